@@ -1,0 +1,36 @@
+package org.pchatfailover.failover;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.sqlserver.LogChainBrokenException;
+import org.pchatfailover.sqlserver.LogShippingService;
+import org.pchatfailover.topology.Pool;
+import org.pchatfailover.topology.Topology;
+import org.springframework.stereotype.Component;
+
+/** Runbook step 3: restore pending log backups in LSN order WITH NORECOVERY; a gap goes to the operator. */
+@Component("applyLogBackups")
+class ApplyLogBackupsDelegate extends PoolStepDelegate {
+
+	private final LogShippingService logShipping;
+
+	ApplyLogBackupsDelegate(LogShippingService logShipping, Topology topology) {
+		super(topology);
+		this.logShipping = logShipping;
+	}
+
+	@Override
+	void run(Pool pool, DelegateExecution execution, ActionLog actions) {
+		try {
+			logShipping.applyPendingLogs(pool, actions);
+		}
+		catch (LogChainBrokenException ex) {
+			// keep what was applied before the gap: the operator decides knowing it
+			JsonVariables.storeActions(execution, actions);
+			execution.setVariable(FailoverVariables.LOG_CHAIN_GAP, ex.getMessage());
+			throw new BpmnError(FailoverErrors.LOG_CHAIN_BROKEN, ex.getMessage());
+		}
+	}
+
+}

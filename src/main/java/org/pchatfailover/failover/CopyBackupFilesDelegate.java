@@ -1,0 +1,26 @@
+package org.pchatfailover.failover;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.pchatfailover.backup.BackupCopyService;
+import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.topology.Pool;
+import org.pchatfailover.topology.Topology;
+import org.springframework.stereotype.Component;
+
+/** Runbook step 2: copy the log backups not yet copied from the backup share to the copy destination. */
+@Component("copyBackupFiles")
+class CopyBackupFilesDelegate extends PoolStepDelegate {
+
+	private final BackupCopyService backupCopy;
+
+	CopyBackupFilesDelegate(BackupCopyService backupCopy, Topology topology) {
+		super(topology);
+		this.backupCopy = backupCopy;
+	}
+
+	@Override
+	void run(Pool pool, DelegateExecution execution, ActionLog actions) {
+		backupCopy.copyMissingFiles(pool, actions);
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.pchatfailover.failover;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.pchatfailover.sqlserver.DatabaseRecoveryService;
+import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.topology.Pool;
+import org.pchatfailover.topology.Topology;
+import org.springframework.stereotype.Component;
+
+/** Runbook step 4: RESTORE DATABASE ... WITH RECOVERY on the backup instance, verified ONLINE. */
+@Component("recoverDatabase")
+class RecoverDatabaseDelegate extends PoolStepDelegate {
+
+	private final DatabaseRecoveryService recovery;
+
+	RecoverDatabaseDelegate(DatabaseRecoveryService recovery, Topology topology) {
+		super(topology);
+		this.recovery = recovery;
+	}
+
+	@Override
+	void run(Pool pool, DelegateExecution execution, ActionLog actions) {
+		recovery.recoverDatabase(pool, actions);
+	}
+
+}

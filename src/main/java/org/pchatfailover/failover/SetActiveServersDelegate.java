@@ -1,0 +1,27 @@
+package org.pchatfailover.failover;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.pchatfailover.lync.PersistentChatPoolService;
+import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.topology.Pool;
+import org.pchatfailover.topology.Topology;
+import org.springframework.stereotype.Component;
+
+/** Runbook step 7: Set-CsPersistentChatActiveServer with the servers the operator confirmed. */
+@Component("setActiveServers")
+class SetActiveServersDelegate extends PoolStepDelegate {
+
+	private final PersistentChatPoolService poolService;
+
+	SetActiveServersDelegate(PersistentChatPoolService poolService, Topology topology) {
+		super(topology);
+		this.poolService = poolService;
+	}
+
+	@Override
+	void run(Pool pool, DelegateExecution execution, ActionLog actions) {
+		poolService.setActiveServers(pool, FailoverVariables.activeServers(execution),
+				FailoverVariables.isTrue(execution, FailoverVariables.LOW_LATENCY_CONFIRMED), actions);
+	}
+
+}

@@ -1,0 +1,28 @@
+package org.pchatfailover.lab;
+
+import java.nio.file.Path;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The simulated secondary data centre of the {@code lab} profile ({@code pchat.lab.*}).
+ *
+ * @param sqlPort TCP port of the lab SQL Server (TDS), default 14330; 0 picks a free port at start-up
+ * @param sshPort TCP port of the lab Lync shell (SSH), default 2222; 0 picks a free port at start-up
+ * @param bindAddress address the lab listens on, default loopback
+ * @param dir where the lab keeps its state, share, copy destination and secrets, default {@code ./data/lab}
+ * @param scenario scenario the lab starts with when it has no state yet, default {@code normal}
+ */
+@Validated
+@ConfigurationProperties("pchat.lab")
+public record LabProperties(@DefaultValue("14330") @Min(0) @Max(65535) int sqlPort,
+		@DefaultValue("2222") @Min(0) @Max(65535) int sshPort, @DefaultValue("127.0.0.1") String bindAddress,
+		@DefaultValue("./data/lab") @NotNull Path dir, @DefaultValue("normal") String scenario) {
+
+}

@@ -1,0 +1,41 @@
+package org.pchatfailover.lync;
+
+import java.util.List;
+
+import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.topology.Pool;
+import org.springframework.stereotype.Service;
+
+/** Runbook steps 5 to 7 in the Lync Server Management Shell. */
+@Service
+public class PersistentChatPoolService {
+
+	/** SetPoolFailedOver: {@code Set-CsPersistentChatState -PoolState FailedOver}, verified with Get-. */
+	public void setPoolFailedOver(Pool pool, ActionLog actions) {
+		throw new UnsupportedOperationException("Lync shell adapter not implemented yet (issue 5)");
+	}
+
+	/** InstallMirror: {@code Install-CsMirrorDatabase} with the backup instance as principal, verified. */
+	public void installMirror(Pool pool, ActionLog actions) {
+		throw new UnsupportedOperationException("Lync shell adapter not implemented yet (issue 5)");
+	}
+
+	/** The configured candidates in the new primary's data centre, proposed in ConfirmActiveServers. */
+	public List<String> proposeActiveServers(Pool pool) {
+		return pool.activeServerCandidates()
+			.stream()
+			.filter(c -> c.dataCenter().equalsIgnoreCase(pool.backupDataCenter()))
+			.map(Pool.ActiveServerCandidate::fqdn)
+			.toList();
+	}
+
+	/**
+	 * SetActiveServers: {@code Set-CsPersistentChatActiveServer}, verified.
+	 * @param lowLatencyConfirmed the operator confirmed servers outside the backup data centre have low
+	 * latency and high bandwidth to it
+	 */
+	public void setActiveServers(Pool pool, List<String> servers, boolean lowLatencyConfirmed, ActionLog actions) {
+		throw new UnsupportedOperationException("Lync shell adapter not implemented yet (issue 5)");
+	}
+
+}
