@@ -3,6 +3,7 @@ package org.pchatfailover.lync;
 import java.util.List;
 
 import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.topology.Fqdn;
 import org.pchatfailover.topology.Pool;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +28,26 @@ public class PersistentChatPoolService {
 			.filter(c -> c.dataCenter().equalsIgnoreCase(pool.backupDataCenter()))
 			.map(Pool.ActiveServerCandidate::fqdn)
 			.toList();
+	}
+
+	/**
+	 * Refuses an empty list, a name that is not an FQDN, or a server outside the backup data centre that the
+	 * operator has not confirmed as low-latency.
+	 */
+	public void checkActiveServers(Pool pool, List<String> servers, boolean lowLatencyConfirmed) {
+		if (servers.isEmpty()) {
+			throw new IllegalArgumentException("choose at least one active server");
+		}
+		servers.forEach(server -> Fqdn.require(server, "active server"));
+		List<String> outside = servers.stream()
+			.filter(server -> pool.activeServerCandidates()
+				.stream()
+				.noneMatch(c -> c.fqdn().equalsIgnoreCase(server) && c.dataCenter().equalsIgnoreCase(pool.backupDataCenter())))
+			.toList();
+		if (!outside.isEmpty() && !lowLatencyConfirmed) {
+			throw new IllegalArgumentException(String.join(", ", outside) + " not in data centre "
+					+ pool.backupDataCenter() + ": confirm low latency and high bandwidth to it, or choose others");
+		}
 	}
 
 	/**

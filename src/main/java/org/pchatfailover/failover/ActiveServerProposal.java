@@ -1,0 +1,49 @@
+package org.pchatfailover.failover;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.pchatfailover.lync.PersistentChatPoolService;
+import org.pchatfailover.topology.Pool;
+import org.pchatfailover.topology.Topology;
+import org.springframework.stereotype.Component;
+
+/**
+ * Entering ConfirmActiveServers: offers every configured candidate with its data centre and preselects the
+ * ones in the new primary's data centre, unless the operator already chose (the loop back from VerifyService).
+ */
+@Component("proposeActiveServers")
+class ActiveServerProposal implements ExecutionListener {
+
+	static final String OPTIONS = "activeServerOptions";
+
+	static final String BACKUP_DATA_CENTER = "backupDataCenter";
+
+	private final PersistentChatPoolService poolService;
+
+	private final Topology topology;
+
+	ActiveServerProposal(PersistentChatPoolService poolService, Topology topology) {
+		this.poolService = poolService;
+		this.topology = topology;
+	}
+
+	@Override
+	public void notify(DelegateExecution execution) {
+		Pool pool = topology.pool(FailoverVariables.poolFqdn(execution));
+		List<String> proposal = poolService.proposeActiveServers(pool);
+		List<Map<String, String>> options = pool.activeServerCandidates()
+			.stream()
+			.map(c -> Map.of("label", c.fqdn() + " (" + c.dataCenter() + ")", "value", c.fqdn()))
+			.toList();
+		execution.setVariable(OPTIONS, JsonVariables.json(options));
+		execution.setVariable(BACKUP_DATA_CENTER, pool.backupDataCenter());
+		execution.setVariable(FailoverVariables.ACTIVE_SERVER_PROPOSAL, JsonVariables.json(proposal));
+		if (FailoverVariables.activeServers(execution).isEmpty()) {
+			execution.setVariable(FailoverVariables.ACTIVE_SERVERS, JsonVariables.json(proposal));
+		}
+	}
+
+}

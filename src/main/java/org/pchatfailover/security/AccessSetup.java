@@ -1,0 +1,121 @@
+package org.pchatfailover.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.pchatfailover.failover.FailoverVariables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Groups, authorizations and the Tasklist filter every profile needs. Each is created only when missing, so
+ * several engine nodes starting on one database, or a restart, leave exactly one of each.
+ */
+@Component
+class AccessSetup extends AbstractProcessEnginePlugin {
+
+	static final String TASK_FILTER = "Failover tasks";
+
+	static final String GROUP_ID_PATTERN = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*|camunda-admin";
+
+	private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<String> adminGroups = new ArrayList<>();
+		if (configuration.getAdminGroups() != null) {
+			adminGroups.addAll(configuration.getAdminGroups());
+		}
+		if (!adminGroups.contains(FailoverGroups.ADMINS)) {
+			adminGroups.add(FailoverGroups.ADMINS);
+		}
+		configuration.setAdminGroups(adminGroups);
+		// the engine's default pattern has no hyphen, and the group names of the design have one
+		String groupPattern = configuration.getGroupResourceWhitelistPattern();
+		if (groupPattern == null || !FailoverGroups.OPERATORS.matches(groupPattern)) {
+			configuration.setGroupResourceWhitelistPattern(GROUP_ID_PATTERN);
+		}
+	}
+
+	@Override
+	public void postProcessEngineBuild(ProcessEngine engine) {
+		IdentityService identity = engine.getIdentityService();
+		group(identity, FailoverGroups.OPERATORS, "Persistent Chat operators");
+		group(identity, FailoverGroups.ADMINS, "Persistent Chat administrators");
+		group(identity, FailoverGroups.TICKETING, "Ticketing system");
+		AuthorizationService authorizations = engine.getAuthorizationService();
+		String process = FailoverVariables.PROCESS_ID;
+		grant(authorizations, FailoverGroups.OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		grant(authorizations, FailoverGroups.OPERATORS, Resources.PROCESS_DEFINITION, process,
+				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
+				ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.READ_INSTANCE,
+				ProcessDefinitionPermissions.READ_HISTORY);
+		// Camunda Forms are loaded from the deployment
+		grant(authorizations, FailoverGroups.OPERATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+		grant(authorizations, FailoverGroups.TICKETING, Resources.PROCESS_DEFINITION, process,
+				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+		grant(authorizations, FailoverGroups.TICKETING, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+		String filterId = taskFilter(engine);
+		grant(authorizations, FailoverGroups.OPERATORS, Resources.FILTER, filterId, Permissions.READ);
+	}
+
+	private static void group(IdentityService identity, String id, String name) {
+		if (identity.createGroupQuery().groupId(id).count() > 0) {
+			return;
+		}
+		Group group = identity.newGroup(id);
+		group.setName(name);
+		group.setType("WORKFLOW");
+		identity.saveGroup(group);
+		log.info("created group {}", id);
+	}
+
+	private static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
+			Permission... permissions) {
+		boolean exists = authorizations.createAuthorizationQuery()
+			.groupIdIn(group)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.count() > 0;
+		if (exists) {
+			return;
+		}
+		Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		authorization.setGroupId(group);
+		authorization.setResource(resource);
+		authorization.setResourceId(resourceId);
+		for (Permission permission : permissions) {
+			authorization.addPermission(permission);
+		}
+		authorizations.saveAuthorization(authorization);
+		log.info("granted {} {} on {} {}", group, List.of(permissions), resource.resourceName(), resourceId);
+	}
+
+	private static String taskFilter(ProcessEngine engine) {
+		FilterService filters = engine.getFilterService();
+		Filter existing = filters.createFilterQuery().filterName(TASK_FILTER).singleResult();
+		if (existing != null) {
+			return existing.getId();
+		}
+		Filter filter = filters.newTaskFilter(TASK_FILTER);
+		filter.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKey(FailoverVariables.PROCESS_ID));
+		return filters.saveFilter(filter).getId();
+	}
+
+}

@@ -1,0 +1,335 @@
+package org.pchatfailover.failover;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.InOrder;
+import org.pchatfailover.backup.BackupCopyService;
+import org.pchatfailover.lync.PersistentChatPoolService;
+import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.sqlserver.DatabaseRecoveryService;
+import org.pchatfailover.sqlserver.FailoverPlan;
+import org.pchatfailover.sqlserver.LogChainBrokenException;
+import org.pchatfailover.sqlserver.LogShippingService;
+import org.pchatfailover.topology.Pool;
+import org.pchatfailover.topology.TestPools;
+import org.pchatfailover.topology.Topology;
+
+/**
+ * The shipped failover model, walked as an operator would, with the SQL Server and Lync services mocked: the
+ * delegates, listeners and gateways are real. Each BPMN error and each decision has a test.
+ */
+@Deployment(resources = { "bpmn/persistent-chat-failover.bpmn", "bpmn/forms/confirm-failover.form",
+		"bpmn/forms/decide-broken-log-chain.form", "bpmn/forms/confirm-active-servers.form",
+		"bpmn/forms/verify-service.form" })
+class FailoverProcessTest {
+
+	@RegisterExtension
+	static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+		.assertClassCoverageAtLeast(1.0)
+		.build();
+
+	private static final String POOL = TestPools.POOL_FQDN;
+
+	private final LogShippingService logShipping = mock(LogShippingService.class);
+
+	private final BackupCopyService backupCopy = mock(BackupCopyService.class);
+
+	private final DatabaseRecoveryService recovery = mock(DatabaseRecoveryService.class);
+
+	// the real proposal and checks, with the cmdlets mocked
+	private final PersistentChatPoolService poolService = mock(PersistentChatPoolService.class);
+
+	@BeforeEach
+	void registerDelegates() throws Exception {
+		Topology topology = TestPools.topology();
+		PersistentChatPoolService realRules = new PersistentChatPoolService();
+		when(poolService.proposeActiveServers(any())).thenAnswer(i -> realRules.proposeActiveServers(i.getArgument(0)));
+		doAnswer(i -> {
+			realRules.checkActiveServers(i.getArgument(0), i.getArgument(1), i.getArgument(2));
+			return null;
+		}).when(poolService).checkActiveServers(any(), any(), anyBoolean());
+		when(logShipping.planFailover(any(), any())).thenReturn(plan());
+		Mocks.register("retryPolicy", new RetryPolicy("R3/PT1M"));
+		Mocks.register("checkPreconditions", new CheckPreconditionsDelegate(logShipping, topology));
+		Mocks.register("removeLogShipping", new RemoveLogShippingDelegate(logShipping, topology));
+		Mocks.register("copyBackupFiles", new CopyBackupFilesDelegate(backupCopy, topology));
+		Mocks.register("applyLogBackups", new ApplyLogBackupsDelegate(logShipping, topology));
+		Mocks.register("endConnections", new EndConnectionsDelegate(recovery, topology));
+		Mocks.register("recoverDatabase", new RecoverDatabaseDelegate(recovery, topology));
+		Mocks.register("setPoolFailedOver", new SetPoolFailedOverDelegate(poolService, topology));
+		Mocks.register("installMirror", new InstallMirrorDelegate(poolService, topology));
+		Mocks.register("setActiveServers", new SetActiveServersDelegate(poolService, topology));
+		Mocks.register("confirmFailoverCompletion", new ConfirmFailoverCompletion());
+		Mocks.register("logChainDecisionCompletion", new LogChainDecisionCompletion());
+		Mocks.register("activeServersCompletion", new ActiveServersCompletion(poolService, topology));
+		Mocks.register("verifyServiceCompletion", new VerifyServiceCompletion());
+		Mocks.register("proposeActiveServers", new ActiveServerProposal(poolService, topology));
+	}
+
+	@AfterEach
+	void resetMocks() {
+		Mocks.reset();
+	}
+
+	@Test
+	void failsOverThroughEveryStepWhenTheLogChainIsIntact() throws Exception {
+		ProcessInstance failover = startFailover("INC-4711");
+		execute(job());
+		assertThat(failover).isWaitingAt("ConfirmFailover").task().hasCandidateGroup("pchat-operators");
+		assertThat(failover).variables()
+			.containsKeys(FailoverVariables.FAILOVER_PLAN, FailoverVariables.PLAN_SUMMARY);
+		approve();
+		runServiceSteps("RemoveLogShipping", "CopyBackupFiles", "ApplyLogBackups", "EndConnections",
+				"RecoverDatabase", "SetPoolFailedOver", "InstallMirror");
+		assertThat(failover).isWaitingAt("ConfirmActiveServers");
+		Assertions.assertThat(FailoverVariables.stringList(runtimeService().getVariable(failover.getId(), FailoverVariables.ACTIVE_SERVERS)))
+			.containsExactly("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
+		complete(task(), withVariables(FailoverVariables.LOW_LATENCY_CONFIRMED, false));
+		runServiceSteps("SetActiveServers");
+		complete(task("VerifyService"), withVariables(FailoverVariables.SERVICE_VERIFIED, "true",
+				FailoverVariables.VERIFICATION_COMMENT, "posted in room Ops"));
+
+		assertThat(failover).isEnded()
+			.hasPassedInOrder("CheckPreconditions", "ConfirmFailover", "RemoveLogShipping", "CopyBackupFiles",
+					"ApplyLogBackups", "EndConnections", "RecoverDatabase", "SetPoolFailedOver", "InstallMirror",
+					"ConfirmActiveServers", "SetActiveServers", "VerifyService", "FailoverCompleted")
+			.hasNotPassed("DecideBrokenLogChain", "FailoverAborted");
+		InOrder runbook = inOrder(logShipping, backupCopy, recovery, poolService);
+		Pool pool = TestPools.atlantaPool();
+		runbook.verify(logShipping).planFailover(eq(pool), any(ActionLog.class));
+		runbook.verify(logShipping).removeSecondary(eq(pool), any(ActionLog.class));
+		runbook.verify(backupCopy).copyMissingFiles(eq(pool), any(ActionLog.class));
+		runbook.verify(logShipping).applyPendingLogs(eq(pool), any(ActionLog.class));
+		runbook.verify(recovery).endConnections(eq(pool), any(ActionLog.class));
+		runbook.verify(recovery).recoverDatabase(eq(pool), any(ActionLog.class));
+		runbook.verify(poolService).setPoolFailedOver(eq(pool), any(ActionLog.class));
+		runbook.verify(poolService).installMirror(eq(pool), any(ActionLog.class));
+		runbook.verify(poolService)
+			.setActiveServers(eq(pool), eq(List.of("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com")),
+					eq(false), any(ActionLog.class));
+		assertThat(failover).variables()
+			.containsEntry(FailoverVariables.FAILOVER_APPROVED, true)
+			.containsEntry(FailoverVariables.SERVICE_VERIFIED, true);
+	}
+
+	@Test
+	void abortsWithoutTouchingAnythingWhenTheOperatorAborts() {
+		ProcessInstance failover = startFailover("INC-4712");
+		execute(job());
+		complete(task("ConfirmFailover"), withVariables(FailoverVariables.FAILOVER_APPROVED, "false",
+				FailoverVariables.CONFIRMATION_COMMENT, "primary is back"));
+
+		assertThat(failover).isEnded().hasPassed("FailoverAborted").hasNotPassed("RemoveLogShipping");
+		verify(logShipping, never()).removeSecondary(any(), any());
+		assertThat(failover).variables().containsEntry(FailoverVariables.FAILOVER_APPROVED, false);
+	}
+
+	@Test
+	void refusesAnApprovalThatDoesNotConfirmEveryPrecondition() {
+		ProcessInstance failover = startFailover("INC-4713");
+		execute(job());
+
+		assertThatThrownBy(() -> taskService().complete(task("ConfirmFailover").getId(),
+				Map.of(FailoverVariables.FAILOVER_APPROVED, "true", FailoverVariables.CONFIRMATION_COMMENT, "go",
+						FailoverVariables.PRIMARY_DATABASE_DOWN, true, FailoverVariables.PRIMARY_MIRROR_DOWN, true,
+						FailoverVariables.FRONT_END_DOWN, true)))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(FailoverVariables.COMPLIANCE_OUTPUT_SECURED);
+		assertThat(failover).isWaitingAt("ConfirmFailover");
+	}
+
+	@Test
+	void recoversWithTheDataLossShownWhenTheLogChainIsBroken() throws Exception {
+		doThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("42000000001600001", "mgc_20261125090000.trn",
+				"42000000002400001"), "gap after LSN 42000000001600001"))
+			.when(logShipping)
+			.applyPendingLogs(any(), any());
+		ProcessInstance failover = approvedFailover("INC-4714");
+		runServiceSteps("RemoveLogShipping", "CopyBackupFiles", "ApplyLogBackups");
+
+		assertThat(failover).isWaitingAt("DecideBrokenLogChain");
+		assertThat(failover).variables()
+			.containsEntry(FailoverVariables.LOG_CHAIN_GAP, "gap after LSN 42000000001600001");
+		complete(task(), withVariables(FailoverVariables.LOG_CHAIN_DECISION, "RECOVER_WITH_DATA_LOSS",
+				FailoverVariables.LOG_CHAIN_COMMENT, "file lost with the primary"));
+		runServiceSteps("EndConnections", "RecoverDatabase");
+
+		assertThat(failover).hasPassedInOrder("ApplyLogBackups", "DecideBrokenLogChain", "EndConnections",
+				"RecoverDatabase");
+		verify(recovery).recoverDatabase(any(), any());
+	}
+
+	@Test
+	void copiesAndAppliesAgainWhenTheOperatorRetriesAfterFixingTheFiles() throws Exception {
+		when(logShipping.applyPendingLogs(any(), any()))
+			.thenThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("1", null, null), "gap"))
+			.thenReturn(List.of("mgc_20261125090000.trn"));
+		ProcessInstance failover = approvedFailover("INC-4715");
+		runServiceSteps("RemoveLogShipping", "CopyBackupFiles", "ApplyLogBackups");
+		complete(task("DecideBrokenLogChain"), withVariables(FailoverVariables.LOG_CHAIN_DECISION, "RETRY",
+				FailoverVariables.LOG_CHAIN_COMMENT, "restored the missing file to the share"));
+		runServiceSteps("CopyBackupFiles", "ApplyLogBackups", "EndConnections");
+
+		verify(backupCopy, times(2)).copyMissingFiles(any(), any());
+		verify(logShipping, times(2)).applyPendingLogs(any(), any());
+		assertThat(failover).hasPassed("EndConnections").variables().containsEntry(FailoverVariables.LOG_CHAIN_DECISION,
+				"RETRY");
+	}
+
+	@Test
+	void abortsWhenTheLogChainIsBrokenAndTheOperatorAborts() throws Exception {
+		doThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("1", null, null), "gap"))
+			.when(logShipping)
+			.applyPendingLogs(any(), any());
+		ProcessInstance failover = approvedFailover("INC-4716");
+		runServiceSteps("RemoveLogShipping", "CopyBackupFiles", "ApplyLogBackups");
+
+		assertThatThrownBy(() -> taskService().complete(task("DecideBrokenLogChain").getId(),
+				Map.of(FailoverVariables.LOG_CHAIN_DECISION, "MAYBE", FailoverVariables.LOG_CHAIN_COMMENT, "?")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("RECOVER_WITH_DATA_LOSS");
+		complete(task("DecideBrokenLogChain"), withVariables(FailoverVariables.LOG_CHAIN_DECISION, "ABORT",
+				FailoverVariables.LOG_CHAIN_COMMENT, "call Microsoft support first"));
+
+		assertThat(failover).isEnded().hasPassed("FailoverAborted").hasNotPassed("EndConnections");
+		verify(recovery, never()).recoverDatabase(any(), any());
+	}
+
+	@Test
+	void becomesAnIncidentAfterThreeFailedAttemptsAndContinuesWhenRetriedAfterTheFix() {
+		doThrow(new IllegalStateException("dal-sql-bk.litwareinc.com\\PCHAT is unreachable"))
+			.doThrow(new IllegalStateException("dal-sql-bk.litwareinc.com\\PCHAT is unreachable"))
+			.doThrow(new IllegalStateException("dal-sql-bk.litwareinc.com\\PCHAT is unreachable"))
+			.doNothing()
+			.when(logShipping)
+			.removeSecondary(any(), any());
+		ProcessInstance failover = approvedFailover("INC-4717");
+		Job removal = job("RemoveLogShipping");
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			assertThatThrownBy(() -> managementService().executeJob(removal.getId()))
+				.hasMessageContaining("unreachable");
+		}
+
+		Incident incident = runtimeService().createIncidentQuery().processInstanceId(failover.getId()).singleResult();
+		Assertions.assertThat(incident).isNotNull();
+		Assertions.assertThat(incident.getActivityId()).isEqualTo("RemoveLogShipping");
+		Assertions.assertThat(incident.getIncidentMessage())
+			.contains("dal-sql-bk.litwareinc.com\\PCHAT is unreachable");
+		Assertions.assertThat(job("RemoveLogShipping").getRetries()).isZero();
+
+		managementService().setJobRetries(removal.getId(), 1);
+		execute(job("RemoveLogShipping"));
+
+		assertThat(failover).isWaitingAt("CopyBackupFiles").hasPassed("RemoveLogShipping");
+		Assertions.assertThat(runtimeService().createIncidentQuery().processInstanceId(failover.getId()).count())
+			.isZero();
+		verify(logShipping, times(4)).removeSecondary(any(), any());
+	}
+
+	@Test
+	void returnsToTheChoiceOfActiveServersWhenClientsDoNotWork() {
+		ProcessInstance failover = approvedFailover("INC-4718");
+		runServiceSteps("RemoveLogShipping", "CopyBackupFiles", "ApplyLogBackups", "EndConnections",
+				"RecoverDatabase", "SetPoolFailedOver", "InstallMirror");
+
+		assertThatThrownBy(() -> taskService().complete(task("ConfirmActiveServers").getId(),
+				Map.of(FailoverVariables.ACTIVE_SERVERS, List.of("atl-pc-001.litwareinc.com"))))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("atl-pc-001.litwareinc.com not in data centre Dallas");
+		complete(task("ConfirmActiveServers"), withVariables(FailoverVariables.ACTIVE_SERVERS,
+				"dal-pc-001.litwareinc.com"));
+		runServiceSteps("SetActiveServers");
+		complete(task("VerifyService"), withVariables(FailoverVariables.SERVICE_VERIFIED, "false",
+				FailoverVariables.VERIFICATION_COMMENT, "clients cannot join rooms"));
+
+		assertThat(failover).isWaitingAt("ConfirmActiveServers");
+		complete(task(), withVariables(FailoverVariables.ACTIVE_SERVERS,
+				List.of("dal-pc-002.litwareinc.com", "atl-pc-001.litwareinc.com"), FailoverVariables.LOW_LATENCY_CONFIRMED,
+				"true"));
+		runServiceSteps("SetActiveServers");
+
+		verify(poolService).setActiveServers(any(), eq(List.of("dal-pc-001.litwareinc.com")), eq(false), any());
+		verify(poolService).setActiveServers(any(),
+				eq(List.of("dal-pc-002.litwareinc.com", "atl-pc-001.litwareinc.com")), eq(true), any());
+		assertThat(failover).isWaitingAt("VerifyService");
+	}
+
+	private ProcessInstance startFailover(String ticketId) {
+		ProcessInstance failover = runtimeService().startProcessInstanceByKey(FailoverVariables.PROCESS_ID, ticketId,
+				Map.of(FailoverVariables.POOL_FQDN, POOL, FailoverVariables.TICKET_ID, ticketId,
+						FailoverVariables.REASON, "Atlanta data centre lost", FailoverVariables.REQUESTED_BY, "j.doe"));
+		// nothing runs inside the request: CheckPreconditions is asynchronous, so a ticket gets its answer at once
+		assertThat(failover).isStarted().isWaitingAt("CheckPreconditions");
+		return failover;
+	}
+
+	private ProcessInstance approvedFailover(String ticketId) {
+		ProcessInstance failover = startFailover(ticketId);
+		execute(job());
+		approve();
+		return failover;
+	}
+
+	private void approve() {
+		complete(task("ConfirmFailover"),
+				withVariables(FailoverVariables.FAILOVER_APPROVED, "true", FailoverVariables.CONFIRMATION_COMMENT,
+						"outage confirmed with the Atlanta DBA", FailoverVariables.PRIMARY_DATABASE_DOWN, true,
+						FailoverVariables.PRIMARY_MIRROR_DOWN, true, FailoverVariables.FRONT_END_DOWN, true,
+						FailoverVariables.COMPLIANCE_OUTPUT_SECURED, true));
+	}
+
+	/** Runs the asynchronous service steps one by one, checking the process waits at each in turn. */
+	private void runServiceSteps(String... activityIds) {
+		for (String activityId : activityIds) {
+			execute(job(activityId));
+		}
+	}
+
+	private static FailoverPlan plan() {
+		return new FailoverPlan(POOL, "mgc", "dal-sql-bk.litwareinc.com\\PCHAT", "RESTORING", "42000000001600001",
+				"\\\\atl-sql-001.litwareinc.com\\logship", "\\\\dal-sql-bk.litwareinc.com\\logship-copy",
+				"mgc_20261125084500.trn", "mgc_20261125084500.trn", List.of("mgc_20261125090000.trn"),
+				List.of(new FailoverPlan.LogBackup("mgc_20261125090000.trn", "42000000001600001", "42000000002400001",
+						Instant.parse("2026-11-25T09:00:05Z"))),
+				List.of(), null, new FailoverPlan.DataLossWindow(Instant.parse("2026-11-25T09:00:05Z"), null,
+						"none known: every log backup on the share can be applied"),
+				Instant.parse("2026-11-25T09:10:00Z"));
+	}
+
+}
