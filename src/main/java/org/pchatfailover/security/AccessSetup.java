@@ -71,6 +71,11 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
 				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
 		grant(authorizations, FailoverGroups.TICKETING, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+		// the admin group skips engine checks, but the webapps and some queries read grants: give it all, as the
+		// Camunda Admin's initial setup does for camunda-admin
+		for (Resources resource : Resources.values()) {
+			grant(authorizations, FailoverGroups.ADMINS, resource, "*", Permissions.ALL);
+		}
 		String filterId = taskFilter(engine);
 		grant(authorizations, FailoverGroups.OPERATORS, Resources.FILTER, filterId, Permissions.READ);
 	}

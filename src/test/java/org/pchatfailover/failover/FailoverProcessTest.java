@@ -60,7 +60,7 @@ import org.pchatfailover.topology.Topology;
 class FailoverProcessTest {
 
 	@RegisterExtension
-	static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+	static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
 		.assertClassCoverageAtLeast(1.0)
 		.build();
 

@@ -1,0 +1,170 @@
+package org.pchatfailover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pchatfailover.failover.FailoverModelTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The app as `mvn spring-boot:run` starts it: lab profile, process deployed, lab users with their roles. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PchatFailoverApplicationIT {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@DynamicPropertySource
+	static void lab(DynamicPropertyRegistry registry) {
+		LabTestSupport.labProperties(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	IdentityService identity;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void deploysTheFailoverProcessWithItsForms() {
+		ProcessDefinition failover = repository.createProcessDefinitionQuery()
+			.processDefinitionKey("persistentChatFailover")
+			.latestVersion()
+			.singleResult();
+
+		assertThat(failover).isNotNull();
+		assertThat(failover.getHistoryTimeToLive()).isEqualTo(180);
+		// Camunda Forms bound to the deployment must be deployed with the model
+		List<String> resources = repository.getDeploymentResourceNames(failover.getDeploymentId())
+			.stream()
+			.map(name -> name.replace('\\', '/').replaceAll("^.*bpmn/", "bpmn/"))
+			.toList();
+		assertThat(resources).contains("bpmn/persistent-chat-failover.bpmn", "bpmn/forms/confirm-failover.form",
+				"bpmn/forms/decide-broken-log-chain.form", "bpmn/forms/confirm-active-servers.form",
+				"bpmn/forms/verify-service.form");
+	}
+
+	@Test
+	void hasABeanForEveryExpressionTheModelNames() {
+		assertThat(FailoverModelTest.expressionBeans()).allSatisfy(bean -> assertThat(context.containsBean(bean))
+			.as("bean " + bean)
+			.isTrue());
+	}
+
+	@Test
+	void createsTheLabUsersInTheirGroups() {
+		assertThat(identity.createUserQuery().memberOfGroup("pchat-operators").list()).extracting("id")
+			.containsExactly("operator");
+		assertThat(identity.createUserQuery().memberOfGroup("pchat-admins").list()).extracting("id")
+			.containsExactly("admin");
+		assertThat(identity.createUserQuery().memberOfGroup("pchat-ticketing").list()).extracting("id")
+			.containsExactly("ticketing");
+	}
+
+	@ParameterizedTest(name = "{0} logs in to {1}: {2}")
+	@CsvSource({ "operator, tasklist, 200", "operator, cockpit, 403", "operator, admin, 403",
+			"admin, tasklist, 200", "admin, cockpit, 200", "admin, admin, 200", "ticketing, tasklist, 403",
+			"ticketing, cockpit, 403", "ticketing, admin, 403" })
+	void letsEachLabUserIntoTheWebappsOfItsRole(String user, String app, int expectedStatus) throws Exception {
+		HttpResponse<String> login = webappLogin(user, user, app);
+		assertThat(login.statusCode()).as(login.headers() + " " + login.body()).isEqualTo(expectedStatus);
+	}
+
+	@Test
+	void refusesAWebappLoginWithAWrongPasswordOrAnUnknownUser() throws Exception {
+		// a user of its own: a failed login delays that user's next one (brute-force protection), which
+		// would make the other tests depend on their order
+		User locked = identity.newUser("wrongpassword");
+		locked.setPassword("the-right-one");
+		identity.saveUser(locked);
+		identity.createMembership("wrongpassword", "pchat-operators");
+
+		assertThat(webappLogin("wrongpassword", "wrongpassword", "tasklist").statusCode()).isEqualTo(401);
+		assertThat(webappLogin("intruder", "operator", "tasklist").statusCode()).isEqualTo(401);
+	}
+
+	@ParameterizedTest(name = "{0} on {1}: {2}")
+	@CsvSource({ "'', /engine-rest/process-definition, 401", "intruder:intruder, /engine-rest/process-definition, 401",
+			"operator:operator, /engine-rest/task, 200",
+			"ticketing:ticketing, /engine-rest/process-definition/key/persistentChatFailover, 200",
+			"operator:operator, /engine-rest/user, 200", "admin:admin, /engine-rest/authorization, 200" })
+	void answersTheEngineRestApiOnlyToAuthenticatedUsers(String credentials, String path, int expectedStatus)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).GET();
+		if (!credentials.isEmpty()) {
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		}
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+	}
+
+	@Test
+	void showsTheOperatorTheFailoverTaskFilter() throws Exception {
+		HttpResponse<String> filters = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri("/engine-rest/filter"))
+				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("operator:operator".getBytes()))
+				.timeout(TIMEOUT)
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(filters.body()).contains("\"name\":\"Failover tasks\"");
+	}
+
+	/** Logs in as the Camunda webapps do: fetch the CSRF cookie from the app page, then post the form. */
+	private HttpResponse<String> webappLogin(String user, String password, String app)
+			throws IOException, InterruptedException {
+		CookieManager cookies = new CookieManager();
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.cookieHandler(cookies)
+			.connectTimeout(TIMEOUT)
+			.build();
+		client.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).timeout(TIMEOUT).build(),
+				HttpResponse.BodyHandlers.discarding());
+		List<HttpCookie> xsrf = cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals("XSRF-TOKEN"))
+			.toList();
+		assertThat(xsrf).hasSize(1);
+		String form = "username=" + user + "&password=" + password;
+		return client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-XSRF-TOKEN", xsrf.get(0).getValue())
+			.timeout(TIMEOUT)
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + port + path);
+	}
+
+}
