@@ -63,7 +63,7 @@ public class SshLyncShellTransport implements LyncShellTransport, AutoCloseable 
 		long started = System.nanoTime();
 		try (ClientSession session = connect(shell, context, timeout, command, target)) {
 			authenticate(session, shell, remaining(deadline), command, target);
-			return exec(session, command, remaining(deadline), started, target);
+			return exec(session, command, remaining(deadline), started, target, timeout);
 		}
 		catch (IOException ex) {
 			throw new LyncShellException(command.cmdlet(), target, "SSH failed: " + ex.getMessage(), ex);
@@ -105,7 +105,7 @@ public class SshLyncShellTransport implements LyncShellTransport, AutoCloseable 
 	}
 
 	private ShellResult exec(ClientSession session, LyncCommand command, Duration timeout, long started,
-			String target) throws IOException {
+			String target, Duration configured) throws IOException {
 		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 		ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 		try (ChannelExec channel = session.createExecChannel(PowerShell.commandLine(command.script()))) {
@@ -116,7 +116,7 @@ public class SshLyncShellTransport implements LyncShellTransport, AutoCloseable 
 					EnumSet.of(ClientChannelEvent.CLOSED), timeout);
 			if (events.contains(ClientChannelEvent.TIMEOUT) || channel.getExitStatus() == null) {
 				throw new LyncShellException(command.cmdlet(), target,
-						"timed out after " + timeout.toSeconds() + " s (lync-shell.timeout-seconds); stderr so far: "
+						"timed out after " + configured.toSeconds() + " s (lync-shell.timeout-seconds); stderr so far: "
 								+ LyncShellException.errorText(stderr.toString(StandardCharsets.UTF_8)),
 						null);
 			}
