@@ -222,5 +222,4 @@ final class LabScriptRunner {
 		return (value == null) ? "" : String.valueOf(value);
 	}
 
-
 }

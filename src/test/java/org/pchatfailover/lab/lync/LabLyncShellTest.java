@@ -16,9 +16,13 @@ class LabLyncShellTest {
 	@TempDir
 	Path dir;
 
+	private LabLyncShell normalLab() {
+		return LabLyncFixtures.shell(dir, LabLyncFixtures.MGC_ONLINE, LabLyncShell.NORMAL);
+	}
+
 	@Test
 	void startsNormalWithActiveServersInThePrimaryDataCentre() {
-		LabLyncShell shell = LabLyncFixtures.shell(dir, LabLyncFixtures.MGC_ONLINE, LabLyncShell.NORMAL);
+		LabLyncShell shell = normalLab();
 
 		LabLyncState.PoolState pool = shell.state().pools().get(POOL);
 		assertThat(pool.poolState()).isEqualTo("Normal");
@@ -28,7 +32,7 @@ class LabLyncShellTest {
 
 	@Test
 	void failsOverThePoolAsAnAdminTypesIt() {
-		LabLyncShell shell = LabLyncFixtures.shell(dir, LabLyncFixtures.MGC_ONLINE, LabLyncShell.NORMAL);
+		LabLyncShell shell = normalLab();
 
 		LabLyncShell.Result result = shell.execute("set-cspersistentchatstate \"service:atl-cs-001.litwareinc.com\""
 				+ " -PoolSt FailedOver; Get-CsPersistentChatState | Select-Object Identity, PoolState | ConvertTo-Json");
@@ -42,8 +46,7 @@ class LabLyncShellTest {
 
 	@Test
 	void rejectsAnUnknownCmdletLikePowerShell() {
-		LabLyncShell.Result result = LabLyncFixtures.shell(dir, LabLyncFixtures.MGC_ONLINE, LabLyncShell.NORMAL)
-			.execute("$ErrorActionPreference = 'Stop'\nRemove-Item C:\\ -Recurse\nGet-CsPersistentChatState");
+		LabLyncShell.Result result = normalLab().execute("$ErrorActionPreference = 'Stop'\nRemove-Item C:\\ -Recurse\nGet-CsPersistentChatState");
 
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.stderr()).startsWith("Remove-Item : The term 'Remove-Item' is not recognized as the name"
@@ -53,8 +56,7 @@ class LabLyncShellTest {
 
 	@Test
 	void rejectsAnUnknownParameter() {
-		LabLyncShell.Result result = LabLyncFixtures.shell(dir, LabLyncFixtures.MGC_ONLINE, LabLyncShell.NORMAL)
-			.execute("Set-CsPersistentChatState -Identity 'service:atl-cs-001.litwareinc.com' -State FailedOver");
+		LabLyncShell.Result result = normalLab().execute("Set-CsPersistentChatState -Identity 'service:atl-cs-001.litwareinc.com' -State FailedOver");
 
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.stderr()).isEqualTo("Set-CsPersistentChatState : A parameter cannot be found that matches"
@@ -63,8 +65,7 @@ class LabLyncShellTest {
 
 	@Test
 	void continuesAfterAnErrorWithoutStopButExitsWithTheLastStatement() {
-		LabLyncShell.Result result = LabLyncFixtures.shell(dir, LabLyncFixtures.MGC_ONLINE, LabLyncShell.NORMAL)
-			.execute("Get-CsNothing\nGet-CsPersistentChatState -Identity 'service:atl-cs-001.litwareinc.com'");
+		LabLyncShell.Result result = normalLab().execute("Get-CsNothing\nGet-CsPersistentChatState -Identity 'service:atl-cs-001.litwareinc.com'");
 
 		assertThat(result.stderr()).contains("'Get-CsNothing' is not recognized");
 		assertThat(result.stdout()).contains("PoolState : Normal");
@@ -73,8 +74,7 @@ class LabLyncShellTest {
 
 	@Test
 	void refusesVariableExpansionItCannotDoFaithfully() {
-		LabLyncShell.Result result = LabLyncFixtures.shell(dir, LabLyncFixtures.MGC_ONLINE, LabLyncShell.NORMAL)
-			.execute("Set-CsPersistentChatState -Identity \"service:$(Remove-Item x)\" -PoolState FailedOver");
+		LabLyncShell.Result result = normalLab().execute("Set-CsPersistentChatState -Identity \"service:$(Remove-Item x)\" -PoolState FailedOver");
 
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.stderr()).startsWith("At line:1 char:").contains("single-quoted");
@@ -82,7 +82,7 @@ class LabLyncShellTest {
 
 	@Test
 	void modifiesActiveServersWithAListModifier() {
-		LabLyncShell shell = LabLyncFixtures.shell(dir, LabLyncFixtures.MGC_ONLINE, LabLyncShell.NORMAL);
+		LabLyncShell shell = normalLab();
 
 		shell.execute("Set-CsPersistentChatActiveServer -Identity 'service:atl-cs-001.litwareinc.com'"
 				+ " -ActiveServers @{Remove='atl-pc-001.litwareinc.com'; Add=\"dal-pc-001.litwareinc.com\"}");
@@ -93,7 +93,7 @@ class LabLyncShellTest {
 
 	@Test
 	void refusesAServerThatIsNotInThePool() {
-		LabLyncShell shell = LabLyncFixtures.shell(dir, LabLyncFixtures.MGC_ONLINE, LabLyncShell.NORMAL);
+		LabLyncShell shell = normalLab();
 
 		LabLyncShell.Result result = shell.execute("Set-CsPersistentChatActiveServer 'service:atl-cs-001.litwareinc.com'"
 				+ " -ActiveServers @{Replace='evil.example.com'}");
@@ -117,10 +117,9 @@ class LabLyncShellTest {
 
 	@Test
 	void keepsItsStateAcrossARestart() {
-		LabLyncFixtures.shell(dir, LabLyncFixtures.MGC_ONLINE, LabLyncShell.NORMAL)
-			.execute("Set-CsPersistentChatState -Identity 'service:atl-cs-001.litwareinc.com' -PoolState FailedOver");
+		normalLab().execute("Set-CsPersistentChatState -Identity 'service:atl-cs-001.litwareinc.com' -PoolState FailedOver");
 
-		LabLyncShell restarted = LabLyncFixtures.shell(dir, LabLyncFixtures.MGC_ONLINE, LabLyncShell.NORMAL);
+		LabLyncShell restarted = normalLab();
 
 		assertThat(restarted.state().pools().get(POOL).poolState()).isEqualTo("FailedOver");
 		assertThat(restarted.state().history()).hasSize(1);
@@ -128,7 +127,7 @@ class LabLyncShellTest {
 
 	@Test
 	void resetsToAScenarioAndRefusesAnUnknownOne() {
-		LabLyncShell shell = LabLyncFixtures.shell(dir, LabLyncFixtures.MGC_ONLINE, LabLyncShell.NORMAL);
+		LabLyncShell shell = normalLab();
 
 		shell.reset(LabLyncShell.FAILED_OVER);
 
