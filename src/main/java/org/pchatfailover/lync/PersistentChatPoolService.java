@@ -1,24 +1,71 @@
 package org.pchatfailover.lync;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Fqdn;
 import org.pchatfailover.topology.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Runbook steps 5 to 7 in the Lync Server Management Shell. */
+/**
+ * Runbook steps 5 to 7 in the Lync Server Management Shell. Each step reads the state first and does nothing
+ * when it is already as asked (a retry, a crash, a second engine node), and reads it back after acting.
+ */
 @Service
 public class PersistentChatPoolService {
 
+	private static final Logger log = LoggerFactory.getLogger(PersistentChatPoolService.class);
+
+	private final LyncShellAdapter lync;
+
+	public PersistentChatPoolService(LyncShellAdapter lync) {
+		this.lync = lync;
+	}
+
 	/** SetPoolFailedOver: {@code Set-CsPersistentChatState -PoolState FailedOver}, verified with Get-. */
 	public void setPoolFailedOver(Pool pool, ActionLog actions) {
-		throw new UnsupportedOperationException("Lync shell adapter not implemented yet (issue 5)");
+		if (LyncCmdlets.POOL_STATE_FAILED_OVER.equals(lync.getPersistentChatState(pool, actions))) {
+			log.info("SetPoolFailedOver pool {}: already FailedOver, nothing to do", pool.fqdn());
+			return;
+		}
+		lync.setPersistentChatState(pool, LyncCmdlets.POOL_STATE_FAILED_OVER, actions);
+		String after = lync.getPersistentChatState(pool, actions);
+		if (!LyncCmdlets.POOL_STATE_FAILED_OVER.equals(after)) {
+			throw new LyncVerificationException("Set-CsPersistentChatState ran but pool " + pool.fqdn() + " is "
+					+ after + ", not FailedOver (Get-CsPersistentChatState); check Central Management store"
+					+ " replication, then retry");
+		}
 	}
 
 	/** InstallMirror: {@code Install-CsMirrorDatabase} with the backup instance as principal, verified. */
 	public void installMirror(Pool pool, ActionLog actions) {
-		throw new UnsupportedOperationException("Lync shell adapter not implemented yet (issue 5)");
+		// the mirror state read below is the active store's: only after step 5 is that the backup instance
+		String poolState = lync.getPersistentChatState(pool, actions);
+		if (!LyncCmdlets.POOL_STATE_FAILED_OVER.equals(poolState)) {
+			throw new IllegalStateException("pool " + pool.fqdn() + " is " + poolState
+					+ ", not FailedOver: mirroring is installed for the new principal after SetPoolFailedOver");
+		}
+		Optional<DatabaseMirrorState> before = persistentChat(pool, lync.getDatabaseMirrorState(pool, actions));
+		if (before.filter(DatabaseMirrorState::isMirrored).isPresent()) {
+			log.info("InstallMirror pool {}: {} already mirrored, nothing to do", pool.fqdn(), before.get().summary());
+			return;
+		}
+		lync.installMirrorDatabase(pool, actions);
+		Optional<DatabaseMirrorState> after = persistentChat(pool, lync.getDatabaseMirrorState(pool, actions));
+		if (after.filter(DatabaseMirrorState::isMirrored).isEmpty()) {
+			throw new LyncVerificationException("Install-CsMirrorDatabase ran for " + pool.backupSql().displayName()
+					+ " but Get-CsDatabaseMirrorState shows "
+					+ after.map(DatabaseMirrorState::summary).orElse("no " + pool.database() + " database")
+					+ "; expected Principal/Mirror synchronized (mirror " + pool.backupMirrorSql().displayName() + ")");
+		}
 	}
 
 	/** The configured candidates in the new primary's data centre, proposed in ConfirmActiveServers. */
@@ -31,22 +78,33 @@ public class PersistentChatPoolService {
 	}
 
 	/**
-	 * Refuses an empty list, a name that is not an FQDN, or a server outside the backup data centre that the
-	 * operator has not confirmed as low-latency.
+	 * Refuses a list the runbook does not allow: empty, a name that is not an FQDN, or a server outside the
+	 * backup data centre unless the operator confirmed its low latency and high bandwidth to it. Called from the
+	 * ConfirmActiveServers form and again by {@link #setActiveServers} (a REST client can skip the form).
+	 * @throws IllegalArgumentException naming the offending server and what to do
 	 */
 	public void checkActiveServers(Pool pool, List<String> servers, boolean lowLatencyConfirmed) {
-		if (servers.isEmpty()) {
-			throw new IllegalArgumentException("choose at least one active server");
+		if (servers == null || servers.isEmpty()) {
+			throw new IllegalArgumentException("Choose at least one active Persistent Chat server for pool "
+					+ pool.fqdn() + " (proposed: " + proposeActiveServers(pool) + ")");
 		}
-		servers.forEach(server -> Fqdn.require(server, "active server"));
-		List<String> outside = servers.stream()
-			.filter(server -> pool.activeServerCandidates()
+		for (String server : servers) {
+			String fqdn = Fqdn.require(server, "Active server");
+			if (lowLatencyConfirmed) {
+				continue;
+			}
+			Optional<Pool.ActiveServerCandidate> candidate = pool.activeServerCandidates()
 				.stream()
-				.noneMatch(c -> c.fqdn().equalsIgnoreCase(server) && c.dataCenter().equalsIgnoreCase(pool.backupDataCenter())))
-			.toList();
-		if (!outside.isEmpty() && !lowLatencyConfirmed) {
-			throw new IllegalArgumentException(String.join(", ", outside) + " not in data centre "
-					+ pool.backupDataCenter() + ": confirm low latency and high bandwidth to it, or choose others");
+				.filter(c -> c.fqdn().equalsIgnoreCase(fqdn))
+				.findFirst();
+			if (candidate.filter(c -> c.dataCenter().equalsIgnoreCase(pool.backupDataCenter())).isEmpty()) {
+				String where = candidate.map(c -> "is in data centre " + c.dataCenter())
+					.orElse("is not a configured active-server candidate");
+				throw new IllegalArgumentException("Active server " + fqdn + " " + where + ", not in "
+						+ pool.backupDataCenter() + " where the database now is. Choose servers in "
+						+ pool.backupDataCenter() + " " + proposeActiveServers(pool)
+						+ ", or confirm it has low latency and high bandwidth to " + pool.backupDataCenter());
+			}
 		}
 	}
 
@@ -56,7 +114,33 @@ public class PersistentChatPoolService {
 	 * latency and high bandwidth to it
 	 */
 	public void setActiveServers(Pool pool, List<String> servers, boolean lowLatencyConfirmed, ActionLog actions) {
-		throw new UnsupportedOperationException("Lync shell adapter not implemented yet (issue 5)");
+		checkActiveServers(pool, servers, lowLatencyConfirmed);
+		List<String> wanted = normalized(servers);
+		List<String> current = lync.getActiveServers(pool, actions);
+		if (sameServers(current, wanted)) {
+			log.info("SetActiveServers pool {}: already {}, nothing to do", pool.fqdn(), current);
+			return;
+		}
+		lync.setActiveServers(pool, wanted, actions);
+		List<String> after = lync.getActiveServers(pool, actions);
+		if (!sameServers(after, wanted)) {
+			throw new LyncVerificationException("Set-CsPersistentChatActiveServer ran but pool " + pool.fqdn()
+					+ " has active servers " + after + ", expected " + wanted);
+		}
+	}
+
+	private static Optional<DatabaseMirrorState> persistentChat(Pool pool, List<DatabaseMirrorState> states) {
+		return states.stream().filter(s -> pool.database().equalsIgnoreCase(s.databaseName())).findFirst();
+	}
+
+	private static List<String> normalized(List<String> servers) {
+		Set<String> unique = new LinkedHashSet<>();
+		servers.forEach(s -> unique.add(s.toLowerCase(Locale.ROOT)));
+		return new ArrayList<>(unique);
+	}
+
+	private static boolean sameServers(List<String> a, List<String> b) {
+		return new HashSet<>(normalized(a)).equals(new HashSet<>(normalized(b)));
 	}
 
 }

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 import org.pchatfailover.backup.BackupCopyService;
+import org.pchatfailover.lync.LyncShellAdapter;
 import org.pchatfailover.lync.PersistentChatPoolService;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.sqlserver.DatabaseRecoveryService;
@@ -78,7 +79,7 @@ class FailoverProcessTest {
 	@BeforeEach
 	void registerDelegates() throws Exception {
 		Topology topology = TestPools.topology();
-		PersistentChatPoolService realRules = new PersistentChatPoolService();
+		PersistentChatPoolService realRules = new PersistentChatPoolService(mock(LyncShellAdapter.class));
 		when(poolService.proposeActiveServers(any())).thenAnswer(i -> realRules.proposeActiveServers(i.getArgument(0)));
 		doAnswer(i -> {
 			realRules.checkActiveServers(i.getArgument(0), i.getArgument(1), i.getArgument(2));
@@ -271,7 +272,7 @@ class FailoverProcessTest {
 		assertThatThrownBy(() -> taskService().complete(task("ConfirmActiveServers").getId(),
 				Map.of(FailoverVariables.ACTIVE_SERVERS, List.of("atl-pc-001.litwareinc.com"))))
 			.isInstanceOf(ProcessEngineException.class)
-			.hasMessageContaining("atl-pc-001.litwareinc.com not in data centre Dallas");
+			.hasMessageContaining("atl-pc-001.litwareinc.com is in data centre Atlanta, not in Dallas");
 		complete(task("ConfirmActiveServers"), withVariables(FailoverVariables.ACTIVE_SERVERS,
 				"dal-pc-001.litwareinc.com"));
 		runServiceSteps("SetActiveServers");

@@ -1,0 +1,156 @@
+package org.pchatfailover.lab.lync;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.pchatfailover.lab.lync.Ps.Argument;
+import org.pchatfailover.lab.lync.Ps.Bool;
+import org.pchatfailover.lab.lync.Ps.Element;
+import org.pchatfailover.lab.lync.Ps.ListValue;
+import org.pchatfailover.lab.lync.Ps.Null;
+import org.pchatfailover.lab.lync.Ps.Parameter;
+import org.pchatfailover.lab.lync.Ps.Text;
+import org.pchatfailover.lab.lync.Ps.Value;
+
+/**
+ * Binds a command's parameters as PowerShell does: names case-insensitive and abbreviable when unambiguous,
+ * switches with an optional {@code :$false}, other parameters taking the next value, positional values in
+ * declared order, common parameters everywhere. Anything unknown is an error, never ignored.
+ */
+final class CmdletBinder {
+
+	private static final Map<String, Boolean> COMMON = Map.of("Verbose", true, "Debug", true, "ErrorAction", false,
+			"WarningAction", false, "ErrorVariable", false, "OutVariable", false);
+
+	/**
+	 * @param name the cmdlet name in its canonical case
+	 * @param parameters parameter name to whether it is a switch
+	 * @param positional parameters that take positional values, in order
+	 */
+	record Spec(String name, Map<String, Boolean> parameters, List<String> positional) {
+	}
+
+	/** The bound parameters of one invocation, by canonical name. */
+	record Bound(String cmdlet, Map<String, Value> values) {
+
+		boolean has(String parameter) {
+			return values.containsKey(parameter);
+		}
+
+		boolean isSet(String switchParameter) {
+			Value value = values.get(switchParameter);
+			return value instanceof Bool b && b.value();
+		}
+
+		/** The parameter as one string, null when absent or $null. */
+		String text(String parameter) {
+			Value value = values.get(parameter);
+			if (value == null || value instanceof Null) {
+				return null;
+			}
+			if (value instanceof Text t) {
+				return t.value();
+			}
+			throw new PsError(cmdlet, "Cannot convert '" + describe(value) + "' to the type 'System.String'"
+					+ " required by parameter '" + parameter + "'.");
+		}
+
+		String required(String parameter) {
+			String value = text(parameter);
+			if (value == null || value.isEmpty()) {
+				throw new PsError(cmdlet, "Cannot bind argument to parameter '" + parameter
+						+ "' because it is an empty string or null.");
+			}
+			return value;
+		}
+
+	}
+
+	private CmdletBinder() {
+	}
+
+	static Bound bind(Spec spec, List<Element> elements) {
+		Map<String, Boolean> known = new LinkedHashMap<>(spec.parameters());
+		COMMON.forEach(known::putIfAbsent);
+		Map<String, Value> values = new LinkedHashMap<>();
+		List<Value> positional = new ArrayList<>();
+		for (int i = 0; i < elements.size(); i++) {
+			Element element = elements.get(i);
+			if (element instanceof Argument argument) {
+				positional.add(argument.value());
+				continue;
+			}
+			Parameter parameter = (Parameter) element;
+			String name = resolve(spec.name(), known, parameter.name());
+			if (values.containsKey(name)) {
+				throw new PsError(spec.name(), "Cannot bind parameter because parameter '" + name
+						+ "' is specified more than once.");
+			}
+			if (known.get(name)) {
+				values.put(name, (parameter.value() != null) ? parameter.value() : new Bool(true));
+			}
+			else if (parameter.value() != null) {
+				values.put(name, parameter.value());
+			}
+			else if (i + 1 < elements.size() && elements.get(i + 1) instanceof Argument next) {
+				values.put(name, next.value());
+				i++;
+			}
+			else {
+				throw new PsError(spec.name(), "Missing an argument for parameter '" + name
+						+ "'. Specify a parameter of the required type and try again.");
+			}
+		}
+		bindPositional(spec, values, positional);
+		return new Bound(spec.name(), values);
+	}
+
+	private static void bindPositional(Spec spec, Map<String, Value> values, List<Value> positional) {
+		List<String> free = spec.positional().stream().filter(p -> !values.containsKey(p)).toList();
+		for (int i = 0; i < positional.size(); i++) {
+			if (i >= free.size()) {
+				throw new PsError(spec.name(), "A positional parameter cannot be found that accepts argument '"
+						+ describe(positional.get(i)) + "'.");
+			}
+			values.put(free.get(i), positional.get(i));
+		}
+	}
+
+	private static String resolve(String cmdlet, Map<String, Boolean> known, String written) {
+		String lower = written.toLowerCase(Locale.ROOT);
+		List<String> matches = new ArrayList<>();
+		for (String name : known.keySet()) {
+			if (name.equalsIgnoreCase(written)) {
+				return name;
+			}
+			if (name.toLowerCase(Locale.ROOT).startsWith(lower)) {
+				matches.add(name);
+			}
+		}
+		if (matches.size() == 1) {
+			return matches.get(0);
+		}
+		if (matches.isEmpty()) {
+			throw new PsError(cmdlet, "A parameter cannot be found that matches parameter name '" + written + "'.");
+		}
+		throw new PsError(cmdlet, "Parameter cannot be processed because the parameter name '" + written
+				+ "' is ambiguous. Possible matches include: -" + String.join(" -", matches) + ".");
+	}
+
+	static String describe(Value value) {
+		if (value instanceof Text t) {
+			return t.value();
+		}
+		if (value instanceof Bool b) {
+			return b.value() ? "True" : "False";
+		}
+		if (value instanceof ListValue l) {
+			return String.join(" ", l.items().stream().map(CmdletBinder::describe).toList());
+		}
+		return (value instanceof Null) ? "" : "System.Collections.Hashtable";
+	}
+
+}

@@ -1,0 +1,163 @@
+package org.pchatfailover.lab.lync;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.pchatfailover.lab.lync.LabLyncState.HistoryEntry;
+import org.pchatfailover.lab.lync.LabLyncState.Mirror;
+import org.pchatfailover.lab.lync.LabLyncState.PoolState;
+import org.pchatfailover.lab.lync.LabLyncTopology.LabPool;
+
+/**
+ * The lab's Lync Server Management Shell: runs PowerShell scripts against a simulated topology and keeps its
+ * state in a JSON file so that a drill survives a restart of the application.
+ * <p>
+ * Lab control API: {@link #reset(String)} puts the shell into a drill scenario, {@link #state()} returns what a
+ * Lync admin would check (pool state, mirror state, active servers) and the history of cmdlets run. Both are
+ * thread-safe; the SSH server and a REST controller may call them concurrently.
+ */
+public class LabLyncShell {
+
+	/** Pools Normal, no mirror for the backup store, active servers in the primary data centre. */
+	public static final String NORMAL = "normal";
+
+	/** Steps 5 to 7 already done: pools FailedOver, mirror installed, active servers in the backup data centre. */
+	public static final String FAILED_OVER = "failed-over";
+
+	/** As normal, but every cmdlet that changes something fails (Central Management store unreachable). */
+	public static final String CMDLET_FAILURE = "cmdlet-failure";
+
+	/** As normal, but every script waits {@code slowDelay} before it runs (timeouts). */
+	public static final String SLOW = "slow";
+
+	/** As normal, but changes are accepted and not applied, so reading back shows the old state. */
+	public static final String CHANGES_NOT_APPLIED = "changes-not-applied";
+
+	public static final List<String> SCENARIOS = List.of(NORMAL, FAILED_OVER, CMDLET_FAILURE, SLOW,
+			CHANGES_NOT_APPLIED);
+
+	private static final int MAX_HISTORY = 1000;
+
+	private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+		.enable(SerializationFeature.INDENT_OUTPUT)
+		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+	private final LabLyncTopology topology;
+
+	private final LabDatabaseProbe probe;
+
+	private final Path stateFile;
+
+	private final Duration slowDelay;
+
+	private LabLyncState state;
+
+	/** What a script wrote and its exit code, as powershell.exe would return them. */
+	public record Result(int exitCode, String stdout, String stderr) {
+	}
+
+	/**
+	 * @param stateFile where the state is kept; read when it exists, else the shell starts in {@code scenario}
+	 * @param slowDelay how long a script waits in the {@link #SLOW} scenario
+	 */
+	public LabLyncShell(LabLyncTopology topology, LabDatabaseProbe probe, Path stateFile, Duration slowDelay,
+			String scenario) {
+		this.topology = topology;
+		this.probe = probe;
+		this.stateFile = stateFile;
+		this.slowDelay = slowDelay;
+		this.state = Files.exists(stateFile) ? load() : null;
+		if (this.state == null || !this.state.pools().keySet().containsAll(topologyPools())) {
+			reset(supports(scenario) ? scenario : NORMAL);
+		}
+	}
+
+	/** Whether {@code scenario} is one of {@link #SCENARIOS}; other lab scenarios leave the shell normal. */
+	public boolean supports(String scenario) {
+		return SCENARIOS.contains(scenario);
+	}
+
+	/**
+	 * Puts every pool into the scenario's state and clears the history.
+	 * @throws IllegalArgumentException for a scenario not in {@link #SCENARIOS}
+	 */
+	public synchronized void reset(String scenario) {
+		if (!supports(scenario)) {
+			throw new IllegalArgumentException("unknown Lync shell scenario '" + scenario + "', known: " + SCENARIOS);
+		}
+		Map<String, PoolState> pools = new HashMap<>();
+		for (LabPool pool : topology.pools()) {
+			boolean failedOver = FAILED_OVER.equals(scenario);
+			pools.put(pool.fqdn(), new PoolState(failedOver ? "FailedOver" : "Normal",
+					failedOver ? new Mirror(pool.backupStore().toString(), pool.mirrorStore().toString(), "Synchronized")
+							: null,
+					pool.serversIn(pool.backupDataCenter(), failedOver)));
+		}
+		commit(new LabLyncState(scenario, pools, List.of()));
+	}
+
+	/** A snapshot: scenario, state per pool, history of cmdlets run. */
+	public synchronized LabLyncState state() {
+		return state;
+	}
+
+	/** Runs a decoded {@code -EncodedCommand} script. */
+	public Result execute(String script) {
+		if (SLOW.equals(state().scenario())) {
+			try {
+				Thread.sleep(slowDelay.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return new Result(1, "", "The pipeline has been stopped.\n");
+			}
+		}
+		synchronized (this) {
+			Map<String, PoolState> pools = new HashMap<>(state.pools());
+			List<HistoryEntry> history = new ArrayList<>(state.history());
+			LabScriptRunner.Result result = new LabScriptRunner(
+					new LabLyncCmdlets(topology, probe, state.scenario(), pools, history))
+				.run(script);
+			int from = Math.max(0, history.size() - MAX_HISTORY);
+			commit(new LabLyncState(state.scenario(), pools, history.subList(from, history.size())));
+			return new Result(result.exitCode(), result.stdout(), result.stderr());
+		}
+	}
+
+	private List<String> topologyPools() {
+		return topology.pools().stream().map(LabPool::fqdn).toList();
+	}
+
+	private void commit(LabLyncState next) {
+		try {
+			Files.createDirectories(stateFile.toAbsolutePath().getParent());
+			Path temp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
+			JSON.writeValue(temp.toFile(), next);
+			Files.move(temp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write lab Lync state " + stateFile, ex);
+		}
+		state = next;
+	}
+
+	private LabLyncState load() {
+		try {
+			return JSON.readValue(stateFile.toFile(), LabLyncState.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read lab Lync state " + stateFile + "; delete it to start afresh", ex);
+		}
+	}
+
+}

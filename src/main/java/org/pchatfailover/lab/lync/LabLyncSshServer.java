@@ -1,0 +1,100 @@
+package org.pchatfailover.lab.lync;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+
+/**
+ * The lab Lync shell over SSH (Apache MINA sshd): password login, exec requests of the powershell.exe line,
+ * a host key kept in a file so that known_hosts entries stay valid across restarts.
+ */
+public class LabLyncSshServer implements AutoCloseable {
+
+	private final SshServer server;
+
+	private final SimpleGeneratorHostKeyProvider hostKeys;
+
+	private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
+		Thread thread = new Thread(task, "lab-lync-shell");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/**
+	 * @param port TCP port, 0 for any free one (see {@link #port()})
+	 * @param hostKeyFile where the host key is kept; generated on first start
+	 */
+	public LabLyncSshServer(LabLyncShell shell, String bindAddress, int port, Path hostKeyFile, String user,
+			String password) {
+		hostKeys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
+		server = SshServer.setUpDefaultServer();
+		server.setHost(bindAddress);
+		server.setPort(port);
+		server.setKeyPairProvider(hostKeys);
+		server.setPasswordAuthenticator((u, p, session) -> user.equals(u) && password.equals(p));
+		server.setCommandFactory((channel, command) -> new LabExecCommand(shell, command, executor));
+		server.setShellFactory(channel -> new LabExecCommand(shell, null, executor));
+	}
+
+	public void start() {
+		try {
+			server.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("lab Lync shell cannot listen on " + server.getHost() + ":"
+					+ server.getPort(), ex);
+		}
+	}
+
+	/** The port listened on, also when 0 was asked for. */
+	public int port() {
+		return ((InetSocketAddress) server.getBoundAddresses().iterator().next()).getPort();
+	}
+
+	public PublicKey hostKey() {
+		try {
+			for (KeyPair pair : hostKeys.loadKeys(null)) {
+				return pair.getPublic();
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot read the lab host key", ex);
+		}
+		throw new IllegalStateException("the lab SSH server has no host key");
+	}
+
+	/** known_hosts lines for this server under the given host names, in OpenSSH's format. */
+	public List<String> knownHostsLines(List<String> hosts) {
+		String key = PublicKeyEntry.toString(hostKey());
+		int port = port();
+		return hosts.stream().map(h -> ((port == 22) ? h : "[" + h + "]:" + port) + " " + key).toList();
+	}
+
+	public boolean isRunning() {
+		return server.isStarted();
+	}
+
+	@Override
+	public void close() {
+		try {
+			server.stop(true);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot stop the lab Lync shell", ex);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+}

@@ -1,0 +1,225 @@
+package org.pchatfailover.lab.lync;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.pchatfailover.lab.lync.CmdletBinder.Bound;
+import org.pchatfailover.lab.lync.CmdletBinder.Spec;
+import org.pchatfailover.lab.lync.Ps.Block;
+import org.pchatfailover.lab.lync.Ps.ListValue;
+import org.pchatfailover.lab.lync.Ps.Table;
+import org.pchatfailover.lab.lync.Ps.Text;
+import org.pchatfailover.lab.lync.Ps.Value;
+
+/**
+ * Runs a parsed script as powershell.exe -NonInteractive would: statement by statement, each pipeline passing
+ * objects along, errors to stderr, and exit code 1 when the last statement failed (or at once with
+ * {@code $ErrorActionPreference = 'Stop'}). Besides the Lync cmdlets it knows Import-Module (the Lync module
+ * only), Select-Object -Property and ConvertTo-Json.
+ */
+final class LabScriptRunner {
+
+	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+	private static final Spec IMPORT_MODULE = new Spec("Import-Module", Map.of("Name", false, "Force", true),
+			List.of("Name"));
+
+	private static final Spec SELECT_OBJECT = new Spec("Select-Object", Map.of("Property", false),
+			List.of("Property"));
+
+	private static final Spec CONVERT_TO_JSON = new Spec("ConvertTo-Json",
+			Map.of("Depth", false, "Compress", true, "InputObject", false), List.of("InputObject"));
+
+	/** What the script wrote and how powershell.exe would exit. */
+	record Result(int exitCode, String stdout, String stderr) {
+	}
+
+	private final LabLyncCmdlets lync;
+
+	private final StringBuilder stdout = new StringBuilder();
+
+	private final StringBuilder stderr = new StringBuilder();
+
+	LabScriptRunner(LabLyncCmdlets lync) {
+		this.lync = lync;
+	}
+
+	Result run(String script) {
+		List<Ps.Statement> statements;
+		try {
+			statements = PsParser.parse(script);
+		}
+		catch (Ps.ParseException ex) {
+			return new Result(1, "", ex.getMessage() + "\n");
+		}
+		boolean stop = false;
+		boolean lastFailed = false;
+		for (Ps.Statement statement : statements) {
+			try {
+				if (statement instanceof Ps.Assignment assignment) {
+					stop = assign(assignment);
+				}
+				else {
+					write(pipeline((Ps.Pipeline) statement));
+				}
+				lastFailed = false;
+			}
+			catch (PsError ex) {
+				stderr.append(ex.render()).append('\n');
+				lastFailed = true;
+				if (stop) {
+					break;
+				}
+			}
+		}
+		return new Result(lastFailed ? 1 : 0, stdout.toString(), stderr.toString());
+	}
+
+	// returns whether errors now stop the script
+	private boolean assign(Ps.Assignment assignment) {
+		if (!assignment.variable().equalsIgnoreCase("ErrorActionPreference")
+				|| !(assignment.value() instanceof Text text)) {
+			throw new PsError("$" + assignment.variable(),
+					"The lab shell supports only $ErrorActionPreference = '<preference>' assignments.");
+		}
+		return text.value().equalsIgnoreCase("Stop");
+	}
+
+	private List<Object> pipeline(Ps.Pipeline pipeline) {
+		List<Object> objects = List.of();
+		for (Ps.Command command : pipeline.commands()) {
+			objects = invoke(command, objects);
+		}
+		return objects;
+	}
+
+	private List<Object> invoke(Ps.Command command, List<Object> input) {
+		String name = command.name().toLowerCase(Locale.ROOT);
+		if (LabLyncCmdlets.knows(name)) {
+			return lync.invoke(command);
+		}
+		return switch (name) {
+			case "import-module" -> importModule(CmdletBinder.bind(IMPORT_MODULE, command.elements()));
+			case "select-object" -> select(CmdletBinder.bind(SELECT_OBJECT, command.elements()), input);
+			case "convertto-json" -> toJson(CmdletBinder.bind(CONVERT_TO_JSON, command.elements()), input);
+			default -> throw PsError.notRecognized(command.name());
+		};
+	}
+
+	private static List<Object> importModule(Bound args) {
+		String module = args.required("Name");
+		if (!module.equalsIgnoreCase("Lync") && !module.toLowerCase(Locale.ROOT).endsWith("\\lync.psd1")) {
+			throw new PsError(args.cmdlet(), "The specified module '" + module + "' was not loaded because no valid"
+					+ " module file was found in any module directory.");
+		}
+		return List.of();
+	}
+
+	private static List<Object> select(Bound args, List<Object> input) {
+		Value property = args.values().get("Property");
+		List<Value> properties = (property instanceof ListValue list) ? list.items()
+				: (property == null) ? List.of() : List.of(property);
+		List<Object> output = new ArrayList<>();
+		for (Object item : input) {
+			Map<?, ?> source = (item instanceof Map<?, ?> map) ? map : Map.of();
+			Map<String, Object> selected = new LinkedHashMap<>();
+			for (Value p : properties) {
+				if (p instanceof Text text) {
+					selected.put(text.value(), property(source, text.value()));
+				}
+				else if (p instanceof Table table) {
+					selected.put(calculatedName(args, table), calculatedValue(args, table, source));
+				}
+				else {
+					throw new PsError(args.cmdlet(), "Cannot convert the property specification to a property name.");
+				}
+			}
+			output.add(selected);
+		}
+		return output;
+	}
+
+	private static String calculatedName(Bound args, Table table) {
+		for (String key : List.of("Name", "N", "Label", "L")) {
+			if (table.get(key) instanceof Text name) {
+				return name.value();
+			}
+		}
+		throw new PsError(args.cmdlet(), "The \"Name\" key is missing from a calculated property hash table.");
+	}
+
+	private static Object calculatedValue(Bound args, Table table, Map<?, ?> source) {
+		Value expression = (table.get("Expression") != null) ? table.get("Expression") : table.get("E");
+		if (!(expression instanceof Block block)) {
+			throw new PsError(args.cmdlet(), "The \"Expression\" key of a calculated property must be a script block.");
+		}
+		Object value = property(source, block.property());
+		if ("string".equals(block.cast())) {
+			// [string] of a collection joins it with spaces, of $null is the empty string
+			return (value instanceof List<?> list) ? String.join(" ", list.stream().map(String::valueOf).toList())
+					: (value == null) ? "" : String.valueOf(value);
+		}
+		if ("string[]".equals(block.cast())) {
+			return (value instanceof List<?> list) ? list.stream().map(String::valueOf).toList()
+					: (value == null) ? null : List.of(String.valueOf(value));
+		}
+		return value;
+	}
+
+	// PowerShell returns $null for a property the object does not have (outside strict mode)
+	private static Object property(Map<?, ?> source, String name) {
+		for (Map.Entry<?, ?> entry : source.entrySet()) {
+			if (String.valueOf(entry.getKey()).equalsIgnoreCase(name)) {
+				return entry.getValue();
+			}
+		}
+		return null;
+	}
+
+	private static List<Object> toJson(Bound args, List<Object> input) {
+		String depth = args.text("Depth");
+		if (depth != null && !depth.matches("\\d{1,3}")) {
+			throw new PsError(args.cmdlet(), "Cannot bind parameter 'Depth'. Cannot convert value \"" + depth
+					+ "\" to type \"System.Int32\".");
+		}
+		if (input.isEmpty()) {
+			return List.of();
+		}
+		Object value = (input.size() == 1) ? input.get(0) : input;
+		try {
+			ObjectMapper mapper = args.isSet("Compress") ? new ObjectMapper() : JSON;
+			return List.of(mapper.writeValueAsString(value));
+		}
+		catch (JsonProcessingException ex) {
+			throw new PsError(args.cmdlet(), ex.getOriginalMessage());
+		}
+	}
+
+	// what reaches the end of a pipeline: strings as they are, objects as Format-List would show them
+	private void write(List<Object> objects) {
+		for (Object object : objects) {
+			if (object instanceof Map<?, ?> map) {
+				int width = map.keySet().stream().mapToInt(k -> String.valueOf(k).length()).max().orElse(0);
+				stdout.append('\n');
+				map.forEach((k, v) -> stdout.append(String.format("%-" + width + "s : %s%n", k, format(v))));
+			}
+			else {
+				stdout.append(object).append('\n');
+			}
+		}
+	}
+
+	private static String format(Object value) {
+		if (value instanceof List<?> list) {
+			return "{" + String.join(", ", list.stream().map(String::valueOf).toList()) + "}";
+		}
+		return (value == null) ? "" : String.valueOf(value);
+	}
+
+}

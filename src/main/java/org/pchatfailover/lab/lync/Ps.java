@@ -1,0 +1,87 @@
+package org.pchatfailover.lab.lync;
+
+import java.util.List;
+import java.util.Map;
+
+/** The syntax tree of the PowerShell subset the lab shell understands. */
+final class Ps {
+
+	private Ps() {
+	}
+
+	sealed interface Statement permits Assignment, Pipeline {
+	}
+
+	/** {@code $Name = value}. */
+	record Assignment(String variable, Value value) implements Statement {
+	}
+
+	/** Commands joined by {@code |}. */
+	record Pipeline(List<Command> commands) implements Statement {
+	}
+
+	/**
+	 * @param name the command as written
+	 * @param elements parameters and values in order; binding to parameters happens per cmdlet
+	 * @param text the source text, for the lab's history
+	 */
+	record Command(String name, List<Element> elements, String text) {
+	}
+
+	sealed interface Element permits Parameter, Argument {
+	}
+
+	/** {@code -Name} or {@code -Name:value} (then {@code value} is set). */
+	record Parameter(String name, Value value) implements Element {
+	}
+
+	record Argument(Value value) implements Element {
+	}
+
+	sealed interface Value permits Text, Bool, Null, ListValue, Table, Block {
+	}
+
+	record Text(String value) implements Value {
+	}
+
+	record Bool(boolean value) implements Value {
+	}
+
+	record Null() implements Value {
+	}
+
+	record ListValue(List<Value> items) implements Value {
+	}
+
+	/** {@code @{Key=value; ...}}; keys in their written case, in order. */
+	record Table(Map<String, Value> entries) implements Value {
+
+		Value get(String key) {
+			return entries.entrySet()
+				.stream()
+				.filter(e -> e.getKey().equalsIgnoreCase(key))
+				.map(Map.Entry::getValue)
+				.findFirst()
+				.orElse(null);
+		}
+
+	}
+
+	/**
+	 * A script block limited to a property of the pipeline object: {@code {$_.Name}}, {@code {[string]$_.Name}}
+	 * or {@code {[string[]]$_.Name}}.
+	 * @param cast {@code string}, {@code string[]} or null
+	 */
+	record Block(String cast, String property) implements Value {
+	}
+
+	/** A syntax error, reported like PowerShell's parser: position, then the message. */
+	static class ParseException extends RuntimeException {
+
+		ParseException(String message) {
+			super(message);
+		}
+
+	}
+
+}

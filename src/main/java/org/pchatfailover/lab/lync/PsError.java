@@ -1,0 +1,23 @@
+package org.pchatfailover.lab.lync;
+
+/** A PowerShell error record, written to stderr as {@code Cmdlet : message} like the console host does. */
+class PsError extends RuntimeException {
+
+	private final String command;
+
+	PsError(String command, String message) {
+		super(message);
+		this.command = command;
+	}
+
+	static PsError notRecognized(String name) {
+		return new PsError(name, "The term '" + name + "' is not recognized as the name of a cmdlet, function,"
+				+ " script file, or operable program. Check the spelling of the name, or if a path was included,"
+				+ " verify that the path is correct and try again.");
+	}
+
+	String render() {
+		return command + " : " + getMessage();
+	}
+
+}

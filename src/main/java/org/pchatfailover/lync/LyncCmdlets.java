@@ -1,0 +1,127 @@
+package org.pchatfailover.lync;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.pchatfailover.topology.Fqdn;
+
+/**
+ * Builds the PowerShell of runbook steps 5 to 7. Every value is a single-quoted literal and every name is
+ * validated before it gets here, so a pool FQDN or server name from a form can never become code. Reads
+ * project the properties they need to strings: PowerShell 3/4 (Lync Server 2013 hosts) serialise enums as
+ * numbers in {@code ConvertTo-Json}, and the numbers are not documented.
+ */
+public final class LyncCmdlets {
+
+	/** Stop at the first error so powershell.exe exits 1 with the error on stderr. */
+	static final String PREAMBLE = "$ErrorActionPreference = 'Stop'\nImport-Module Lync\n";
+
+	public static final String POOL_STATE_FAILED_OVER = "FailedOver";
+
+	public static final String POOL_STATE_NORMAL = "Normal";
+
+	static final String DATABASE_TYPE = "PersistentChat";
+
+	private static final Pattern INSTANCE = Pattern.compile("^[A-Za-z0-9_$#-]{1,16}$");
+
+	// share and folder names without characters PowerShell or a shell would give a meaning to
+	private static final Pattern UNC = Pattern
+		.compile("^\\\\\\\\([A-Za-z0-9.-]{1,253})(\\\\[^\\\\/:*?\"<>|$`';\\p{Cntrl}\u2018-\u201B]{1,255})+$");
+
+	private LyncCmdlets() {
+	}
+
+	public static LyncCommand getPersistentChatState(String poolFqdn) {
+		return read("Get-CsPersistentChatState", "-Identity " + serviceIdentity(poolFqdn), "Identity", "PoolState");
+	}
+
+	public static LyncCommand setPersistentChatState(String poolFqdn, String poolState) {
+		if (!POOL_STATE_FAILED_OVER.equals(poolState) && !POOL_STATE_NORMAL.equals(poolState)) {
+			throw new IllegalArgumentException("PoolState must be Normal or FailedOver, not " + poolState);
+		}
+		return write("Set-CsPersistentChatState",
+				"-Identity " + serviceIdentity(poolFqdn) + " -PoolState " + PowerShell.literal(poolState));
+	}
+
+	public static LyncCommand getDatabaseMirrorState(String poolFqdn) {
+		// the reference shows MirroringStatusOnSecondary, Lync 2013 prints MirroringStatusOnMirror: ask for both
+		return read("Get-CsDatabaseMirrorState",
+				"-PoolFqdn " + fqdnLiteral(poolFqdn, "pool") + " -DatabaseType " + PowerShell.literal(DATABASE_TYPE),
+				"DatabaseName", "StateOnPrimary", "StateOnMirror", "MirroringStatusOnPrimary",
+				"MirroringStatusOnMirror", "MirroringStatusOnSecondary");
+	}
+
+	/**
+	 * Mirrors the Persistent Chat database of the new principal; the mirror itself is the one Topology Builder
+	 * defines for that store, the cmdlet has no parameter naming it.
+	 */
+	public static LyncCommand installMirrorDatabase(String principalFqdn, String instance, String fileShare) {
+		StringBuilder args = new StringBuilder("-DatabaseType ").append(PowerShell.literal(DATABASE_TYPE))
+			.append(" -SqlServerFqdn ")
+			.append(fqdnLiteral(principalFqdn, "principal SQL Server"));
+		if (instance != null && !instance.isBlank()) {
+			if (!INSTANCE.matcher(instance).matches()) {
+				throw new IllegalArgumentException("'" + instance + "' is not a SQL Server instance name");
+			}
+			args.append(" -SqlInstanceName ").append(PowerShell.literal(instance));
+		}
+		args.append(" -FileShare ").append(PowerShell.literal(requireUnc(fileShare)));
+		// the backup mgc's old mirror copy (if any) is stale after the failover: replace it
+		args.append(" -DropExistingDatabasesOnMirror");
+		return write("Install-CsMirrorDatabase", args.toString());
+	}
+
+	public static LyncCommand getActiveServers(String poolFqdn) {
+		return read("Get-CsPersistentChatActiveServer", "-Identity " + serviceIdentity(poolFqdn), "Identity",
+				"ActiveServers[]");
+	}
+
+	/** Replaces the active server list; an empty list clears it ({@code -ActiveServers $null}). */
+	public static LyncCommand setActiveServers(String poolFqdn, List<String> servers) {
+		String value = servers.isEmpty() ? "$null"
+				: servers.stream().map(s -> fqdnLiteral(s, "active server")).collect(Collectors.joining(",", "@{Replace=", "}"));
+		return write("Set-CsPersistentChatActiveServer",
+				"-Identity " + serviceIdentity(poolFqdn) + " -ActiveServers " + value);
+	}
+
+	private static LyncCommand read(String cmdlet, String arguments, String... properties) {
+		String command = cmdlet + " " + arguments;
+		String projection = Arrays.stream(properties)
+			.map(LyncCmdlets::calculatedProperty)
+			.collect(Collectors.joining(", "));
+		return new LyncCommand(cmdlet, command,
+				PREAMBLE + command + " | Select-Object -Property " + projection + " | ConvertTo-Json -Depth 4\n");
+	}
+
+	// Name[] projects a collection to strings, Name a single value
+	private static String calculatedProperty(String property) {
+		boolean list = property.endsWith("[]");
+		String name = list ? property.substring(0, property.length() - 2) : property;
+		return "@{Name='" + name + "';Expression={[" + (list ? "string[]" : "string") + "]$_." + name + "}}";
+	}
+
+	// non-interactive shell: a confirmation prompt would fail the cmdlet, so it is declined explicitly
+	private static LyncCommand write(String cmdlet, String arguments) {
+		String command = cmdlet + " " + arguments + " -Confirm:$false";
+		return new LyncCommand(cmdlet, command, PREAMBLE + command + "\n");
+	}
+
+	private static String serviceIdentity(String poolFqdn) {
+		return PowerShell.literal("service:" + Fqdn.require(poolFqdn, "Persistent Chat pool"));
+	}
+
+	private static String fqdnLiteral(String fqdn, String what) {
+		return PowerShell.literal(Fqdn.require(fqdn, what));
+	}
+
+	static String requireUnc(String share) {
+		if (share == null || !UNC.matcher(share).matches()) {
+			throw new IllegalArgumentException("mirror file share must be a UNC path like \\\\server\\share: '"
+					+ (share == null ? "null" : share.replaceAll("\\p{Cntrl}", "?")) + "'");
+		}
+		return share;
+	}
+
+}

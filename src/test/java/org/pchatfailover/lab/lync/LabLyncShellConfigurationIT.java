@@ -1,0 +1,69 @@
+package org.pchatfailover.lab.lync;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pchatfailover.lab.LabProperties;
+import org.pchatfailover.lync.LyncCmdlets;
+import org.pchatfailover.lync.ShellResult;
+import org.pchatfailover.lync.SshLyncShellTransport;
+import org.pchatfailover.lync.TestPools;
+import org.pchatfailover.topology.Secrets;
+import org.pchatfailover.topology.Topology;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LabLyncShellConfigurationIT {
+
+	private static final int TIMEOUT_SECONDS = 30;
+
+	@TempDir
+	Path dir;
+
+	private ApplicationContextRunner lab() {
+		String pool = "pchat.pools[0].";
+		return new ApplicationContextRunner().withInitializer(c -> c.getEnvironment().setActiveProfiles("lab"))
+			.withPropertyValues(pool + "fqdn=" + TestPools.POOL, pool + "backup-sql.fqdn=dal-sql-bk.litwareinc.com",
+					pool + "backup-sql.instance=PCHAT", pool + "backup-mirror-sql.fqdn=dal-sql-mr.litwareinc.com",
+					pool + "mirror-file-share=\\\\dal-fs-001.litwareinc.com\\pchat-mirror",
+					pool + "backup-data-center=Dallas",
+					pool + "active-server-candidates[0].fqdn=dal-pc-001.litwareinc.com",
+					pool + "active-server-candidates[0].data-center=Dallas", pool + "lync-shell.transport=ssh")
+			.withUserConfiguration(Topology.class, Secrets.class, LabLyncShellConfiguration.class)
+			.withBean(LabProperties.class, () -> new LabProperties(0, 0, "127.0.0.1", dir, "normal"));
+	}
+
+	@Test
+	void startsTheSshShellWithItsLoginFilesAndStopsItWithTheContext() {
+		LabLyncSshServer[] started = new LabLyncSshServer[1];
+		lab().run(context -> {
+			LabLyncSshServer server = context.getBean(LabLyncSshServer.class);
+			started[0] = server;
+			Path password = dir.resolve("secrets/ssh.password");
+			Path knownHosts = dir.resolve("ssh/known_hosts");
+			assertThat(Files.readString(password).strip()).isEqualTo("lab");
+			assertThat(Files.readAllLines(knownHosts)).anySatisfy(
+					line -> assertThat(line).startsWith("[127.0.0.1]:" + server.port() + " ecdsa-sha2-"));
+
+			try (SshLyncShellTransport transport = new SshLyncShellTransport(new Secrets())) {
+				ShellResult result = transport.run(TestPools.ssh(server.port(), password, knownHosts, TIMEOUT_SECONDS),
+						LyncCmdlets.getPersistentChatState(TestPools.POOL));
+				assertThat(result.exitCode()).isZero();
+				assertThat(result.stdout()).contains("\"PoolState\" : \"Normal\"");
+			}
+			assertThat(context.getBean(LabLyncShell.class).state().history()).hasSize(1);
+		});
+		assertThat(started[0].isRunning()).isFalse();
+	}
+
+	@Test
+	void startsNothingOutsideTheLabProfile() {
+		lab().withInitializer(c -> c.getEnvironment().setActiveProfiles("production"))
+			.run(context -> assertThat(context).doesNotHaveBean(LabLyncSshServer.class));
+	}
+
+}

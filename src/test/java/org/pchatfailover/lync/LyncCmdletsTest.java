@@ -1,0 +1,119 @@
+package org.pchatfailover.lync;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class LyncCmdletsTest {
+
+	private static final String PREAMBLE = "$ErrorActionPreference = 'Stop'\nImport-Module Lync\n";
+
+	@Test
+	void setsPoolFailedOverWithTheServiceIdentity() {
+		assertThat(LyncCmdlets.setPersistentChatState("atl-cs-001.litwareinc.com", "FailedOver").script())
+			.isEqualTo(PREAMBLE + "Set-CsPersistentChatState -Identity 'service:atl-cs-001.litwareinc.com'"
+					+ " -PoolState 'FailedOver' -Confirm:$false\n");
+	}
+
+	@Test
+	void readsPoolStateAsJsonWithTheEnumAsText() {
+		assertThat(LyncCmdlets.getPersistentChatState("atl-cs-001.litwareinc.com").script())
+			.isEqualTo(PREAMBLE + "Get-CsPersistentChatState -Identity 'service:atl-cs-001.litwareinc.com'"
+					+ " | Select-Object -Property @{Name='Identity';Expression={[string]$_.Identity}},"
+					+ " @{Name='PoolState';Expression={[string]$_.PoolState}} | ConvertTo-Json -Depth 4\n");
+	}
+
+	@Test
+	void installsTheMirrorForTheBackupInstanceAsPrincipal() {
+		assertThat(LyncCmdlets
+			.installMirrorDatabase("dal-sql-bk.litwareinc.com", "PCHAT", "\\\\dal-fs-001.litwareinc.com\\pchat-mirror")
+			.script())
+			.isEqualTo(PREAMBLE + "Install-CsMirrorDatabase -DatabaseType 'PersistentChat'"
+					+ " -SqlServerFqdn 'dal-sql-bk.litwareinc.com' -SqlInstanceName 'PCHAT'"
+					+ " -FileShare '\\\\dal-fs-001.litwareinc.com\\pchat-mirror' -DropExistingDatabasesOnMirror"
+					+ " -Confirm:$false\n");
+	}
+
+	@Test
+	void omitsTheInstanceForADefaultInstance() {
+		assertThat(LyncCmdlets.installMirrorDatabase("dal-sql-bk.litwareinc.com", "", "\\\\fs\\share").command())
+			.doesNotContain("-SqlInstanceName");
+	}
+
+	@Test
+	void readsMirrorStateOfThePersistentChatDatabases() {
+		assertThat(LyncCmdlets.getDatabaseMirrorState("atl-cs-001.litwareinc.com").script())
+			.isEqualTo(PREAMBLE + "Get-CsDatabaseMirrorState -PoolFqdn 'atl-cs-001.litwareinc.com'"
+					+ " -DatabaseType 'PersistentChat' | Select-Object -Property"
+					+ " @{Name='DatabaseName';Expression={[string]$_.DatabaseName}},"
+					+ " @{Name='StateOnPrimary';Expression={[string]$_.StateOnPrimary}},"
+					+ " @{Name='StateOnMirror';Expression={[string]$_.StateOnMirror}},"
+					+ " @{Name='MirroringStatusOnPrimary';Expression={[string]$_.MirroringStatusOnPrimary}},"
+					+ " @{Name='MirroringStatusOnMirror';Expression={[string]$_.MirroringStatusOnMirror}},"
+					+ " @{Name='MirroringStatusOnSecondary';Expression={[string]$_.MirroringStatusOnSecondary}}"
+					+ " | ConvertTo-Json -Depth 4\n");
+	}
+
+	@Test
+	void replacesActiveServers() {
+		assertThat(LyncCmdlets
+			.setActiveServers("atl-cs-001.litwareinc.com", List.of("dal-pc-001.litwareinc.com", "DAL-PC-002.litwareinc.com"))
+			.script())
+			.isEqualTo(PREAMBLE + "Set-CsPersistentChatActiveServer -Identity 'service:atl-cs-001.litwareinc.com'"
+					+ " -ActiveServers @{Replace='dal-pc-001.litwareinc.com','dal-pc-002.litwareinc.com'}"
+					+ " -Confirm:$false\n");
+	}
+
+	@Test
+	void clearsActiveServersWithNull() {
+		assertThat(LyncCmdlets.setActiveServers("atl-cs-001.litwareinc.com", List.of()).command())
+			.isEqualTo("Set-CsPersistentChatActiveServer -Identity 'service:atl-cs-001.litwareinc.com'"
+					+ " -ActiveServers $null -Confirm:$false");
+	}
+
+	@Test
+	void readsActiveServersAsAList() {
+		assertThat(LyncCmdlets.getActiveServers("atl-cs-001.litwareinc.com").script())
+			.isEqualTo(PREAMBLE + "Get-CsPersistentChatActiveServer -Identity 'service:atl-cs-001.litwareinc.com'"
+					+ " | Select-Object -Property @{Name='Identity';Expression={[string]$_.Identity}},"
+					+ " @{Name='ActiveServers';Expression={[string[]]$_.ActiveServers}} | ConvertTo-Json -Depth 4\n");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "a.b.com'; Remove-Item C:\\ -Recurse; '", "$(Remove-Item C:\\)", "a.b.com\nRemove-Item x",
+			"a.b.com`; Remove-Item x", "a.b.com\u2019; Remove-Item x", "a.b.com Remove-Item", "" })
+	void rejectsInjectionInPoolAndServerNames(String name) {
+		assertThatIllegalArgumentException().isThrownBy(() -> LyncCmdlets.setPersistentChatState(name, "FailedOver"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LyncCmdlets.setActiveServers("atl-cs-001.litwareinc.com", List.of(name)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LyncCmdlets.installMirrorDatabase(name, "PCHAT", "\\\\fs.litwareinc.com\\share"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\\\\fs\\share'; Remove-Item x", "\\\\fs\\sh$(x)", "\\\\fs\\share\nx", "C:\\share",
+			"\\\\fs\\sh`are" })
+	void rejectsAFileShareThatIsNotAPlainUncPath(String share) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LyncCmdlets.installMirrorDatabase("dal-sql-bk.litwareinc.com", "PCHAT", share));
+	}
+
+	@Test
+	void doublesEveryKindOfSingleQuoteInALiteral() {
+		assertThat(PowerShell.literal("it's \u2019x")).isEqualTo("'it''s \u2019\u2019x'");
+		assertThatIllegalArgumentException().isThrownBy(() -> PowerShell.literal("a\nb"));
+	}
+
+	@Test
+	void encodesTheScriptAsBase64OfUtf16le() {
+		assertThat(PowerShell.commandLine("Get-Date"))
+			.isEqualTo("powershell.exe -NoProfile -NonInteractive -EncodedCommand RwBlAHQALQBEAGEAdABlAA==");
+		assertThat(PowerShell.decode(PowerShell.encode("é'\n"))).isEqualTo("é'\n");
+	}
+
+}

@@ -1,0 +1,178 @@
+package org.pchatfailover.lync;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pchatfailover.lab.lync.LabDatabaseProbe;
+import org.pchatfailover.lab.lync.LabLyncFixtures;
+import org.pchatfailover.lab.lync.LabLyncShell;
+import org.pchatfailover.lab.lync.LabLyncState;
+import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.topology.Pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class PersistentChatPoolServiceTest {
+
+	private static final Pool POOL = TestPools.pool(TestPools.ssh(22, null, Path.of("known_hosts"), 60));
+
+	@TempDir
+	Path dir;
+
+	private LabLyncShell lab;
+
+	private InProcessLabTransport transport;
+
+	private final ActionLog actions = new ActionLog();
+
+	private PersistentChatPoolService service(String scenario, LabDatabaseProbe probe) {
+		lab = LabLyncFixtures.shell(dir, probe, scenario);
+		transport = new InProcessLabTransport(lab);
+		return new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)));
+	}
+
+	private LabLyncState.PoolState labPool() {
+		return lab.state().pools().get(TestPools.POOL);
+	}
+
+	@Test
+	void setsThePoolFailedOverAndVerifiesIt() {
+		service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE).setPoolFailedOver(POOL, actions);
+
+		assertThat(labPool().poolState()).isEqualTo("FailedOver");
+		assertThat(transport.cmdlets()).containsExactly("Get-CsPersistentChatState", "Set-CsPersistentChatState",
+				"Get-CsPersistentChatState");
+		assertThat(actions.actions()).extracting(ActionLog.Action::outcome)
+			.containsExactly("PoolState Normal", "PoolState set to FailedOver", "PoolState FailedOver");
+	}
+
+	@Test
+	void skipsSetPoolFailedOverWhenAlreadyFailedOver() {
+		service(LabLyncShell.FAILED_OVER, LabLyncFixtures.MGC_ONLINE).setPoolFailedOver(POOL, actions);
+
+		assertThat(transport.cmdlets()).containsExactly("Get-CsPersistentChatState");
+		assertThat(lab.state().history()).extracting(LabLyncState.HistoryEntry::command)
+			.noneMatch(c -> c.startsWith("Set-"));
+	}
+
+	@Test
+	void failsWhenThePoolStateDoesNotChange() {
+		PersistentChatPoolService service = service(LabLyncShell.CHANGES_NOT_APPLIED, LabLyncFixtures.MGC_ONLINE);
+
+		assertThatExceptionOfType(LyncVerificationException.class)
+			.isThrownBy(() -> service.setPoolFailedOver(POOL, actions))
+			.withMessageContaining("pool atl-cs-001.litwareinc.com is Normal, not FailedOver");
+	}
+
+	@Test
+	void carriesStderrAndExitCodeWhenTheCmdletFails() {
+		PersistentChatPoolService service = service(LabLyncShell.CMDLET_FAILURE, LabLyncFixtures.MGC_ONLINE);
+
+		assertThatExceptionOfType(LyncShellException.class).isThrownBy(() -> service.setPoolFailedOver(POOL, actions))
+			.satisfies(ex -> {
+				assertThat(ex.exitCode()).isEqualTo(1);
+				assertThat(ex.cmdlet()).isEqualTo("Set-CsPersistentChatState");
+				assertThat(ex.stderr()).contains("Central Management store unreachable");
+				assertThat(ex.getMessage()).startsWith("Set-CsPersistentChatState failed on lab in-process (exit code 1):");
+			});
+		assertThat(actions.actions()).last().satisfies(a -> assertThat(a.succeeded()).isFalse());
+	}
+
+	@Test
+	void installsTheMirrorForTheNewPrincipalAndVerifiesIt() {
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+		service.setPoolFailedOver(POOL, actions);
+
+		service.installMirror(POOL, actions);
+
+		assertThat(labPool().mirror()).isEqualTo(new LabLyncState.Mirror("dal-sql-bk.litwareinc.com\\PCHAT",
+				"dal-sql-mr.litwareinc.com\\PCHAT", "Synchronized"));
+		assertThat(transport.cmdlets()).endsWith("Get-CsDatabaseMirrorState", "Install-CsMirrorDatabase",
+				"Get-CsDatabaseMirrorState");
+	}
+
+	@Test
+	void skipsInstallMirrorWhenAlreadyMirrored() {
+		service(LabLyncShell.FAILED_OVER, LabLyncFixtures.MGC_ONLINE).installMirror(POOL, actions);
+
+		assertThat(transport.cmdlets()).containsExactly("Get-CsPersistentChatState", "Get-CsDatabaseMirrorState");
+	}
+
+	@Test
+	void refusesToInstallTheMirrorWhileTheBackupMgcIsNotOnline() {
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, (fqdn, instance, db) -> "RESTORING");
+		service.setPoolFailedOver(POOL, actions);
+
+		assertThatExceptionOfType(LyncShellException.class).isThrownBy(() -> service.installMirror(POOL, actions))
+			.withMessageContaining("is RESTORING; it must be ONLINE");
+		assertThat(labPool().mirror()).isNull();
+	}
+
+	@Test
+	void refusesToInstallTheMirrorBeforeThePoolIsFailedOver() {
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> service.installMirror(POOL, actions))
+			.withMessageContaining("not FailedOver");
+		assertThat(transport.cmdlets()).containsExactly("Get-CsPersistentChatState");
+	}
+
+	@Test
+	void setsActiveServersInTheBackupDataCentreAndSkipsTheSecondTime() {
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+		List<String> dallas = service.proposeActiveServers(POOL);
+
+		service.setActiveServers(POOL, dallas, false, actions);
+		service.setActiveServers(POOL, List.of("DAL-PC-002.litwareinc.com", "dal-pc-001.litwareinc.com"), false, actions);
+
+		assertThat(labPool().activeServers()).containsExactly("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
+		assertThat(transport.cmdlets()).containsExactly("Get-CsPersistentChatActiveServer",
+				"Set-CsPersistentChatActiveServer", "Get-CsPersistentChatActiveServer", "Get-CsPersistentChatActiveServer");
+	}
+
+	@Test
+	void refusesAServerOutsideTheBackupDataCentreUnlessLowLatencyIsConfirmed() {
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+		List<String> mixed = List.of("dal-pc-001.litwareinc.com", "atl-pc-001.litwareinc.com");
+
+		assertThatIllegalArgumentException().isThrownBy(() -> service.setActiveServers(POOL, mixed, false, actions))
+			.withMessageContaining("atl-pc-001.litwareinc.com is in data centre Atlanta, not in Dallas");
+		assertThat(transport.commands).isEmpty();
+
+		service.setActiveServers(POOL, mixed, true, actions);
+		assertThat(labPool().activeServers()).containsExactlyElementsOf(mixed);
+	}
+
+	@Test
+	void checksTheOperatorsListBeforeAnyCmdlet() {
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+
+		assertThatIllegalArgumentException().isThrownBy(() -> service.checkActiveServers(POOL, List.of(), true))
+			.withMessageContaining("at least one");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> service.checkActiveServers(POOL, List.of("dal-pc-001.litwareinc.com'; Remove-Item x"), true))
+			.withMessageContaining("not a valid fully qualified domain name");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> service.checkActiveServers(POOL, List.of("dal-pc-009.litwareinc.com"), false))
+			.withMessageContaining("is not a configured active-server candidate");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> service.setActiveServers(POOL, List.of("$(Remove-Item x)"), true, actions));
+		assertThat(transport.commands).isEmpty();
+	}
+
+	@Test
+	void rejectsAnInjectedPoolFqdnBeforeAnyCmdlet() {
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+		Pool injected = new Pool("atl-cs-001.litwareinc.com'; Remove-Item x; '", POOL.database(), POOL.backupSql(),
+				POOL.backupMirrorSql(), POOL.mirrorFileShare(), POOL.backupDataCenter(), POOL.activeServerCandidates(),
+				List.of(), POOL.lyncShell());
+
+		assertThatIllegalArgumentException().isThrownBy(() -> service.setPoolFailedOver(injected, actions));
+		assertThat(transport.commands).isEmpty();
+	}
+
+}
