@@ -18,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param bindAddress address the lab listens on, default loopback
  * @param dir where the lab keeps its state, share, copy destination and secrets, default {@code ./data/lab}
  * @param scenario scenario the lab starts with when it has no state yet, default {@code normal}
+ * <p>
+ * Read where they are used: {@code pchat.lab.host} (how the lab pool reaches the lab, default 127.0.0.1),
+ * {@code pchat.lab.servers} (false on an engine node that uses another node's lab) and
+ * {@code pchat.lab.advertised-hosts} (further names written to the lab's known_hosts).
  */
 @Validated
 @ConfigurationProperties("pchat.lab")

@@ -17,6 +17,8 @@ import org.pchatfailover.topology.Secrets;
 import org.pchatfailover.topology.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -28,6 +30,7 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("lab")
+@ConditionalOnProperty(prefix = "pchat.lab", name = "servers", havingValue = "true", matchIfMissing = true)
 class LabLyncShellConfiguration {
 
 	static final String USER = "lab";
@@ -49,7 +52,8 @@ class LabLyncShellConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	LabLyncSshServer labLyncSshServer(LabLyncShell shell, LabProperties lab) {
+	LabLyncSshServer labLyncSshServer(LabLyncShell shell, LabProperties lab,
+			@Value("${pchat.lab.advertised-hosts:}") List<String> advertisedHosts) {
 		Path sshDir = lab.dir().resolve("ssh");
 		LabLyncSshServer server = new LabLyncSshServer(shell, lab.bindAddress(), lab.sshPort(),
 				sshDir.resolve("host_key"), USER, PASSWORD);
@@ -58,6 +62,8 @@ class LabLyncShellConfiguration {
 		if (!lab.bindAddress().equals("0.0.0.0") && !lab.bindAddress().equals("::")) {
 			hosts.add(lab.bindAddress());
 		}
+		// names other engine nodes reach this lab by (docker-compose: pchat-a)
+		advertisedHosts.stream().filter(h -> !h.isBlank()).forEach(hosts::add);
 		write(lab.dir().resolve("secrets").resolve("ssh.password"), PASSWORD + "\n");
 		write(sshDir.resolve("known_hosts"), String.join("\n", server.knownHostsLines(new ArrayList<>(hosts))) + "\n");
 		log.info("Lab Lync shell listening on ssh://{}@{}:{} (password in {}, host key in {})", USER,
