@@ -103,15 +103,40 @@ public class FailoverModelTest {
 	}
 
 	@Test
-	void namesNoBeanLikeAProcessVariable() throws IllegalAccessException {
+	void bindsFormFieldsOnlyToKnownProcessVariables() throws IOException {
+		Set<String> known = new HashSet<>(variableNames());
+		known.add(ActiveServerProposal.OPTIONS);
+		for (Path form : forms()) {
+			for (JsonNode component : new ObjectMapper().readTree(form.toFile()).path("components")) {
+				if (component.has("key")) {
+					assertThat(known).as(form + " field").contains(component.get("key").asText());
+				}
+				if (component.has("valuesKey")) {
+					assertThat(known).as(form + " values").contains(component.get("valuesKey").asText());
+				}
+			}
+		}
+	}
+
+	@Test
+	void namesNoBeanLikeAProcessVariable() {
 		// a variable shadows a bean of the same name in ${...}: the second visit would call the variable
+		assertThat(expressionBeans()).doesNotContainAnyElementsOf(variableNames());
+	}
+
+	private static Set<String> variableNames() {
 		Set<String> variables = new HashSet<>();
 		for (Field field : FailoverVariables.class.getDeclaredFields()) {
 			if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-				variables.add((String) field.get(null));
+				try {
+					variables.add((String) field.get(null));
+				}
+				catch (IllegalAccessException ex) {
+					throw new IllegalStateException(ex);
+				}
 			}
 		}
-		assertThat(expressionBeans()).doesNotContainAnyElementsOf(variables);
+		return variables;
 	}
 
 	@Test
