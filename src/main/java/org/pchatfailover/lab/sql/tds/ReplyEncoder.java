@@ -1,0 +1,69 @@
+package org.pchatfailover.lab.sql.tds;
+
+import java.util.List;
+
+import org.pchatfailover.lab.sql.engine.Outcome;
+import org.pchatfailover.lab.sql.engine.SqlMessage;
+
+/**
+ * Turns the outcomes of a batch or a procedure call into the reply token stream: each statement ends with a
+ * DONE (DONEINPROC inside a procedure), the last one without the "more" bit; a procedure call ends with its
+ * RETURNSTATUS and DONEPROC.
+ */
+final class ReplyEncoder {
+
+	private static final int CMD_SELECT = 0xC1;
+
+	private final TokenWriter out;
+
+	private final boolean rpc;
+
+	ReplyEncoder(String serverName, boolean rpc) {
+		this.out = new TokenWriter(serverName);
+		this.rpc = rpc;
+	}
+
+	byte[] encode(List<Outcome> outcomes) {
+		boolean failed = false;
+		int statementDone = rpc ? TokenWriter.TOKEN_DONEINPROC : TokenWriter.TOKEN_DONE;
+		for (int i = 0; i < outcomes.size(); i++) {
+			boolean last = !rpc && i == outcomes.size() - 1;
+			int more = last ? 0 : TokenWriter.DONE_MORE;
+			Outcome outcome = outcomes.get(i);
+			if (outcome instanceof Outcome.Rows rows) {
+				out.columns(rows.columns());
+				rows.rows().forEach(row -> out.row(rows.columns(), row));
+				out.done(statementDone, more | TokenWriter.DONE_COUNT, CMD_SELECT, rows.rows().size());
+			}
+			else if (outcome instanceof Outcome.Done done) {
+				int count = done.count() >= 0 ? TokenWriter.DONE_COUNT : 0;
+				out.done(statementDone, more | count, 0, Math.max(done.count(), 0));
+			}
+			else if (outcome instanceof Outcome.Info info) {
+				out.message(info.message(), "");
+				if (last) {
+					out.done(statementDone, 0, 0, 0);
+				}
+			}
+			else if (outcome instanceof Outcome.Error error) {
+				error.messages().forEach(m -> out.message(m, ""));
+				out.done(statementDone, more | TokenWriter.DONE_ERROR, 0, 0);
+				failed = true;
+			}
+			else if (outcome instanceof Outcome.DatabaseChanged changed) {
+				out.envChange(TokenWriter.ENV_DATABASE, changed.to(), changed.from());
+				out.message(new SqlMessage(5701, 0, 1, "Changed database context to '" + changed.to() + "'."), "");
+				out.done(statementDone, more, 0, 0);
+			}
+		}
+		if (rpc) {
+			out.returnStatus(failed ? 1 : 0);
+			out.done(TokenWriter.TOKEN_DONEPROC, failed ? TokenWriter.DONE_ERROR : 0, 0, 0);
+		}
+		else if (outcomes.isEmpty()) {
+			out.done(TokenWriter.TOKEN_DONE, 0, 0, 0);
+		}
+		return out.toByteArray();
+	}
+
+}
