@@ -62,10 +62,12 @@ final class Evaluator {
 		return value == null ? null : value.toString();
 	}
 
-	boolean compare(Object left, String operator, Object right) {
-		if (left == null || right == null) {
+	boolean compare(Object leftValue, String operator, Object rightValue) {
+		if (leftValue == null || rightValue == null) {
 			return false;
 		}
+		Object left = bitAsNumber(leftValue);
+		Object right = bitAsNumber(rightValue);
 		int order;
 		if (isNumber(left) && isNumber(right)) {
 			order = decimal(left).compareTo(decimal(right));
@@ -125,6 +127,11 @@ final class Evaluator {
 
 	private static String str(Object value) {
 		return value == null ? null : value.toString();
+	}
+
+	/** A bit column compares with 1 and 0. */
+	private static Object bitAsNumber(Object value) {
+		return value instanceof Boolean bit ? (bit ? 1 : 0) : value;
 	}
 
 	static boolean isNumber(Object value) {
