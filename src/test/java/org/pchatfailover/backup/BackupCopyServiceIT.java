@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.sqlserver.LogShippingService;
@@ -20,8 +20,8 @@ import org.pchatfailover.topology.Secrets;
 /** Runbook step 2 against the lab's share and copy folders, with the folders read from the lab SQL Server. */
 class BackupCopyServiceIT {
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final LabSqlExtension lab = new LabSqlExtension();
 
 	LabSqlFixture sql;
 
@@ -31,14 +31,9 @@ class BackupCopyServiceIT {
 
 	final ActionLog actions = new ActionLog();
 
-	@AfterEach
-	void stopLab() {
-		sql.close();
-	}
-
 	@Test
 	void copiesTheFilesTheCopyJobMissedAndNothingOnReRun() throws Exception {
-		sql = new LabSqlFixture(dir, "uncopied-files");
+		sql = lab.start("uncopied-files");
 		List<String> copied = copy.copyMissingFiles(sql.pool(), actions);
 		assertThat(copied).hasSize(2);
 		for (String name : copied) {
@@ -49,7 +44,7 @@ class BackupCopyServiceIT {
 
 	@Test
 	void ignoresTheHalfCopiedWrkFileAndCopiesTheTrnAfterLogShippingIsRemoved() throws Exception {
-		sql = new LabSqlFixture(dir, "half-copied");
+		sql = lab.start("half-copied");
 		new LogShippingService(adapter).removeSecondary(sql.pool(), actions);
 		List<String> copied = copy.copyMissingFiles(sql.pool(), actions);
 		assertThat(copied).hasSize(2);
@@ -59,7 +54,7 @@ class BackupCopyServiceIT {
 
 	@Test
 	void replacesATornCopyAndLeavesIdenticalOnesAlone() throws Exception {
-		sql = new LabSqlFixture(dir, "normal");
+		sql = lab.start("normal");
 		List<String> names = LogBackupFiles.list(sql.copy(), "mgc");
 		Path torn = sql.copy().resolve(names.get(7));
 		byte[] whole = Files.readAllBytes(torn);
@@ -71,7 +66,7 @@ class BackupCopyServiceIT {
 
 	@Test
 	void failsWithTheInstanceNamedWhenSqlServerIsDown() {
-		sql = new LabSqlFixture(dir, "sql-down");
+		sql = lab.start("sql-down");
 		assertThatThrownBy(() -> copy.copyMissingFiles(sql.pool(), actions)).isInstanceOf(SqlServerException.class)
 			.hasMessageContaining("dal-sql-bk.litwareinc.com\\PCHAT");
 	}

@@ -2,11 +2,10 @@ package org.pchatfailover.sqlserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Secrets;
@@ -14,8 +13,8 @@ import org.pchatfailover.topology.Secrets;
 /** Runbook step 4 against the lab SQL Server: end connections, RESTORE DATABASE WITH RECOVERY. */
 class DatabaseRecoveryServiceIT {
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final LabSqlExtension lab = new LabSqlExtension();
 
 	LabSqlFixture sql;
 
@@ -27,14 +26,9 @@ class DatabaseRecoveryServiceIT {
 
 	final ActionLog actions = new ActionLog();
 
-	@AfterEach
-	void stopLab() {
-		sql.close();
-	}
-
 	@Test
 	void endsSessionsThenRecoversThroughAReconnectWith3101() throws Exception {
-		sql = new LabSqlFixture(dir, "sessions-connected");
+		sql = lab.start("sessions-connected");
 		logShipping.applyPendingLogs(sql.pool(), actions);
 		recovery.endConnections(sql.pool(), actions);
 		// one front end reconnected after its KILL: RESTORE WITH RECOVERY meets 3101 and kills again
@@ -48,7 +42,7 @@ class DatabaseRecoveryServiceIT {
 
 	@Test
 	void recoveryIsANoOpWhenTheDatabaseIsAlreadyOnline() {
-		sql = new LabSqlFixture(dir, "normal");
+		sql = lab.start("normal");
 		recovery.recoverDatabase(sql.pool(), actions);
 		int restores = sql.lab().state().restoreHistory().size();
 		ActionLog rerun = new ActionLog();

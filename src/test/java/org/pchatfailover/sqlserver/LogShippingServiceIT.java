@@ -3,11 +3,10 @@ package org.pchatfailover.sqlserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.lab.sql.LabSqlSnapshot;
 import org.pchatfailover.report.ActionLog;
@@ -16,8 +15,8 @@ import org.pchatfailover.topology.Secrets;
 /** Runbook steps 1 and 3 against the lab SQL Server over TCP: plan, remove log shipping, apply logs. */
 class LogShippingServiceIT {
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final LabSqlExtension lab = new LabSqlExtension();
 
 	LabSqlFixture sql;
 
@@ -25,14 +24,9 @@ class LogShippingServiceIT {
 
 	final ActionLog actions = new ActionLog();
 
-	@AfterEach
-	void stopLab() {
-		sql.close();
-	}
-
 	@Test
 	void plansThreeLogsToApplyWhenTheChainIsIntact() {
-		sql = new LabSqlFixture(dir, "normal");
+		sql = lab.start("normal");
 		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
 		assertThat(plan.databaseState()).isEqualTo("RESTORING");
 		assertThat(plan.backupSourceDirectory()).isEqualTo(LabSqlFixture.SHARE_UNC);
@@ -49,7 +43,7 @@ class LogShippingServiceIT {
 
 	@Test
 	void plansTheFilesStillOnTheShareWhenTheCopyJobStopped() {
-		sql = new LabSqlFixture(dir, "uncopied-files");
+		sql = lab.start("uncopied-files");
 		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
 		assertThat(plan.filesToCopy()).hasSize(2);
 		assertThat(plan.logsToApply()).hasSize(3);
@@ -58,7 +52,7 @@ class LogShippingServiceIT {
 
 	@Test
 	void plansTheGapAndTheDataLossWhenALogBackupIsMissing() {
-		sql = new LabSqlFixture(dir, "broken-chain");
+		sql = lab.start("broken-chain");
 		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
 		assertThat(plan.logsToApply()).hasSize(1);
 		assertThat(plan.gap()).isNotNull();
@@ -68,7 +62,7 @@ class LogShippingServiceIT {
 
 	@Test
 	void removesLogShippingOnceAndSkipsWhenAlreadyRemoved() {
-		sql = new LabSqlFixture(dir, "normal");
+		sql = lab.start("normal");
 		logShipping.removeSecondary(sql.pool(), actions);
 		assertThat(sql.lab().state().logShipping()).isEmpty();
 		ActionLog rerun = new ActionLog();
@@ -79,7 +73,7 @@ class LogShippingServiceIT {
 
 	@Test
 	void appliesPendingLogsInLsnOrderAfterRemovalAndNothingOnReRun() throws Exception {
-		sql = new LabSqlFixture(dir, "normal");
+		sql = lab.start("normal");
 		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
 		logShipping.removeSecondary(sql.pool(), actions);
 		assertThat(logShipping.applyPendingLogs(sql.pool(), actions))
@@ -95,7 +89,7 @@ class LogShippingServiceIT {
 
 	@Test
 	void appliesUpToTheGapThenReportsItWithTheLostWindow() {
-		sql = new LabSqlFixture(dir, "broken-chain");
+		sql = lab.start("broken-chain");
 		assertThatThrownBy(() -> logShipping.applyPendingLogs(sql.pool(), actions))
 			.isInstanceOfSatisfying(LogChainBrokenException.class, ex -> {
 				assertThat(ex.gap().foundFile()).isNotNull();
@@ -106,7 +100,7 @@ class LogShippingServiceIT {
 
 	@Test
 	void namesTheInstanceWhenSqlServerIsDown() {
-		sql = new LabSqlFixture(dir, "sql-down");
+		sql = lab.start("sql-down");
 		assertThatThrownBy(() -> logShipping.planFailover(sql.pool(), actions))
 			.isInstanceOfSatisfying(SqlServerException.class, ex -> {
 				assertThat(ex.instance()).isEqualTo("dal-sql-bk.litwareinc.com\\PCHAT");

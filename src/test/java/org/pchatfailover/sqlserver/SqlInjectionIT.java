@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.lab.sql.engine.LabSqlEngine.ReceivedRequest;
 import org.pchatfailover.lab.sql.engine.Param;
@@ -26,8 +25,8 @@ class SqlInjectionIT {
 
 	static final String EVIL_DATABASE = "mgc'; SHUTDOWN WITH NOWAIT; --";
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final LabSqlExtension lab = new LabSqlExtension();
 
 	LabSqlFixture sql;
 
@@ -35,12 +34,7 @@ class SqlInjectionIT {
 
 	@BeforeEach
 	void startLab() {
-		sql = new LabSqlFixture(dir, "normal");
-	}
-
-	@AfterEach
-	void stopLab() {
-		sql.close();
+		sql = lab.start("normal");
 	}
 
 	@Test

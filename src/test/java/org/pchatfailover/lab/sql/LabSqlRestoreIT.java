@@ -11,16 +11,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The lab's RESTORE, KILL and log-shipping behaviour as a DBA meets it in plain T-SQL over TDS. */
 class LabSqlRestoreIT {
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final LabSqlExtension lab = new LabSqlExtension();
 
 	LabSqlFixture sql;
 
@@ -28,15 +27,10 @@ class LabSqlRestoreIT {
 
 	@BeforeEach
 	void startLab() throws Exception {
-		sql = new LabSqlFixture(dir, "normal");
+		sql = lab.start("normal");
 		try (var files = Files.list(sql.copy())) {
 			copied = files.map(f -> f.getFileName().toString()).sorted().toList();
 		}
-	}
-
-	@AfterEach
-	void stopLab() {
-		sql.close();
 	}
 
 	String device(int index) {

@@ -3,7 +3,6 @@ package org.pchatfailover.lab.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,27 +10,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** mssql-jdbc against the lab SQL Server over loopback TCP: what a DBA's client and the product rely on. */
 class LabSqlServerIT {
 
-	@TempDir
-	Path dir;
+	@RegisterExtension
+	final LabSqlExtension lab = new LabSqlExtension();
 
 	LabSqlFixture sql;
 
 	@BeforeEach
 	void startLab() {
-		sql = new LabSqlFixture(dir, "normal");
-	}
-
-	@AfterEach
-	void stopLab() {
-		sql.close();
+		sql = lab.start("normal");
 	}
 
 	@Test
