@@ -53,6 +53,23 @@ class LabSqlServerIT {
 	}
 
 	@Test
+	void keepsAnsweringAPreparedStatementExecutedAgainThroughSpPrepexecAndSpExecute() throws SQLException {
+		try (Connection connection = sql.connect();
+				PreparedStatement statement = connection
+					.prepareStatement("SELECT state_desc FROM sys.databases WHERE name = ?")) {
+			for (String database : new String[] { "mgc", "msdb", "mgc", "master" }) {
+				statement.setString(1, database);
+				try (ResultSet rows = statement.executeQuery()) {
+					assertThat(rows.next()).isTrue();
+					assertThat(rows.getString(1)).isEqualTo(database.equals("mgc") ? "RESTORING" : "ONLINE");
+				}
+			}
+		}
+		assertThat(sql.lab().receivedRequests()).extracting(r -> r.text())
+			.contains("sp_executesql", "sp_prepexec", "sp_execute");
+	}
+
+	@Test
 	void readsTheRedoLsnAsNumeric() throws SQLException {
 		try (Connection connection = sql.connect();
 				PreparedStatement statement = connection.prepareStatement(

@@ -21,6 +21,10 @@ public sealed interface Outcome {
 	record Error(List<SqlMessage> messages) implements Outcome {
 	}
 
+	/** An OUTPUT parameter of a procedure call, e.g. the handle sp_prepexec returns. */
+	record ReturnValue(int ordinal, String name, SqlType type, Object value) implements Outcome {
+	}
+
 	/** The session's database changed ({@code USE}); the client receives an ENVCHANGE. */
 	record DatabaseChanged(String from, String to) implements Outcome {
 	}

@@ -27,6 +27,9 @@ final class Procedures {
 		if (system && procedure.equals("sp_executesql")) {
 			return executeSql(session, params);
 		}
+		if (procedure.startsWith("sp_prep") || procedure.equals("sp_execute") || procedure.equals("sp_unprepare")) {
+			return new PreparedStatements(this).call(session, procedure, params);
+		}
 		if (system && procedure.equals("sp_delete_log_shipping_secondary_database")) {
 			return deleteLogShippingSecondary(params);
 		}
@@ -39,18 +42,24 @@ final class Procedures {
 			throw new SqlException(SqlErrors.procedureExpects("sp_executesql", "@statement"));
 		}
 		String statement = params.get(0).value().toString();
-		List<String> declared = params.size() > 1 && params.get(1).value() != null
-				? declaredNames(params.get(1).value().toString()) : List.of();
+		String declarations = params.size() > 1 && params.get(1).value() != null ? params.get(1).value().toString()
+				: "";
+		return execute(session, statement, declarations, params.subList(Math.min(2, params.size()), params.size()));
+	}
+
+	/** Runs a parameterised statement: values bind by name or in the order of the declarations. */
+	List<Outcome> execute(SqlSession session, String statement, String declarations, List<Param> values) {
+		List<String> declared = declaredNames(declarations);
 		Map<String, Object> variables = new HashMap<>();
 		declared.forEach(n -> variables.put(n, null));
-		for (int i = 2; i < params.size(); i++) {
-			Param param = params.get(i);
+		for (int i = 0; i < values.size(); i++) {
+			Param param = values.get(i);
 			String key = param.named() ? param.name().toLowerCase(Locale.ROOT)
-					: (i - 2 < declared.size() ? declared.get(i - 2) : null);
+					: (i < declared.size() ? declared.get(i) : null);
 			if (key == null || !variables.containsKey(key)) {
-				throw new SqlException(new SqlMessage(8178, 16, 1, "The parameterized query '("
-						+ params.get(1).value() + ")" + statement + "' expects the parameter '"
-						+ (key == null ? "@" + i : key) + "', which was not supplied."));
+				throw new SqlException(new SqlMessage(8178, 16, 1, "The parameterized query '(" + declarations + ")"
+						+ statement + "' expects the parameter '" + (key == null ? "@" + (i + 1) : key)
+						+ "', which was not supplied."));
 			}
 			variables.put(key, param.value());
 		}

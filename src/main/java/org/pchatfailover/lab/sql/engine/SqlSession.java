@@ -17,6 +17,10 @@ public final class SqlSession {
 
 	private volatile String database;
 
+	private final java.util.Map<Integer, String[]> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.concurrent.atomic.AtomicInteger nextHandle = new java.util.concurrent.atomic.AtomicInteger(1);
+
 	SqlSession(int spid, String login, String hostName, String programName, String database, Runnable kill) {
 		this.spid = spid;
 		this.login = login;
@@ -48,6 +52,22 @@ public final class SqlSession {
 
 	void database(String database) {
 		this.database = database;
+	}
+
+	/** sp_prepare / sp_prepexec: keeps declarations and statement under a new handle. */
+	int prepare(String declarations, String statement) {
+		int handle = nextHandle.getAndIncrement();
+		prepared.put(handle, new String[] { declarations, statement });
+		return handle;
+	}
+
+	/** Declarations and statement of a prepared handle, or null. */
+	String[] prepared(int handle) {
+		return prepared.get(handle);
+	}
+
+	boolean unprepare(int handle) {
+		return prepared.remove(handle) != null;
 	}
 
 	void kill() {

@@ -23,8 +23,11 @@ final class ReplyEncoder {
 		this.rpc = rpc;
 	}
 
-	byte[] encode(List<Outcome> outcomes) {
+	byte[] encode(List<Outcome> all) {
+		// OUTPUT parameters exist only for procedure calls; a batch that EXECs one does not return them
+		List<Outcome> outcomes = rpc ? all : all.stream().filter(o -> !(o instanceof Outcome.ReturnValue)).toList();
 		boolean failed = false;
+		List<Outcome.ReturnValue> returnValues = new java.util.ArrayList<>();
 		int statementDone = rpc ? TokenWriter.TOKEN_DONEINPROC : TokenWriter.TOKEN_DONE;
 		for (int i = 0; i < outcomes.size(); i++) {
 			boolean last = !rpc && i == outcomes.size() - 1;
@@ -50,6 +53,9 @@ final class ReplyEncoder {
 				out.done(statementDone, more | TokenWriter.DONE_ERROR, 0, 0);
 				failed = true;
 			}
+			else if (outcome instanceof Outcome.ReturnValue value) {
+				returnValues.add(value); // after RETURNSTATUS, as SQL Server orders them
+			}
 			else if (outcome instanceof Outcome.DatabaseChanged changed) {
 				out.envChange(TokenWriter.ENV_DATABASE, changed.to(), changed.from());
 				out.message(new SqlMessage(5701, 0, 1, "Changed database context to '" + changed.to() + "'."), "");
@@ -58,6 +64,7 @@ final class ReplyEncoder {
 		}
 		if (rpc) {
 			out.returnStatus(failed ? 1 : 0);
+			returnValues.forEach(v -> out.returnValue(v.ordinal(), v.name(), v.type(), v.value()));
 			out.done(TokenWriter.TOKEN_DONEPROC, failed ? TokenWriter.DONE_ERROR : 0, 0, 0);
 		}
 		else if (outcomes.isEmpty()) {

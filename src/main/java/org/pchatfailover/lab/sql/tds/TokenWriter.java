@@ -25,6 +25,8 @@ final class TokenWriter {
 
 	private static final int TOKEN_COLMETADATA = 0x81;
 
+	private static final int TOKEN_RETURNVALUE = 0xAC;
+
 	private static final int TOKEN_ERROR = 0xAA;
 
 	private static final int TOKEN_INFO = 0xAB;
@@ -106,6 +108,14 @@ final class TokenWriter {
 
 	TokenWriter done(int token, int status, int command, long count) {
 		out.u8(token).u16(status).u16(command).u64(count);
+		return this;
+	}
+
+	/** RETURNVALUE of an OUTPUT parameter ([MS-TDS] 2.2.7.19). */
+	TokenWriter returnValue(int ordinal, String name, org.pchatfailover.lab.sql.engine.SqlType type, Object value) {
+		out.u8(TOKEN_RETURNVALUE).u16(ordinal).bVarchar(name).u8(0x01).u32(0).u16(0x0001);
+		TdsValues.typeInfo(out, type);
+		TdsValues.value(out, type, value);
 		return this;
 	}
 
