@@ -2,6 +2,7 @@ package org.pchatfailover.backup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,11 +45,9 @@ public class BackupCopyService {
 					+ " cannot be determined: log shipping is removed and pchat.pools[].shares does not name exactly "
 					+ "one share besides the copy destination " + folders.destination());
 		}
-		Path source = SharePaths.toLocal(pool, folders.source());
-		Path target = SharePaths.toLocal(pool, folders.destination());
 		List<String> copied = new ArrayList<>();
-		for (String name : LogBackupFiles.list(source, pool.database())) {
-			if (copyOne(source.resolve(name), target.resolve(name), folders, actions)) {
+		for (String name : LogBackupFiles.list(SharePaths.toLocal(pool, folders.source()), pool.database())) {
+			if (copyOne(pool, folders, name, actions)) {
 				copied.add(name);
 			}
 		}
@@ -57,27 +56,56 @@ public class BackupCopyService {
 		return copied;
 	}
 
-	private boolean copyOne(Path from, Path to, LogShippingFolders folders, ActionLog actions) {
-		String command = "copy " + SharePaths.device(folders.source(), from.getFileName().toString()) + " -> "
-				+ SharePaths.device(folders.destination(), to.getFileName().toString());
+	/**
+	 * Copies one log backup share -> copy destination unless an identical copy is there; does not record, so a
+	 * copying thread can hand the outcome to the thread that owns the action log.
+	 */
+	public CopyOutcome copyLogBackup(Pool pool, LogShippingFolders folders, String fileName) {
+		if (!LogBackupFiles.isLogBackup(pool.database(), fileName)) {
+			throw new IllegalArgumentException("not a log backup file name of " + pool.database() + ": " + fileName);
+		}
+		Path from = SharePaths.toLocal(pool, folders.source()).resolve(fileName);
+		Path to = SharePaths.toLocal(pool, folders.destination()).resolve(fileName);
+		String command = "copy " + SharePaths.device(folders.source(), fileName) + " -> "
+				+ SharePaths.device(folders.destination(), fileName);
 		Instant started = Instant.now();
 		try {
 			if (VerifiedCopy.identical(from, to)) {
-				actions.record(folders.destination(), "file", command, "already present and identical, skipped", true,
-						Duration.between(started, Instant.now()));
-				return false;
+				return new CopyOutcome(fileName, folders.destination(), command,
+						"already present and identical, skipped", false, Duration.between(started, Instant.now()));
 			}
-			boolean replacing = to.toFile().exists();
+			boolean replacing = Files.exists(to);
 			String sha256 = VerifiedCopy.copy(from, to);
-			actions.record(folders.destination(), "file", command,
+			return new CopyOutcome(fileName, folders.destination(), command,
 					(replacing ? "replaced a different copy; " : "copied; ") + "size and SHA-256 " + sha256 + " verified",
 					true, Duration.between(started, Instant.now()));
-			return true;
 		}
 		catch (IOException ex) {
-			actions.record(folders.destination(), "file", command, "failed: " + ex.getMessage(), false,
-					Duration.between(started, Instant.now()));
 			throw new UncheckedIOException(command + " failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	private boolean copyOne(Pool pool, LogShippingFolders folders, String fileName, ActionLog actions) {
+		try {
+			CopyOutcome outcome = copyLogBackup(pool, folders, fileName);
+			outcome.recordIn(actions);
+			return outcome.copied();
+		}
+		catch (UncheckedIOException ex) {
+			actions.record(folders.destination(), "file", "copy " + fileName, "failed: " + ex.getMessage(), false,
+					Duration.ZERO);
+			throw ex;
+		}
+	}
+
+	/**
+	 * @param copied true when the file was written, false when an identical copy was already there
+	 */
+	public record CopyOutcome(String fileName, String target, String command, String outcome, boolean copied,
+			Duration duration) {
+
+		public void recordIn(ActionLog actions) {
+			actions.record(target, "file", command, outcome, true, duration);
 		}
 	}
 

@@ -1,8 +1,6 @@
 package org.pchatfailover.sqlserver;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.pchatfailover.backup.SharePaths;
 import org.pchatfailover.report.ActionLog;
@@ -13,18 +11,6 @@ import org.pchatfailover.report.ActionLog;
  * analysis shows the gap it leaves rather than a failed step.
  */
 final class BackupHeaders {
-
-	List<BackupHeader> read(SqlServerConnection sql, String folder, List<String> fileNames, String database,
-			ActionLog actions) {
-		List<BackupHeader> headers = new ArrayList<>();
-		for (String fileName : fileNames) {
-			BackupHeader header = readOne(sql, folder, fileName, database, actions);
-			if (header != null) {
-				headers.add(header);
-			}
-		}
-		return headers;
-	}
 
 	BackupHeader readOne(SqlServerConnection sql, String folder, String fileName, String database, ActionLog actions) {
 		try {

@@ -1,11 +1,10 @@
 package org.pchatfailover.sqlserver;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.pchatfailover.backup.LogBackupFiles;
-import org.pchatfailover.backup.SharePaths;
+import org.pchatfailover.backup.BackupCopyService;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
 import org.slf4j.Logger;
@@ -20,11 +19,16 @@ public class LogShippingService {
 
 	private final SqlServerAdapter sqlServer;
 
-	private final BackupHeaders headers;
+	/** How long restoring waits for the next log backup to be copied from the share. */
+	static final Duration COPY_TIMEOUT = Duration.ofMinutes(30);
 
-	public LogShippingService(SqlServerAdapter sqlServer) {
+	private final BackupHeaders headers = new BackupHeaders();
+
+	private final LogRestorePipeline pipeline;
+
+	public LogShippingService(SqlServerAdapter sqlServer, BackupCopyService copier) {
 		this.sqlServer = sqlServer;
-		this.headers = new BackupHeaders();
+		this.pipeline = new LogRestorePipeline(copier, COPY_TIMEOUT);
 	}
 
 	/** CheckPreconditions: read the log-shipping configuration, the database state and the log chain. */
@@ -40,7 +44,7 @@ public class LogShippingService {
 		try (SqlServerConnection sql = sqlServer.connect(pool.backupSql(), actions)) {
 			if (sql.readLogShippingSecondary(database).isEmpty()) {
 				actions.record(sql.instance(), "check", "log shipping secondary " + database,
-						"not configured in msdb: already removed, nothing to do", true, java.time.Duration.ZERO);
+						"not configured in msdb: already removed, nothing to do", true, Duration.ZERO);
 				log.info("RemoveLogShipping pool {}: {} on {} has no log shipping, skipped", pool.fqdn(), database,
 						sql.instance());
 				return;
@@ -57,8 +61,9 @@ public class LogShippingService {
 
 	/**
 	 * ApplyLogBackups: restore every pending log in LSN order WITH NORECOVERY, skipping applied ones. What is
-	 * pending is derived from the database's redo LSN and the headers of the files in the copy destination each
-	 * time, so a re-run after a crash applies nothing twice.
+	 * pending is derived from the database's redo LSN and the headers of the files in the copy destination (and
+	 * on the share, copied while the previous log restores) each time, so a re-run after a crash applies nothing
+	 * twice.
 	 * @return the files restored by this call
 	 */
 	public List<String> applyPendingLogs(Pool pool, ActionLog actions) throws LogChainBrokenException {
@@ -67,7 +72,7 @@ public class LogShippingService {
 			DatabaseStatus status = FailoverPlanner.requireDatabase(sql, database);
 			if (status.isOnline()) {
 				actions.record(sql.instance(), "check", "state of " + database,
-						"ONLINE: already recovered, no log can be applied any more", true, java.time.Duration.ZERO);
+						"ONLINE: already recovered, no log can be applied any more", true, Duration.ZERO);
 				return List.of();
 			}
 			if (!status.isRestoring()) {
@@ -75,10 +80,10 @@ public class LogShippingService {
 						+ ", not RESTORING: log backups cannot be applied");
 			}
 			LogShippingFolders folders = LogShippingFolders.resolve(pool, sql);
-			List<BackupHeader> logs = headers.read(sql, folders.destination(),
-					LogBackupFiles.list(SharePaths.toLocal(pool, folders.destination()), database), database, actions);
-			LogChain.Analysis chain = LogChain.analyse(status.redoStartLsn(), logs);
-			List<String> restored = restore(sql, database, chain, actions);
+			LogBackupCandidates candidates = LogBackupCandidates.collect(pool, sql, folders, headers, actions);
+			LogChain.Analysis chain = LogChain.analyse(status.redoStartLsn(), candidates.logs());
+			List<String> restored = pipeline.restore(pool, sql, folders, chain.toApply(),
+					new java.util.TreeSet<>(candidates.toCopy()), actions);
 			if (chain.gap() != null) {
 				throw broken(database, sql.instance(), chain);
 			}
@@ -86,31 +91,6 @@ public class LogShippingService {
 					database, sql.instance());
 			return restored;
 		}
-	}
-
-	private List<String> restore(SqlServerConnection sql, String database, LogChain.Analysis chain,
-			ActionLog actions) throws LogChainBrokenException {
-		List<String> restored = new ArrayList<>();
-		for (BackupHeader logBackup : chain.toApply()) {
-			try {
-				sql.restoreLog(database, logBackup.device());
-				restored.add(logBackup.fileName());
-			}
-			catch (SqlServerException ex) {
-				if (ex.errorNumber() == 4326) {
-					// applied meanwhile (another engine node, a DBA): the redo LSN is already past it
-					actions.record(sql.instance(), "check", "RESTORE LOG " + logBackup.fileName(),
-							"4326: already applied, skipped", true, java.time.Duration.ZERO);
-					continue;
-				}
-				if (ex.errorNumber() == 4305) {
-					throw new LogChainBrokenException(new FailoverPlan.LogChainGap(null, logBackup.fileName(),
-							logBackup.firstLsn().toString()), ex.getMessage());
-				}
-				throw ex;
-			}
-		}
-		return restored;
 	}
 
 	private static LogChainBrokenException broken(String database, String instance, LogChain.Analysis chain) {

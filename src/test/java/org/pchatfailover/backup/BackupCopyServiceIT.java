@@ -45,7 +45,7 @@ class BackupCopyServiceIT {
 	@Test
 	void ignoresTheHalfCopiedWrkFileAndCopiesTheTrnAfterLogShippingIsRemoved() throws Exception {
 		sql = lab.start("half-copied");
-		new LogShippingService(adapter).removeSecondary(sql.pool(), actions);
+		new LogShippingService(adapter, new BackupCopyService(adapter)).removeSecondary(sql.pool(), actions);
 		List<String> copied = copy.copyMissingFiles(sql.pool(), actions);
 		assertThat(copied).hasSize(2);
 		assertThat(sql.copy().resolve(copied.get(0) + ".wrk")).exists();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
+import org.pchatfailover.backup.BackupCopyService;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Secrets;
 
@@ -22,7 +23,7 @@ class DatabaseRecoveryServiceIT {
 
 	final DatabaseRecoveryService recovery = new DatabaseRecoveryService(adapter);
 
-	final LogShippingService logShipping = new LogShippingService(adapter);
+	final LogShippingService logShipping = new LogShippingService(adapter, new BackupCopyService(adapter));
 
 	final ActionLog actions = new ActionLog();
 

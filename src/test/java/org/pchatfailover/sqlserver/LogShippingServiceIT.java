@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.lab.sql.LabSqlSnapshot;
+import org.pchatfailover.backup.BackupCopyService;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Secrets;
 
@@ -20,7 +21,9 @@ class LogShippingServiceIT {
 
 	LabSqlFixture sql;
 
-	final LogShippingService logShipping = new LogShippingService(new SqlServerAdapter(new Secrets()));
+	final SqlServerAdapter adapter = new SqlServerAdapter(new Secrets());
+
+	final LogShippingService logShipping = new LogShippingService(adapter, new BackupCopyService(adapter));
 
 	final ActionLog actions = new ActionLog();
 
@@ -85,6 +88,19 @@ class LogShippingServiceIT {
 		sql.restart();
 		assertThat(logShipping.applyPendingLogs(sql.pool(), new ActionLog())).isEmpty();
 		assertThat(sql.lab().state().restoreHistory()).hasSize(8);
+	}
+
+	@Test
+	void copiesLogsStillOnTheShareWhileRestoringThePreviousOne() throws Exception {
+		sql = lab.start("uncopied-files");
+		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
+		assertThat(logShipping.applyPendingLogs(sql.pool(), actions)).hasSize(3);
+		for (String name : plan.filesToCopy()) {
+			assertThat(sql.copy().resolve(name)).hasSameBinaryContentAs(sql.share().resolve(name));
+		}
+		assertThat(sql.lab().state().restoreHistory()).hasSize(8)
+			.allSatisfy(r -> assertThat(r.file()).startsWith(LabSqlFixture.COPY_UNC));
+		assertThat(actions.actions()).filteredOn(a -> a.command().startsWith("copy ")).hasSize(2);
 	}
 
 	@Test
