@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The lab SQL Server's TCP listener: one thread accepts, one thread per connection speaks TDS. "Instance down"
- * closes the listener, so clients get connection refused exactly as from a stopped SQL Server service.
+ * drops every connection and closes new ones before the TDS handshake, so clients fail to connect; the port
+ * stays bound, so no other process can take it while the drill has the instance down.
  */
 public final class LabSqlServer implements AutoCloseable {
 
@@ -39,6 +40,8 @@ public final class LabSqlServer implements AutoCloseable {
 	});
 
 	private volatile ServerSocket listener;
+
+	private volatile boolean available = true;
 
 	private volatile int port;
 
@@ -66,17 +69,20 @@ public final class LabSqlServer implements AutoCloseable {
 		}
 	}
 
-	/** Stops listening and drops every connection: the instance is down. */
-	public synchronized void stop() {
-		ServerSocket socket = listener;
-		listener = null;
-		closeQuietly(socket);
+	/** The instance goes down: every connection is dropped and new ones are closed at once. */
+	public void goDown() {
+		available = false;
 		clients.forEach(LabSqlServer::closeQuietly);
 		clients.clear();
 	}
 
-	public boolean isListening() {
-		return listener != null;
+	/** The instance is up again: new connections are served. */
+	public void comeUp() {
+		available = true;
+	}
+
+	public boolean isUp() {
+		return available && listener != null;
 	}
 
 	public int port() {
@@ -90,7 +96,10 @@ public final class LabSqlServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		stop();
+		ServerSocket socket = listener;
+		listener = null;
+		closeQuietly(socket);
+		goDown();
 		threads.shutdownNow();
 		try {
 			threads.awaitTermination(5, TimeUnit.SECONDS);
@@ -104,6 +113,10 @@ public final class LabSqlServer implements AutoCloseable {
 		while (!socket.isClosed()) {
 			try {
 				Socket client = socket.accept();
+				if (!available) {
+					closeQuietly(client);
+					continue;
+				}
 				client.setTcpNoDelay(true);
 				clients.add(client);
 				threads.execute(() -> {

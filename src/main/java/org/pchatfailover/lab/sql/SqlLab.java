@@ -49,7 +49,7 @@ public class SqlLab implements AutoCloseable {
 		if (!store.load()) {
 			store.replace(scenarios.build(Scenario.of(initialScenario)));
 		}
-		server.start(); // bind even when down, so the port is fixed for a later reset
+		server.start(); // bind even when down: the port stays ours for a later reset
 		applyAvailability();
 	}
 
@@ -66,9 +66,8 @@ public class SqlLab implements AutoCloseable {
 	 */
 	public synchronized void reset(String scenario) {
 		LabSqlState state = scenarios.build(Scenario.of(scenario));
-		server.stop();
+		server.goDown();
 		store.replace(state);
-		server.start();
 		applyAvailability();
 	}
 
@@ -102,7 +101,10 @@ public class SqlLab implements AutoCloseable {
 
 	private void applyAvailability() {
 		if (store.read(s -> s.instanceDown)) {
-			server.stop();
+			server.goDown();
+		}
+		else {
+			server.comeUp();
 		}
 	}
 

@@ -150,7 +150,29 @@ public final class LabScenarios {
 				new Database(2, "tempdb", "ONLINE", null), new Database(3, "model", "ONLINE", null),
 				new Database(4, "msdb", "ONLINE", null),
 				new Database(5, DATABASE, "RESTORING", firstLsn(RESTORED).toString())));
-		UUID secondaryId = UUID.nameUUIDFromBytes(("lab-secondary-" + DATABASE).getBytes());
+		logShipping(state, scenario, names);
+		for (int i = 0; i < RESTORED; i++) {
+			state.restoreHistory.add(new RestoreHistory(i + 1, firstBackup.plus(Duration.ofMinutes(15L * i + 5)),
+					DATABASE, "L", copyUnc + "\\" + names.get(i), firstLsn(i).toString(), firstLsn(i + 1).toString(),
+					false));
+		}
+		if (scenario == Scenario.SESSIONS_CONNECTED) {
+			connectFrontEnds(state);
+		}
+		return state;
+	}
+
+	/** Persistent Chat front ends and the compliance service on mgc; one reconnects after its KILL. */
+	private static void connectFrontEnds(LabSqlState state) {
+		state.sessions.add(new ClientSession(57, DATABASE, "LITWAREINC\\pchatsvc", "DAL-PC-001", "PersistentChat"));
+		state.sessions.add(new ClientSession(58, DATABASE, "LITWAREINC\\pchatsvc", "DAL-PC-002", "PersistentChat"));
+		state.sessions.add(new ClientSession(63, DATABASE, "LITWAREINC\\pchatcompliance", "DAL-PC-001",
+				"PersistentChatCompliance"));
+		state.reconnects = 1;
+	}
+
+	private void logShipping(LabSqlState state, Scenario scenario, List<String> names) {
+		UUID secondaryId = UUID.nameUUIDFromBytes(("lab-secondary-" + DATABASE).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		int copied = (scenario == Scenario.UNCOPIED_FILES || scenario == Scenario.HALF_COPIED) ? 6 : FILES;
 		String lastCopied = copyUnc + "\\" + names.get(copied - 1);
 		String lastRestored = copyUnc + "\\" + names.get(RESTORED - 1);
@@ -161,19 +183,6 @@ public final class LabScenarios {
 				lastRestored, now));
 		state.logShippingMonitorSecondary.add(new LogShippingMonitorSecondary("DAL-SQL-BK\\PCHAT", DATABASE,
 				secondaryId, PRIMARY_SERVER, DATABASE, lastCopied, lastRestored));
-		for (int i = 0; i < RESTORED; i++) {
-			state.restoreHistory.add(new RestoreHistory(i + 1, firstBackup.plus(Duration.ofMinutes(15L * i + 5)),
-					DATABASE, "L", copyUnc + "\\" + names.get(i), firstLsn(i).toString(), firstLsn(i + 1).toString(),
-					false));
-		}
-		if (scenario == Scenario.SESSIONS_CONNECTED) {
-			state.sessions.add(new ClientSession(57, DATABASE, "LITWAREINC\\pchatsvc", "DAL-PC-001", "PersistentChat"));
-			state.sessions.add(new ClientSession(58, DATABASE, "LITWAREINC\\pchatsvc", "DAL-PC-002", "PersistentChat"));
-			state.sessions.add(new ClientSession(63, DATABASE, "LITWAREINC\\pchatcompliance", "DAL-PC-001",
-					"PersistentChatCompliance"));
-			state.reconnects = 1;
-		}
-		return state;
 	}
 
 	private static void clean(Path folder) throws IOException {

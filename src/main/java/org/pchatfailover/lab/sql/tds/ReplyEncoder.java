@@ -1,9 +1,10 @@
 package org.pchatfailover.lab.sql.tds;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.pchatfailover.lab.sql.engine.Outcome;
-import org.pchatfailover.lab.sql.engine.SqlMessage;
+import org.pchatfailover.lab.sql.engine.LabSqlEngine;
 
 /**
  * Turns the outcomes of a batch or a procedure call into the reply token stream: each statement ends with a
@@ -26,41 +27,16 @@ final class ReplyEncoder {
 	byte[] encode(List<Outcome> all) {
 		// OUTPUT parameters exist only for procedure calls; a batch that EXECs one does not return them
 		List<Outcome> outcomes = rpc ? all : all.stream().filter(o -> !(o instanceof Outcome.ReturnValue)).toList();
+		List<Outcome.ReturnValue> returnValues = new ArrayList<>();
 		boolean failed = false;
-		List<Outcome.ReturnValue> returnValues = new java.util.ArrayList<>();
-		int statementDone = rpc ? TokenWriter.TOKEN_DONEINPROC : TokenWriter.TOKEN_DONE;
 		for (int i = 0; i < outcomes.size(); i++) {
-			boolean last = !rpc && i == outcomes.size() - 1;
-			int more = last ? 0 : TokenWriter.DONE_MORE;
 			Outcome outcome = outcomes.get(i);
-			if (outcome instanceof Outcome.Rows rows) {
-				out.columns(rows.columns());
-				rows.rows().forEach(row -> out.row(rows.columns(), row));
-				out.done(statementDone, more | TokenWriter.DONE_COUNT, CMD_SELECT, rows.rows().size());
-			}
-			else if (outcome instanceof Outcome.Done done) {
-				int count = done.count() >= 0 ? TokenWriter.DONE_COUNT : 0;
-				out.done(statementDone, more | count, 0, Math.max(done.count(), 0));
-			}
-			else if (outcome instanceof Outcome.Info info) {
-				out.message(info.message(), "");
-				if (last) {
-					out.done(statementDone, 0, 0, 0);
-				}
-			}
-			else if (outcome instanceof Outcome.Error error) {
-				error.messages().forEach(m -> out.message(m, ""));
-				out.done(statementDone, more | TokenWriter.DONE_ERROR, 0, 0);
-				failed = true;
-			}
-			else if (outcome instanceof Outcome.ReturnValue value) {
+			if (outcome instanceof Outcome.ReturnValue value) {
 				returnValues.add(value); // after RETURNSTATUS, as SQL Server orders them
+				continue;
 			}
-			else if (outcome instanceof Outcome.DatabaseChanged changed) {
-				out.envChange(TokenWriter.ENV_DATABASE, changed.to(), changed.from());
-				out.message(new SqlMessage(5701, 0, 1, "Changed database context to '" + changed.to() + "'."), "");
-				out.done(statementDone, more, 0, 0);
-			}
+			failed |= outcome instanceof Outcome.Error;
+			statement(outcome, !rpc && i == outcomes.size() - 1);
 		}
 		if (rpc) {
 			out.returnStatus(failed ? 1 : 0);
@@ -71,6 +47,35 @@ final class ReplyEncoder {
 			out.done(TokenWriter.TOKEN_DONE, 0, 0, 0);
 		}
 		return out.toByteArray();
+	}
+
+	/** One statement's tokens, ending in DONE (DONEINPROC in a procedure); the last DONE has no "more" bit. */
+	private void statement(Outcome outcome, boolean last) {
+		int done = rpc ? TokenWriter.TOKEN_DONEINPROC : TokenWriter.TOKEN_DONE;
+		int more = last ? 0 : TokenWriter.DONE_MORE;
+		if (outcome instanceof Outcome.Rows rows) {
+			out.columns(rows.columns());
+			rows.rows().forEach(row -> out.row(rows.columns(), row));
+			out.done(done, more | TokenWriter.DONE_COUNT, CMD_SELECT, rows.rows().size());
+		}
+		else if (outcome instanceof Outcome.Done count) {
+			out.done(done, more | (count.count() >= 0 ? TokenWriter.DONE_COUNT : 0), 0, Math.max(count.count(), 0));
+		}
+		else if (outcome instanceof Outcome.Info info) {
+			out.message(info.message(), "");
+			if (last) {
+				out.done(done, 0, 0, 0);
+			}
+		}
+		else if (outcome instanceof Outcome.Error error) {
+			error.messages().forEach(m -> out.message(m, ""));
+			out.done(done, more | TokenWriter.DONE_ERROR, 0, 0);
+		}
+		else if (outcome instanceof Outcome.DatabaseChanged changed) {
+			out.envChange(TokenWriter.ENV_DATABASE, changed.to(), changed.from());
+			out.message(LabSqlEngine.changedDatabase(changed.to()), "");
+			out.done(done, more, 0, 0);
+		}
 	}
 
 }
