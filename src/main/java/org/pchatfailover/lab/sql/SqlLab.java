@@ -44,10 +44,14 @@ public class SqlLab implements AutoCloseable {
 		this.copy = copy;
 	}
 
-	/** Loads the state kept on disk, or resets to {@code initialScenario} on first start; then listens. */
+	/**
+	 * Loads the state kept on disk, or resets to {@code initialScenario} on first start (to {@code normal} when
+	 * that scenario concerns only the Lync side, e.g. {@code cmdlet-failure}); then listens.
+	 */
 	public void start(String initialScenario) {
 		if (!store.load()) {
-			store.replace(scenarios.build(Scenario.of(initialScenario)));
+			String scenario = scenarioNames().contains(initialScenario) ? initialScenario : Scenario.NORMAL.label();
+			store.replace(scenarios.build(Scenario.of(scenario)));
 		}
 		server.start(); // bind even when down: the port stays ours for a later reset
 		applyAvailability();
