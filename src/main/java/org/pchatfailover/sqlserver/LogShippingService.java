@@ -1,31 +1,104 @@
 package org.pchatfailover.sqlserver;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
+import org.pchatfailover.backup.BackupCopyService;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** Runbook steps 1 and 3 on the backup SQL instance: plan, remove log shipping, apply pending logs. */
 @Service
 public class LogShippingService {
 
+	private static final Logger log = LoggerFactory.getLogger(LogShippingService.class);
+
+	private final SqlServerAdapter sqlServer;
+
+	/** How long restoring waits for the next log backup to be copied from the share. */
+	static final Duration COPY_TIMEOUT = Duration.ofMinutes(30);
+
+	private final BackupHeaders headers = new BackupHeaders();
+
+	private final LogRestorePipeline pipeline;
+
+	public LogShippingService(SqlServerAdapter sqlServer, BackupCopyService copier) {
+		this.sqlServer = sqlServer;
+		this.pipeline = new LogRestorePipeline(copier, COPY_TIMEOUT);
+	}
+
 	/** CheckPreconditions: read the log-shipping configuration, the database state and the log chain. */
 	public FailoverPlan planFailover(Pool pool, ActionLog actions) {
-		throw new UnsupportedOperationException("SQL Server adapter not implemented yet (issue 4)");
+		try (SqlServerConnection sql = sqlServer.connect(pool.backupSql(), actions)) {
+			return new FailoverPlanner(pool, sql, actions, headers).plan(Instant.now());
+		}
 	}
 
 	/** RemoveLogShipping: {@code sp_delete_log_shipping_secondary_database}; no-op when already removed. */
 	public void removeSecondary(Pool pool, ActionLog actions) {
-		throw new UnsupportedOperationException("SQL Server adapter not implemented yet (issue 4)");
+		String database = pool.database();
+		try (SqlServerConnection sql = sqlServer.connect(pool.backupSql(), actions)) {
+			if (sql.readLogShippingSecondary(database).isEmpty()) {
+				actions.record(sql.instance(), "check", "log shipping secondary " + database,
+						"not configured in msdb: already removed, nothing to do", true, Duration.ZERO);
+				log.info("RemoveLogShipping pool {}: {} on {} has no log shipping, skipped", pool.fqdn(), database,
+						sql.instance());
+				return;
+			}
+			sql.deleteLogShippingSecondary(database);
+			if (sql.readLogShippingSecondary(database).isPresent()) {
+				throw new IllegalStateException("log shipping of " + database + " on " + sql.instance()
+						+ " is still configured after sp_delete_log_shipping_secondary_database");
+			}
+			log.info("RemoveLogShipping pool {}: removed log shipping of {} on {}", pool.fqdn(), database,
+					sql.instance());
+		}
 	}
 
 	/**
-	 * ApplyLogBackups: restore every pending log in LSN order WITH NORECOVERY, skipping applied ones.
+	 * ApplyLogBackups: restore every pending log in LSN order WITH NORECOVERY, skipping applied ones. What is
+	 * pending is derived from the database's redo LSN and the headers of the files in the copy destination (and
+	 * on the share, copied while the previous log restores) each time, so a re-run after a crash applies nothing
+	 * twice.
 	 * @return the files restored by this call
 	 */
 	public List<String> applyPendingLogs(Pool pool, ActionLog actions) throws LogChainBrokenException {
-		throw new UnsupportedOperationException("SQL Server adapter not implemented yet (issue 4)");
+		String database = pool.database();
+		try (SqlServerConnection sql = sqlServer.connect(pool.backupSql(), actions)) {
+			DatabaseStatus status = FailoverPlanner.requireDatabase(sql, database);
+			if (status.isOnline()) {
+				actions.record(sql.instance(), "check", "state of " + database,
+						"ONLINE: already recovered, no log can be applied any more", true, Duration.ZERO);
+				return List.of();
+			}
+			if (!status.isRestoring()) {
+				throw new IllegalStateException(database + " on " + sql.instance() + " is " + status.state()
+						+ ", not RESTORING: log backups cannot be applied");
+			}
+			LogShippingFolders folders = LogShippingFolders.resolve(pool, sql);
+			LogBackupCandidates candidates = LogBackupCandidates.collect(pool, sql, folders, headers, actions);
+			LogChain.Analysis chain = LogChain.analyse(status.redoStartLsn(), candidates.logs());
+			List<String> restored = pipeline.restore(pool, sql, folders, chain.toApply(),
+					new java.util.TreeSet<>(candidates.toCopy()), actions);
+			if (chain.gap() != null) {
+				throw broken(database, sql.instance(), chain);
+			}
+			log.info("ApplyLogBackups pool {}: restored {} log backup(s) into {} on {}", pool.fqdn(), restored.size(),
+					database, sql.instance());
+			return restored;
+		}
+	}
+
+	private static LogChainBrokenException broken(String database, String instance, LogChain.Analysis chain) {
+		FailoverPlan.LogChainGap gap = chain.gap();
+		String message = "log chain of " + database + " on " + instance + " is broken: the next log backup must "
+				+ "start at or before LSN " + gap.expectedFirstLsn() + ", but " + gap.foundFile() + " starts at "
+				+ gap.foundFirstLsn() + "; " + chain.dataLoss().description();
+		return new LogChainBrokenException(gap, message);
 	}
 
 }

@@ -1,0 +1,78 @@
+package org.pchatfailover.lab.sql;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.pchatfailover.lab.LabProperties;
+import org.pchatfailover.lab.sql.engine.BackupDevices;
+import org.pchatfailover.lab.sql.engine.LabScenarios;
+import org.pchatfailover.lab.sql.engine.LabSqlEngine;
+import org.pchatfailover.lab.sql.engine.LabStateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * Starts the lab's backup SQL Server ({@code dal-sql-bk.litwareinc.com\PCHAT}) in the {@code lab} profile on
+ * {@code pchat.lab.bind-address:pchat.lab.sql-port}, with its state, share and copy folders under
+ * {@code pchat.lab.dir}. The UNC names match the pool's {@code shares} in {@code application-lab.yml}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("lab")
+@EnableConfigurationProperties(LabProperties.class)
+class LabSqlConfiguration {
+
+	/** The primary's log backup share, as msdb's backup_source_directory names it. */
+	static final String SHARE_UNC = "\\\\atl-sql-001.litwareinc.com\\logship";
+
+	/** The copy destination on the backup instance, as msdb's backup_destination_directory names it. */
+	static final String COPY_UNC = "\\\\dal-sql-bk.litwareinc.com\\logship-copy";
+
+	static final String SERVER_NAME = "DAL-SQL-BK\\PCHAT";
+
+	private static final Logger log = LoggerFactory.getLogger(LabSqlConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	SqlLab sqlLab(LabProperties properties) throws IOException {
+		Path dir = properties.dir().toAbsolutePath().normalize();
+		Path share = dir.resolve("share");
+		Path copy = dir.resolve("copy");
+		String password = labPassword(dir.resolve("secrets").resolve("sql.password"));
+		Map<String, Path> shares = new LinkedHashMap<>();
+		shares.put(SHARE_UNC, share);
+		shares.put(COPY_UNC, copy);
+		LabStateStore store = new LabStateStore(dir.resolve("sql").resolve("state.json"));
+		LabSqlEngine engine = new LabSqlEngine(store, new BackupDevices(shares), SERVER_NAME, password,
+				Clock.systemUTC());
+		LabSqlServer server = new LabSqlServer(engine, address(properties.bindAddress()), properties.sqlPort());
+		SqlLab lab = new SqlLab(store, new LabScenarios(share, SHARE_UNC, copy, COPY_UNC, Clock.systemUTC()), engine,
+				server, share, copy);
+		lab.start(properties.scenario());
+		log.info("lab SQL Server {} listening on {} (login lab, state in {})", SERVER_NAME, lab.endpoint(), dir);
+		return lab;
+	}
+
+	/** The product reads the SQL password from this file (pool password-file); the lab login is a drill secret. */
+	private static String labPassword(Path file) throws IOException {
+		Files.createDirectories(file.getParent());
+		if (!Files.isRegularFile(file)) {
+			Files.writeString(file, LabSqlEngine.LOGIN, StandardCharsets.UTF_8);
+		}
+		return Files.readString(file, StandardCharsets.UTF_8).strip();
+	}
+
+	private static InetAddress address(String bindAddress) throws UnknownHostException {
+		return InetAddress.getByName(bindAddress);
+	}
+
+}

@@ -1,0 +1,152 @@
+package org.pchatfailover.lab.sql;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.pchatfailover.lab.sql.engine.LabSqlEngine;
+import org.pchatfailover.lab.sql.tds.TdsSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lab SQL Server's TCP listener: one thread accepts, one thread per connection speaks TDS. "Instance down"
+ * drops every connection and closes new ones before the TDS handshake, so clients fail to connect; the port
+ * stays bound, so no other process can take it while the drill has the instance down.
+ */
+public final class LabSqlServer implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(LabSqlServer.class);
+
+	private final LabSqlEngine engine;
+
+	private final InetAddress bindAddress;
+
+	private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
+
+	private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+		Thread thread = new Thread(runnable, "lab-sql");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private volatile ServerSocket listener;
+
+	private volatile boolean available = true;
+
+	private volatile int port;
+
+	public LabSqlServer(LabSqlEngine engine, InetAddress bindAddress, int port) {
+		this.engine = engine;
+		this.bindAddress = bindAddress;
+		this.port = port;
+	}
+
+	/** Starts listening; with port 0 the port is chosen now and kept for later restarts of the listener. */
+	public synchronized void start() {
+		if (listener != null) {
+			return;
+		}
+		try {
+			ServerSocket socket = new ServerSocket();
+			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress(bindAddress, port), 50);
+			port = socket.getLocalPort();
+			listener = socket;
+			threads.execute(() -> accept(socket));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("lab SQL Server cannot listen on " + endpoint(), ex);
+		}
+	}
+
+	/** The instance goes down: every connection is dropped and new ones are closed at once. */
+	public void goDown() {
+		available = false;
+		clients.forEach(LabSqlServer::closeQuietly);
+		clients.clear();
+	}
+
+	/** The instance is up again: new connections are served. */
+	public void comeUp() {
+		available = true;
+	}
+
+	public boolean isUp() {
+		return available && listener != null;
+	}
+
+	public int port() {
+		return port;
+	}
+
+	/** {@code address:port} as clients reach it, e.g. {@code 127.0.0.1:14330}. */
+	public String endpoint() {
+		return bindAddress.getHostAddress() + ":" + port;
+	}
+
+	@Override
+	public void close() {
+		ServerSocket socket = listener;
+		listener = null;
+		closeQuietly(socket);
+		goDown();
+		threads.shutdownNow();
+		try {
+			threads.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void accept(ServerSocket socket) {
+		while (!socket.isClosed()) {
+			try {
+				Socket client = socket.accept();
+				if (!available) {
+					closeQuietly(client);
+					continue;
+				}
+				client.setTcpNoDelay(true);
+				clients.add(client);
+				threads.execute(() -> {
+					try {
+						new TdsSession(client, engine, engine.serverName()).run();
+					}
+					finally {
+						clients.remove(client);
+					}
+				});
+			}
+			catch (SocketException ex) {
+				log.debug("lab SQL listener closed: {}", ex.getMessage());
+			}
+			catch (IOException ex) {
+				log.warn("lab SQL Server could not accept a connection: {}", ex.getMessage());
+			}
+		}
+	}
+
+	private static void closeQuietly(java.io.Closeable closeable) {
+		if (closeable == null) {
+			return;
+		}
+		try {
+			closeable.close();
+		}
+		catch (IOException ex) {
+			log.debug("closing lab SQL socket: {}", ex.getMessage());
+		}
+	}
+
+}

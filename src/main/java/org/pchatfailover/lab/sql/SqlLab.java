@@ -1,0 +1,141 @@
+package org.pchatfailover.lab.sql;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.pchatfailover.lab.sql.engine.LabScenarios;
+import org.pchatfailover.lab.sql.engine.LabScenarios.Scenario;
+import org.pchatfailover.lab.sql.engine.LabSqlEngine;
+import org.pchatfailover.lab.sql.engine.LabSqlState;
+import org.pchatfailover.lab.sql.engine.LabStateStore;
+import org.pchatfailover.lab.sql.engine.SqlSession;
+
+/**
+ * Control of the lab's backup SQL Server: start it with its saved state (or a scenario when it has none), reset
+ * it to a scenario, read what a DBA would check. The REST layer exposes {@link #reset} as
+ * {@code POST /api/lab/scenarios/{name}} and {@link #state} in {@code GET /api/lab/state}.
+ */
+public class SqlLab implements AutoCloseable {
+
+	private final LabStateStore store;
+
+	private final LabScenarios scenarios;
+
+	private final LabSqlEngine engine;
+
+	private final LabSqlServer server;
+
+	private final Path share;
+
+	private final Path copy;
+
+	public SqlLab(LabStateStore store, LabScenarios scenarios, LabSqlEngine engine, LabSqlServer server, Path share,
+			Path copy) {
+		this.store = store;
+		this.scenarios = scenarios;
+		this.engine = engine;
+		this.server = server;
+		this.share = share;
+		this.copy = copy;
+	}
+
+	/**
+	 * Loads the state kept on disk, or resets to {@code initialScenario} on first start (to {@code normal} when
+	 * that scenario concerns only the Lync side, e.g. {@code cmdlet-failure}); then listens.
+	 */
+	public void start(String initialScenario) {
+		if (!store.load()) {
+			String scenario = scenarioNames().contains(initialScenario) ? initialScenario : Scenario.NORMAL.label();
+			store.replace(scenarios.build(Scenario.of(scenario)));
+		}
+		server.start(); // bind even when down: the port stays ours for a later reset
+		applyAvailability();
+	}
+
+	/** The scenario names {@link #reset} accepts. */
+	public static List<String> scenarioNames() {
+		return Arrays.stream(Scenario.values()).map(Scenario::label).toList();
+	}
+
+	/**
+	 * Rebuilds the instance state and the share and copy folders for a scenario; live connections to the lab are
+	 * dropped, as a drill starts from a freshly started instance.
+	 *
+	 * @throws IllegalArgumentException for a name not in {@link #scenarioNames()}
+	 */
+	public synchronized void reset(String scenario) {
+		LabSqlState state = scenarios.build(Scenario.of(scenario));
+		server.goDown();
+		store.replace(state);
+		applyAvailability();
+	}
+
+	public LabSqlSnapshot state() {
+		List<LabSqlSnapshot.Session> live = engine.liveSessions().stream().map(SqlLab::live).toList();
+		return store.read(s -> new LabSqlSnapshot(server.endpoint(), s.instanceDown, s.scenario,
+				s.databases.stream().map(d -> new LabSqlSnapshot.DatabaseState(d.name(), d.state(), d.redoStartLsn()))
+					.toList(),
+				s.logShippingSecondaryDatabases.stream().map(d -> logShipping(s, d)).toList(),
+				s.restoreHistory.stream().map(r -> new LabSqlSnapshot.Restore(r.restoreDate(), r.destinationDatabase(),
+						r.restoreType(), r.physicalDeviceName(), r.firstLsn(), r.lastLsn(), r.recovery())).toList(),
+				Stream.concat(s.sessions.stream().map(c -> new LabSqlSnapshot.Session(c.sessionId(), c.database(),
+						c.loginName(), c.hostName(), c.programName(), false)), live.stream()).toList(),
+				files(share), files(copy)));
+	}
+
+	/** {@code address:port} of the TDS endpoint. */
+	public String endpoint() {
+		return server.endpoint();
+	}
+
+	/** Every request the instance received, for tests that prove what reached the server. */
+	public List<LabSqlEngine.ReceivedRequest> receivedRequests() {
+		return engine.receivedRequests();
+	}
+
+	@Override
+	public void close() {
+		server.close();
+	}
+
+	private void applyAvailability() {
+		if (store.read(s -> s.instanceDown)) {
+			server.goDown();
+		}
+		else {
+			server.comeUp();
+		}
+	}
+
+	private static LabSqlSnapshot.LogShipping logShipping(LabSqlState s, LabSqlState.LogShippingSecondaryDatabase d) {
+		LabSqlState.LogShippingSecondary secondary = s.logShippingSecondary.stream()
+			.filter(x -> x.secondaryId().equals(d.secondaryId())).findFirst().orElse(null);
+		return new LabSqlSnapshot.LogShipping(d.secondaryDatabase(),
+				secondary == null ? null : secondary.primaryServer(),
+				secondary == null ? null : secondary.backupSourceDirectory(),
+				secondary == null ? null : secondary.backupDestinationDirectory(),
+				secondary == null ? null : secondary.lastCopiedFile(), d.lastRestoredFile());
+	}
+
+	private static LabSqlSnapshot.Session live(SqlSession s) {
+		return new LabSqlSnapshot.Session(s.spid(), s.database(), s.login(), s.hostName(), s.programName(), true);
+	}
+
+	private static List<String> files(Path folder) {
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.map(f -> f.getFileName().toString()).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot list lab folder " + folder, ex);
+		}
+	}
+
+}

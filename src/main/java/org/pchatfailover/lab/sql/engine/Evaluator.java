@@ -1,0 +1,151 @@
+package org.pchatfailover.lab.sql.engine;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.pchatfailover.lab.sql.parse.Expr;
+
+/**
+ * Evaluates expressions against the batch's variables and, in a query, the current row. Strings compare
+ * case-insensitively, as under the instance's _CI_AS collation; NULL compares as unknown.
+ */
+final class Evaluator {
+
+	static final String VERSION = "Microsoft SQL Server 2022 (RTM) - 16.0.1000.6 (X64) \n\tpchat-failover lab "
+			+ "instance (simulated for failover drills)\n";
+
+	private final LabSqlState state;
+
+	private final SqlSession session;
+
+	private final Map<String, Object> variables;
+
+	private final String serverName;
+
+	Evaluator(LabSqlState state, SqlSession session, Map<String, Object> variables, String serverName) {
+		this.state = state;
+		this.session = session;
+		this.variables = variables;
+		this.serverName = serverName;
+	}
+
+	Object value(Expr expr, Table table, List<Object> row) {
+		if (expr instanceof Expr.Literal literal) {
+			return literal.value();
+		}
+		if (expr instanceof Expr.Variable variable) {
+			String key = variable.name().toLowerCase(Locale.ROOT);
+			if (!variables.containsKey(key)) {
+				throw new SqlException(SqlErrors.mustDeclare(variable.name()));
+			}
+			return variables.get(key);
+		}
+		if (expr instanceof Expr.Global global) {
+			return global(global.name());
+		}
+		if (expr instanceof Expr.ColumnRef column) {
+			int index = table == null ? -1 : table.indexOf(column.name());
+			if (index < 0) {
+				throw new SqlException(SqlErrors.invalidColumn(column.name()));
+			}
+			return row.get(index);
+		}
+		Expr.Call call = (Expr.Call) expr;
+		return call(call, table, row);
+	}
+
+	String string(Expr expr) {
+		Object value = value(expr, null, null);
+		return value == null ? null : value.toString();
+	}
+
+	boolean compare(Object leftValue, String operator, Object rightValue) {
+		if (leftValue == null || rightValue == null) {
+			return false;
+		}
+		Object left = bitAsNumber(leftValue);
+		Object right = bitAsNumber(rightValue);
+		int order;
+		if (isNumber(left) && isNumber(right)) {
+			order = decimal(left).compareTo(decimal(right));
+		}
+		else {
+			order = left.toString().compareToIgnoreCase(right.toString());
+		}
+		return switch (operator) {
+			case "=" -> order == 0;
+			case "<>", "!=" -> order != 0;
+			case "<" -> order < 0;
+			case "<=" -> order <= 0;
+			case ">" -> order > 0;
+			default -> order >= 0;
+		};
+	}
+
+	private Object global(String name) {
+		return switch (name) {
+			case "@@SPID" -> session.spid();
+			case "@@VERSION" -> VERSION;
+			case "@@SERVERNAME" -> serverName;
+			case "@@TRANCOUNT", "@@ERROR" -> 0;
+			case "@@LANGUAGE" -> "us_english";
+			default -> throw new SqlException(SqlErrors.mustDeclare(name));
+		};
+	}
+
+	private Object call(Expr.Call call, Table table, List<Object> row) {
+		List<Object> args = call.args().stream().map(a -> value(a, table, row)).toList();
+		return switch (call.function()) {
+			case "DB_ID" -> SystemViews.databaseId(state, args.isEmpty() ? session.database() : str(args.get(0)));
+			case "DB_NAME" -> args.isEmpty() ? session.database() : databaseName(args.get(0));
+			case "SERVERPROPERTY" -> serverProperty(str(args.get(0)));
+			case "SUSER_SNAME", "SUSER_NAME" -> session.login();
+			case "ISNULL" -> args.get(0) != null ? args.get(0) : args.get(1);
+			default -> throw new SqlException(SqlErrors.unknownFunction(call.function()));
+		};
+	}
+
+	private Object databaseName(Object id) {
+		return state.databases.stream().filter(d -> isNumber(id) && d.id() == decimal(id).intValue())
+			.map(LabSqlState.Database::name).findFirst().orElse(null);
+	}
+
+	private Object serverProperty(String property) {
+		return switch (property == null ? "" : property.toLowerCase(Locale.ROOT)) {
+			case "productversion" -> "16.0.1000.6";
+			case "productlevel" -> "RTM";
+			case "edition" -> "Developer Edition (64-bit)";
+			case "servername" -> serverName;
+			case "machinename" -> serverName.split("\\\\")[0];
+			case "instancename" -> serverName.contains("\\") ? serverName.split("\\\\")[1] : null;
+			default -> null;
+		};
+	}
+
+	private static String str(Object value) {
+		return value == null ? null : value.toString();
+	}
+
+	/** A bit column compares with 1 and 0. */
+	private static Object bitAsNumber(Object value) {
+		return value instanceof Boolean bit ? (bit ? 1 : 0) : value;
+	}
+
+	static boolean isNumber(Object value) {
+		return value instanceof Number;
+	}
+
+	static BigDecimal decimal(Object value) {
+		if (value instanceof BigDecimal d) {
+			return d;
+		}
+		if (value instanceof BigInteger i) {
+			return new BigDecimal(i);
+		}
+		return new BigDecimal(value.toString());
+	}
+
+}

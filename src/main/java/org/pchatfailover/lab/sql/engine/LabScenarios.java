@@ -1,0 +1,197 @@
+package org.pchatfailover.lab.sql.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.pchatfailover.lab.sql.engine.LabSqlState.ClientSession;
+import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
+import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingMonitorSecondary;
+import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondary;
+import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondaryDatabase;
+import org.pchatfailover.lab.sql.engine.LabSqlState.RestoreHistory;
+
+/**
+ * Builds the lab's SQL side for a drill: {@code mgc} RESTORING on the backup instance, eight 15-minute log
+ * backups of a continuous chain on the primary's share, the first five restored, and the log-shipping rows that
+ * describe it. Each scenario then changes one thing an operator may meet during a real failover.
+ */
+public final class LabScenarios {
+
+	/** The scenarios, by the names the lab API and {@code pchat.lab.scenario} use. */
+	public enum Scenario {
+
+		/** All eight logs copied, five restored: the failover applies three and recovers. */
+		NORMAL("normal"),
+		/** The seventh log backup is missing everywhere: applying stops with a gap (4305 if forced). */
+		BROKEN_CHAIN("broken-chain"),
+		/** The copy job stopped after the sixth file: two logs are only on the share. */
+		UNCOPIED_FILES("uncopied-files"),
+		/** The copy job died while copying the seventh file: a half-written .wrk is in the copy folder. */
+		HALF_COPIED("half-copied"),
+		/** Three Persistent Chat front ends are connected to mgc, and one reconnects once after KILL. */
+		SESSIONS_CONNECTED("sessions-connected"),
+		/** The backup instance does not accept connections. */
+		SQL_DOWN("sql-down");
+
+		private final String label;
+
+		Scenario(String label) {
+			this.label = label;
+		}
+
+		public String label() {
+			return label;
+		}
+
+		public static Scenario of(String label) {
+			return Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("unknown lab SQL scenario '" + label + "', known: "
+						+ Arrays.stream(values()).map(Scenario::label).toList()));
+		}
+
+	}
+
+	public static final String DATABASE = "mgc";
+
+	public static final String PRIMARY_SERVER = "ATL-SQL-001\\PCHAT";
+
+	static final int FILES = 8;
+
+	static final int RESTORED = 5;
+
+	private static final BigInteger FIRST_LSN = new BigInteger("37000000016800001");
+
+	private static final BigInteger LSN_STEP = new BigInteger("800000000");
+
+	private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+		.withZone(ZoneOffset.UTC);
+
+	private final Path share;
+
+	private final Path copy;
+
+	private final String shareUnc;
+
+	private final String copyUnc;
+
+	private final Clock clock;
+
+	/**
+	 * @param share folder of the primary's backup share, {@code shareUnc} as SQL Server names it
+	 * @param copy folder of the copy destination, {@code copyUnc} as SQL Server names it
+	 */
+	public LabScenarios(Path share, String shareUnc, Path copy, String copyUnc, Clock clock) {
+		this.share = share;
+		this.copy = copy;
+		this.shareUnc = shareUnc;
+		this.copyUnc = copyUnc;
+		this.clock = clock;
+	}
+
+	/** Rewrites the share and copy folders and returns the instance state of the scenario. */
+	public LabSqlState build(Scenario scenario) {
+		try {
+			clean(share);
+			clean(copy);
+			Instant firstBackup = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+			List<String> names = writeBackups(firstBackup, scenario);
+			return state(scenario, names, firstBackup);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot prepare lab scenario " + scenario.label(), ex);
+		}
+	}
+
+	static BigInteger firstLsn(int index) {
+		return FIRST_LSN.add(LSN_STEP.multiply(BigInteger.valueOf(index)));
+	}
+
+	private List<String> writeBackups(Instant firstBackup, Scenario scenario) throws IOException {
+		String[] names = new String[FILES];
+		for (int i = 0; i < FILES; i++) {
+			Instant start = firstBackup.plus(Duration.ofMinutes(15L * i));
+			names[i] = DATABASE + "_" + FILE_TIME.format(start) + ".trn";
+			if (scenario == Scenario.BROKEN_CHAIN && i == 6) {
+				continue; // lost on the primary before it was copied
+			}
+			BackupFile file = new BackupFile(DATABASE, 2, firstLsn(i), firstLsn(i + 1), start,
+					start.plusSeconds(2), PRIMARY_SERVER.split("\\\\")[0]);
+			file.write(share.resolve(names[i]), 4096 + 512 * i);
+			boolean uncopied = (scenario == Scenario.UNCOPIED_FILES || scenario == Scenario.HALF_COPIED) && i >= 6;
+			if (!uncopied) {
+				Files.copy(share.resolve(names[i]), copy.resolve(names[i]));
+			}
+		}
+		if (scenario == Scenario.HALF_COPIED) {
+			byte[] whole = Files.readAllBytes(share.resolve(names[6]));
+			Files.write(copy.resolve(names[6] + ".wrk"), Arrays.copyOf(whole, whole.length / 2));
+		}
+		return Arrays.asList(names);
+	}
+
+	private LabSqlState state(Scenario scenario, List<String> names, Instant firstBackup) {
+		LabSqlState state = new LabSqlState();
+		state.scenario = scenario.label();
+		state.instanceDown = scenario == Scenario.SQL_DOWN;
+		state.databases.addAll(List.of(new Database(1, "master", "ONLINE", null),
+				new Database(2, "tempdb", "ONLINE", null), new Database(3, "model", "ONLINE", null),
+				new Database(4, "msdb", "ONLINE", null),
+				new Database(5, DATABASE, "RESTORING", firstLsn(RESTORED).toString())));
+		logShipping(state, scenario, names);
+		for (int i = 0; i < RESTORED; i++) {
+			state.restoreHistory.add(new RestoreHistory(i + 1, firstBackup.plus(Duration.ofMinutes(15L * i + 5)),
+					DATABASE, "L", copyUnc + "\\" + names.get(i), firstLsn(i).toString(), firstLsn(i + 1).toString(),
+					false));
+		}
+		if (scenario == Scenario.SESSIONS_CONNECTED) {
+			connectFrontEnds(state);
+		}
+		return state;
+	}
+
+	/** Persistent Chat front ends and the compliance service on mgc; one reconnects after its KILL. */
+	private static void connectFrontEnds(LabSqlState state) {
+		state.sessions.add(new ClientSession(57, DATABASE, "LITWAREINC\\pchatsvc", "DAL-PC-001", "PersistentChat"));
+		state.sessions.add(new ClientSession(58, DATABASE, "LITWAREINC\\pchatsvc", "DAL-PC-002", "PersistentChat"));
+		state.sessions.add(new ClientSession(63, DATABASE, "LITWAREINC\\pchatcompliance", "DAL-PC-001",
+				"PersistentChatCompliance"));
+		state.reconnects = 1;
+	}
+
+	private void logShipping(LabSqlState state, Scenario scenario, List<String> names) {
+		UUID secondaryId = UUID.nameUUIDFromBytes(("lab-secondary-" + DATABASE).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		int copied = (scenario == Scenario.UNCOPIED_FILES || scenario == Scenario.HALF_COPIED) ? 6 : FILES;
+		String lastCopied = copyUnc + "\\" + names.get(copied - 1);
+		String lastRestored = copyUnc + "\\" + names.get(RESTORED - 1);
+		Instant now = clock.instant();
+		state.logShippingSecondary.add(new LogShippingSecondary(secondaryId, PRIMARY_SERVER, DATABASE, shareUnc,
+				copyUnc, lastCopied, now));
+		state.logShippingSecondaryDatabases.add(new LogShippingSecondaryDatabase(DATABASE, secondaryId,
+				lastRestored, now));
+		state.logShippingMonitorSecondary.add(new LogShippingMonitorSecondary("DAL-SQL-BK\\PCHAT", DATABASE,
+				secondaryId, PRIMARY_SERVER, DATABASE, lastCopied, lastRestored));
+	}
+
+	private static void clean(Path folder) throws IOException {
+		Files.createDirectories(folder);
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.toList()) {
+				Files.delete(file);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,169 @@
+package org.pchatfailover.lab.sql.engine;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
+
+/**
+ * The simulated SQL Server instance behind the lab's TDS endpoint: logins, batches, procedure calls, and a record
+ * of every request received (so tests can prove what reached the server, and how).
+ */
+public class LabSqlEngine {
+
+	/** The lab's only SQL login; the password is written to the lab's secrets folder for the product to read. */
+	public static final String LOGIN = "lab";
+
+	private static final int REQUEST_LOG_SIZE = 2000;
+
+	private final LabStateStore store;
+
+	private final String serverName;
+
+	private final String password;
+
+	private final SessionRegistry sessions = new SessionRegistry();
+
+	private final SystemViews views = new SystemViews(sessions);
+
+	private final RestoreExecutor restores;
+
+	private final Procedures procedures = new Procedures(this);
+
+	private final Deque<ReceivedRequest> requests = new ArrayDeque<>();
+
+	/**
+	 * @param serverName {@code @@SERVERNAME}, e.g. {@code DAL-SQL-BK\PCHAT}
+	 * @param password the password of the {@code lab} login
+	 */
+	public LabSqlEngine(LabStateStore store, BackupDevices devices, String serverName, String password, Clock clock) {
+		this.store = store;
+		this.serverName = serverName;
+		this.password = password;
+		this.restores = new RestoreExecutor(store, devices, clock);
+	}
+
+	/**
+	 * A request as the server received it, before parsing.
+	 *
+	 * @param kind {@code BATCH} (SQL text) or {@code RPC} (procedure call)
+	 * @param text the batch text or the procedure name
+	 * @param params RPC parameters in the order sent, empty for a batch
+	 */
+	public record ReceivedRequest(int spid, String kind, String text, List<Param> params) {
+	}
+
+	public SqlSession connect(String user, String givenPassword, String database, String app, String host,
+			Runnable kill) {
+		if (!LOGIN.equalsIgnoreCase(user) || !password.equals(givenPassword)) {
+			throw new SqlException(SqlErrors.loginFailed(user));
+		}
+		String initial = (database == null || database.isBlank()) ? "master" : database;
+		return store.read(state -> {
+			Database target = state.database(initial);
+			if (target == null || !"ONLINE".equals(target.state())) {
+				throw new SqlException(SqlErrors.cannotOpenDatabase(initial), SqlErrors.loginFailed(user));
+			}
+			return sessions.open(state, user, host, app, target.name(), kill);
+		});
+	}
+
+	public void disconnect(SqlSession session) {
+		sessions.close(session);
+	}
+
+	public List<Outcome> batch(SqlSession session, String sql) {
+		remember(new ReceivedRequest(session.spid(), "BATCH", sql, List.of()));
+		return new StatementExecutor(this, session, StatementExecutor.noVariables()).run(sql);
+	}
+
+	public List<Outcome> call(SqlSession session, String procedure, List<Param> params) {
+		remember(new ReceivedRequest(session.spid(), "RPC", procedure, List.copyOf(params)));
+		try {
+			return procedures.call(session, List.of(procedure), params);
+		}
+		catch (SqlException ex) {
+			return List.of(new Outcome.Error(ex.messages()));
+		}
+	}
+
+	/** A request type the lab does not simulate (e.g. a transaction manager request). */
+	public List<Outcome> unsupported(SqlSession session, String what) {
+		remember(new ReceivedRequest(session.spid(), "UNSUPPORTED", what, List.of()));
+		return List.of(new Outcome.Error(List.of(SqlErrors.notSupported(what))));
+	}
+
+	/** Every request received, oldest first (the most recent {@value #REQUEST_LOG_SIZE}). */
+	public List<ReceivedRequest> receivedRequests() {
+		synchronized (requests) {
+			return List.copyOf(requests);
+		}
+	}
+
+	public String serverName() {
+		return serverName;
+	}
+
+	public static SqlMessage changedDatabase(String database) {
+		return new SqlMessage(5701, 0, 2, "Changed database context to '" + database + "'.");
+	}
+
+	public static SqlMessage changedLanguage() {
+		return new SqlMessage(5703, 0, 1, "Changed language setting to us_english.");
+	}
+
+	Outcome use(SqlSession session, String database) {
+		return store.read(state -> {
+			Database target = state.database(database);
+			if (target == null) {
+				throw new SqlException(SqlErrors.databaseNotFound(database));
+			}
+			if ("RESTORING".equals(target.state())) {
+				throw new SqlException(SqlErrors.databaseRestoring(target.name()));
+			}
+			String from = session.database();
+			session.database(target.name().toLowerCase(Locale.ROOT).equals("master") ? "master" : target.name());
+			return new Outcome.DatabaseChanged(from, session.database());
+		});
+	}
+
+	LabStateStore store() {
+		return store;
+	}
+
+	SessionRegistry sessions() {
+		return sessions;
+	}
+
+	SystemViews views() {
+		return views;
+	}
+
+	RestoreExecutor restores() {
+		return restores;
+	}
+
+	Procedures procedures() {
+		return procedures;
+	}
+
+	/** Live sessions, for the lab's state snapshot. */
+	public List<SqlSession> liveSessions() {
+		List<SqlSession> live = new java.util.ArrayList<>();
+		sessions.live().forEach(live::add);
+		return live;
+	}
+
+	private void remember(ReceivedRequest request) {
+		synchronized (requests) {
+			requests.addLast(request);
+			while (requests.size() > REQUEST_LOG_SIZE) {
+				requests.removeFirst();
+			}
+		}
+	}
+
+}

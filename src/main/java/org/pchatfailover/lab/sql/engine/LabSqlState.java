@@ -1,0 +1,80 @@
+package org.pchatfailover.lab.sql.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the lab's SQL Server instance remembers between restarts, written as JSON under the lab directory: its
+ * databases, the msdb log-shipping rows, the restore history, the simulated client sessions, and whether the
+ * instance is down. Backup files are not in here: they are real files in the share and copy folders.
+ */
+public final class LabSqlState {
+
+	public String scenario;
+
+	public boolean instanceDown;
+
+	/** How many more times a killed Persistent Chat front end reconnects (drives error 3101 drills). */
+	public int reconnects;
+
+	public List<Database> databases = new ArrayList<>();
+
+	public List<LogShippingSecondary> logShippingSecondary = new ArrayList<>();
+
+	public List<LogShippingSecondaryDatabase> logShippingSecondaryDatabases = new ArrayList<>();
+
+	public List<LogShippingMonitorSecondary> logShippingMonitorSecondary = new ArrayList<>();
+
+	public List<ClientSession> sessions = new ArrayList<>();
+
+	public List<RestoreHistory> restoreHistory = new ArrayList<>();
+
+	/**
+	 * @param state {@code sys.databases.state_desc}: ONLINE, RESTORING, ...
+	 * @param redoStartLsn LSN the next log backup must contain, null when ONLINE
+	 */
+	public record Database(int id, String name, String state, String redoStartLsn) {
+
+		Database withState(String newState, String newRedoLsn) {
+			return new Database(id, name, newState, newRedoLsn);
+		}
+	}
+
+	public record LogShippingSecondary(UUID secondaryId, String primaryServer, String primaryDatabase,
+			String backupSourceDirectory, String backupDestinationDirectory, String lastCopiedFile,
+			Instant lastCopiedDate) {
+	}
+
+	public record LogShippingSecondaryDatabase(String secondaryDatabase, UUID secondaryId, String lastRestoredFile,
+			Instant lastRestoredDate) {
+	}
+
+	public record LogShippingMonitorSecondary(String secondaryServer, String secondaryDatabase, UUID secondaryId,
+			String primaryServer, String primaryDatabase, String lastCopiedFile, String lastRestoredFile) {
+	}
+
+	/** A user session of another client, e.g. a Persistent Chat front end connected to mgc. */
+	public record ClientSession(int sessionId, String database, String loginName, String hostName,
+			String programName) {
+	}
+
+	/**
+	 * One restore, as msdb.dbo.restorehistory, backupset and backupmediafamily record it (one id for all three).
+	 *
+	 * @param restoreType {@code L} log, {@code D} database
+	 */
+	public record RestoreHistory(int id, Instant restoreDate, String destinationDatabase, String restoreType,
+			String physicalDeviceName, String firstLsn, String lastLsn, boolean recovery) {
+	}
+
+	Database database(String name) {
+		return databases.stream().filter(d -> d.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+	}
+
+	void replace(Database database) {
+		databases.replaceAll(d -> d.id() == database.id() ? database : d);
+	}
+
+}

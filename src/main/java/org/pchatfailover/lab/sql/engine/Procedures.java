@@ -1,0 +1,117 @@
+package org.pchatfailover.lab.sql.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondaryDatabase;
+
+/**
+ * The system procedures the lab implements: {@code sp_executesql} (how drivers send parameterised statements)
+ * and {@code sp_delete_log_shipping_secondary_database}. Any other procedure is error 2812.
+ */
+final class Procedures {
+
+	private final LabSqlEngine engine;
+
+	Procedures(LabSqlEngine engine) {
+		this.engine = engine;
+	}
+
+	List<Outcome> call(SqlSession session, List<String> name, List<Param> params) {
+		String procedure = name.get(name.size() - 1).toLowerCase(Locale.ROOT);
+		String schema = name.size() >= 2 ? name.get(name.size() - 2).toLowerCase(Locale.ROOT) : "";
+		boolean system = schema.isEmpty() || schema.equals("dbo") || schema.equals("sys");
+		if (system && procedure.equals("sp_executesql")) {
+			return executeSql(session, params);
+		}
+		if (procedure.startsWith("sp_prep") || procedure.equals("sp_execute") || procedure.equals("sp_unprepare")) {
+			return new PreparedStatements(this).call(session, procedure, params);
+		}
+		if (system && procedure.equals("sp_delete_log_shipping_secondary_database")) {
+			return deleteLogShippingSecondary(params);
+		}
+		throw new SqlException(SqlErrors.procedureNotFound(String.join(".", name)));
+	}
+
+	/** {@code sp_executesql @stmt, @params, values...}: values bind by name or by declaration order. */
+	private List<Outcome> executeSql(SqlSession session, List<Param> params) {
+		if (params.isEmpty() || params.get(0).value() == null) {
+			throw new SqlException(SqlErrors.procedureExpects("sp_executesql", "@statement"));
+		}
+		String statement = params.get(0).value().toString();
+		String declarations = params.size() > 1 && params.get(1).value() != null ? params.get(1).value().toString()
+				: "";
+		return execute(session, statement, declarations, params.subList(Math.min(2, params.size()), params.size()));
+	}
+
+	/** Runs a parameterised statement: values bind by name or in the order of the declarations. */
+	List<Outcome> execute(SqlSession session, String statement, String declarations, List<Param> values) {
+		List<String> declared = declaredNames(declarations);
+		Map<String, Object> variables = new HashMap<>();
+		declared.forEach(n -> variables.put(n, null));
+		for (int i = 0; i < values.size(); i++) {
+			Param param = values.get(i);
+			String key = param.named() ? param.name().toLowerCase(Locale.ROOT)
+					: (i < declared.size() ? declared.get(i) : null);
+			if (key == null || !variables.containsKey(key)) {
+				throw new SqlException(new SqlMessage(8178, 16, 1, "The parameterized query '(" + declarations + ")"
+						+ statement + "' expects the parameter '" + (key == null ? "@" + (i + 1) : key)
+						+ "', which was not supplied."));
+			}
+			variables.put(key, param.value());
+		}
+		return new StatementExecutor(engine, session, variables).run(statement);
+	}
+
+	/** {@code @P0 nvarchar(4000),@P1 int}: the names in order (commas inside type parentheses do not split). */
+	static List<String> declaredNames(String declarations) {
+		List<String> names = new ArrayList<>();
+		int depth = 0;
+		StringBuilder item = new StringBuilder();
+		for (char c : (declarations + ",").toCharArray()) {
+			depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+			if (c == ',' && depth == 0) {
+				String text = item.toString().strip();
+				if (!text.isEmpty()) {
+					names.add(text.split("\\s+")[0].toLowerCase(Locale.ROOT));
+				}
+				item.setLength(0);
+			}
+			else {
+				item.append(c);
+			}
+		}
+		return names;
+	}
+
+	private List<Outcome> deleteLogShippingSecondary(List<Param> params) {
+		Object database = params.stream()
+			.filter(p -> !p.named() || p.name().equalsIgnoreCase("@secondary_database"))
+			.map(Param::value).findFirst().orElse(null);
+		if (database == null) {
+			throw new SqlException(SqlErrors.procedureExpects("sp_delete_log_shipping_secondary_database",
+					"@secondary_database"));
+		}
+		String name = database.toString();
+		return engine.store().change(state -> {
+			LogShippingSecondaryDatabase row = state.logShippingSecondaryDatabases.stream()
+				.filter(d -> d.secondaryDatabase().equalsIgnoreCase(name)).findFirst().orElse(null);
+			if (row == null) {
+				throw new SqlException(SqlErrors.notLogShippingSecondary(name));
+			}
+			state.logShippingSecondaryDatabases.remove(row);
+			state.logShippingMonitorSecondary.removeIf(m -> m.secondaryDatabase().equalsIgnoreCase(name));
+			// the secondary (copy job, folders) goes with its last database, as the real procedure does
+			boolean lastDatabase = state.logShippingSecondaryDatabases.stream()
+				.noneMatch(d -> d.secondaryId().equals(row.secondaryId()));
+			if (lastDatabase) {
+				state.logShippingSecondary.removeIf(s -> s.secondaryId().equals(row.secondaryId()));
+			}
+			return List.of(new Outcome.Done(-1));
+		});
+	}
+
+}

@@ -1,0 +1,140 @@
+package org.pchatfailover.lab.sql.engine;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
+import org.pchatfailover.lab.sql.engine.LabSqlState.RestoreHistory;
+
+/**
+ * RESTORE HEADERONLY, RESTORE LOG and RESTORE DATABASE with SQL Server's rules: a log applies when its FirstLSN
+ * is at or before the database's redo LSN and its LastLSN after it (4305 when it starts too late, 4326 when it
+ * ends too early); WITH RECOVERY needs exclusive access (3101). Every failure is followed by 3013.
+ */
+final class RestoreExecutor {
+
+	private static final int PAGES = 24;
+
+	private final LabStateStore store;
+
+	private final BackupDevices devices;
+
+	private final Clock clock;
+
+	RestoreExecutor(LabStateStore store, BackupDevices devices, Clock clock) {
+		this.store = store;
+		this.devices = devices;
+		this.clock = clock;
+	}
+
+	Outcome headerOnly(String device) {
+		BackupFile header = open(device, "RESTORE HEADERONLY");
+		return new Outcome.Rows(HeaderOnlyColumns.COLUMNS, List.of(HeaderOnlyColumns.row(header)));
+	}
+
+	List<Outcome> restoreLog(String databaseName, String device, boolean recovery, SessionRegistry sessions) {
+		String statement = "RESTORE LOG";
+		BackupFile backup = open(device, statement);
+		return store.change(state -> {
+			Database database = restoringDatabase(state, databaseName, statement);
+			if (recovery) {
+				requireExclusive(state, sessions, database, statement);
+			}
+			BigInteger redo = new BigInteger(database.redoStartLsn());
+			if (!backup.databaseName().equalsIgnoreCase(database.name()) || backup.backupType() != 2) {
+				throw failed(statement, SqlErrors.otherDatabase(database.name()));
+			}
+			if (backup.firstLsn().compareTo(redo) > 0) {
+				throw failed(statement, SqlErrors.logTooRecent(backup.firstLsn().toString(), redo.toString()));
+			}
+			if (backup.lastLsn().compareTo(redo) <= 0) {
+				throw failed(statement, SqlErrors.logTooEarly(backup.lastLsn().toString(), redo.toString()));
+			}
+			state.replace(recovery ? database.withState("ONLINE", null)
+					: database.withState("RESTORING", backup.lastLsn().toString()));
+			record(state, database, "L", device, backup, recovery);
+			return succeeded(statement, database.name());
+		});
+	}
+
+	List<Outcome> restoreDatabaseWithRecovery(String databaseName, SessionRegistry sessions) {
+		String statement = "RESTORE DATABASE";
+		return store.change(state -> {
+			Database database = state.database(databaseName);
+			if (database == null) {
+				throw failed(statement, SqlErrors.databaseNotFound(databaseName));
+			}
+			if ("ONLINE".equals(database.state())) {
+				throw failed(statement, SqlErrors.alreadyRecovered());
+			}
+			requireExclusive(state, sessions, database, statement);
+			state.replace(database.withState("ONLINE", null));
+			record(state, database, "D", null, null, true);
+			return succeeded(statement, database.name());
+		});
+	}
+
+	private BackupFile open(String device, String statement) {
+		Path file = devices.resolve(device);
+		if (file == null) {
+			throw failed(statement, SqlErrors.cannotOpenDevice(device, "53(The network path was not found.)"));
+		}
+		try {
+			return BackupFile.read(Files.readAllBytes(file));
+		}
+		catch (NoSuchFileException ex) {
+			throw failed(statement,
+					SqlErrors.cannotOpenDevice(device, "2(The system cannot find the file specified.)"));
+		}
+		catch (IOException ex) {
+			throw failed(statement, SqlErrors.cannotOpenDevice(device, "5(Access is denied.)"));
+		}
+		catch (IllegalArgumentException ex) {
+			throw failed(statement, SqlErrors.mediaIncorrectlyFormed(device));
+		}
+	}
+
+	private Database restoringDatabase(LabSqlState state, String name, String statement) {
+		Database database = state.database(name);
+		if (database == null) {
+			throw failed(statement, SqlErrors.databaseNotFound(name));
+		}
+		if (!"RESTORING".equals(database.state()) || database.redoStartLsn() == null) {
+			throw failed(statement, SqlErrors.noFilesReadyToRollForward());
+		}
+		return database;
+	}
+
+	private void requireExclusive(LabSqlState state, SessionRegistry sessions, Database database, String statement) {
+		if (sessions.userSessionsIn(state, database.name()) > 0) {
+			throw failed(statement, SqlErrors.databaseInUse());
+		}
+	}
+
+	private void record(LabSqlState state, Database database, String type, String device, BackupFile backup,
+			boolean recovery) {
+		int id = state.restoreHistory.stream().mapToInt(RestoreHistory::id).max().orElse(0) + 1;
+		state.restoreHistory.add(new RestoreHistory(id, clock.instant(), database.name(), type, device,
+				backup == null ? null : backup.firstLsn().toString(),
+				backup == null ? null : backup.lastLsn().toString(), recovery));
+	}
+
+	private static List<Outcome> succeeded(String statement, String database) {
+		List<Outcome> outcomes = new ArrayList<>();
+		outcomes.add(new Outcome.Info(SqlErrors.pagesProcessed(PAGES, database, database + "_log")));
+		outcomes.add(new Outcome.Info(SqlErrors.restoreSucceeded(statement, PAGES)));
+		outcomes.add(new Outcome.Done(-1));
+		return outcomes;
+	}
+
+	private static SqlException failed(String statement, SqlMessage cause) {
+		return new SqlException(cause, SqlErrors.terminating(statement));
+	}
+
+}

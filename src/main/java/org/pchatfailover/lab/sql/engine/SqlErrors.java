@@ -1,0 +1,154 @@
+package org.pchatfailover.lab.sql.engine;
+
+/**
+ * The SQL Server messages the lab raises, with SQL Server's numbers, severities and texts, so that a client (the
+ * product, sqlcmd, SSMS) sees what a real instance would say.
+ */
+public final class SqlErrors {
+
+	private SqlErrors() {
+	}
+
+	public static SqlMessage syntax(String near) {
+		return new SqlMessage(102, 15, 1, "Incorrect syntax near '" + near + "'.");
+	}
+
+	public static SqlMessage unclosedQuote(String text) {
+		return new SqlMessage(105, 15, 1, "Unclosed quotation mark after the character string '" + text + "'.");
+	}
+
+	public static SqlMessage missingEndComment() {
+		return new SqlMessage(113, 15, 1, "Missing end comment mark '*/'.");
+	}
+
+	public static SqlMessage mustDeclare(String variable) {
+		return new SqlMessage(137, 15, 2, "Must declare the scalar variable \"" + variable + "\".");
+	}
+
+	public static SqlMessage unknownFunction(String name) {
+		return new SqlMessage(195, 15, 10, "'" + name + "' is not a recognized built-in function name.");
+	}
+
+	public static SqlMessage unknownSetOption(String name) {
+		return new SqlMessage(195, 15, 5, "'" + name + "' is not a recognized SET option.");
+	}
+
+	public static SqlMessage invalidColumn(String name) {
+		return new SqlMessage(207, 16, 1, "Invalid column name '" + name + "'.");
+	}
+
+	public static SqlMessage invalidObject(String name) {
+		return new SqlMessage(208, 16, 1, "Invalid object name '" + name + "'.");
+	}
+
+	public static SqlMessage procedureExpects(String procedure, String parameter) {
+		return new SqlMessage(201, 16, 4, "Procedure or function '" + procedure + "' expects parameter '"
+				+ parameter + "', which was not supplied.");
+	}
+
+	public static SqlMessage procedureNotFound(String name) {
+		return new SqlMessage(2812, 16, 62, "Could not find stored procedure '" + name + "'.");
+	}
+
+	public static SqlMessage databaseNotFound(String name) {
+		return new SqlMessage(911, 16, 1,
+				"Database '" + name + "' does not exist. Make sure that the name is entered correctly.");
+	}
+
+	public static SqlMessage databaseRestoring(String name) {
+		return new SqlMessage(927, 14, 2,
+				"Database '" + name + "' cannot be opened. It is in the middle of a restore.");
+	}
+
+	public static SqlMessage databaseInUse() {
+		return new SqlMessage(3101, 16, 1, "Exclusive access could not be obtained because the database is in use.");
+	}
+
+	public static SqlMessage terminating(String statement) {
+		return new SqlMessage(3013, 16, 1, statement + " is terminating abnormally.");
+	}
+
+	public static SqlMessage restoreSucceeded(String statement, int pages) {
+		return new SqlMessage(3014, 0, 1, statement + " successfully processed " + pages
+				+ " pages in 0.010 seconds (0.800 MB/sec).");
+	}
+
+	public static SqlMessage pagesProcessed(int pages, String database, String file) {
+		return new SqlMessage(4035, 0, 1, "Processed " + pages + " pages for database '" + database + "', file '"
+				+ file + "' on file 1.");
+	}
+
+	public static SqlMessage noFilesReadyToRollForward() {
+		return new SqlMessage(3117, 16, 1,
+				"The log or differential backup cannot be restored because no files are ready to rollforward.");
+	}
+
+	public static SqlMessage alreadyRecovered() {
+		return new SqlMessage(3153, 16, 2, "The database is already fully recovered.");
+	}
+
+	public static SqlMessage otherDatabase(String database) {
+		return new SqlMessage(3154, 16, 4,
+				"The backup set holds a backup of a database other than the existing '" + database + "' database.");
+	}
+
+	public static SqlMessage cannotOpenDevice(String device, String osError) {
+		return new SqlMessage(3201, 16, 2, "Cannot open backup device '" + device + "'. Operating system error "
+				+ osError + ".");
+	}
+
+	public static SqlMessage mediaIncorrectlyFormed(String device) {
+		return new SqlMessage(3241, 16, 0, "The media family on device '" + device
+				+ "' is incorrectly formed. SQL Server cannot process this media family.");
+	}
+
+	public static SqlMessage logTooRecent(String firstLsn, String redoLsn) {
+		return new SqlMessage(4305, 16, 1, "The log in this backup set begins at LSN " + firstLsn
+				+ ", which is too recent to apply to the database. An earlier log backup that includes LSN " + redoLsn
+				+ " can be restored.");
+	}
+
+	public static SqlMessage logTooEarly(String lastLsn, String redoLsn) {
+		return new SqlMessage(4326, 16, 1, "The log in this backup set terminates at LSN " + lastLsn
+				+ ", which is too early to apply to the database. A more recent log backup that includes LSN "
+				+ redoLsn + " can be restored.");
+	}
+
+	public static SqlMessage cannotOpenDatabase(String database) {
+		return new SqlMessage(4060, 11, 1,
+				"Cannot open database \"" + database + "\" requested by the login. The login failed.");
+	}
+
+	public static SqlMessage killOwnProcess() {
+		return new SqlMessage(6104, 16, 1, "Cannot use KILL to kill your own process.");
+	}
+
+	public static SqlMessage notActiveProcess(long sessionId) {
+		return new SqlMessage(6106, 16, 2, "Process ID " + sessionId + " is not an active process ID.");
+	}
+
+	public static SqlMessage notUserProcess() {
+		return new SqlMessage(6107, 14, 1, "Only user processes can be killed.");
+	}
+
+	public static SqlMessage unknownRpcType(int ordinal, String name, int type) {
+		return new SqlMessage(8009, 16, 1, String.format(
+				"The incoming tabular data stream (TDS) remote procedure call (RPC) protocol stream is incorrect. "
+						+ "Parameter %d (\"%s\"): Data type 0x%02X is unknown.",
+				ordinal, name, type));
+	}
+
+	public static SqlMessage loginFailed(String user) {
+		return new SqlMessage(18456, 14, 1, "Login failed for user '" + user + "'.");
+	}
+
+	public static SqlMessage notLogShippingSecondary(String database) {
+		return new SqlMessage(32010, 16, 1, "Database " + database + " does not exist as log shipping secondary.");
+	}
+
+	public static SqlMessage notSupported(String keyword) {
+		return new SqlMessage(40517, 16, 1,
+				"Keyword or statement option '" + keyword + "' is not supported in this version of SQL Server.");
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.pchatfailover.lab.sql.engine;
+
+/**
+ * A connected client: session id (@@SPID), login, current database; {@code kill} ends its connection.
+ */
+public final class SqlSession {
+
+	private final int spid;
+
+	private final String login;
+
+	private final String hostName;
+
+	private final String programName;
+
+	private final Runnable kill;
+
+	private volatile String database;
+
+	private final java.util.Map<Integer, String[]> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.concurrent.atomic.AtomicInteger nextHandle = new java.util.concurrent.atomic.AtomicInteger(1);
+
+	SqlSession(int spid, String login, String hostName, String programName, String database, Runnable kill) {
+		this.spid = spid;
+		this.login = login;
+		this.hostName = hostName;
+		this.programName = programName;
+		this.database = database;
+		this.kill = kill;
+	}
+
+	public int spid() {
+		return spid;
+	}
+
+	public String login() {
+		return login;
+	}
+
+	public String hostName() {
+		return hostName;
+	}
+
+	public String programName() {
+		return programName;
+	}
+
+	public String database() {
+		return database;
+	}
+
+	void database(String database) {
+		this.database = database;
+	}
+
+	/** sp_prepare / sp_prepexec: keeps declarations and statement under a new handle. */
+	int prepare(String declarations, String statement) {
+		int handle = nextHandle.getAndIncrement();
+		prepared.put(handle, new String[] { declarations, statement });
+		return handle;
+	}
+
+	/** Declarations and statement of a prepared handle, or null. */
+	String[] prepared(int handle) {
+		return prepared.get(handle);
+	}
+
+	boolean unprepare(int handle) {
+		return prepared.remove(handle) != null;
+	}
+
+	void kill() {
+		kill.run();
+	}
+
+}

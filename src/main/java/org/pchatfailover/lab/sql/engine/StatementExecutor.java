@@ -1,0 +1,131 @@
+package org.pchatfailover.lab.sql.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.pchatfailover.lab.sql.parse.SqlParser;
+import org.pchatfailover.lab.sql.parse.Statement;
+
+/**
+ * Runs the statements of one batch (or one {@code sp_executesql} body) in order, with its own variables; the
+ * first error ends the batch, as the errors the lab raises do on SQL Server.
+ */
+final class StatementExecutor {
+
+	private static final Set<String> SET_OPTIONS = Set.of("ANSI_DEFAULTS", "ANSI_NULL_DFLT_ON", "ANSI_NULLS",
+			"ANSI_PADDING", "ANSI_WARNINGS", "ARITHABORT", "CONCAT_NULL_YIELDS_NULL", "CURSOR_CLOSE_ON_COMMIT",
+			"DATEFIRST", "DATEFORMAT", "DEADLOCK_PRIORITY", "FMTONLY", "IMPLICIT_TRANSACTIONS", "LANGUAGE",
+			"LOCK_TIMEOUT", "NOCOUNT", "NUMERIC_ROUNDABORT", "QUOTED_IDENTIFIER", "ROWCOUNT", "TEXTSIZE",
+			"TRANSACTION ISOLATION LEVEL", "XACT_ABORT", "STATISTICS");
+
+	private final LabSqlEngine engine;
+
+	private final SqlSession session;
+
+	private final Map<String, Object> variables;
+
+	StatementExecutor(LabSqlEngine engine, SqlSession session, Map<String, Object> variables) {
+		this.engine = engine;
+		this.session = session;
+		this.variables = variables;
+	}
+
+	List<Outcome> run(String sql) {
+		List<Outcome> outcomes = new ArrayList<>();
+		try {
+			for (Statement statement : SqlParser.parse(sql)) {
+				outcomes.addAll(execute(statement));
+			}
+		}
+		catch (SqlException ex) {
+			outcomes.add(new Outcome.Error(ex.messages()));
+		}
+		return outcomes;
+	}
+
+	private List<Outcome> execute(Statement statement) {
+		if (statement instanceof Statement.Select select) {
+			return List.of(select(select));
+		}
+		if (statement instanceof Statement.Exec exec) {
+			return engine.procedures().call(session, exec.procedure(), arguments(exec));
+		}
+		if (statement instanceof Statement.RestoreHeaderOnly header) {
+			return List.of(engine.restores().headerOnly(evaluator().string(header.device())));
+		}
+		if (statement instanceof Statement.Restore restore) {
+			return restore(restore);
+		}
+		if (statement instanceof Statement.Kill kill) {
+			engine.store().update(state -> engine.sessions().kill(state, session, kill.sessionId()));
+			return List.of(new Outcome.Done(-1));
+		}
+		if (statement instanceof Statement.Use use) {
+			return List.of(engine.use(session, use.database()));
+		}
+		if (statement instanceof Statement.SetOption option) {
+			if (!SET_OPTIONS.contains(option.option())) {
+				throw new SqlException(SqlErrors.unknownSetOption(option.option()));
+			}
+			return List.of(new Outcome.Done(-1));
+		}
+		if (statement instanceof Statement.Declare declare) {
+			declare.variables().forEach(v -> variables.put(v.name().toLowerCase(Locale.ROOT),
+					v.initial() == null ? null : evaluator().value(v.initial(), null, null)));
+			return List.of();
+		}
+		Statement.Assign assign = (Statement.Assign) statement;
+		String key = assign.name().toLowerCase(Locale.ROOT);
+		if (!variables.containsKey(key)) {
+			throw new SqlException(SqlErrors.mustDeclare(assign.name()));
+		}
+		variables.put(key, evaluator().value(assign.value(), null, null));
+		return List.of();
+	}
+
+	private Outcome select(Statement.Select select) {
+		return engine.store().read(state -> {
+			Evaluator evaluator = new Evaluator(state, session, variables, engine.serverName());
+			Table table = select.from() == null ? null : engine.views().resolve(state, session, select.from());
+			return new QueryEvaluator(evaluator).run(select, table);
+		});
+	}
+
+	private List<Outcome> restore(Statement.Restore restore) {
+		String database = evaluator().string(restore.database());
+		boolean recovery = !restore.options().contains("NORECOVERY") && !restore.options().contains("STANDBY");
+		if (restore.log()) {
+			if (restore.device() == null) {
+				throw new SqlException(SqlErrors.syntax("WITH"));
+			}
+			return engine.restores().restoreLog(database, evaluator().string(restore.device()), recovery,
+					engine.sessions());
+		}
+		if (restore.device() != null || !recovery) {
+			throw new SqlException(SqlErrors.notSupported("RESTORE DATABASE FROM DISK"));
+		}
+		return engine.restores().restoreDatabaseWithRecovery(database, engine.sessions());
+	}
+
+	private List<Param> arguments(Statement.Exec exec) {
+		List<Param> params = new ArrayList<>();
+		Evaluator evaluator = evaluator();
+		for (Statement.Argument argument : exec.arguments()) {
+			params.add(new Param(argument.name(), evaluator.value(argument.value(), null, null)));
+		}
+		return params;
+	}
+
+	private Evaluator evaluator() {
+		return engine.store().read(state -> new Evaluator(state, session, variables, engine.serverName()));
+	}
+
+	static Map<String, Object> noVariables() {
+		return new HashMap<>();
+	}
+
+}

@@ -1,0 +1,199 @@
+package org.pchatfailover.lab.sql.engine;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Locale;
+
+import org.pchatfailover.lab.sql.engine.LabSqlState.ClientSession;
+import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
+import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingMonitorSecondary;
+import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondary;
+import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondaryDatabase;
+import org.pchatfailover.lab.sql.engine.LabSqlState.RestoreHistory;
+
+/**
+ * The catalog views and msdb tables a DBA and the product read, with SQL Server's column names and types (the
+ * columns the failover needs and their neighbours, not every column of the real views).
+ */
+final class SystemViews {
+
+	private static final SqlType NAME = SqlType.nvarchar(128);
+
+	private static final SqlType PATH = SqlType.nvarchar(500);
+
+	private final SessionRegistry sessions;
+
+	SystemViews(SessionRegistry sessions) {
+		this.sessions = sessions;
+	}
+
+	/** The object a (possibly qualified) name denotes from the session's database; 208 when there is none. */
+	Table resolve(LabSqlState state, SqlSession session, List<String> parts) {
+		String object = parts.get(parts.size() - 1).toLowerCase(Locale.ROOT);
+		String schema = parts.size() >= 2 ? parts.get(parts.size() - 2).toLowerCase(Locale.ROOT) : "";
+		String database = parts.size() >= 3 ? parts.get(parts.size() - 3) : session.database();
+		if (state.database(database) == null) {
+			throw new SqlException(SqlErrors.databaseNotFound(database));
+		}
+		boolean msdb = database.equalsIgnoreCase("msdb") && (schema.isEmpty() || schema.equals("dbo"));
+		Table table = switch (schema + "." + object) {
+			case "sys.databases" -> databases(state);
+			case "sys.master_files" -> masterFiles(state);
+			case "sys.dm_exec_sessions" -> sessions(state);
+			default -> msdb ? msdbTable(state, object) : null;
+		};
+		if (table == null) {
+			throw new SqlException(SqlErrors.invalidObject(String.join(".", parts)));
+		}
+		return table;
+	}
+
+	private Table msdbTable(LabSqlState state, String object) {
+		return switch (object) {
+			case "log_shipping_secondary" -> logShippingSecondary(state);
+			case "log_shipping_secondary_databases" -> logShippingSecondaryDatabases(state);
+			case "log_shipping_monitor_secondary" -> logShippingMonitorSecondary(state);
+			case "restorehistory" -> restoreHistory(state);
+			case "backupset" -> backupSet(state);
+			case "backupmediafamily" -> backupMediaFamily(state);
+			default -> null;
+		};
+	}
+
+	private static Table databases(LabSqlState state) {
+		Table.Builder table = Table.named("sys.databases").column("name", NAME).column("database_id", SqlType.INT)
+			.column("state", SqlType.TINYINT).column("state_desc", SqlType.nvarchar(60))
+			.column("recovery_model_desc", SqlType.nvarchar(60)).column("user_access_desc", SqlType.nvarchar(60));
+		for (Database d : state.databases) {
+			table.row(d.name(), d.id(), stateCode(d.state()), d.state(), d.id() == 2 ? "SIMPLE" : "FULL",
+					"MULTI_USER");
+		}
+		return table.build();
+	}
+
+	private static Table masterFiles(LabSqlState state) {
+		Table.Builder table = Table.named("sys.master_files").column("database_id", SqlType.INT)
+			.column("file_id", SqlType.INT).column("type_desc", SqlType.nvarchar(60)).column("name", NAME)
+			.column("physical_name", SqlType.nvarchar(260)).column("state_desc", SqlType.nvarchar(60))
+			.column("redo_start_lsn", SqlType.LSN);
+		for (Database d : state.databases) {
+			BigInteger redo = d.redoStartLsn() == null ? null : new BigInteger(d.redoStartLsn());
+			String dataFile = "D:\\SQLData\\" + d.name();
+			table.row(d.id(), 1, "ROWS", d.name(), dataFile + ".mdf", d.state(), redo);
+			table.row(d.id(), 2, "LOG", d.name() + "_log", dataFile + "_log.ldf", d.state(), redo);
+		}
+		return table.build();
+	}
+
+	private Table sessions(LabSqlState state) {
+		Table.Builder table = Table.named("sys.dm_exec_sessions").column("session_id", SqlType.SMALLINT)
+			.column("login_name", NAME).column("host_name", NAME).column("program_name", NAME)
+			.column("database_id", SqlType.SMALLINT).column("is_user_process", SqlType.BIT)
+			.column("status", SqlType.nvarchar(30));
+		for (int id = 1; id <= 4; id++) {
+			table.row(id, "sa", null, null, 1, false, "background");
+		}
+		for (ClientSession s : state.sessions) {
+			table.row(s.sessionId(), s.loginName(), s.hostName(), s.programName(), databaseId(state, s.database()),
+					true, "sleeping");
+		}
+		for (SqlSession s : sessions.live()) {
+			table.row(s.spid(), s.login(), s.hostName(), s.programName(), databaseId(state, s.database()), true,
+					"running");
+		}
+		return table.build();
+	}
+
+	private static Table logShippingSecondary(LabSqlState state) {
+		Table.Builder table = Table.named("log_shipping_secondary").column("secondary_id", SqlType.UNIQUEIDENTIFIER)
+			.column("primary_server", NAME).column("primary_database", NAME).column("backup_source_directory", PATH)
+			.column("backup_destination_directory", PATH).column("file_retention_period", SqlType.INT)
+			.column("last_copied_file", PATH).column("last_copied_date", SqlType.DATETIME);
+		for (LogShippingSecondary s : state.logShippingSecondary) {
+			table.row(s.secondaryId(), s.primaryServer(), s.primaryDatabase(), s.backupSourceDirectory(),
+					s.backupDestinationDirectory(), 4320, s.lastCopiedFile(), s.lastCopiedDate());
+		}
+		return table.build();
+	}
+
+	private static Table logShippingSecondaryDatabases(LabSqlState state) {
+		Table.Builder table = Table.named("log_shipping_secondary_databases").column("secondary_database", NAME)
+			.column("secondary_id", SqlType.UNIQUEIDENTIFIER).column("restore_delay", SqlType.INT)
+			.column("restore_mode", SqlType.BIT).column("disconnect_users", SqlType.BIT)
+			.column("last_restored_file", PATH).column("last_restored_date", SqlType.DATETIME);
+		for (LogShippingSecondaryDatabase s : state.logShippingSecondaryDatabases) {
+			table.row(s.secondaryDatabase(), s.secondaryId(), 0, false, false, s.lastRestoredFile(),
+					s.lastRestoredDate());
+		}
+		return table.build();
+	}
+
+	private static Table logShippingMonitorSecondary(LabSqlState state) {
+		Table.Builder table = Table.named("log_shipping_monitor_secondary").column("secondary_server", NAME)
+			.column("secondary_database", NAME).column("secondary_id", SqlType.UNIQUEIDENTIFIER)
+			.column("primary_server", NAME).column("primary_database", NAME).column("last_copied_file", PATH)
+			.column("last_restored_file", PATH);
+		for (LogShippingMonitorSecondary s : state.logShippingMonitorSecondary) {
+			table.row(s.secondaryServer(), s.secondaryDatabase(), s.secondaryId(), s.primaryServer(),
+					s.primaryDatabase(), s.lastCopiedFile(), s.lastRestoredFile());
+		}
+		return table.build();
+	}
+
+	private static Table restoreHistory(LabSqlState state) {
+		Table.Builder table = Table.named("restorehistory").column("restore_history_id", SqlType.INT)
+			.column("restore_date", SqlType.DATETIME).column("destination_database_name", NAME)
+			.column("backup_set_id", SqlType.INT).column("restore_type", SqlType.nvarchar(1))
+			.column("recovery", SqlType.BIT);
+		for (RestoreHistory r : state.restoreHistory) {
+			table.row(r.id(), r.restoreDate(), r.destinationDatabase(), r.id(), r.restoreType(), r.recovery());
+		}
+		return table.build();
+	}
+
+	private static Table backupSet(LabSqlState state) {
+		Table.Builder table = Table.named("backupset").column("backup_set_id", SqlType.INT)
+			.column("media_set_id", SqlType.INT).column("database_name", NAME).column("type", SqlType.nvarchar(1))
+			.column("first_lsn", SqlType.LSN).column("last_lsn", SqlType.LSN);
+		for (RestoreHistory r : state.restoreHistory) {
+			if (r.physicalDeviceName() != null) {
+				table.row(r.id(), r.id(), r.destinationDatabase(), r.restoreType(), lsn(r.firstLsn()),
+						lsn(r.lastLsn()));
+			}
+		}
+		return table.build();
+	}
+
+	private static Table backupMediaFamily(LabSqlState state) {
+		Table.Builder table = Table.named("backupmediafamily").column("media_set_id", SqlType.INT)
+			.column("family_sequence_number", SqlType.TINYINT).column("physical_device_name", SqlType.nvarchar(260))
+			.column("device_type", SqlType.TINYINT);
+		for (RestoreHistory r : state.restoreHistory) {
+			if (r.physicalDeviceName() != null) {
+				table.row(r.id(), 1, r.physicalDeviceName(), 2);
+			}
+		}
+		return table.build();
+	}
+
+	static Integer databaseId(LabSqlState state, String name) {
+		Database database = name == null ? null : state.database(name);
+		return database == null ? null : database.id();
+	}
+
+	private static BigInteger lsn(String value) {
+		return value == null ? null : new BigInteger(value);
+	}
+
+	private static int stateCode(String state) {
+		return switch (state) {
+			case "ONLINE" -> 0;
+			case "RESTORING" -> 1;
+			case "RECOVERING" -> 2;
+			case "RECOVERY_PENDING" -> 3;
+			case "SUSPECT" -> 4;
+			default -> 6;
+		};
+	}
+
+}

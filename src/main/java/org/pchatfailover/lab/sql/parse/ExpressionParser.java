@@ -1,0 +1,84 @@
+package org.pchatfailover.lab.sql.parse;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.pchatfailover.lab.sql.engine.SqlErrors;
+import org.pchatfailover.lab.sql.engine.SqlException;
+
+/** Operands: literals, NULL, @variables, @@globals, columns and function calls; and type names. */
+final class ExpressionParser {
+
+	private final TokenCursor in;
+
+	ExpressionParser(TokenCursor in) {
+		this.in = in;
+	}
+
+	Expr expression() {
+		Token token = in.next();
+		switch (token.kind()) {
+			case STRING:
+				return new Expr.Literal(token.text());
+			case NUMBER:
+				return new Expr.Literal(new BigDecimal(token.text()));
+			case VARIABLE:
+				return new Expr.Variable(token.text());
+			case GLOBAL_VARIABLE:
+				return new Expr.Global(token.text().toUpperCase(java.util.Locale.ROOT));
+			case WORD:
+				if (token.is("NULL")) {
+					return new Expr.Literal(null);
+				}
+				if (in.peek().isSymbol("(")) {
+					return call(token.upper());
+				}
+				return column(token.text());
+			case QUOTED_IDENTIFIER:
+				return column(token.text());
+			default:
+				if (token.isSymbol("-") && in.peek().kind() == Token.Kind.NUMBER) {
+					return new Expr.Literal(new BigDecimal(in.next().text()).negate());
+				}
+				throw new SqlException(SqlErrors.syntax(token.text()));
+		}
+	}
+
+	private Expr column(String first) {
+		String name = first;
+		while (in.acceptSymbol(".")) {
+			name = in.identifier(); // alias.column: the lab's queries read one object
+		}
+		return new Expr.ColumnRef(name);
+	}
+
+	private Expr call(String function) {
+		in.expectSymbol("(");
+		List<Expr> args = new ArrayList<>();
+		if (!in.acceptSymbol(")")) {
+			do {
+				args.add(expression());
+			}
+			while (in.acceptSymbol(","));
+			in.expectSymbol(")");
+		}
+		return new Expr.Call(function, args);
+	}
+
+	/** {@code nvarchar(128)}, {@code numeric(25, 0)}, {@code int}, {@code nvarchar(max)}. */
+	String typeName() {
+		StringBuilder type = new StringBuilder(in.identifier().toLowerCase(java.util.Locale.ROOT));
+		if (in.acceptSymbol("(")) {
+			type.append('(');
+			do {
+				type.append(in.next().text().toLowerCase(java.util.Locale.ROOT));
+			}
+			while (in.acceptSymbol(",") && type.append(',') != null);
+			in.expectSymbol(")");
+			type.append(')');
+		}
+		return type.toString();
+	}
+
+}

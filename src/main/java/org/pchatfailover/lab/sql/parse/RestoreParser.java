@@ -1,0 +1,92 @@
+package org.pchatfailover.lab.sql.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.pchatfailover.lab.sql.engine.SqlErrors;
+import org.pchatfailover.lab.sql.engine.SqlException;
+
+/**
+ * {@code RESTORE HEADERONLY FROM DISK = x}, {@code RESTORE LOG db FROM DISK = x WITH NORECOVERY} and
+ * {@code RESTORE DATABASE db [FROM DISK = x] WITH RECOVERY}; names and devices may be @variables.
+ */
+final class RestoreParser {
+
+	private final TokenCursor in;
+
+	RestoreParser(TokenCursor in) {
+		this.in = in;
+	}
+
+	Statement restore() {
+		if (in.accept("HEADERONLY")) {
+			Expr device = from();
+			options();
+			return new Statement.RestoreHeaderOnly(device);
+		}
+		boolean log;
+		if (in.accept("LOG")) {
+			log = true;
+		}
+		else if (in.accept("DATABASE")) {
+			log = false;
+		}
+		else {
+			Token what = in.peek();
+			if (what.kind() == Token.Kind.WORD) {
+				throw new SqlException(SqlErrors.notSupported("RESTORE " + what.upper()));
+			}
+			throw in.syntaxError();
+		}
+		Expr database = database();
+		Expr device = in.peek().is("FROM") ? from() : null;
+		return new Statement.Restore(log, database, device, options());
+	}
+
+	private Expr database() {
+		Token name = in.next();
+		if (name.kind() == Token.Kind.VARIABLE) {
+			return new Expr.Variable(name.text());
+		}
+		if (name.isIdentifier()) {
+			return new Expr.Literal(name.text());
+		}
+		throw new SqlException(SqlErrors.syntax(name.text()));
+	}
+
+	private Expr from() {
+		in.expect("FROM");
+		if (!in.accept("DISK")) {
+			Token device = in.peek();
+			throw new SqlException(SqlErrors.notSupported("FROM " + device.text().toUpperCase(Locale.ROOT)));
+		}
+		in.expectSymbol("=");
+		Token device = in.next();
+		return switch (device.kind()) {
+			case STRING -> new Expr.Literal(device.text());
+			case VARIABLE -> new Expr.Variable(device.text());
+			default -> throw new SqlException(SqlErrors.syntax(device.text()));
+		};
+	}
+
+	private List<String> options() {
+		List<String> options = new ArrayList<>();
+		if (!in.accept("WITH")) {
+			return options;
+		}
+		do {
+			Token option = in.next();
+			if (option.kind() != Token.Kind.WORD) {
+				throw new SqlException(SqlErrors.syntax(option.text()));
+			}
+			if (in.acceptSymbol("=")) {
+				new ExpressionParser(in).expression(); // STATS = 10, FILE = 1: no effect in the lab
+			}
+			options.add(option.upper());
+		}
+		while (in.acceptSymbol(","));
+		return options;
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.pchatfailover.lab.sql.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.pchatfailover.lab.sql.engine.SqlErrors;
+import org.pchatfailover.lab.sql.engine.SqlException;
+import org.pchatfailover.lab.sql.parse.Statement.Declare;
+import org.pchatfailover.lab.sql.parse.Statement.Declared;
+import org.pchatfailover.lab.sql.parse.Statement.Kill;
+import org.pchatfailover.lab.sql.parse.Statement.SetOption;
+import org.pchatfailover.lab.sql.parse.Statement.Use;
+
+/**
+ * Parses a batch into statements. Statements SQL Server has but the lab does not simulate fail with error 40517
+ * naming the keyword; malformed text fails with 102 "Incorrect syntax near ...", as on a real instance.
+ */
+public final class SqlParser {
+
+	private static final Set<String> UNSUPPORTED = Set.of("ALTER", "BACKUP", "BEGIN", "BULK", "CHECKPOINT",
+			"COMMIT", "CREATE", "DBCC", "DELETE", "DENY", "DROP", "GRANT", "IF", "INSERT", "MERGE", "PRINT",
+			"RAISERROR", "RECONFIGURE", "RETURN", "REVOKE", "ROLLBACK", "SAVE", "SHUTDOWN", "THROW", "TRUNCATE",
+			"UPDATE", "WAITFOR", "WHILE", "WITH");
+
+	final TokenCursor in;
+
+	private SqlParser(String sql) {
+		this.in = new TokenCursor(SqlLexer.tokenize(sql));
+	}
+
+	public static List<Statement> parse(String sql) {
+		SqlParser parser = new SqlParser(sql);
+		List<Statement> statements = new ArrayList<>();
+		while (!parser.in.atEnd()) {
+			if (parser.in.acceptSymbol(";")) {
+				continue;
+			}
+			statements.add(parser.statement(statements.isEmpty()));
+		}
+		return statements;
+	}
+
+	private Statement statement(boolean first) {
+		Token head = in.peek();
+		if (head.is("SELECT")) {
+			return new SelectParser(in).select();
+		}
+		if (head.is("EXEC") || head.is("EXECUTE")) {
+			in.next();
+			return new ExecParser(in).exec();
+		}
+		if (head.is("RESTORE")) {
+			in.next();
+			return new RestoreParser(in).restore();
+		}
+		if (head.is("KILL")) {
+			in.next();
+			return kill();
+		}
+		if (head.is("USE")) {
+			in.next();
+			return new Use(in.identifier());
+		}
+		if (head.is("SET")) {
+			in.next();
+			return set();
+		}
+		if (head.is("DECLARE")) {
+			in.next();
+			return declare();
+		}
+		if (head.kind() == Token.Kind.WORD && UNSUPPORTED.contains(head.upper())) {
+			throw new SqlException(SqlErrors.notSupported(head.upper()));
+		}
+		if (first && head.isIdentifier()) {
+			// SQL Server runs a batch that starts with a name as EXEC of that procedure
+			return new ExecParser(in).exec();
+		}
+		throw in.syntaxError();
+	}
+
+	private Kill kill() {
+		Token id = in.next();
+		if (id.kind() != Token.Kind.NUMBER || id.text().contains(".")) {
+			throw new SqlException(SqlErrors.syntax(id.text()));
+		}
+		return new Kill(Long.parseLong(id.text()));
+	}
+
+	private Statement set() {
+		Token target = in.next();
+		if (target.kind() == Token.Kind.VARIABLE) {
+			in.expectSymbol("=");
+			return new Statement.Assign(target.text(), new ExpressionParser(in).expression());
+		}
+		if (target.kind() != Token.Kind.WORD) {
+			throw new SqlException(SqlErrors.syntax(target.text()));
+		}
+		StringBuilder option = new StringBuilder(target.upper());
+		while (in.peek().kind() == Token.Kind.WORD && !in.peek().is("ON") && !in.peek().is("OFF")
+				&& option.toString().startsWith("TRANSACTION")) {
+			option.append(' ').append(in.next().upper());
+		}
+		Token value = in.next();
+		if (value.kind() == Token.Kind.END || value.isSymbol(";")) {
+			throw new SqlException(SqlErrors.syntax(value.text()));
+		}
+		return new SetOption(option.toString(), value.upper());
+	}
+
+	private Declare declare() {
+		List<Declared> variables = new ArrayList<>();
+		do {
+			Token name = in.next();
+			if (name.kind() != Token.Kind.VARIABLE) {
+				throw new SqlException(SqlErrors.syntax(name.text()));
+			}
+			in.accept("AS");
+			String type = new ExpressionParser(in).typeName();
+			Expr initial = in.acceptSymbol("=") ? new ExpressionParser(in).expression() : null;
+			variables.add(new Declared(name.text(), type, initial));
+		}
+		while (in.acceptSymbol(","));
+		return new Declare(variables);
+	}
+
+}

@@ -1,0 +1,65 @@
+package org.pchatfailover.lab.sql.parse;
+
+import java.util.List;
+
+/** The statements the lab's SQL Server understands; anything else is refused with SQL Server's error. */
+public sealed interface Statement {
+
+	/** {@code SELECT [TOP (n)] items [FROM object] [WHERE a AND b ...] [ORDER BY column [ASC|DESC]]}. */
+	record Select(List<SelectItem> items, List<String> from, List<Condition> where, Long top, String orderBy,
+			boolean descending) implements Statement {
+	}
+
+	/** A select list entry; {@code expr} null means {@code *}. */
+	record SelectItem(Expr expr, String alias) {
+	}
+
+	/** {@code left op right} with op one of = <> != < <= > >=. */
+	record Condition(Expr left, String operator, Expr right) {
+	}
+
+	/** {@code EXEC[UTE] [db.schema.]procedure [@name =] value, ...}. */
+	record Exec(List<String> procedure, List<Argument> arguments) implements Statement {
+	}
+
+	record Argument(String name, Expr value) {
+	}
+
+	/** {@code RESTORE HEADERONLY FROM DISK = device}. */
+	record RestoreHeaderOnly(Expr device) implements Statement {
+	}
+
+	/**
+	 * {@code RESTORE LOG db FROM DISK = device WITH ...} or {@code RESTORE DATABASE db [FROM DISK = ...] WITH ...}.
+	 *
+	 * @param log RESTORE LOG rather than RESTORE DATABASE
+	 * @param database the database name, literal or variable
+	 * @param device the backup file, null when none is given
+	 * @param options WITH options, upper case (RECOVERY, NORECOVERY, ...)
+	 */
+	record Restore(boolean log, Expr database, Expr device, List<String> options) implements Statement {
+	}
+
+	/** {@code KILL session_id}: a literal integer only, as in SQL Server. */
+	record Kill(long sessionId) implements Statement {
+	}
+
+	record Use(String database) implements Statement {
+	}
+
+	/** {@code SET option {ON | OFF | value}}: session options clients send on connect. */
+	record SetOption(String option, String value) implements Statement {
+	}
+
+	/** {@code DECLARE @v type [= expr], ...}. */
+	record Declare(List<Declared> variables) implements Statement {
+	}
+
+	record Declared(String name, String type, Expr initial) {
+	}
+
+	/** {@code SET @v = expr} or {@code SELECT @v = expr}. */
+	record Assign(String name, Expr value) implements Statement {
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.pchatfailover.lab.sql.parse;
+
+import java.util.List;
+
+import org.pchatfailover.lab.sql.engine.SqlErrors;
+import org.pchatfailover.lab.sql.engine.SqlException;
+
+/** Walks the tokens of a batch; every "expected X" failure is SQL Server's error 102 at the offending token. */
+final class TokenCursor {
+
+	private final List<Token> tokens;
+
+	private int index;
+
+	TokenCursor(List<Token> tokens) {
+		this.tokens = tokens;
+	}
+
+	Token peek() {
+		return tokens.get(index);
+	}
+
+	Token peek(int ahead) {
+		return tokens.get(Math.min(index + ahead, tokens.size() - 1));
+	}
+
+	Token next() {
+		Token token = tokens.get(index);
+		if (token.kind() != Token.Kind.END) {
+			index++;
+		}
+		return token;
+	}
+
+	boolean atEnd() {
+		return peek().kind() == Token.Kind.END;
+	}
+
+	boolean accept(String keyword) {
+		if (peek().is(keyword)) {
+			index++;
+			return true;
+		}
+		return false;
+	}
+
+	boolean acceptSymbol(String symbol) {
+		if (peek().isSymbol(symbol)) {
+			index++;
+			return true;
+		}
+		return false;
+	}
+
+	void expect(String keyword) {
+		if (!accept(keyword)) {
+			throw syntaxError();
+		}
+	}
+
+	void expectSymbol(String symbol) {
+		if (!acceptSymbol(symbol)) {
+			throw syntaxError();
+		}
+	}
+
+	String identifier() {
+		Token token = next();
+		if (!token.isIdentifier()) {
+			throw new SqlException(SqlErrors.syntax(token.text()));
+		}
+		return token.text();
+	}
+
+	/** {@code a.b.c} with empty parts allowed ({@code msdb..log_shipping_secondary}). */
+	List<String> qualifiedName() {
+		List<String> parts = new java.util.ArrayList<>();
+		parts.add(identifier());
+		while (acceptSymbol(".")) {
+			parts.add(peek().isSymbol(".") ? "" : identifier());
+		}
+		return parts;
+	}
+
+	SqlException syntaxError() {
+		return new SqlException(SqlErrors.syntax(peek().text()));
+	}
+
+}

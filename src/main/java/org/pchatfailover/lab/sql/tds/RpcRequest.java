@@ -1,0 +1,65 @@
+package org.pchatfailover.lab.sql.tds;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.pchatfailover.lab.sql.engine.Param;
+
+/**
+ * An RPC request ([MS-TDS] 2.2.6.6): ALL_HEADERS, the procedure by name or by well-known id, option flags, then
+ * the parameters with their TYPE_INFO and values. mssql-jdbc sends a PreparedStatement as {@code sp_executesql}
+ * (id 10) with the statement, the parameter declarations and the values.
+ *
+ * @param procedure procedure name ({@code sp_executesql} for id 10)
+ * @param params parameters in the order sent
+ */
+record RpcRequest(String procedure, List<Param> params) {
+
+	private static final String[] PROC_IDS = { null, "sp_cursor", "sp_cursoropen", "sp_cursorprepare",
+			"sp_cursorexecute", "sp_cursorprepexec", "sp_cursorunprepare", "sp_cursorfetch", "sp_cursoroption",
+			"sp_cursorclose", "sp_executesql", "sp_prepare", "sp_execute", "sp_prepexec", "sp_prepexecrpc",
+			"sp_unprepare" };
+
+	static RpcRequest parse(byte[] payload) {
+		TdsReader reader = new TdsReader(payload);
+		skipAllHeaders(reader);
+		String procedure = procedure(reader);
+		reader.u16(); // option flags: WITH RECOMPILE, no metadata; the lab always sends metadata
+		List<Param> params = new ArrayList<>();
+		while (reader.hasRemaining()) {
+			int next = reader.u8();
+			if (next == 0x80 || next == 0xFF) {
+				break; // a batched second RPC: mssql-jdbc does not send them for these statements
+			}
+			reader.position(reader.position() - 1);
+			String name = reader.bVarchar();
+			reader.u8(); // status: by-reference (OUTPUT) or default value
+			params.add(new Param(name, RpcValueReader.read(reader, params.size() + 1, name)));
+		}
+		return new RpcRequest(procedure, params);
+	}
+
+	/** SQL batches and RPCs start with ALL_HEADERS (transaction descriptor, trace activity): skipped. */
+	static void skipAllHeaders(TdsReader reader) {
+		int start = reader.position();
+		long total = reader.u32();
+		if (total < 4) {
+			throw new TdsProtocolException("ALL_HEADERS length " + total + " is too short");
+		}
+		reader.position(start);
+		reader.skip((int) total);
+	}
+
+	private static String procedure(TdsReader reader) {
+		int length = reader.u16();
+		if (length != 0xFFFF) {
+			return reader.ucs2(length);
+		}
+		int id = reader.u16();
+		if (id <= 0 || id >= PROC_IDS.length) {
+			throw new TdsProtocolException("unknown RPC procedure id " + id);
+		}
+		return PROC_IDS[id];
+	}
+
+}

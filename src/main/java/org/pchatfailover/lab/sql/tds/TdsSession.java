@@ -1,0 +1,147 @@
+package org.pchatfailover.lab.sql.tds;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.pchatfailover.lab.sql.engine.LabSqlEngine;
+import org.pchatfailover.lab.sql.engine.Outcome;
+import org.pchatfailover.lab.sql.engine.SqlException;
+import org.pchatfailover.lab.sql.engine.SqlSession;
+import org.pchatfailover.lab.sql.tds.TdsPacketChannel.TdsMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: PRELOGIN, LOGIN7, then SQL batches and RPCs until the client disconnects or its session
+ * is killed. Protocol errors close the connection, as SQL Server does.
+ */
+public final class TdsSession implements Runnable {
+
+	private static final Logger log = LoggerFactory.getLogger(TdsSession.class);
+
+	private final Socket socket;
+
+	private final LabSqlEngine engine;
+
+	private final String serverName;
+
+	private TdsPacketChannel channel;
+
+	private SqlSession session;
+
+	public TdsSession(Socket socket, LabSqlEngine engine, String serverName) {
+		this.socket = socket;
+		this.engine = engine;
+		this.serverName = serverName;
+	}
+
+	@Override
+	public void run() {
+		try (socket) {
+			channel = new TdsPacketChannel(socket.getInputStream(), socket.getOutputStream());
+			if (handshake()) {
+				serve();
+			}
+		}
+		catch (IOException | TdsProtocolException ex) {
+			log.debug("lab SQL connection from {} ended: {}", socket.getRemoteSocketAddress(), ex.getMessage());
+		}
+		finally {
+			if (session != null) {
+				engine.disconnect(session);
+			}
+		}
+	}
+
+	private boolean handshake() throws IOException {
+		TdsMessage prelogin = channel.read();
+		if (prelogin == null || prelogin.type() != TdsMessage.PRELOGIN) {
+			return false;
+		}
+		Prelogin.validate(prelogin.payload());
+		channel.write(TdsMessage.REPLY, Prelogin.response());
+		TdsMessage loginMessage = channel.read();
+		if (loginMessage == null || loginMessage.type() != TdsMessage.LOGIN7) {
+			return false;
+		}
+		return login(Login7.parse(loginMessage.payload()));
+	}
+
+	private boolean login(Login7 login) throws IOException {
+		TokenWriter reply = new TokenWriter(serverName);
+		try {
+			session = engine.connect(login.userName(), login.password(), login.database(), login.appName(),
+					login.hostName(), this::kill);
+		}
+		catch (SqlException ex) {
+			ex.messages().forEach(m -> reply.message(m, ""));
+			reply.done(TokenWriter.TOKEN_DONE, TokenWriter.DONE_ERROR, 0, 0);
+			channel.write(TdsMessage.REPLY, reply.toByteArray());
+			return false;
+		}
+		int packetSize = (login.packetSize() >= 512 && login.packetSize() <= 32767) ? login.packetSize() : 4096;
+		reply.envChange(TokenWriter.ENV_DATABASE, session.database(), "master")
+			.message(LabSqlEngine.changedDatabase(session.database()), "")
+			.collationChange()
+			.envChange(TokenWriter.ENV_LANGUAGE, "us_english", "")
+			.message(LabSqlEngine.changedLanguage(), "")
+			.loginAck("Microsoft SQL Server", Prelogin.SERVER_VERSION)
+			.envChange(TokenWriter.ENV_PACKET_SIZE, Integer.toString(packetSize), "4096")
+			.done(TokenWriter.TOKEN_DONE, TokenWriter.DONE_FINAL, 0, 0);
+		channel.write(TdsMessage.REPLY, reply.toByteArray());
+		channel.packetSize(packetSize);
+		channel.spid(session.spid());
+		return true;
+	}
+
+	private void serve() throws IOException {
+		TdsMessage message = channel.read();
+		while (message != null) {
+			switch (message.type()) {
+				case TdsMessage.SQL_BATCH -> reply(engine.batch(session, batchText(message.payload())), false);
+				case TdsMessage.RPC -> rpc(message.payload());
+				case TdsMessage.ATTENTION -> channel.write(TdsMessage.REPLY, new TokenWriter(serverName)
+					.done(TokenWriter.TOKEN_DONE, TokenWriter.DONE_ATTN, 0, 0).toByteArray());
+				case TdsMessage.TRANSACTION_MANAGER -> reply(engine.unsupported(session, "BEGIN TRANSACTION"), false);
+				default -> throw new TdsProtocolException("unexpected TDS message type " + message.type());
+			}
+			message = channel.read();
+		}
+	}
+
+	private void rpc(byte[] payload) throws IOException {
+		List<Outcome> outcomes;
+		try {
+			RpcRequest request = RpcRequest.parse(payload);
+			outcomes = engine.call(session, request.procedure(), request.params());
+		}
+		catch (SqlException ex) {
+			outcomes = List.of(new Outcome.Error(ex.messages()));
+		}
+		reply(outcomes, true);
+	}
+
+	private static String batchText(byte[] payload) {
+		TdsReader reader = new TdsReader(payload);
+		RpcRequest.skipAllHeaders(reader);
+		return new String(payload, reader.position(), payload.length - reader.position(),
+				StandardCharsets.UTF_16LE);
+	}
+
+	private void reply(List<Outcome> outcomes, boolean rpc) throws IOException {
+		channel.write(TdsMessage.REPLY, new ReplyEncoder(serverName, rpc).encode(outcomes));
+	}
+
+	/** KILL from another session: closing the socket ends this session the way the client sees it. */
+	private void kill() {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			log.debug("closing killed lab session: {}", ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,69 @@
+package org.pchatfailover.sqlserver;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.pchatfailover.backup.LogBackupFiles;
+import org.pchatfailover.backup.SharePaths;
+import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.topology.Pool;
+
+/**
+ * The log backups the failover can use: every readable one in the copy destination, plus those on the backup
+ * share that the copy destination lacks (or holds torn), with their headers as the backup instance reads them.
+ *
+ * @param headers by file name, case-insensitively
+ * @param toCopy file names to copy from the share first
+ */
+record LogBackupCandidates(Map<String, BackupHeader> headers, List<String> toCopy) {
+
+	static LogBackupCandidates collect(Pool pool, SqlServerConnection sql, LogShippingFolders folders,
+			BackupHeaders reader, ActionLog actions) {
+		String database = pool.database();
+		Map<String, BackupHeader> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		List<String> toCopy = new ArrayList<>();
+		for (String name : listFolder(pool, folders.destination(), actions)) {
+			put(headers, reader.readOne(sql, folders.destination(), name, database, actions));
+		}
+		List<String> onShare = folders.source() == null ? List.of() : listFolder(pool, folders.source(), actions);
+		for (String name : onShare) {
+			if (!headers.containsKey(name)) {
+				toCopy.add(name);
+				put(headers, reader.readOne(sql, folders.source(), name, database, actions));
+			}
+		}
+		return new LogBackupCandidates(headers, toCopy);
+	}
+
+	List<BackupHeader> logs() {
+		return new ArrayList<>(headers.values());
+	}
+
+	private static void put(Map<String, BackupHeader> headers, BackupHeader header) {
+		if (header != null) {
+			headers.put(header.fileName(), header);
+		}
+	}
+
+	/** A folder that cannot be listed (the primary's share during a site outage) is recorded, not fatal. */
+	private static List<String> listFolder(Pool pool, String uncFolder, ActionLog actions) {
+		try {
+			Path local = SharePaths.toLocal(pool, uncFolder);
+			List<String> names = LogBackupFiles.list(local, pool.database());
+			actions.record(uncFolder, "file", "list log backups in " + local, names.size() + " file(s)", true,
+					Duration.ZERO);
+			return names;
+		}
+		catch (UncheckedIOException | IllegalStateException ex) {
+			actions.record(uncFolder, "file", "list log backups", "unreachable: " + ex.getMessage(), false,
+					Duration.ZERO);
+			return List.of();
+		}
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.pchatfailover.sqlserver;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Properties;
+
+import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.topology.Pool.SqlInstance;
+import org.pchatfailover.topology.Secrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens mssql-jdbc connections to a pool's SQL Server instance with the configured login; the password is read
+ * from its environment variable or file at that moment and goes nowhere else. The statements themselves are on
+ * {@link SqlServerConnection}, one method each, every value a parameter.
+ */
+@Component
+public class SqlServerAdapter {
+
+	private static final Logger log = LoggerFactory.getLogger(SqlServerAdapter.class);
+
+	private final Secrets secrets;
+
+	public SqlServerAdapter(Secrets secrets) {
+		this.secrets = secrets;
+	}
+
+	/** Connects, or throws a {@link SqlServerException} naming the instance and why it cannot be reached. */
+	public SqlServerConnection connect(SqlInstance instance, ActionLog actions) {
+		String target = instance.displayName();
+		if (instance.jdbcUrl() == null || instance.jdbcUrl().isBlank()) {
+			throw new IllegalStateException("no jdbc-url configured for SQL Server " + target);
+		}
+		Instant started = Instant.now();
+		Properties properties = new Properties();
+		char[] password = null;
+		try {
+			if (instance.user() != null && !instance.user().isBlank()) {
+				properties.setProperty("user", instance.user());
+				password = secrets.password(instance.passwordEnv(), instance.passwordFile(), "SQL login for " + target);
+				properties.setProperty("password", password == null ? "" : new String(password));
+			}
+			Connection connection = DriverManager.getConnection(instance.jdbcUrl(), properties);
+			actions.record(target, "check", "connect as " + describeLogin(instance), "connected", true,
+					Duration.between(started, Instant.now()));
+			log.info("connected to SQL Server {}", target);
+			return new SqlServerConnection(connection, target, actions);
+		}
+		catch (SQLException ex) {
+			String message = "cannot connect to SQL Server " + target + ": " + ex.getErrorCode() + " "
+					+ ex.getMessage();
+			actions.record(target, "check", "connect as " + describeLogin(instance), message, false,
+					Duration.between(started, Instant.now()));
+			int number = ex.getErrorCode() == 0 ? SqlServerException.UNREACHABLE : ex.getErrorCode();
+			throw new SqlServerException(message, number, target, "connect", ex);
+		}
+		finally {
+			if (password != null) {
+				Arrays.fill(password, '\0');
+			}
+			properties.remove("password");
+		}
+	}
+
+	private static String describeLogin(SqlInstance instance) {
+		return (instance.user() == null || instance.user().isBlank()) ? "integrated login" : "login " + instance.user();
+	}
+
+}

@@ -1,0 +1,237 @@
+package org.pchatfailover.sqlserver;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.pchatfailover.report.ActionLog;
+
+/**
+ * One connection to a SQL Server instance and the statements the failover runs on it: one method per statement,
+ * every value sent as a parameter ({@code sp_executesql}), never spliced into the text. Each statement and its
+ * outcome is recorded in the step's {@link ActionLog}; a failure becomes a {@link SqlServerException}.
+ */
+public class SqlServerConnection implements AutoCloseable {
+
+	private final Connection connection;
+
+	private final String instance;
+
+	private final ActionLog actions;
+
+	SqlServerConnection(Connection connection, String instance, ActionLog actions) {
+		this.connection = connection;
+		this.instance = instance;
+		this.actions = actions;
+	}
+
+	public String instance() {
+		return instance;
+	}
+
+	/** The msdb log-shipping secondary configuration of the database, empty when there is none (removed). */
+	public Optional<LogShippingConfig> readLogShippingSecondary(String database) {
+		// two single-table reads rather than a join: each row is logged as evidence on its own
+		Optional<String[]> databaseRow = query("read log shipping of " + database,
+				"SELECT secondary_id, last_restored_file FROM msdb.dbo.log_shipping_secondary_databases "
+						+ "WHERE secondary_database = ?",
+				List.of(database), rows -> rows.next() ? Optional.of(new String[] { rows.getString(1), rows.getString(2) })
+						: Optional.empty());
+		if (databaseRow.isEmpty()) {
+			return Optional.empty();
+		}
+		return query("read log shipping secondary of " + database,
+				"SELECT primary_server, backup_source_directory, backup_destination_directory, last_copied_file "
+						+ "FROM msdb.dbo.log_shipping_secondary WHERE secondary_id = ?",
+				List.of(databaseRow.get()[0]),
+				rows -> rows.next() ? Optional.of(new LogShippingConfig(database, rows.getString(1), rows.getString(2),
+						rows.getString(3), rows.getString(4), databaseRow.get()[1])) : Optional.<LogShippingConfig>empty());
+	}
+
+	/** State and redo LSN of the database, empty when the instance has no such database. */
+	public Optional<DatabaseStatus> readDatabaseStatus(String database) {
+		Optional<String> state = query("read state of " + database,
+				"SELECT state_desc FROM sys.databases WHERE name = ?", List.of(database),
+				rows -> rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty());
+		if (state.isEmpty()) {
+			return Optional.empty();
+		}
+		BigDecimal redo = query("read redo LSN of " + database,
+				"SELECT redo_start_lsn FROM sys.master_files WHERE database_id = DB_ID(?) AND file_id = 1",
+				List.of(database), rows -> rows.next() ? rows.getBigDecimal(1) : null);
+		return Optional.of(new DatabaseStatus(database, state.get(), redo == null ? null : redo.toBigIntegerExact()));
+	}
+
+	/** {@code RESTORE HEADERONLY} of one backup file, first backup set. */
+	public BackupHeader readBackupHeader(String device, String fileName) {
+		return query("read backup header " + fileName, "RESTORE HEADERONLY FROM DISK = ?", List.of(device), rows -> {
+			if (!rows.next()) {
+				throw new SQLException("RESTORE HEADERONLY returned no backup set for " + device);
+			}
+			Timestamp finished = rows.getTimestamp("BackupFinishDate");
+			return new BackupHeader(fileName, device, rows.getString("DatabaseName"), rows.getInt("BackupType"),
+					rows.getBigDecimal("FirstLSN").toBigIntegerExact(), rows.getBigDecimal("LastLSN").toBigIntegerExact(),
+					finished == null ? null : finished.toInstant());
+		});
+	}
+
+	/** The device of the newest restore into the database per msdb's history, empty when it has none. */
+	public Optional<String> readLastRestoredDevice(String database) {
+		Optional<Integer> backupSet = query("read restore history of " + database,
+				"SELECT TOP (1) backup_set_id FROM msdb.dbo.restorehistory WHERE destination_database_name = ? "
+						+ "AND restore_type = 'L' ORDER BY restore_history_id DESC",
+				List.of(database), rows -> rows.next() ? Optional.of(rows.getInt(1)) : Optional.<Integer>empty());
+		if (backupSet.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<Integer> mediaSet = query("read backup set " + backupSet.get(),
+				"SELECT media_set_id FROM msdb.dbo.backupset WHERE backup_set_id = ?", List.of(backupSet.get()),
+				rows -> rows.next() ? Optional.of(rows.getInt(1)) : Optional.<Integer>empty());
+		if (mediaSet.isEmpty()) {
+			return Optional.empty();
+		}
+		return query("read backup device of media set " + mediaSet.get(),
+				"SELECT physical_device_name FROM msdb.dbo.backupmediafamily WHERE media_set_id = ?",
+				List.of(mediaSet.get()),
+				rows -> rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty());
+	}
+
+	/** User sessions whose database is the given one, except this connection's own. */
+	public List<Integer> readUserSessions(String database) {
+		return query("read sessions in " + database,
+				"SELECT session_id FROM sys.dm_exec_sessions WHERE database_id = DB_ID(?) AND is_user_process = 1 "
+						+ "AND session_id <> @@SPID",
+				List.of(database), rows -> {
+					List<Integer> ids = new ArrayList<>();
+					while (rows.next()) {
+						ids.add(rows.getInt(1));
+					}
+					return ids;
+				});
+	}
+
+	public void deleteLogShippingSecondary(String database) {
+		update("remove log shipping of " + database,
+				"EXEC master.dbo.sp_delete_log_shipping_secondary_database @secondary_database = ?", List.of(database));
+	}
+
+	public void restoreLog(String database, String device) {
+		update("RESTORE LOG " + database, "RESTORE LOG ? FROM DISK = ? WITH NORECOVERY", List.of(database, device));
+	}
+
+	public void restoreDatabaseWithRecovery(String database) {
+		update("RESTORE DATABASE " + database, "RESTORE DATABASE ? WITH RECOVERY", List.of(database));
+	}
+
+	/** {@code KILL} takes a literal only: the id is an int by type, so the text cannot carry anything else. */
+	public void kill(int sessionId) {
+		if (sessionId <= 0) {
+			throw new IllegalArgumentException("not a session id: " + sessionId);
+		}
+		String sql = "KILL " + sessionId;
+		Instant started = Instant.now();
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+			record(sql, "session ended", true, started);
+		}
+		catch (SQLException ex) {
+			throw failure("KILL " + sessionId, sql, ex, started);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			// the work is done or already failed; a close error adds nothing an operator can act on
+		}
+	}
+
+	private <T> T query(String what, String sql, List<Object> params, RowReader<T> reader) {
+		Instant started = Instant.now();
+		try (PreparedStatement statement = prepare(sql, params); ResultSet rows = statement.executeQuery()) {
+			T result = reader.read(rows);
+			record(describe(sql, params), String.valueOf(result instanceof Optional<?> o ? o.orElse(null) : result),
+					true, started);
+			return result;
+		}
+		catch (SQLException ex) {
+			throw failure(what, describe(sql, params), ex, started);
+		}
+	}
+
+	private void update(String what, String sql, List<Object> params) {
+		Instant started = Instant.now();
+		try (PreparedStatement statement = prepare(sql, params)) {
+			statement.execute();
+			record(describe(sql, params), "succeeded", true, started);
+		}
+		catch (SQLException ex) {
+			throw failure(what, describe(sql, params), ex, started);
+		}
+	}
+
+	private PreparedStatement prepare(String sql, List<Object> params) throws SQLException {
+		PreparedStatement statement = connection.prepareStatement(sql);
+		for (int i = 0; i < params.size(); i++) {
+			Object value = params.get(i);
+			if (value instanceof Integer number) {
+				statement.setInt(i + 1, number);
+			}
+			else {
+				statement.setString(i + 1, String.valueOf(value));
+			}
+		}
+		return statement;
+	}
+
+	private SqlServerException failure(String what, String statement, SQLException ex, Instant started) {
+		String message = what + " on " + instance + " failed: " + ex.getErrorCode() + " " + ex.getMessage();
+		record(statement, ex.getErrorCode() + " " + ex.getMessage(), false, started);
+		int number = ex.getErrorCode() == 0 ? SqlServerException.UNREACHABLE : ex.getErrorCode();
+		return new SqlServerException(message, number, instance, statement, ex);
+	}
+
+	private void record(String statement, String outcome, boolean succeeded, Instant started) {
+		actions.record(instance, "sql", statement, outcome, succeeded, Duration.between(started, Instant.now()));
+	}
+
+	/** The statement with its parameter values, as the report shows it: {@code ... WHERE name = @P0 [@P0 = N'mgc']}. */
+	static String describe(String sql, List<Object> params) {
+		StringBuilder text = new StringBuilder();
+		int index = 0;
+		for (char c : sql.toCharArray()) {
+			if (c == '?') {
+				text.append("@P").append(index++);
+			}
+			else {
+				text.append(c);
+			}
+		}
+		for (int i = 0; i < params.size(); i++) {
+			Object value = params.get(i);
+			text.append(i == 0 ? " [" : ", ").append("@P").append(i).append(" = ")
+				.append(value instanceof Integer ? value : "N'" + String.valueOf(value).replace("'", "''") + "'");
+		}
+		return params.isEmpty() ? text.toString() : text.append(']').toString();
+	}
+
+	@FunctionalInterface
+	private interface RowReader<T> {
+
+		T read(ResultSet rows) throws SQLException;
+
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.pchatfailover.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pchatfailover.lab.sql.LabSqlExtension;
+import org.pchatfailover.lab.sql.LabSqlFixture;
+import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.sqlserver.LogShippingService;
+import org.pchatfailover.sqlserver.SqlServerAdapter;
+import org.pchatfailover.sqlserver.SqlServerException;
+import org.pchatfailover.topology.Secrets;
+
+/** Runbook step 2 against the lab's share and copy folders, with the folders read from the lab SQL Server. */
+class BackupCopyServiceIT {
+
+	@RegisterExtension
+	final LabSqlExtension lab = new LabSqlExtension();
+
+	LabSqlFixture sql;
+
+	final SqlServerAdapter adapter = new SqlServerAdapter(new Secrets());
+
+	final BackupCopyService copy = new BackupCopyService(adapter);
+
+	final ActionLog actions = new ActionLog();
+
+	@Test
+	void copiesTheFilesTheCopyJobMissedAndNothingOnReRun() throws Exception {
+		sql = lab.start("uncopied-files");
+		List<String> copied = copy.copyMissingFiles(sql.pool(), actions);
+		assertThat(copied).hasSize(2);
+		for (String name : copied) {
+			assertThat(Files.mismatch(sql.share().resolve(name), sql.copy().resolve(name))).isEqualTo(-1L);
+		}
+		assertThat(copy.copyMissingFiles(sql.pool(), new ActionLog())).isEmpty();
+	}
+
+	@Test
+	void ignoresTheHalfCopiedWrkFileAndCopiesTheTrnAfterLogShippingIsRemoved() throws Exception {
+		sql = lab.start("half-copied");
+		new LogShippingService(adapter, new BackupCopyService(adapter)).removeSecondary(sql.pool(), actions);
+		List<String> copied = copy.copyMissingFiles(sql.pool(), actions);
+		assertThat(copied).hasSize(2);
+		assertThat(sql.copy().resolve(copied.get(0) + ".wrk")).exists();
+		assertThat(actions.actions()).noneMatch(a -> a.command().contains(".wrk"));
+	}
+
+	@Test
+	void replacesATornCopyAndLeavesIdenticalOnesAlone() throws Exception {
+		sql = lab.start("normal");
+		List<String> names = LogBackupFiles.list(sql.copy(), "mgc");
+		Path torn = sql.copy().resolve(names.get(7));
+		byte[] whole = Files.readAllBytes(torn);
+		Files.write(torn, java.util.Arrays.copyOf(whole, whole.length / 3));
+		assertThat(copy.copyMissingFiles(sql.pool(), actions)).containsExactly(names.get(7));
+		assertThat(Files.readAllBytes(torn)).isEqualTo(whole);
+		assertThat(actions.actions()).filteredOn(a -> a.outcome().contains("identical")).hasSize(7);
+	}
+
+	@Test
+	void failsWithTheInstanceNamedWhenSqlServerIsDown() {
+		sql = lab.start("sql-down");
+		assertThatThrownBy(() -> copy.copyMissingFiles(sql.pool(), actions)).isInstanceOf(SqlServerException.class)
+			.hasMessageContaining("dal-sql-bk.litwareinc.com\\PCHAT");
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.pchatfailover.lab.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The lab profile starts the lab SQL Server on the configured port, with its password file, and stops it. */
+class LabSqlConfigurationIT {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void startsOnAFreePortWritesThePasswordFileAndStopsWithTheContext() throws Exception {
+		String url;
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LabSqlConfiguration.class)
+			.web(WebApplicationType.NONE).profiles("lab")
+			.properties("pchat.lab.sql-port=0", "pchat.lab.dir=" + dir, "spring.config.name=no-such-config")
+			.run()) {
+			SqlLab lab = context.getBean(SqlLab.class);
+			String port = context.getEnvironment().getProperty("pchat.lab.sql-port");
+			assertThat(lab.endpoint()).isEqualTo("127.0.0.1:" + port);
+			assertThat(Files.readString(dir.resolve("secrets/sql.password")).strip()).isEqualTo("lab");
+			url = "jdbc:sqlserver://" + lab.endpoint() + ";encrypt=false;loginTimeout=5;connectRetryCount=0";
+			try (Connection connection = DriverManager.getConnection(url, "lab", "lab")) {
+				assertThat(connection.isValid(5)).isTrue();
+			}
+			assertThat(lab.state().database("mgc").state()).isEqualTo("RESTORING");
+		}
+		String closedUrl = url;
+		assertThatThrownBy(() -> DriverManager.getConnection(closedUrl, "lab", "lab")).isInstanceOf(SQLException.class);
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.pchatfailover.lab.sql;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts a lab SQL Server for one test in a fresh folder and stops it afterwards:
+ * {@code @RegisterExtension final LabSqlExtension lab = new LabSqlExtension();} then
+ * {@code LabSqlFixture sql = lab.start("broken-chain");}.
+ */
+public final class LabSqlExtension implements AfterEachCallback {
+
+	private LabSqlFixture fixture;
+
+	private Path dir;
+
+	public LabSqlFixture start(String scenario) {
+		try {
+			dir = Files.createTempDirectory("pchat-lab-sql");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		fixture = new LabSqlFixture(dir, scenario);
+		return fixture;
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) throws IOException {
+		if (fixture != null) {
+			fixture.close();
+			fixture = null;
+		}
+		if (dir != null) {
+			try (Stream<Path> files = Files.walk(dir)) {
+				for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+					Files.delete(file);
+				}
+			}
+			dir = null;
+		}
+	}
+
+}

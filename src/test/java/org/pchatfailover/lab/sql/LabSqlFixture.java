@@ -1,0 +1,119 @@
+package org.pchatfailover.lab.sql;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.pchatfailover.lab.sql.engine.BackupDevices;
+import org.pchatfailover.lab.sql.engine.LabScenarios;
+import org.pchatfailover.lab.sql.engine.LabSqlEngine;
+import org.pchatfailover.lab.sql.engine.LabStateStore;
+import org.pchatfailover.topology.Pool;
+
+/**
+ * A lab SQL Server on a free loopback port with its state, share and copy folders in a test's temporary
+ * folder, plus the lab pool pointing at it: what the adapter tests connect to over real TCP.
+ */
+public final class LabSqlFixture implements AutoCloseable {
+
+	public static final String SHARE_UNC = LabSqlConfiguration.SHARE_UNC;
+
+	public static final String COPY_UNC = LabSqlConfiguration.COPY_UNC;
+
+	private final Path dir;
+
+	private final LabStateStore store;
+
+	private final LabSqlEngine engine;
+
+	private SqlLab lab;
+
+	private LabSqlServer server;
+
+	public LabSqlFixture(Path dir, String scenario) {
+		this.dir = dir;
+		this.store = new LabStateStore(dir.resolve("sql").resolve("state.json"));
+		Map<String, Path> shares = new LinkedHashMap<>();
+		shares.put(SHARE_UNC, share());
+		shares.put(COPY_UNC, copy());
+		this.engine = new LabSqlEngine(store, new BackupDevices(shares), LabSqlConfiguration.SERVER_NAME, "lab",
+				Clock.systemUTC());
+		start(0, scenario);
+	}
+
+	private void start(int port, String scenario) {
+		server = new LabSqlServer(engine, InetAddress.getLoopbackAddress(), port);
+		lab = new SqlLab(store, new LabScenarios(share(), SHARE_UNC, copy(), COPY_UNC, Clock.systemUTC()), engine,
+				server, share(), copy());
+		lab.start(scenario);
+	}
+
+	/** Stops the server and starts a new one on the same port from the state on disk: an app restart. */
+	public void restart() {
+		int port = server.port();
+		lab.close();
+		start(port, "normal");
+	}
+
+	public SqlLab lab() {
+		return lab;
+	}
+
+	public Path share() {
+		return dir.resolve("share");
+	}
+
+	public Path copy() {
+		return dir.resolve("copy");
+	}
+
+	public int port() {
+		return server.port();
+	}
+
+	public String jdbcUrl() {
+		return "jdbc:sqlserver://127.0.0.1:" + port()
+				+ ";encrypt=false;databaseName=master;loginTimeout=5;connectRetryCount=0;applicationName=test";
+	}
+
+	public Connection connect() throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(), "lab", "lab");
+	}
+
+	/** The lab pool of application-lab.yml, pointed at this server and these folders. */
+	public Pool pool() {
+		Path passwordFile = dir.resolve("secrets").resolve("sql.password");
+		try {
+			Files.createDirectories(passwordFile.getParent());
+			Files.writeString(passwordFile, "lab", StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new Pool("atl-cs-001.litwareinc.com", "mgc",
+				new Pool.SqlInstance(jdbcUrl(), "dal-sql-bk.litwareinc.com", "PCHAT", "lab", null,
+						passwordFile.toString()),
+				new Pool.SqlInstance(null, "dal-sql-mr.litwareinc.com", "PCHAT", null, null, null),
+				"\\\\dal-fs-001.litwareinc.com\\pchat-mirror", "Dallas",
+				List.of(new Pool.ActiveServerCandidate("dal-pc-001.litwareinc.com", "Dallas")),
+				List.of(new Pool.ShareMapping(SHARE_UNC, share().toString()),
+						new Pool.ShareMapping(COPY_UNC, copy().toString())),
+				new Pool.LyncShell("ssh", "127.0.0.1", 2222, "lab", null, null, null, null, 60));
+	}
+
+	@Override
+	public void close() {
+		lab.close();
+	}
+
+}

@@ -1,0 +1,106 @@
+package org.pchatfailover.lab.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** mssql-jdbc against the lab SQL Server over loopback TCP: what a DBA's client and the product rely on. */
+class LabSqlServerIT {
+
+	@RegisterExtension
+	final LabSqlExtension lab = new LabSqlExtension();
+
+	LabSqlFixture sql;
+
+	@BeforeEach
+	void startLab() {
+		sql = lab.start("normal");
+	}
+
+	@Test
+	void answersVersionAndSessionIdToAPlainBatch() throws SQLException {
+		try (Connection connection = sql.connect(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select @@VERSION as v, @@SPID")) {
+			assertThat(rows.next()).isTrue();
+			assertThat(rows.getString("v")).startsWith("Microsoft SQL Server 2022");
+			assertThat(rows.getInt(2)).isGreaterThanOrEqualTo(51);
+			assertThat(connection.getMetaData().getDatabaseProductVersion()).startsWith("16.");
+		}
+	}
+
+	@Test
+	void reportsMgcRestoringToThePreparedStatementTheLyncShellSends() throws SQLException {
+		try (Connection connection = sql.connect();
+				PreparedStatement statement = connection
+					.prepareStatement("SELECT state_desc FROM sys.databases WHERE name = ?")) {
+			statement.setString(1, "mgc");
+			try (ResultSet rows = statement.executeQuery()) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isEqualTo("RESTORING");
+				assertThat(rows.next()).isFalse();
+			}
+		}
+	}
+
+	@Test
+	void keepsAnsweringAPreparedStatementExecutedAgainThroughSpPrepexecAndSpExecute() throws SQLException {
+		try (Connection connection = sql.connect();
+				PreparedStatement statement = connection
+					.prepareStatement("SELECT state_desc FROM sys.databases WHERE name = ?")) {
+			for (String database : new String[] { "mgc", "msdb", "mgc", "master" }) {
+				statement.setString(1, database);
+				try (ResultSet rows = statement.executeQuery()) {
+					assertThat(rows.next()).isTrue();
+					assertThat(rows.getString(1)).isEqualTo(database.equals("mgc") ? "RESTORING" : "ONLINE");
+				}
+			}
+		}
+		assertThat(sql.lab().receivedRequests()).extracting(r -> r.text())
+			.contains("sp_executesql", "sp_prepexec", "sp_execute");
+	}
+
+	@Test
+	void readsTheRedoLsnAsNumeric() throws SQLException {
+		try (Connection connection = sql.connect();
+				PreparedStatement statement = connection.prepareStatement(
+						"SELECT redo_start_lsn FROM sys.master_files WHERE database_id = DB_ID(?) AND file_id = 1")) {
+			statement.setString(1, "mgc");
+			try (ResultSet rows = statement.executeQuery()) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getBigDecimal(1).toPlainString()).isEqualTo("37000004016800001");
+			}
+		}
+	}
+
+	@Test
+	void rejectsAWrongPasswordWithError18456() {
+		assertThatThrownBy(() -> DriverManager.getConnection(sql.jdbcUrl(), "lab", "wrong"))
+			.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(18456))
+			.hasMessageContaining("Login failed for user 'lab'");
+	}
+
+	@Test
+	void failsUnknownObjectsAndStatementsLoudly() throws SQLException {
+		try (Connection connection = sql.connect(); Statement statement = connection.createStatement()) {
+			assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM dbo.nothing_here"))
+				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(208));
+			assertThatThrownBy(() -> statement.execute("DROP DATABASE mgc"))
+				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(40517));
+			assertThatThrownBy(() -> statement.execute("EXEC dbo.sp_who_is_this"))
+				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(2812));
+			assertThatThrownBy(() -> statement.execute("SELECT FROM WHERE"))
+				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(102));
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.pchatfailover.lab.sql.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.pchatfailover.lab.sql.engine.SqlException;
+
+/** The T-SQL the lab understands, written the ways drivers, sqlcmd and DBAs write it. */
+class SqlParserTest {
+
+	@Test
+	void parsesTheSelectMssqlJdbcSendsForAPreparedStatement() {
+		List<Statement> statements = SqlParser.parse("SELECT state_desc FROM sys.databases WHERE name = @P0");
+		Statement.Select select = (Statement.Select) statements.get(0);
+		assertThat(select.from()).containsExactly("sys", "databases");
+		assertThat(select.where()).singleElement().satisfies(c -> {
+			assertThat(c.left()).isEqualTo(new Expr.ColumnRef("name"));
+			assertThat(c.right()).isEqualTo(new Expr.Variable("@P0"));
+		});
+	}
+
+	@Test
+	void readsBracketsQuotesCommentsAndCaseFreely() {
+		List<Statement> statements = SqlParser.parse("""
+				-- what a DBA types
+				select TOP (1) [name] AS n from [msdb].[dbo].[log_shipping_secondary_databases] /* x /* nested */ */
+				where secondary_database = N'it''s' order by name desc;
+				restore log [mgc] from disk = N'\\\\h\\s\\mgc_1.trn' with norecovery, stats = 10
+				""");
+		Statement.Select select = (Statement.Select) statements.get(0);
+		assertThat(select.top()).isEqualTo(1L);
+		assertThat(select.items().get(0).alias()).isEqualTo("n");
+		assertThat(select.where().get(0).right()).isEqualTo(new Expr.Literal("it's"));
+		assertThat(select.descending()).isTrue();
+		Statement.Restore restore = (Statement.Restore) statements.get(1);
+		assertThat(restore.log()).isTrue();
+		assertThat(restore.database()).isEqualTo(new Expr.Literal("mgc"));
+		assertThat(restore.device()).isEqualTo(new Expr.Literal("\\\\h\\s\\mgc_1.trn"));
+		assertThat(restore.options()).containsExactly("NORECOVERY", "STATS");
+	}
+
+	@Test
+	void parsesDeclareBatchesAndExecWithNamedArguments() {
+		List<Statement> statements = SqlParser.parse(
+				"DECLARE @db sysname = N'mgc', @n int; SET @n = 1; EXEC master.dbo.sp_delete_log_shipping_secondary_database @secondary_database = @db");
+		assertThat(statements).hasSize(3);
+		Statement.Exec exec = (Statement.Exec) statements.get(2);
+		assertThat(exec.procedure()).containsExactly("master", "dbo", "sp_delete_log_shipping_secondary_database");
+		assertThat(exec.arguments()).containsExactly(
+				new Statement.Argument("@secondary_database", new Expr.Variable("@db")));
+	}
+
+	@Test
+	void killTakesALiteralIntegerOnly() {
+		assertThat(SqlParser.parse("KILL 57")).containsExactly(new Statement.Kill(57));
+		assertThatThrownBy(() -> SqlParser.parse("KILL @id")).isInstanceOfSatisfying(SqlException.class,
+				ex -> assertThat(ex.number()).isEqualTo(102));
+	}
+
+	@Test
+	void refusesWhatItDoesNotSimulate() {
+		assertThatThrownBy(() -> SqlParser.parse("DROP DATABASE mgc")).isInstanceOfSatisfying(SqlException.class,
+				ex -> assertThat(ex.number()).isEqualTo(40517));
+		assertThatThrownBy(() -> SqlParser.parse("SELECT 'open")).isInstanceOfSatisfying(SqlException.class,
+				ex -> assertThat(ex.number()).isEqualTo(105));
+		assertThatThrownBy(() -> SqlParser.parse("RESTORE LOG mgc FROM TAPE = 'x'"))
+			.isInstanceOfSatisfying(SqlException.class, ex -> assertThat(ex.number()).isEqualTo(40517));
+	}
+
+}

@@ -1,0 +1,57 @@
+package org.pchatfailover.sqlserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pchatfailover.lab.sql.LabSqlExtension;
+import org.pchatfailover.lab.sql.LabSqlFixture;
+import org.pchatfailover.backup.BackupCopyService;
+import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.topology.Secrets;
+
+/** Runbook step 4 against the lab SQL Server: end connections, RESTORE DATABASE WITH RECOVERY. */
+class DatabaseRecoveryServiceIT {
+
+	@RegisterExtension
+	final LabSqlExtension lab = new LabSqlExtension();
+
+	LabSqlFixture sql;
+
+	final SqlServerAdapter adapter = new SqlServerAdapter(new Secrets());
+
+	final DatabaseRecoveryService recovery = new DatabaseRecoveryService(adapter);
+
+	final LogShippingService logShipping = new LogShippingService(adapter, new BackupCopyService(adapter));
+
+	final ActionLog actions = new ActionLog();
+
+	@Test
+	void endsSessionsThenRecoversThroughAReconnectWith3101() throws Exception {
+		sql = lab.start("sessions-connected");
+		logShipping.applyPendingLogs(sql.pool(), actions);
+		recovery.endConnections(sql.pool(), actions);
+		// one front end reconnected after its KILL: RESTORE WITH RECOVERY meets 3101 and kills again
+		assertThat(sql.lab().state().sessions()).filteredOn(s -> !s.live()).hasSize(1);
+		recovery.recoverDatabase(sql.pool(), actions);
+		assertThat(sql.lab().state().database("mgc").state()).isEqualTo("ONLINE");
+		assertThat(sql.lab().state().sessions()).filteredOn(s -> !s.live()).isEmpty();
+		assertThat(actions.actions()).anyMatch(a -> a.outcome().startsWith("3101"));
+		assertThat(actions.actions()).filteredOn(a -> a.command().startsWith("KILL ")).hasSize(4);
+	}
+
+	@Test
+	void recoveryIsANoOpWhenTheDatabaseIsAlreadyOnline() {
+		sql = lab.start("normal");
+		recovery.recoverDatabase(sql.pool(), actions);
+		int restores = sql.lab().state().restoreHistory().size();
+		ActionLog rerun = new ActionLog();
+		recovery.recoverDatabase(sql.pool(), rerun);
+		recovery.endConnections(sql.pool(), rerun);
+		assertThat(sql.lab().state().restoreHistory()).hasSize(restores);
+		assertThat(rerun.actions()).noneMatch(a -> a.command().startsWith("RESTORE"));
+		assertThat(rerun.actions()).anyMatch(a -> a.outcome().contains("already ONLINE"));
+	}
+
+}

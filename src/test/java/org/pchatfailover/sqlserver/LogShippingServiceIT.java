@@ -1,0 +1,128 @@
+package org.pchatfailover.sqlserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pchatfailover.lab.sql.LabSqlExtension;
+import org.pchatfailover.lab.sql.LabSqlFixture;
+import org.pchatfailover.lab.sql.LabSqlSnapshot;
+import org.pchatfailover.backup.BackupCopyService;
+import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.topology.Secrets;
+
+/** Runbook steps 1 and 3 against the lab SQL Server over TCP: plan, remove log shipping, apply logs. */
+class LogShippingServiceIT {
+
+	@RegisterExtension
+	final LabSqlExtension lab = new LabSqlExtension();
+
+	LabSqlFixture sql;
+
+	final SqlServerAdapter adapter = new SqlServerAdapter(new Secrets());
+
+	final LogShippingService logShipping = new LogShippingService(adapter, new BackupCopyService(adapter));
+
+	final ActionLog actions = new ActionLog();
+
+	@Test
+	void plansThreeLogsToApplyWhenTheChainIsIntact() {
+		sql = lab.start("normal");
+		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
+		assertThat(plan.databaseState()).isEqualTo("RESTORING");
+		assertThat(plan.backupSourceDirectory()).isEqualTo(LabSqlFixture.SHARE_UNC);
+		assertThat(plan.backupDestinationDirectory()).isEqualTo(LabSqlFixture.COPY_UNC);
+		assertThat(plan.lastRestoredFile()).endsWith(plan.logsAlreadyApplied().get(4).fileName());
+		assertThat(plan.logsAlreadyApplied()).hasSize(5);
+		assertThat(plan.logsToApply()).hasSize(3);
+		assertThat(plan.logsToApply().get(0).firstLsn()).isEqualTo(plan.redoStartLsn());
+		assertThat(plan.filesToCopy()).isEmpty();
+		assertThat(plan.gap()).isNull();
+		assertThat(plan.dataLoss().lostUntil()).isNull();
+		assertThat(actions.actions()).noneMatch(a -> a.command().contains("password"));
+	}
+
+	@Test
+	void plansTheFilesStillOnTheShareWhenTheCopyJobStopped() {
+		sql = lab.start("uncopied-files");
+		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
+		assertThat(plan.filesToCopy()).hasSize(2);
+		assertThat(plan.logsToApply()).hasSize(3);
+		assertThat(plan.gap()).isNull();
+	}
+
+	@Test
+	void plansTheGapAndTheDataLossWhenALogBackupIsMissing() {
+		sql = lab.start("broken-chain");
+		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
+		assertThat(plan.logsToApply()).hasSize(1);
+		assertThat(plan.gap()).isNotNull();
+		assertThat(plan.gap().expectedFirstLsn()).isEqualTo(plan.logsToApply().get(0).lastLsn());
+		assertThat(plan.dataLoss().lostUntil()).isAfter(plan.dataLoss().lastRecoverableAt());
+	}
+
+	@Test
+	void removesLogShippingOnceAndSkipsWhenAlreadyRemoved() {
+		sql = lab.start("normal");
+		logShipping.removeSecondary(sql.pool(), actions);
+		assertThat(sql.lab().state().logShipping()).isEmpty();
+		ActionLog rerun = new ActionLog();
+		logShipping.removeSecondary(sql.pool(), rerun);
+		assertThat(rerun.actions()).noneMatch(a -> a.command().contains("sp_delete_log_shipping"));
+		assertThat(rerun.actions()).anyMatch(a -> a.outcome().contains("already removed"));
+	}
+
+	@Test
+	void appliesPendingLogsInLsnOrderAfterRemovalAndNothingOnReRun() throws Exception {
+		sql = lab.start("normal");
+		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
+		logShipping.removeSecondary(sql.pool(), actions);
+		assertThat(logShipping.applyPendingLogs(sql.pool(), actions))
+			.containsExactlyElementsOf(plan.logsToApply().stream().map(FailoverPlan.LogBackup::fileName).toList());
+		LabSqlSnapshot state = sql.lab().state();
+		assertThat(state.database("mgc").state()).isEqualTo("RESTORING");
+		assertThat(state.database("mgc").redoStartLsn()).isEqualTo(plan.logsToApply().get(2).lastLsn());
+		assertThat(state.restoreHistory()).hasSize(8);
+		sql.restart();
+		assertThat(logShipping.applyPendingLogs(sql.pool(), new ActionLog())).isEmpty();
+		assertThat(sql.lab().state().restoreHistory()).hasSize(8);
+	}
+
+	@Test
+	void copiesLogsStillOnTheShareWhileRestoringThePreviousOne() throws Exception {
+		sql = lab.start("uncopied-files");
+		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
+		assertThat(logShipping.applyPendingLogs(sql.pool(), actions)).hasSize(3);
+		for (String name : plan.filesToCopy()) {
+			assertThat(sql.copy().resolve(name)).hasSameBinaryContentAs(sql.share().resolve(name));
+		}
+		assertThat(sql.lab().state().restoreHistory()).hasSize(8)
+			.allSatisfy(r -> assertThat(r.file()).startsWith(LabSqlFixture.COPY_UNC));
+		assertThat(actions.actions()).filteredOn(a -> a.command().startsWith("copy ")).hasSize(2);
+	}
+
+	@Test
+	void appliesUpToTheGapThenReportsItWithTheLostWindow() {
+		sql = lab.start("broken-chain");
+		assertThatThrownBy(() -> logShipping.applyPendingLogs(sql.pool(), actions))
+			.isInstanceOfSatisfying(LogChainBrokenException.class, ex -> {
+				assertThat(ex.gap().foundFile()).isNotNull();
+				assertThat(ex.getMessage()).contains("log chain of mgc on dal-sql-bk.litwareinc.com\\PCHAT is broken");
+			});
+		assertThat(sql.lab().state().restoreHistory()).hasSize(6);
+	}
+
+	@Test
+	void namesTheInstanceWhenSqlServerIsDown() {
+		sql = lab.start("sql-down");
+		assertThatThrownBy(() -> logShipping.planFailover(sql.pool(), actions))
+			.isInstanceOfSatisfying(SqlServerException.class, ex -> {
+				assertThat(ex.instance()).isEqualTo("dal-sql-bk.litwareinc.com\\PCHAT");
+				assertThat(ex.errorNumber()).isEqualTo(SqlServerException.UNREACHABLE);
+			})
+			.hasMessageStartingWith("cannot connect to SQL Server dal-sql-bk.litwareinc.com\\PCHAT");
+	}
+
+}
