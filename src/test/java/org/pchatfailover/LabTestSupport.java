@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * Settings for a Spring test that boots the app with the lab: an in-memory engine database, a fresh lab
@@ -20,8 +21,12 @@ public final class LabTestSupport {
 		Path labDir = newLabDir();
 		registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + labDir.getFileName() + ";DB_CLOSE_DELAY=-1");
 		registry.add("pchat.lab.dir", labDir::toString);
-		registry.add("pchat.lab.sql-port", () -> "0");
-		registry.add("pchat.lab.ssh-port", () -> "0");
+		// concrete ports, not 0: dynamic properties arrive after LabPortsEnvironmentPostProcessor has run
+		// chosen once: a supplier is asked again at every lookup
+		int sqlPort = TestSocketUtils.findAvailableTcpPort();
+		int sshPort = TestSocketUtils.findAvailableTcpPort();
+		registry.add("pchat.lab.sql-port", () -> sqlPort);
+		registry.add("pchat.lab.ssh-port", () -> sshPort);
 	}
 
 	private static Path newLabDir() {

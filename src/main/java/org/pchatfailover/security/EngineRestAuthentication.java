@@ -6,7 +6,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** {@code /engine-rest} answers only to authenticated engine users; the engine then applies authorizations. */
+/**
+ * {@code /engine-rest} and the product's own {@code /api} answer only to authenticated engine users (HTTP
+ * basic against the engine's identity service, with its brute-force protection); the engine then applies
+ * authorizations, and {@link CurrentUser} the product's group rules.
+ */
 @Configuration(proxyBeanMethods = false)
 class EngineRestAuthentication {
 
@@ -16,7 +20,7 @@ class EngineRestAuthentication {
 				new ProcessEngineAuthenticationFilter());
 		registration.setName("camunda-engine-rest-auth");
 		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-		registration.addUrlPatterns("/engine-rest/*");
+		registration.addUrlPatterns("/engine-rest/*", "/api/*");
 		return registration;
 	}
 

@@ -17,6 +17,7 @@ import org.pchatfailover.lab.sql.engine.LabSqlEngine;
 import org.pchatfailover.lab.sql.engine.LabStateStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Profile;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("lab")
+@ConditionalOnProperty(prefix = "pchat.lab", name = "servers", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(LabProperties.class)
 class LabSqlConfiguration {
 

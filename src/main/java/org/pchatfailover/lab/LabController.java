@@ -1,0 +1,102 @@
+package org.pchatfailover.lab;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.pchatfailover.lab.lync.LabLyncShell;
+import org.pchatfailover.lab.lync.LabLyncSshServer;
+import org.pchatfailover.lab.lync.LabLyncState;
+import org.pchatfailover.lab.sql.LabSqlSnapshot;
+import org.pchatfailover.lab.sql.SqlLab;
+import org.pchatfailover.security.CurrentUser;
+import org.pchatfailover.security.FailoverGroups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Lab control for drills, lab profile and {@code pchat-admins} only: reset the simulated data centre to a
+ * scenario, and read what a DBA and a Lync admin would check.
+ */
+@RestController
+@Profile("lab")
+@ConditionalOnProperty(prefix = "pchat.lab", name = "servers", havingValue = "true", matchIfMissing = true)
+@RequestMapping("/api/lab")
+class LabController {
+
+	private static final Logger log = LoggerFactory.getLogger(LabController.class);
+
+	private final SqlLab sql;
+
+	private final LabLyncShell lync;
+
+	private final LabLyncSshServer ssh;
+
+	private final LabProperties properties;
+
+	private final CurrentUser currentUser;
+
+	LabController(SqlLab sql, LabLyncShell lync, LabLyncSshServer ssh, LabProperties properties,
+			CurrentUser currentUser) {
+		this.sql = sql;
+		this.lync = lync;
+		this.ssh = ssh;
+		this.properties = properties;
+		this.currentUser = currentUser;
+	}
+
+	/** What {@link #state()} returns: the endpoints to point own tools at, then each side's snapshot. */
+	record LabState(Map<String, String> endpoints, List<String> scenarios, LabSqlSnapshot sql, LabLyncState lync) {
+	}
+
+	@GetMapping("/state")
+	LabState state() {
+		currentUser.requireAnyGroup(FailoverGroups.ADMINS);
+		Map<String, String> endpoints = Map.of("sql", sql.endpoint(), "ssh", properties.bindAddress() + ":" + ssh.port());
+		return new LabState(endpoints, scenarios(), sql.state(), lync.state());
+	}
+
+	/** Resets both sides: a scenario of one side leaves the other normal. */
+	@PostMapping("/scenarios/{name}")
+	LabState reset(@PathVariable String name) {
+		String user = currentUser.requireAnyGroup(FailoverGroups.ADMINS);
+		if (!scenarios().contains(name)) {
+			throw new IllegalArgumentException("unknown lab scenario '" + name + "'; known: " + scenarios());
+		}
+		sql.reset(SqlLab.scenarioNames().contains(name) ? name : LabLyncShell.NORMAL);
+		lync.reset(lync.supports(name) ? name : LabLyncShell.NORMAL);
+		log.info("lab reset to scenario {} by {}", name, user);
+		return state();
+	}
+
+	private static List<String> scenarios() {
+		Set<String> names = new LinkedHashSet<>(SqlLab.scenarioNames());
+		names.addAll(LabLyncShell.SCENARIOS);
+		return List.copyOf(names);
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail badScenario(IllegalArgumentException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Unknown lab scenario");
+		problem.setProperty("field", "name");
+		return problem;
+	}
+
+	@ExceptionHandler(CurrentUser.AccessDeniedException.class)
+	ProblemDetail forbidden(CurrentUser.AccessDeniedException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+	}
+
+}
