@@ -36,9 +36,14 @@ public class BackupCopyService {
 	 * @return the files copied by this call
 	 */
 	public List<String> copyMissingFiles(Pool pool, ActionLog actions) {
+		return copyMissingFiles(pool, null, actions);
+	}
+
+	/** @param planned the folders the failover plan read before log shipping was removed (may be null) */
+	public List<String> copyMissingFiles(Pool pool, LogShippingFolders planned, ActionLog actions) {
 		LogShippingFolders folders;
 		try (SqlServerConnection sql = sqlServer.connect(pool.backupSql(), actions)) {
-			folders = LogShippingFolders.resolve(pool, sql);
+			folders = LogShippingFolders.resolve(pool, sql, planned);
 		}
 		if (folders.source() == null) {
 			throw new IllegalStateException("the backup share of pool " + pool.fqdn()

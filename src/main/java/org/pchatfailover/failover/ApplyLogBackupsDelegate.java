@@ -23,7 +23,7 @@ class ApplyLogBackupsDelegate extends PoolStepDelegate {
 	@Override
 	void run(Pool pool, DelegateExecution execution, ActionLog actions) {
 		try {
-			logShipping.applyPendingLogs(pool, actions);
+			logShipping.applyPendingLogs(pool, FailoverVariables.plannedFolders(execution), actions);
 		}
 		catch (LogChainBrokenException ex) {
 			// keep what was applied before the gap: the operator decides knowing it

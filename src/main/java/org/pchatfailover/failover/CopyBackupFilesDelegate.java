@@ -20,7 +20,7 @@ class CopyBackupFilesDelegate extends PoolStepDelegate {
 
 	@Override
 	void run(Pool pool, DelegateExecution execution, ActionLog actions) {
-		backupCopy.copyMissingFiles(pool, actions);
+		backupCopy.copyMissingFiles(pool, FailoverVariables.plannedFolders(execution), actions);
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
+import org.pchatfailover.sqlserver.FailoverPlan;
+import org.pchatfailover.sqlserver.LogShippingFolders;
 
 /**
  * Names of the process variables of {@code persistentChatFailover}: the forms, the engine REST API and the
@@ -66,6 +68,11 @@ public final class FailoverVariables {
 			throw new IllegalStateException("process variable '" + POOL_FQDN + "' is missing");
 		}
 		return fqdn;
+	}
+
+	/** The log-shipping folders CheckPreconditions read before RemoveLogShipping deleted them from msdb. */
+	static LogShippingFolders plannedFolders(VariableScope scope) {
+		return LogShippingFolders.planned(JsonVariables.read(scope, FAILOVER_PLAN, FailoverPlan.class));
 	}
 
 	public static boolean isTrue(VariableScope scope, String name) {

@@ -9,9 +9,10 @@ import org.pchatfailover.topology.Pool.ShareMapping;
 
 /**
  * The backup share and copy destination of a pool's log shipping, as SQL Server names them. Before
- * RemoveLogShipping they come from msdb's configuration; afterwards msdb no longer has it, so the copy
- * destination is the folder of the newest log restored into the database (restore history survives removal) and
- * the backup share is the pool's other configured share.
+ * RemoveLogShipping they come from msdb's configuration; afterwards msdb no longer has it, so they come from the
+ * failover plan, which read them before the removal (DESIGN.md: keep it in the plan). Without a plan (a tool, a
+ * test) the copy destination is the folder of the newest log restored into the database (restore history
+ * survives removal) and the backup share is the pool's other configured share.
  *
  * @param source the primary's backup share, null when it cannot be told any more
  * @param destination the copy destination the database restores from
@@ -19,11 +20,28 @@ import org.pchatfailover.topology.Pool.ShareMapping;
  */
 public record LogShippingFolders(String source, String destination, String evidence) {
 
+	/** The folders the plan read from msdb before log shipping was removed, or null when it has none. */
+	public static LogShippingFolders planned(FailoverPlan plan) {
+		if (plan == null || plan.backupSourceDirectory() == null || plan.backupDestinationDirectory() == null) {
+			return null;
+		}
+		return new LogShippingFolders(plan.backupSourceDirectory(), plan.backupDestinationDirectory(),
+				"failover plan of " + plan.checkedAt() + " (msdb configuration read before RemoveLogShipping)");
+	}
+
 	public static LogShippingFolders resolve(Pool pool, SqlServerConnection sql) {
+		return resolve(pool, sql, null);
+	}
+
+	/** @param planned the folders of the failover plan, used once msdb no longer has the configuration */
+	public static LogShippingFolders resolve(Pool pool, SqlServerConnection sql, LogShippingFolders planned) {
 		Optional<LogShippingConfig> config = sql.readLogShippingSecondary(pool.database());
 		if (config.isPresent()) {
 			return new LogShippingFolders(config.get().backupSourceDirectory(),
 					config.get().backupDestinationDirectory(), "msdb log-shipping configuration");
+		}
+		if (planned != null) {
+			return planned;
 		}
 		String lastDevice = sql.readLastRestoredDevice(pool.database())
 			.orElseThrow(() -> new IllegalStateException("log shipping of " + pool.database() + " on "

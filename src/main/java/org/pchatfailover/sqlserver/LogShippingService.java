@@ -3,6 +3,7 @@ package org.pchatfailover.sqlserver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeSet;
 
 import org.pchatfailover.backup.BackupCopyService;
 import org.pchatfailover.report.ActionLog;
@@ -67,6 +68,12 @@ public class LogShippingService {
 	 * @return the files restored by this call
 	 */
 	public List<String> applyPendingLogs(Pool pool, ActionLog actions) throws LogChainBrokenException {
+		return applyPendingLogs(pool, null, actions);
+	}
+
+	/** @param planned the folders the failover plan read before log shipping was removed (may be null) */
+	public List<String> applyPendingLogs(Pool pool, LogShippingFolders planned, ActionLog actions)
+			throws LogChainBrokenException {
 		String database = pool.database();
 		try (SqlServerConnection sql = sqlServer.connect(pool.backupSql(), actions)) {
 			DatabaseStatus status = FailoverPlanner.requireDatabase(sql, database);
@@ -79,11 +86,11 @@ public class LogShippingService {
 				throw new IllegalStateException(database + " on " + sql.instance() + " is " + status.state()
 						+ ", not RESTORING: log backups cannot be applied");
 			}
-			LogShippingFolders folders = LogShippingFolders.resolve(pool, sql);
+			LogShippingFolders folders = LogShippingFolders.resolve(pool, sql, planned);
 			LogBackupCandidates candidates = LogBackupCandidates.collect(pool, sql, folders, headers, actions);
 			LogChain.Analysis chain = LogChain.analyse(status.redoStartLsn(), candidates.logs());
 			List<String> restored = pipeline.restore(pool, sql, folders, chain.toApply(),
-					new java.util.TreeSet<>(candidates.toCopy()), actions);
+					new TreeSet<>(candidates.toCopy()), actions);
 			if (chain.gap() != null) {
 				throw broken(database, sql.instance(), chain);
 			}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.sqlserver.FailoverPlan;
+import org.pchatfailover.sqlserver.LogShippingFolders;
 import org.pchatfailover.sqlserver.LogShippingService;
 import org.pchatfailover.sqlserver.SqlServerAdapter;
 import org.pchatfailover.sqlserver.SqlServerException;
+import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.Secrets;
 
 /** Runbook step 2 against the lab's share and copy folders, with the folders read from the lab SQL Server. */
@@ -50,6 +54,27 @@ class BackupCopyServiceIT {
 		assertThat(copied).hasSize(2);
 		assertThat(sql.copy().resolve(copied.get(0) + ".wrk")).exists();
 		assertThat(actions.actions()).noneMatch(a -> a.command().contains(".wrk"));
+	}
+
+	@Test
+	void copiesFromTheFoldersOfThePlanOnceMsdbHasForgottenThem() throws Exception {
+		sql = lab.start("uncopied-files");
+		LogShippingService logShipping = new LogShippingService(adapter, new BackupCopyService(adapter));
+		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
+		logShipping.removeSecondary(sql.pool(), actions);
+		// a third share (say, the mirror share) leaves "the other share" ambiguous: only the plan can tell
+		Pool pool = sql.pool();
+		List<Pool.ShareMapping> shares = new ArrayList<>(pool.shares());
+		shares.add(new Pool.ShareMapping("\\\\dal-fs-001.litwareinc.com\\pchat-mirror",
+				Files.createTempDirectory("mirror").toString()));
+		Pool withThreeShares = new Pool(pool.fqdn(), pool.database(), pool.backupSql(), pool.backupMirrorSql(),
+				pool.mirrorFileShare(), pool.backupDataCenter(), pool.activeServerCandidates(), shares,
+				pool.lyncShell());
+
+		List<String> copied = copy.copyMissingFiles(withThreeShares, LogShippingFolders.planned(plan), actions);
+
+		assertThat(copied).containsExactlyElementsOf(plan.filesToCopy());
+		assertThat(actions.actions()).anyMatch(a -> a.command().contains(plan.backupSourceDirectory()));
 	}
 
 	@Test

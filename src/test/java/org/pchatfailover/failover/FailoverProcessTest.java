@@ -46,6 +46,7 @@ import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.sqlserver.DatabaseRecoveryService;
 import org.pchatfailover.sqlserver.FailoverPlan;
 import org.pchatfailover.sqlserver.LogChainBrokenException;
+import org.pchatfailover.sqlserver.LogShippingFolders;
 import org.pchatfailover.sqlserver.LogShippingService;
 import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.TestPools;
@@ -66,6 +67,9 @@ class FailoverProcessTest {
 		.build();
 
 	private static final String POOL = TestPools.POOL_FQDN;
+
+	// the plan's folders reach the copy and restore steps: msdb forgets them at RemoveLogShipping
+	private static final LogShippingFolders PLANNED_FOLDERS = LogShippingFolders.planned(plan());
 
 	private final LogShippingService logShipping = mock(LogShippingService.class);
 
@@ -135,8 +139,8 @@ class FailoverProcessTest {
 		Pool pool = TestPools.atlantaPool();
 		runbook.verify(logShipping).planFailover(eq(pool), any(ActionLog.class));
 		runbook.verify(logShipping).removeSecondary(eq(pool), any(ActionLog.class));
-		runbook.verify(backupCopy).copyMissingFiles(eq(pool), any(ActionLog.class));
-		runbook.verify(logShipping).applyPendingLogs(eq(pool), any(ActionLog.class));
+		runbook.verify(backupCopy).copyMissingFiles(eq(pool), eq(PLANNED_FOLDERS), any(ActionLog.class));
+		runbook.verify(logShipping).applyPendingLogs(eq(pool), eq(PLANNED_FOLDERS), any(ActionLog.class));
 		runbook.verify(recovery).endConnections(eq(pool), any(ActionLog.class));
 		runbook.verify(recovery).recoverDatabase(eq(pool), any(ActionLog.class));
 		runbook.verify(poolService).setPoolFailedOver(eq(pool), any(ActionLog.class));
@@ -180,7 +184,7 @@ class FailoverProcessTest {
 		doThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("42000000001600001", "mgc_20261125090000.trn",
 				"42000000002400001"), "gap after LSN 42000000001600001"))
 			.when(logShipping)
-			.applyPendingLogs(any(), any());
+			.applyPendingLogs(any(), any(), any());
 		ProcessInstance failover = approvedFailover("INC-4714");
 		runServiceSteps("RemoveLogShipping", "CopyBackupFiles", "ApplyLogBackups");
 
@@ -198,7 +202,7 @@ class FailoverProcessTest {
 
 	@Test
 	void copiesAndAppliesAgainWhenTheOperatorRetriesAfterFixingTheFiles() throws Exception {
-		when(logShipping.applyPendingLogs(any(), any()))
+		when(logShipping.applyPendingLogs(any(), any(), any()))
 			.thenThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("1", null, null), "gap"))
 			.thenReturn(List.of("mgc_20261125090000.trn"));
 		ProcessInstance failover = approvedFailover("INC-4715");
@@ -207,8 +211,8 @@ class FailoverProcessTest {
 				FailoverVariables.LOG_CHAIN_COMMENT, "restored the missing file to the share"));
 		runServiceSteps("CopyBackupFiles", "ApplyLogBackups", "EndConnections");
 
-		verify(backupCopy, times(2)).copyMissingFiles(any(), any());
-		verify(logShipping, times(2)).applyPendingLogs(any(), any());
+		verify(backupCopy, times(2)).copyMissingFiles(any(), any(), any());
+		verify(logShipping, times(2)).applyPendingLogs(any(), any(), any());
 		assertThat(failover).hasPassed("EndConnections").variables().containsEntry(FailoverVariables.LOG_CHAIN_DECISION,
 				"RETRY");
 	}
@@ -217,7 +221,7 @@ class FailoverProcessTest {
 	void abortsWhenTheLogChainIsBrokenAndTheOperatorAborts() throws Exception {
 		doThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("1", null, null), "gap"))
 			.when(logShipping)
-			.applyPendingLogs(any(), any());
+			.applyPendingLogs(any(), any(), any());
 		ProcessInstance failover = approvedFailover("INC-4716");
 		runServiceSteps("RemoveLogShipping", "CopyBackupFiles", "ApplyLogBackups");
 
