@@ -23,6 +23,9 @@ public final class FailoverVariables {
 	public static final String REASON = "reason";
 	public static final String REQUESTED_BY = "requestedBy";
 
+	/** Where milestones of this failover are POSTed; empty = the configured default (not a secret). */
+	public static final String CALLBACK_URL = "callbackUrl";
+
 	// CheckPreconditions
 	public static final String FAILOVER_PLAN = "failoverPlan";
 	public static final String PLAN_SUMMARY = "planSummary";
