@@ -19,7 +19,7 @@ public final class LabTestSupport {
 
 	public static void labProperties(DynamicPropertyRegistry registry) {
 		Path labDir = newLabDir();
-		registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + labDir.getFileName() + ";DB_CLOSE_DELAY=-1");
+		registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + labDir.getFileName() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
 		registry.add("pchat.lab.dir", labDir::toString);
 		// concrete ports, not 0: dynamic properties arrive after LabPortsEnvironmentPostProcessor has run
 		// chosen once: a supplier is asked again at every lookup

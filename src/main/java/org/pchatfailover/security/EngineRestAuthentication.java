@@ -1,5 +1,6 @@
 package org.pchatfailover.security;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -7,9 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code /engine-rest} and the product's own {@code /api} answer only to authenticated engine users (HTTP
- * basic against the engine's identity service, with its brute-force protection); the engine then applies
- * authorizations, and {@link CurrentUser} the product's group rules.
+ * {@code /engine-rest} (Camunda's filter) and the product's own {@code /api} ({@link ApiAuthenticationFilter},
+ * problem+json errors) answer only to authenticated engine users; the engine then applies authorizations, and
+ * {@link CurrentUser} the product's group rules.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestAuthentication {
@@ -20,7 +21,16 @@ class EngineRestAuthentication {
 				new ProcessEngineAuthenticationFilter());
 		registration.setName("camunda-engine-rest-auth");
 		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-		registration.addUrlPatterns("/engine-rest/*", "/api/*");
+		registration.addUrlPatterns("/engine-rest/*");
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identity) {
+		FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ApiAuthenticationFilter(identity));
+		registration.setName("pchat-api-auth");
+		registration.addUrlPatterns("/api/*");
 		return registration;
 	}
 

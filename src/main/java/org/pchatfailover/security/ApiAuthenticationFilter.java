@@ -1,0 +1,85 @@
+package org.pchatfailover.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * HTTP basic for the product's {@code /api}, against the engine's users (one user store for Tasklist,
+ * Cockpit and the API, with the engine's brute-force protection). The authenticated user is set on the engine
+ * for the request, so engine authorizations apply to what the API reads and starts. A missing or wrong
+ * credential is a problem+json 401 that never echoes what was sent.
+ */
+class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+	static final String REALM = "pchat-failover";
+
+	private final IdentityService identity;
+
+	ApiAuthenticationFilter(IdentityService identity) {
+		this.identity = identity;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String[] credentials = basicCredentials(request.getHeader("Authorization"));
+		if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+			unauthorized(request, response, credentials == null ? "HTTP basic credentials required"
+					: "user name or password not accepted");
+			return;
+		}
+		String userId = credentials[0];
+		List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+		List<String> tenants = identity.createTenantQuery().userMember(userId).list().stream().map(Tenant::getId).toList();
+		identity.setAuthentication(userId, groups, tenants);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	/** {user, password}, or null when the header is absent or not a well-formed basic credential. */
+	static String[] basicCredentials(String header) {
+		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			return null;
+		}
+		String decoded;
+		try {
+			decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		int colon = decoded.indexOf(':');
+		if (colon <= 0) {
+			return null;
+		}
+		return new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
+	}
+
+	private static void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
+			throws IOException {
+		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+		response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"" + detail
+					+ "\",\"instance\":\"" + request.getRequestURI().replaceAll("[^A-Za-z0-9/._~-]", "") + "\"}");
+	}
+
+}

@@ -1,0 +1,159 @@
+package org.pchatfailover.ticketing;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.pchatfailover.failover.FailoverVariables;
+import org.pchatfailover.topology.Pool;
+import org.pchatfailover.topology.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts a failover for a ticket exactly once, whatever the number of identical requests and engine nodes:
+ * starts for one pool are serialized by a row lock in the engine database, and the ticket is a primary key.
+ * The ticket row, the process instance and its first job commit together or not at all.
+ */
+@Service
+class FailoverStarter implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(FailoverStarter.class);
+
+	// a concurrent insert of the same ticket loses on the primary key; the retry then finds the winner's row
+	private static final int ATTEMPTS = 3;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final RuntimeService runtime;
+
+	private final IdentityService identity;
+
+	private final Topology topology;
+
+	FailoverStarter(JdbcTemplate jdbc, TransactionTemplate transactions, RuntimeService runtime,
+			IdentityService identity, Topology topology) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.runtime = runtime;
+		this.identity = identity;
+		this.topology = topology;
+	}
+
+	/** @param created true when this call started the failover, false when the ticket had started it before */
+	record Started(String processInstanceId, String ticketId, String poolFqdn, boolean created) {
+	}
+
+	/** A lock row per configured pool, so that starts can lock it; inserted once, on any node. */
+	@Override
+	public void run(ApplicationArguments args) {
+		for (Pool pool : topology.pools()) {
+			try {
+				jdbc.update("INSERT INTO PCHAT_POOL_LOCK (POOL_FQDN_) SELECT ? WHERE NOT EXISTS "
+						+ "(SELECT 1 FROM PCHAT_POOL_LOCK WHERE POOL_FQDN_ = ?)", pool.fqdn(), pool.fqdn());
+			}
+			catch (DuplicateKeyException ex) {
+				log.debug("pool lock row of {} inserted by another node", pool.fqdn());
+			}
+		}
+	}
+
+	Started start(FailoverRequest request, String startedBy) {
+		Pool pool = topology.findPool(request.poolFqdn())
+			.orElseThrow(() -> new InvalidFieldException("poolFqdn",
+					"pool '" + request.poolFqdn() + "' is not configured; known pools: "
+							+ topology.pools().stream().map(Pool::fqdn).toList()));
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transactions.execute(status -> startLocked(request, pool, startedBy));
+			}
+			catch (DuplicateKeyException ex) {
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private Started startLocked(FailoverRequest request, Pool pool, String startedBy) {
+		jdbc.queryForObject("SELECT POOL_FQDN_ FROM PCHAT_POOL_LOCK WHERE POOL_FQDN_ = ? FOR UPDATE", String.class,
+				pool.fqdn());
+		Optional<Started> existing = findTicket(request.ticketId());
+		if (existing.isPresent()) {
+			if (!existing.get().poolFqdn().equals(pool.fqdn())) {
+				throw new ConflictException("ticket " + request.ticketId() + " already started the failover of pool "
+						+ existing.get().poolFqdn() + " (" + existing.get().processInstanceId() + ")",
+						existing.get().ticketId(), existing.get().processInstanceId());
+			}
+			return existing.get();
+		}
+		List<ProcessInstance> running = unrestricted(() -> runtime.createProcessInstanceQuery()
+			.processDefinitionKey(FailoverVariables.PROCESS_ID)
+			.variableValueEquals(FailoverVariables.POOL_FQDN, pool.fqdn())
+			.list());
+		if (!running.isEmpty()) {
+			ProcessInstance other = running.get(0);
+			throw new ConflictException("a failover of pool " + pool.fqdn() + " is already running for ticket "
+					+ other.getBusinessKey() + " (" + other.getId() + ")", other.getBusinessKey(), other.getId());
+		}
+		ProcessInstance instance = runtime.startProcessInstanceByKey(FailoverVariables.PROCESS_ID, request.ticketId(),
+				variables(request, pool));
+		jdbc.update("INSERT INTO PCHAT_FAILOVER_TICKET (TICKET_ID_, POOL_FQDN_, PROC_INST_ID_, CREATED_BY_, CREATED_AT_) "
+				+ "VALUES (?, ?, ?, ?, ?)", request.ticketId(), pool.fqdn(), instance.getId(), startedBy,
+				Timestamp.from(Instant.now()));
+		log.info("failover {} of pool {} started for ticket {} by {}", instance.getId(), pool.fqdn(),
+				request.ticketId(), startedBy);
+		return new Started(instance.getId(), request.ticketId(), pool.fqdn(), true);
+	}
+
+	Optional<Started> findTicket(String ticketId) {
+		return jdbc
+			.query("SELECT TICKET_ID_, POOL_FQDN_, PROC_INST_ID_ FROM PCHAT_FAILOVER_TICKET WHERE TICKET_ID_ = ?",
+					(row, i) -> new Started(row.getString(3), row.getString(1), row.getString(2), false), ticketId)
+			.stream()
+			.findFirst();
+	}
+
+	private static Map<String, Object> variables(FailoverRequest request, Pool pool) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(FailoverVariables.TICKET_ID, request.ticketId());
+		variables.put(FailoverVariables.POOL_FQDN, pool.fqdn());
+		variables.put(FailoverVariables.REASON, request.reason());
+		variables.put(FailoverVariables.REQUESTED_BY, request.requestedBy());
+		if (request.callbackUrl() != null && !request.callbackUrl().isBlank()) {
+			variables.put(FailoverVariables.CALLBACK_URL, request.callbackUrl());
+		}
+		return variables;
+	}
+
+	/** Whether a failover is running must not depend on what the caller may read. */
+	private <T> T unrestricted(Supplier<T> query) {
+		Authentication caller = identity.getCurrentAuthentication();
+		identity.clearAuthentication();
+		try {
+			return query.get();
+		}
+		finally {
+			if (caller != null) {
+				identity.setAuthentication(caller);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.pchatfailover.ticketing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A failover as the ticketing system sees it ({@code GET /api/failovers/{id}}).
+ *
+ * @param id the process instance id
+ * @param state {@code RUNNING}, {@code WAITING_FOR_OPERATOR}, {@code INCIDENT}, {@code COMPLETED} or
+ * {@code ABORTED}
+ * @param currentSteps the steps active now
+ * @param pastSteps finished steps, oldest first
+ * @param incidents open incidents: a step that failed all its retries and waits for an operator to retry it
+ * @param links self, report, tasklist, cockpit
+ */
+public record FailoverView(String id, String ticketId, String poolFqdn, State state, Instant startedAt,
+		Instant endedAt, List<CurrentStep> currentSteps, List<PastStep> pastSteps, List<OpenIncident> incidents,
+		Map<String, String> links) {
+
+	public enum State {
+
+		RUNNING, WAITING_FOR_OPERATOR, INCIDENT, COMPLETED, ABORTED
+
+	}
+
+	/** @param taskId the user task waiting for an operator, null for a service step */
+	public record CurrentStep(String step, String name, Instant startedAt, String taskId) {
+	}
+
+	/** @param outcome {@code completed} or {@code canceled} (left through an error boundary or an abort) */
+	public record PastStep(String step, String name, Instant startedAt, Instant endedAt, long durationMillis,
+			String outcome) {
+	}
+
+	public record OpenIncident(String step, String message, Instant at) {
+	}
+
+}

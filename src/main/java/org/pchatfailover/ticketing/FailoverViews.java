@@ -1,0 +1,153 @@
+package org.pchatfailover.ticketing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.pchatfailover.failover.FailoverVariables;
+import org.pchatfailover.ticketing.FailoverView.CurrentStep;
+import org.pchatfailover.ticketing.FailoverView.OpenIncident;
+import org.pchatfailover.ticketing.FailoverView.PastStep;
+import org.pchatfailover.ticketing.FailoverView.State;
+import org.springframework.stereotype.Component;
+
+/** Reads a failover from the engine (runtime and history), with the caller's engine authorizations. */
+@Component
+class FailoverViews {
+
+	// activity types that are steps of the runbook; gateways and the start event are not
+	private static final Set<String> STEP_TYPES = Set.of("serviceTask", "userTask", "noneEndEvent");
+
+	private final HistoryService history;
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final ManagementService management;
+
+	FailoverViews(HistoryService history, RuntimeService runtime, TaskService tasks, ManagementService management) {
+		this.history = history;
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.management = management;
+	}
+
+	Optional<FailoverView> find(String id) {
+		HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+			.processInstanceId(id)
+			.processDefinitionKey(FailoverVariables.PROCESS_ID)
+			.singleResult();
+		return Optional.ofNullable(instance).map(this::view);
+	}
+
+	Optional<FailoverView> findByTicket(String ticketId) {
+		return history.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(ticketId)
+			.processDefinitionKey(FailoverVariables.PROCESS_ID)
+			.orderByProcessInstanceStartTime()
+			.desc()
+			.list()
+			.stream()
+			.findFirst()
+			.map(this::view);
+	}
+
+	private FailoverView view(HistoricProcessInstance instance) {
+		List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
+			.processInstanceId(instance.getId())
+			.orderByHistoricActivityInstanceStartTime()
+			.asc()
+			.orderPartiallyByOccurrence()
+			.asc()
+			.list();
+		List<OpenIncident> incidents = runtime.createIncidentQuery()
+			.processInstanceId(instance.getId())
+			.list()
+			.stream()
+			.map(i -> new OpenIncident(i.getActivityId(), i.getIncidentMessage(), i.getIncidentTimestamp().toInstant()))
+			.toList();
+		List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId()).list();
+		List<CurrentStep> current = new ArrayList<>(activities.stream()
+			.filter(a -> a.getEndTime() == null && STEP_TYPES.contains(a.getActivityType()))
+			.map(a -> new CurrentStep(a.getActivityId(), a.getActivityName(), a.getStartTime().toInstant(),
+					open.stream().filter(t -> t.getTaskDefinitionKey().equals(a.getActivityId())).map(Task::getId)
+						.findFirst().orElse(null)))
+			.toList());
+		// an asynchronous step that waits for the job executor (or for a retry) has no activity instance yet
+		management.createJobQuery().processInstanceId(instance.getId()).list().stream()
+			.filter(job -> job.getProcessDefinitionKey() != null && job.getJobDefinitionId() != null)
+			.map(job -> new CurrentStep(activityOf(job), null, job.getCreateTime().toInstant(), null))
+			.filter(step -> step.step() != null && current.stream().noneMatch(c -> c.step().equals(step.step())))
+			.forEach(current::add);
+		List<PastStep> past = activities.stream()
+			.filter(a -> a.getEndTime() != null && STEP_TYPES.contains(a.getActivityType()))
+			.map(a -> new PastStep(a.getActivityId(), a.getActivityName(), a.getStartTime().toInstant(),
+					a.getEndTime().toInstant(), a.getDurationInMillis() == null ? 0 : a.getDurationInMillis(),
+					a.isCanceled() ? "canceled" : "completed"))
+			.toList();
+		return new FailoverView(instance.getId(), instance.getBusinessKey(), poolFqdn(instance.getId()),
+				state(instance, past, incidents, open), instance.getStartTime().toInstant(),
+				instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), current, past, incidents,
+				FailoverLinks.of(instance.getId(), open));
+	}
+
+	private String activityOf(Job job) {
+		JobDefinition definition = management.createJobDefinitionQuery()
+			.jobDefinitionId(job.getJobDefinitionId())
+			.singleResult();
+		return definition == null ? null : definition.getActivityId();
+	}
+
+	private static State state(HistoricProcessInstance instance, List<PastStep> past, List<OpenIncident> incidents,
+			List<Task> open) {
+		if (instance.getEndTime() != null) {
+			boolean completed = past.stream().anyMatch(s -> s.step().equals("FailoverCompleted"));
+			return completed ? State.COMPLETED : State.ABORTED;
+		}
+		if (!incidents.isEmpty()) {
+			return State.INCIDENT;
+		}
+		return open.isEmpty() ? State.RUNNING : State.WAITING_FOR_OPERATOR;
+	}
+
+	private String poolFqdn(String processInstanceId) {
+		HistoricVariableInstance pool = history.createHistoricVariableInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.variableName(FailoverVariables.POOL_FQDN)
+			.singleResult();
+		return pool == null ? null : (String) pool.getValue();
+	}
+
+	/** Where a person follows the failover: this API, the report, Tasklist and Cockpit. */
+	static final class FailoverLinks {
+
+		private FailoverLinks() {
+		}
+
+		static Map<String, String> of(String id, List<Task> open) {
+			Map<String, String> links = new LinkedHashMap<>();
+			links.put("self", "/api/failovers/" + id);
+			links.put("report", "/api/failovers/" + id + "/report");
+			links.put("tasklist", open.isEmpty() ? "/camunda/app/tasklist/default/"
+					: "/camunda/app/tasklist/default/#/?task=" + open.get(0).getId());
+			links.put("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + id + "/runtime");
+			return links;
+		}
+
+	}
+
+}

@@ -1,0 +1,14 @@
+-- pchat-failover's own tables, beside the engine's in the same database (H2 and PostgreSQL).
+-- One ticket starts at most one failover, on any engine node: the primary key says so.
+CREATE TABLE IF NOT EXISTS PCHAT_FAILOVER_TICKET (
+  TICKET_ID_     VARCHAR(64)  NOT NULL PRIMARY KEY,
+  POOL_FQDN_     VARCHAR(253) NOT NULL,
+  PROC_INST_ID_  VARCHAR(64)  NOT NULL,
+  CREATED_BY_    VARCHAR(255) NOT NULL,
+  CREATED_AT_    TIMESTAMP    NOT NULL
+);
+-- One row per configured pool, locked FOR UPDATE while a failover of that pool is started: starts for one pool
+-- are serialized across engine nodes, so a second ticket sees the first failover as running.
+CREATE TABLE IF NOT EXISTS PCHAT_POOL_LOCK (
+  POOL_FQDN_     VARCHAR(253) NOT NULL PRIMARY KEY
+);
