@@ -92,6 +92,7 @@ final class Evaluator {
 			case "@@SERVERNAME" -> serverName;
 			case "@@TRANCOUNT", "@@ERROR" -> 0;
 			case "@@LANGUAGE" -> "us_english";
+			case "@@MAX_PRECISION" -> 38; // decimal precision; jTDS asks for it on connect
 			default -> throw new SqlException(SqlErrors.mustDeclare(name));
 		};
 	}

@@ -23,6 +23,9 @@ public final class SqlParser {
 			"RAISERROR", "RECONFIGURE", "RETURN", "REVOKE", "ROLLBACK", "SAVE", "SHUTDOWN", "THROW", "TRUNCATE",
 			"UPDATE", "WAITFOR", "WHILE", "WITH");
 
+	private static final Set<String> ISOLATION_LEVELS = Set.of("READ UNCOMMITTED", "READ COMMITTED",
+			"REPEATABLE READ", "SNAPSHOT", "SERIALIZABLE");
+
 	final TokenCursor in;
 
 	private SqlParser(String sql) {
@@ -97,16 +100,30 @@ public final class SqlParser {
 		if (target.kind() != Token.Kind.WORD) {
 			throw new SqlException(SqlErrors.syntax(target.text()));
 		}
-		StringBuilder option = new StringBuilder(target.upper());
-		while (in.peek().kind() == Token.Kind.WORD && !in.peek().is("ON") && !in.peek().is("OFF")
-				&& option.toString().startsWith("TRANSACTION")) {
-			option.append(' ').append(in.next().upper());
+		if (target.is("TRANSACTION")) {
+			return isolationLevel();
 		}
 		Token value = in.next();
 		if (value.kind() == Token.Kind.END || value.isSymbol(";")) {
 			throw new SqlException(SqlErrors.syntax(value.text()));
 		}
-		return new SetOption(option.toString(), value.upper());
+		return new SetOption(target.upper(), value.upper());
+	}
+
+	/** The level is one or two words; a batch goes on after it without a semicolon (jTDS's connect batch). */
+	private SetOption isolationLevel() {
+		in.expect("ISOLATION");
+		in.expect("LEVEL");
+		Token word = in.next();
+		String level = word.upper();
+		if (word.is("READ") || word.is("REPEATABLE")) {
+			word = in.next();
+			level += " " + word.upper();
+		}
+		if (!ISOLATION_LEVELS.contains(level)) {
+			throw new SqlException(SqlErrors.syntax(word.text()));
+		}
+		return new SetOption("TRANSACTION ISOLATION LEVEL", level);
 	}
 
 	private Declare declare() {

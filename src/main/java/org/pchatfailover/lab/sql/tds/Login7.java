@@ -16,6 +16,9 @@ package org.pchatfailover.lab.sql.tds;
 record Login7(long tdsVersion, int packetSize, String hostName, String userName, String password, String appName,
 		String database) {
 
+	/** The fixed part up to ibAtchDBFile/cchAtchDBFile; TDS 7.2 added the change-password and long-SSPI fields. */
+	private static final int FIXED_LENGTH_7_0 = 86;
+
 	private static final int HOST_NAME = 36;
 
 	private static final int USER_NAME = 40;
@@ -34,7 +37,7 @@ record Login7(long tdsVersion, int packetSize, String hostName, String userName,
 	static Login7 parse(byte[] payload) {
 		TdsReader reader = new TdsReader(payload);
 		long length = reader.u32();
-		if (length > payload.length || length < 94) {
+		if (length > payload.length || length < FIXED_LENGTH_7_0) {
 			throw new TdsProtocolException("LOGIN7 length " + length + " does not match the message");
 		}
 		long tdsVersion = reader.u32();

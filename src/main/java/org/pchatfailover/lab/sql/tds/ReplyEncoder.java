@@ -19,8 +19,8 @@ final class ReplyEncoder {
 
 	private final boolean rpc;
 
-	ReplyEncoder(String serverName, boolean rpc) {
-		this.out = new TokenWriter(serverName);
+	ReplyEncoder(String serverName, TdsVersion version, boolean rpc) {
+		this.out = new TokenWriter(serverName, version);
 		this.rpc = rpc;
 	}
 

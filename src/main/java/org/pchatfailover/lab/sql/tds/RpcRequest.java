@@ -8,7 +8,8 @@ import org.pchatfailover.lab.sql.engine.Param;
 /**
  * An RPC request ([MS-TDS] 2.2.6.6): ALL_HEADERS, the procedure by name or by well-known id, option flags, then
  * the parameters with their TYPE_INFO and values. mssql-jdbc sends a PreparedStatement as {@code sp_executesql}
- * (id 10) with the statement, the parameter declarations and the values.
+ * (id 10) with the statement, the parameter declarations and the values; jTDS as {@code sp_prepare} (id 11) once
+ * and {@code sp_execute} (id 12) with the handle. ALL_HEADERS exists from TDS 7.2 on.
  *
  * @param procedure procedure name ({@code sp_executesql} for id 10)
  * @param params parameters in the order sent
@@ -20,27 +21,31 @@ record RpcRequest(String procedure, List<Param> params) {
 			"sp_cursorclose", "sp_executesql", "sp_prepare", "sp_execute", "sp_prepexec", "sp_prepexecrpc",
 			"sp_unprepare" };
 
-	static RpcRequest parse(byte[] payload) {
+	static RpcRequest parse(byte[] payload, TdsVersion version) {
 		TdsReader reader = new TdsReader(payload);
-		skipAllHeaders(reader);
+		skipAllHeaders(reader, version);
 		String procedure = procedure(reader);
 		reader.u16(); // option flags: WITH RECOMPILE, no metadata; the lab always sends metadata
 		List<Param> params = new ArrayList<>();
+		RpcValueReader values = new RpcValueReader(reader, version);
 		while (reader.hasRemaining()) {
 			int next = reader.u8();
 			if (next == 0x80 || next == 0xFF) {
-				break; // a batched second RPC: mssql-jdbc does not send them for these statements
+				break; // a batched second RPC: the lab's clients do not send them for these statements
 			}
 			reader.position(reader.position() - 1);
 			String name = reader.bVarchar();
 			reader.u8(); // status: by-reference (OUTPUT) or default value
-			params.add(new Param(name, RpcValueReader.read(reader, params.size() + 1, name)));
+			params.add(new Param(name, values.read(params.size() + 1, name)));
 		}
 		return new RpcRequest(procedure, params);
 	}
 
-	/** SQL batches and RPCs start with ALL_HEADERS (transaction descriptor, trace activity): skipped. */
-	static void skipAllHeaders(TdsReader reader) {
+	/** From TDS 7.2 on, SQL batches and RPCs start with ALL_HEADERS (transaction descriptor, trace activity). */
+	static void skipAllHeaders(TdsReader reader, TdsVersion version) {
+		if (!version.isSql2005OrLater()) {
+			return;
+		}
 		int start = reader.position();
 		long total = reader.u32();
 		if (total < 4) {

@@ -9,19 +9,29 @@ import java.nio.charset.StandardCharsets;
 import org.pchatfailover.lab.sql.engine.SqlErrors;
 
 /**
- * Reads one RPC parameter value after its TYPE_INFO ([MS-TDS] 2.2.5.4): the types mssql-jdbc and sqlcmd send for
- * strings, integers, bits, decimals and binaries. Other types are refused with SQL Server's error 8009.
+ * Reads one RPC parameter value after its TYPE_INFO ([MS-TDS] 2.2.5.4): the types mssql-jdbc, jTDS and sqlcmd send
+ * for strings, integers, bits, decimals and binaries. Other types are refused with SQL Server's error 8009.
+ * Character types carry a collation from TDS 7.1 on; text, ntext and image are what older clients send for long
+ * values.
  */
 final class RpcValueReader {
 
 	private static final long PLP_NULL = -1L;
 
+	private static final long TEXT_NULL = 0xFFFFFFFFL;
+
 	private static final Charset CP1252 = Charset.forName("windows-1252");
 
-	private RpcValueReader() {
+	private final TdsReader reader;
+
+	private final TdsVersion version;
+
+	RpcValueReader(TdsReader reader, TdsVersion version) {
+		this.reader = reader;
+		this.version = version;
 	}
 
-	static Object read(TdsReader reader, int ordinal, String name) {
+	Object read(int ordinal, String name) {
 		int type = reader.u8();
 		return switch (type) {
 			case 0x30 -> (long) reader.u8();
@@ -29,18 +39,21 @@ final class RpcValueReader {
 			case 0x38 -> (long) (int) reader.u32();
 			case 0x7F -> reader.i64();
 			case 0x32 -> reader.u8() != 0;
-			case 0x26 -> intN(reader);
-			case 0x68 -> bitN(reader);
-			case 0xE7, 0xEF -> characters(reader, true);
-			case 0xA7, 0xAF -> characters(reader, false);
-			case 0xA5, 0xAD -> binary(reader);
-			case 0x6A, 0x6C -> decimal(reader);
+			case 0x26 -> intN();
+			case 0x68 -> bitN();
+			case 0xE7, 0xEF -> characters(true);
+			case 0xA7, 0xAF -> characters(false);
+			case 0xA5, 0xAD -> binary();
+			case 0x6A, 0x6C -> decimal();
+			case 0x63 -> text(true);
+			case 0x23 -> text(false);
+			case 0x22 -> image();
 			default -> throw new org.pchatfailover.lab.sql.engine.SqlException(
 					SqlErrors.unknownRpcType(ordinal, name, type));
 		};
 	}
 
-	private static Long intN(TdsReader reader) {
+	private Long intN() {
 		reader.u8(); // max length
 		int length = reader.u8();
 		return switch (length) {
@@ -53,28 +66,51 @@ final class RpcValueReader {
 		};
 	}
 
-	private static Boolean bitN(TdsReader reader) {
+	private Boolean bitN() {
 		reader.u8();
 		int length = reader.u8();
 		return length == 0 ? null : reader.u8() != 0;
 	}
 
-	private static String characters(TdsReader reader, boolean unicode) {
+	private String characters(boolean unicode) {
 		int maxLength = reader.u16();
-		reader.skip(5); // collation
-		byte[] bytes = maxLength == 0xFFFF ? plp(reader) : shortLengthBytes(reader);
-		if (bytes == null) {
-			return null;
+		skipCollation();
+		return string(maxLength == 0xFFFF ? plp() : shortLengthBytes(), unicode);
+	}
+
+	/** text and ntext: four-byte maximum and actual lengths. */
+	private String text(boolean unicode) {
+		reader.u32();
+		skipCollation();
+		return string(longLengthBytes(), unicode);
+	}
+
+	private byte[] image() {
+		reader.u32();
+		return longLengthBytes();
+	}
+
+	private void skipCollation() {
+		if (version.hasCollations()) {
+			reader.skip(TdsValues.COLLATION.length); // varchar is read as code page 1252, the lab's only collation
 		}
-		return new String(bytes, unicode ? StandardCharsets.UTF_16LE : CP1252);
 	}
 
-	private static byte[] binary(TdsReader reader) {
+	private static String string(byte[] bytes, boolean unicode) {
+		return bytes == null ? null : new String(bytes, unicode ? StandardCharsets.UTF_16LE : CP1252);
+	}
+
+	private byte[] longLengthBytes() {
+		long length = reader.u32();
+		return length == TEXT_NULL ? null : reader.bytes((int) length);
+	}
+
+	private byte[] binary() {
 		int maxLength = reader.u16();
-		return maxLength == 0xFFFF ? plp(reader) : shortLengthBytes(reader);
+		return maxLength == 0xFFFF ? plp() : shortLengthBytes();
 	}
 
-	private static BigDecimal decimal(TdsReader reader) {
+	private BigDecimal decimal() {
 		reader.u8(); // max length
 		reader.u8(); // precision
 		int scale = reader.u8();
@@ -92,13 +128,13 @@ final class RpcValueReader {
 		return new BigDecimal(positive ? magnitude : magnitude.negate(), scale);
 	}
 
-	private static byte[] shortLengthBytes(TdsReader reader) {
+	private byte[] shortLengthBytes() {
 		int length = reader.u16();
 		return length == 0xFFFF ? null : reader.bytes(length);
 	}
 
 	/** Partially length-prefixed: total length (or null / unknown), then chunks up to a zero-length one. */
-	private static byte[] plp(TdsReader reader) {
+	private byte[] plp() {
 		long total = reader.i64();
 		if (total == PLP_NULL) {
 			return null;

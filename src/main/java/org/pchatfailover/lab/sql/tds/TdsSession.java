@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One client connection: PRELOGIN, LOGIN7, then SQL batches and RPCs until the client disconnects or its session
- * is killed. Protocol errors close the connection, as SQL Server does.
+ * is killed, all encoded in the TDS version agreed at login. Protocol errors close the connection, as SQL Server
+ * does.
  */
 public final class TdsSession implements Runnable {
 
@@ -30,6 +31,8 @@ public final class TdsSession implements Runnable {
 	private TdsPacketChannel channel;
 
 	private SqlSession session;
+
+	private TdsVersion version;
 
 	public TdsSession(Socket socket, LabSqlEngine engine, String serverName) {
 		this.socket = socket;
@@ -56,21 +59,23 @@ public final class TdsSession implements Runnable {
 	}
 
 	private boolean handshake() throws IOException {
-		TdsMessage prelogin = channel.read();
-		if (prelogin == null || prelogin.type() != TdsMessage.PRELOGIN) {
+		TdsMessage message = channel.read();
+		if (message != null && message.type() == TdsMessage.PRELOGIN) {
+			Prelogin.validate(message.payload());
+			channel.write(TdsMessage.REPLY, Prelogin.response());
+			message = channel.read();
+		}
+		// PRELOGIN only negotiates encryption, which the lab does not offer: a client that wants none may log in
+		// straight away, as jTDS (ssl=off) and other TDS 7.0/7.1 clients do and SQL Server accepts
+		if (message == null || message.type() != TdsMessage.LOGIN7) {
 			return false;
 		}
-		Prelogin.validate(prelogin.payload());
-		channel.write(TdsMessage.REPLY, Prelogin.response());
-		TdsMessage loginMessage = channel.read();
-		if (loginMessage == null || loginMessage.type() != TdsMessage.LOGIN7) {
-			return false;
-		}
-		return login(Login7.parse(loginMessage.payload()));
+		return login(Login7.parse(message.payload()));
 	}
 
 	private boolean login(Login7 login) throws IOException {
-		TokenWriter reply = new TokenWriter(serverName);
+		version = TdsVersion.negotiate(login.tdsVersion());
+		TokenWriter reply = new TokenWriter(serverName, version);
 		try {
 			session = engine.connect(login.userName(), login.password(), login.database(), login.appName(),
 					login.hostName(), this::kill);
@@ -84,7 +89,7 @@ public final class TdsSession implements Runnable {
 		int packetSize = (login.packetSize() >= 512 && login.packetSize() <= 32767) ? login.packetSize() : 4096;
 		reply.envChange(TokenWriter.ENV_DATABASE, session.database(), "master")
 			.message(LabSqlEngine.changedDatabase(session.database()), "")
-			.collationChange()
+			.serverCollation()
 			.envChange(TokenWriter.ENV_LANGUAGE, "us_english", "")
 			.message(LabSqlEngine.changedLanguage(), "")
 			.loginAck("Microsoft SQL Server", Prelogin.SERVER_VERSION)
@@ -102,7 +107,7 @@ public final class TdsSession implements Runnable {
 			switch (message.type()) {
 				case TdsMessage.SQL_BATCH -> reply(engine.batch(session, batchText(message.payload())), false);
 				case TdsMessage.RPC -> rpc(message.payload());
-				case TdsMessage.ATTENTION -> channel.write(TdsMessage.REPLY, new TokenWriter(serverName)
+				case TdsMessage.ATTENTION -> channel.write(TdsMessage.REPLY, new TokenWriter(serverName, version)
 					.done(TokenWriter.TOKEN_DONE, TokenWriter.DONE_ATTN, 0, 0).toByteArray());
 				case TdsMessage.TRANSACTION_MANAGER -> reply(engine.unsupported(session, "BEGIN TRANSACTION"), false);
 				default -> throw new TdsProtocolException("unexpected TDS message type " + message.type());
@@ -114,7 +119,7 @@ public final class TdsSession implements Runnable {
 	private void rpc(byte[] payload) throws IOException {
 		List<Outcome> outcomes;
 		try {
-			RpcRequest request = RpcRequest.parse(payload);
+			RpcRequest request = RpcRequest.parse(payload, version);
 			outcomes = engine.call(session, request.procedure(), request.params());
 		}
 		catch (SqlException ex) {
@@ -123,15 +128,15 @@ public final class TdsSession implements Runnable {
 		reply(outcomes, true);
 	}
 
-	private static String batchText(byte[] payload) {
+	private String batchText(byte[] payload) {
 		TdsReader reader = new TdsReader(payload);
-		RpcRequest.skipAllHeaders(reader);
+		RpcRequest.skipAllHeaders(reader, version);
 		return new String(payload, reader.position(), payload.length - reader.position(),
 				StandardCharsets.UTF_16LE);
 	}
 
 	private void reply(List<Outcome> outcomes, boolean rpc) throws IOException {
-		channel.write(TdsMessage.REPLY, new ReplyEncoder(serverName, rpc).encode(outcomes));
+		channel.write(TdsMessage.REPLY, new ReplyEncoder(serverName, version, rpc).encode(outcomes));
 	}
 
 	/** KILL from another session: closing the socket ends this session the way the client sees it. */

@@ -15,12 +15,19 @@ import org.pchatfailover.lab.sql.engine.SqlType;
 
 /**
  * TYPE_INFO and values of the result column types the lab returns ([MS-TDS] 2.2.5.4-2.2.5.5): the nullable
- * variants (INTN, BITN, NUMERICN, DATETIMN, GUID) and NVARCHAR/VARBINARY with two-byte lengths.
+ * variants (INTN, BITN, NUMERICN, DATETIMN, GUID) and NVARCHAR/VARBINARY with two-byte lengths. All of them exist
+ * since TDS 7.0 except bigint and collations; for a TDS 7.0 client, SQL Server describes a bigint as
+ * numeric(19,0) and leaves the collation out.
  */
 final class TdsValues {
 
 	/** SQL_Latin1_General_CP1_CI_AS, as LCID, flags and sort id. */
 	static final byte[] COLLATION = { 0x09, 0x04, (byte) 0xD0, 0x00, 0x34 };
+
+	/** The collation's locale, us_english. */
+	static final int LCID_US_ENGLISH = 0x0409;
+
+	private static final SqlType BIGINT_AS_NUMERIC = SqlType.numeric(19, 0);
 
 	static final int INTN = 0x26;
 
@@ -41,9 +48,15 @@ final class TdsValues {
 	private TdsValues() {
 	}
 
-	static void typeInfo(TdsBuffer out, SqlType type) {
+	static void typeInfo(TdsBuffer out, SqlType declared, TdsVersion version) {
+		SqlType type = asSent(declared, version);
 		switch (type.kind()) {
-			case NVARCHAR -> out.u8(NVARCHAR).u16(Math.min(type.length() * 2, 8000)).bytes(COLLATION);
+			case NVARCHAR -> {
+				out.u8(NVARCHAR).u16(Math.min(type.length() * 2, 8000));
+				if (version.hasCollations()) {
+					out.bytes(COLLATION);
+				}
+			}
 			case BIGINT, INT, SMALLINT, TINYINT -> out.u8(INTN).u8(type.length());
 			case BIT -> out.u8(BITN).u8(1);
 			case NUMERIC -> out.u8(NUMERICN).u8(numericBytes(type.precision())).u8(type.precision()).u8(type.scale());
@@ -53,7 +66,8 @@ final class TdsValues {
 		}
 	}
 
-	static void value(TdsBuffer out, SqlType type, Object value) {
+	static void value(TdsBuffer out, SqlType declared, Object value, TdsVersion version) {
+		SqlType type = asSent(declared, version);
 		if (value == null) {
 			boolean twoByteLength = type.kind() == SqlType.Kind.NVARCHAR || type.kind() == SqlType.Kind.VARBINARY;
 			if (twoByteLength) {
@@ -79,6 +93,10 @@ final class TdsValues {
 			case UNIQUEIDENTIFIER -> guid(out, (UUID) value);
 			case VARBINARY -> out.u16(((byte[]) value).length).bytes((byte[]) value);
 		}
+	}
+
+	private static SqlType asSent(SqlType type, TdsVersion version) {
+		return type.kind() == SqlType.Kind.BIGINT && !version.hasCollations() ? BIGINT_AS_NUMERIC : type;
 	}
 
 	static int numericBytes(int precision) {

@@ -54,6 +54,20 @@ class SqlParserTest {
 	}
 
 	@Test
+	void parsesTheSessionSettingsJtdsSendsOnConnectWithoutSemicolons() {
+		List<Statement> statements = SqlParser.parse("SELECT @@MAX_PRECISION\r\n"
+				+ "SET TRANSACTION ISOLATION LEVEL READ COMMITTED\r\nSET IMPLICIT_TRANSACTIONS OFF\r\n"
+				+ "SET QUOTED_IDENTIFIER ON\r\nSET TEXTSIZE 2147483647");
+		assertThat(statements).hasSize(5);
+		assertThat(statements.subList(1, 5)).containsExactly(
+				new Statement.SetOption("TRANSACTION ISOLATION LEVEL", "READ COMMITTED"),
+				new Statement.SetOption("IMPLICIT_TRANSACTIONS", "OFF"), new Statement.SetOption("QUOTED_IDENTIFIER", "ON"),
+				new Statement.SetOption("TEXTSIZE", "2147483647"));
+		assertThatThrownBy(() -> SqlParser.parse("SET TRANSACTION ISOLATION LEVEL READ SOMETIMES"))
+			.isInstanceOfSatisfying(SqlException.class, ex -> assertThat(ex.number()).isEqualTo(102));
+	}
+
+	@Test
 	void killTakesALiteralIntegerOnly() {
 		assertThat(SqlParser.parse("KILL 57")).containsExactly(new Statement.Kill(57));
 		assertThatThrownBy(() -> SqlParser.parse("KILL @id")).isInstanceOfSatisfying(SqlException.class,
