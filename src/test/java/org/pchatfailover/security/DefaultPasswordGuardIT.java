@@ -1,0 +1,62 @@
+package org.pchatfailover.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.pchatfailover.PchatFailoverApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Outside the lab the app refuses to run with a password anyone can read in the README: the same engine
+ * database, first used by the lab, then started for production.
+ */
+class DefaultPasswordGuardIT {
+
+	@Test
+	void refusesToStartOutsideTheLabWhileALabUserKeepsItsNameAsPassword() throws IOException {
+		Path labDir = Files.createTempDirectory("pchat-guard-");
+		String database = "jdbc:h2:mem:guard-" + labDir.getFileName() + ";DB_CLOSE_DELAY=-1";
+		try (ConfigurableApplicationContext lab = app(database, labDir, "lab")) {
+			assertThat(lab.getBean(IdentityService.class).checkPassword("operator", "operator")).isTrue();
+		}
+
+		assertThatThrownBy(() -> app(database, labDir, "production").close())
+			.hasStackTraceContaining("refusing to start")
+			.hasStackTraceContaining("operator");
+	}
+
+	@Test
+	void startsOutsideTheLabOnceEveryPasswordWasChanged() throws IOException {
+		Path labDir = Files.createTempDirectory("pchat-guard-");
+		String database = "jdbc:h2:mem:guard-" + labDir.getFileName() + ";DB_CLOSE_DELAY=-1";
+		try (ConfigurableApplicationContext lab = app(database, labDir, "lab")) {
+			IdentityService identity = lab.getBean(IdentityService.class);
+			for (String user : new String[] { "operator", "admin", "ticketing" }) {
+				org.camunda.bpm.engine.identity.User changed = identity.createUserQuery().userId(user).singleResult();
+				changed.setPassword("a-long-" + user + "-passphrase");
+				identity.saveUser(changed);
+			}
+		}
+
+		try (ConfigurableApplicationContext production = app(database, labDir, "production")) {
+			assertThat(production.isActive()).isTrue();
+		}
+	}
+
+	private static ConfigurableApplicationContext app(String database, Path labDir, String profile) {
+		return new SpringApplicationBuilder(PchatFailoverApplication.class).profiles(profile)
+			.properties("server.port=0", "spring.datasource.url=" + database, "pchat.lab.dir=" + labDir,
+					"pchat.lab.sql-port=0", "pchat.lab.ssh-port=0",
+					// the production start reuses the lab's pool definition, without the lab
+					"spring.config.import=optional:classpath:application-lab.yml")
+			.run();
+	}
+
+}
