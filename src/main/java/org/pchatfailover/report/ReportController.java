@@ -7,10 +7,10 @@ import org.pchatfailover.security.CurrentUser;
 import org.pchatfailover.security.FailoverGroups;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,7 +66,7 @@ class ReportController {
 		try {
 			accepted = MediaType.parseMediaTypes(accept.isBlank() ? MediaType.ALL_VALUE : accept);
 		}
-		catch (InvalidMimeTypeException ex) {
+		catch (InvalidMediaTypeException ex) {
 			return Optional.empty();
 		}
 		MimeTypeUtils.sortBySpecificity(accepted);

@@ -34,11 +34,11 @@ final class ReportMarkdown {
 	}
 
 	private String document(FailoverReport report) {
-		md.append("# Failover report ").append(cell(report.ticketId())).append(" - ")
-			.append(cell(report.poolFqdn())).append("\n\n");
+		md.append("# Failover report ").append(cell(text(report.ticketId()))).append(" - ")
+			.append(cell(text(report.poolFqdn()))).append("\n\n");
 		table(List.of("Item", "Value"), List.of(List.of("Failover", report.id()), List.of("State", report.state()),
-				List.of("Requested by", report.requestedBy()), List.of("Started by", report.startedBy()),
-				List.of("Reason", report.reason()), List.of("Started", time(report.startedAt())),
+				List.of("Requested by", text(report.requestedBy())), List.of("Started by", text(report.startedBy())),
+				List.of("Reason", text(report.reason())), List.of("Started", time(report.startedAt())),
 				List.of("Ended", time(report.endedAt())), List.of("Duration", duration(report.durationMillis())),
 				List.of("Report generated", time(report.generatedAt()))));
 		dataLoss(report.dataLoss());
@@ -70,7 +70,7 @@ final class ReportMarkdown {
 	private void decisions(List<Decision> decisions) {
 		md.append("## Decisions\n\n");
 		table(List.of("Step", "User", "Time", "Values", "Comment"), decisions.stream()
-			.map(d -> List.of(d.stepId(), text(d.user()), time(d.decidedAt()), ReportFormat.values(d.values()),
+			.map(d -> List.of(text(d.stepId()), text(d.user()), time(d.decidedAt()), ReportFormat.values(d.values()),
 					text(d.comment())))
 			.toList());
 	}
