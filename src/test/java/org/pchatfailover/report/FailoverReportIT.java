@@ -72,7 +72,6 @@ class FailoverReportIT {
 		completeDrill(id);
 
 		JsonNode report = report(id, "ticketing");
-		Files.writeString(Path.of("target/failover-report-it.json"), report.toPrettyString());
 		assertThat(report.path("state").asText()).isEqualTo("COMPLETED");
 		assertThat(report.path("ticketId").asText()).isEqualTo("INC-7001");
 		assertThat(stepIds(report)).containsSubsequence(PATH);
