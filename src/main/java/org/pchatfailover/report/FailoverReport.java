@@ -1,0 +1,69 @@
+package org.pchatfailover.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a failover did, built from engine history for the ticket and the post-mortem: who asked and why, each
+ * step with its duration and outcome, every statement and cmdlet with its result, every operator decision and
+ * the data lost. Free of secrets: {@link SecretScrubber} has been over every text taken from history.
+ *
+ * @param id the process instance id
+ * @param state {@code RUNNING}, {@code WAITING_FOR_OPERATOR}, {@code INCIDENT}, {@code COMPLETED} or
+ * {@code ABORTED} (DESIGN.md, REST contract)
+ * @param durationMillis from start to end, or to {@code generatedAt} while running
+ * @param timeline steps and failures in the order they happened
+ * @param dataLoss null until the plan was made
+ */
+public record FailoverReport(String id, String ticketId, String poolFqdn, String requestedBy, String startedBy,
+		String reason, String state, Instant startedAt, Instant endedAt, long durationMillis, List<Step> timeline,
+		List<Decision> decisions, DataLoss dataLoss, List<Incident> openIncidents, Instant generatedAt) {
+
+	/** How a timeline entry ended. */
+	public enum Outcome {
+
+		COMPLETED, RUNNING, WAITING,
+		/** Ended by a BPMN error its boundary event caught: a business outcome such as a broken log chain. */
+		INTERRUPTED,
+		/** An attempt failed with an incident; the message says why. */
+		FAILED, CANCELED
+
+	}
+
+	/**
+	 * One visit of a step (or one failure of it: an asynchronous step that fails leaves no activity instance,
+	 * only its incident).
+	 *
+	 * @param durationMillis null while running
+	 * @param message the incident message of a failure, the caught error of an interruption, else null
+	 * @param actions what the step did to SQL Server, the Lync shell and the shares
+	 */
+	public record Step(String stepId, String name, String type, Instant startedAt, Instant endedAt,
+			Long durationMillis, Outcome outcome, String message, List<ActionLog.Action> actions) {
+	}
+
+	/**
+	 * An operator's decision in a user task.
+	 *
+	 * @param user who completed the task: the assignee, else the authenticated user of the completion
+	 * @param values the variables the operator submitted, as text
+	 */
+	public record Decision(String stepId, String stepName, String user, Instant decidedAt, Map<String, String> values,
+			String comment) {
+	}
+
+	/**
+	 * @param description the window in words, as the plan showed it to the operator
+	 * @param logChainGap the gap ApplyLogBackups found, null when the chain was continuous
+	 * @param decision what the operator decided about the gap, null when there was none
+	 */
+	public record DataLoss(Instant lastRecoverableAt, Instant lostUntil, String description, String logChainGap,
+			String decision) {
+	}
+
+	/** An incident still open: the failover waits for someone to fix the cause and retry. */
+	public record Incident(String stepId, Instant createdAt, String message) {
+	}
+
+}

@@ -1,0 +1,165 @@
+package org.pchatfailover.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricIncident;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.pchatfailover.failover.FailoverVariables;
+import org.pchatfailover.report.FailoverReport.DataLoss;
+import org.pchatfailover.report.FailoverReport.Incident;
+import org.pchatfailover.report.FailoverReport.Outcome;
+import org.pchatfailover.report.FailoverReport.Step;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds {@link FailoverReport}s from engine history only (history level full): no table of our own, so any
+ * engine node reports any failover, running or finished, also after a crash. Queries run as the caller, so the
+ * engine's authorizations apply on top of the API's group check.
+ */
+@Service
+public class FailoverReports {
+
+	private final HistoryService history;
+
+	FailoverReports(HistoryService history) {
+		this.history = history;
+	}
+
+	/** The report of the failover with this process instance id; empty when there is no such failover. */
+	public Optional<FailoverReport> find(String id) {
+		HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+			.processInstanceId(id)
+			.processDefinitionKey(FailoverVariables.PROCESS_ID)
+			.singleResult();
+		return Optional.ofNullable(instance).map(this::report);
+	}
+
+	private FailoverReport report(HistoricProcessInstance instance) {
+		String id = instance.getId();
+		List<HistoricVariableUpdate> updates = variableUpdates(id);
+		List<Step> timeline = ReportTimeline.of(activities(id), incidents(id), updates);
+		Map<String, TypedValue> variables = variables(id);
+		Instant now = Instant.now();
+		Instant started = ReportTimeline.instant(instance.getStartTime());
+		Instant ended = ReportTimeline.instant(instance.getEndTime());
+		List<Incident> open = openIncidents(timeline);
+		return new FailoverReport(id, text(variables, FailoverVariables.TICKET_ID),
+				text(variables, FailoverVariables.POOL_FQDN), text(variables, FailoverVariables.REQUESTED_BY),
+				instance.getStartUserId(), text(variables, FailoverVariables.REASON), state(instance, timeline, open),
+				started, ended, Duration.between(started, ended == null ? now : ended).toMillis(), timeline,
+				ReportDecisions.of(finishedTasks(id), updates, this::completedBy), dataLoss(variables), open, now);
+	}
+
+	private List<HistoricActivityInstance> activities(String id) {
+		return history.createHistoricActivityInstanceQuery()
+			.processInstanceId(id)
+			.orderByHistoricActivityInstanceStartTime()
+			.asc()
+			.orderPartiallyByOccurrence()
+			.asc()
+			.list();
+	}
+
+	private List<HistoricIncident> incidents(String id) {
+		return history.createHistoricIncidentQuery().processInstanceId(id).orderByCreateTime().asc().list();
+	}
+
+	private List<HistoricVariableUpdate> variableUpdates(String id) {
+		List<HistoricDetail> details = history.createHistoricDetailQuery()
+			.processInstanceId(id)
+			.variableUpdates()
+			.disableCustomObjectDeserialization()
+			.orderPartiallyByOccurrence()
+			.asc()
+			.list();
+		return details.stream().map(HistoricVariableUpdate.class::cast).toList();
+	}
+
+	/** The current value of each variable; JSON variables unparsed. */
+	private Map<String, TypedValue> variables(String id) {
+		Map<String, TypedValue> values = new HashMap<>();
+		for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+			.processInstanceId(id)
+			.disableCustomObjectDeserialization()
+			.list()) {
+			values.put(variable.getName(), variable.getTypedValue());
+		}
+		return values;
+	}
+
+	private List<HistoricTaskInstance> finishedTasks(String id) {
+		return history.createHistoricTaskInstanceQuery()
+			.processInstanceId(id)
+			.finished()
+			.orderByHistoricActivityInstanceStartTime()
+			.asc()
+			.list();
+	}
+
+	/** Tasks completed over REST or in Tasklist carry the authenticated user in the user operation log. */
+	private String completedBy(String taskId) {
+		return history.createUserOperationLogQuery()
+			.taskId(taskId)
+			.operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+			.list()
+			.stream()
+			.map(UserOperationLogEntry::getUserId)
+			.filter(user -> user != null)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static DataLoss dataLoss(Map<String, TypedValue> variables) {
+		JsonNode window = HistoryValues.tree(variables.get(FailoverVariables.FAILOVER_PLAN)).path("dataLoss");
+		if (!window.isObject()) {
+			return null;
+		}
+		return new DataLoss(instant(window.path("lastRecoverableAt")), instant(window.path("lostUntil")),
+				SecretScrubber.scrub(window.path("description").asText(null)),
+				text(variables, FailoverVariables.LOG_CHAIN_GAP), text(variables, FailoverVariables.LOG_CHAIN_DECISION));
+	}
+
+	private static String text(Map<String, TypedValue> variables, String name) {
+		return HistoryValues.text(variables.get(name));
+	}
+
+	private static Instant instant(JsonNode node) {
+		return node.isTextual() ? Instant.parse(node.asText()) : null;
+	}
+
+	private static List<Incident> openIncidents(List<Step> timeline) {
+		return timeline.stream()
+			.filter(step -> step.outcome() == Outcome.FAILED && step.endedAt() == null)
+			.map(step -> new Incident(step.stepId(), step.startedAt(), step.message()))
+			.toList();
+	}
+
+	private static String state(HistoricProcessInstance instance, List<Step> timeline, List<Incident> open) {
+		if (instance.getEndTime() != null) {
+			boolean completed = HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState())
+					&& timeline.stream().anyMatch(step -> "FailoverCompleted".equals(step.stepId()));
+			return completed ? "COMPLETED" : "ABORTED";
+		}
+		if (!open.isEmpty()) {
+			return "INCIDENT";
+		}
+		boolean waiting = timeline.stream().anyMatch(step -> step.outcome() == Outcome.WAITING);
+		return waiting ? "WAITING_FOR_OPERATOR" : "RUNNING";
+	}
+
+}

@@ -1,0 +1,104 @@
+package org.pchatfailover.report;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.pchatfailover.security.CurrentUser;
+import org.pchatfailover.security.FailoverGroups;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/failovers/{id}/report}: JSON for the ticketing system, HTML to print, Markdown to paste into
+ * the ticket, chosen by {@code Accept}. The format is negotiated here rather than by {@code produces}, so that
+ * the answer to an unsupported {@code Accept} is still a problem+json naming the formats.
+ */
+@RestController
+class ReportController {
+
+	static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
+
+	private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+
+	/** In order of preference when the client accepts several equally. */
+	private static final List<MediaType> FORMATS = List.of(MediaType.APPLICATION_JSON, HTML, MARKDOWN);
+
+	private final FailoverReports reports;
+
+	private final CurrentUser currentUser;
+
+	ReportController(FailoverReports reports, CurrentUser currentUser) {
+		this.reports = reports;
+		this.currentUser = currentUser;
+	}
+
+	@GetMapping("/api/failovers/{id}/report")
+	ResponseEntity<?> report(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.ACCEPT, defaultValue = MediaType.ALL_VALUE) String accept) {
+		currentUser.requireAnyGroup(FailoverGroups.ADMINS, FailoverGroups.OPERATORS, FailoverGroups.TICKETING);
+		Optional<MediaType> format = format(accept);
+		if (format.isEmpty()) {
+			return problem(HttpStatus.NOT_ACCEPTABLE, "the report is available as " + FORMATS.stream()
+				.map(MediaType::toString)
+				.map(type -> type.replace(";charset=UTF-8", ""))
+				.toList() + ", not as " + accept);
+		}
+		FailoverReport report = reports.find(id).orElseThrow(() -> new NoSuchFailoverException(id));
+		MediaType type = format.get();
+		Object body = HTML.equals(type) ? ReportHtml.render(report)
+				: MARKDOWN.equals(type) ? ReportMarkdown.render(report) : report;
+		return ResponseEntity.ok().contentType(type).body(body);
+	}
+
+	/** The client's most preferred format we have; empty when none fits. */
+	static Optional<MediaType> format(String accept) {
+		List<MediaType> accepted;
+		try {
+			accepted = MediaType.parseMediaTypes(accept.isBlank() ? MediaType.ALL_VALUE : accept);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return Optional.empty();
+		}
+		MimeTypeUtils.sortBySpecificity(accepted);
+		// MediaType's specificity puts the higher quality first; q=0 means "not this one"
+		return accepted.stream()
+			.filter(wanted -> wanted.getQualityValue() > 0)
+			.flatMap(wanted -> FORMATS.stream().filter(wanted::includes))
+			.findFirst();
+	}
+
+	@ExceptionHandler(NoSuchFailoverException.class)
+	ResponseEntity<ProblemDetail> notFound(NoSuchFailoverException ex) {
+		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(CurrentUser.AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> forbidden(CurrentUser.AccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, ex.getMessage());
+	}
+
+	// Content-Type set explicitly: the problem is written as problem+json whatever the client accepted
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	static class NoSuchFailoverException extends RuntimeException {
+
+		NoSuchFailoverException(String id) {
+			super("no failover with id '" + id + "'");
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.pchatfailover.report;
+
+import static org.pchatfailover.failover.FailoverVariables.ACTIVE_SERVERS;
+import static org.pchatfailover.failover.FailoverVariables.COMPLIANCE_OUTPUT_SECURED;
+import static org.pchatfailover.failover.FailoverVariables.CONFIRMATION_COMMENT;
+import static org.pchatfailover.failover.FailoverVariables.FAILOVER_APPROVED;
+import static org.pchatfailover.failover.FailoverVariables.FRONT_END_DOWN;
+import static org.pchatfailover.failover.FailoverVariables.LOG_CHAIN_COMMENT;
+import static org.pchatfailover.failover.FailoverVariables.LOG_CHAIN_DECISION;
+import static org.pchatfailover.failover.FailoverVariables.LOW_LATENCY_CONFIRMED;
+import static org.pchatfailover.failover.FailoverVariables.PRIMARY_DATABASE_DOWN;
+import static org.pchatfailover.failover.FailoverVariables.PRIMARY_MIRROR_DOWN;
+import static org.pchatfailover.failover.FailoverVariables.SERVICE_VERIFIED;
+import static org.pchatfailover.failover.FailoverVariables.VERIFICATION_COMMENT;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.pchatfailover.report.FailoverReport.Decision;
+
+/**
+ * The operators' decisions: one per completed user task, with the decision variables of DESIGN.md as the
+ * operator left them in that visit of the task (a task visited twice, e.g. ConfirmActiveServers after "clients
+ * do not work", is two decisions).
+ */
+final class ReportDecisions {
+
+	/** Per task: the variables that make up the decision, the comment last. */
+	private static final Map<String, List<String>> DECISION_VARIABLES = Map.of("ConfirmFailover",
+			List.of(FAILOVER_APPROVED, PRIMARY_DATABASE_DOWN, PRIMARY_MIRROR_DOWN, FRONT_END_DOWN,
+					COMPLIANCE_OUTPUT_SECURED, CONFIRMATION_COMMENT),
+			"DecideBrokenLogChain", List.of(LOG_CHAIN_DECISION, LOG_CHAIN_COMMENT), "ConfirmActiveServers",
+			List.of(ACTIVE_SERVERS, LOW_LATENCY_CONFIRMED), "VerifyService",
+			List.of(SERVICE_VERIFIED, VERIFICATION_COMMENT));
+
+	private ReportDecisions() {
+	}
+
+	/**
+	 * @param tasks finished user tasks in the order they ended
+	 * @param updates every variable update of the failover, in order of occurrence
+	 * @param completedBy the user who completed a task, by task id (null when unknown)
+	 */
+	static List<Decision> of(List<HistoricTaskInstance> tasks, List<HistoricVariableUpdate> updates,
+			Function<String, String> completedBy) {
+		List<Decision> decisions = new ArrayList<>();
+		for (HistoricTaskInstance task : tasks) {
+			Map<String, String> values = values(task, updates);
+			String comment = values.entrySet()
+				.stream()
+				.filter(e -> e.getKey().endsWith("Comment"))
+				.map(Map.Entry::getValue)
+				.findFirst()
+				.orElse(null);
+			values.keySet().removeIf(name -> name.endsWith("Comment"));
+			String user = task.getAssignee() != null ? task.getAssignee() : completedBy.apply(task.getId());
+			decisions.add(new Decision(task.getTaskDefinitionKey(), task.getName(), user,
+					ReportTimeline.instant(task.getEndTime()), values, comment));
+		}
+		return decisions;
+	}
+
+	private static Map<String, String> values(HistoricTaskInstance task, List<HistoricVariableUpdate> updates) {
+		List<String> names = DECISION_VARIABLES.getOrDefault(task.getTaskDefinitionKey(), List.of());
+		Map<String, String> last = new LinkedHashMap<>();
+		for (HistoricVariableUpdate update : updates) {
+			if (task.getActivityInstanceId().equals(update.getActivityInstanceId())
+					&& names.contains(update.getVariableName())) {
+				last.put(update.getVariableName(), HistoryValues.text(update.getTypedValue()));
+			}
+		}
+		Map<String, String> ordered = new LinkedHashMap<>();
+		names.stream().filter(last::containsKey).forEach(name -> ordered.put(name, last.get(name)));
+		return ordered;
+	}
+
+}

@@ -1,0 +1,172 @@
+package org.pchatfailover.report;
+
+import static org.pchatfailover.report.ReportFormat.duration;
+import static org.pchatfailover.report.ReportFormat.text;
+import static org.pchatfailover.report.ReportFormat.time;
+
+import java.util.List;
+
+import org.pchatfailover.report.FailoverReport.DataLoss;
+import org.pchatfailover.report.FailoverReport.Decision;
+import org.pchatfailover.report.FailoverReport.Incident;
+import org.pchatfailover.report.FailoverReport.Step;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The report as one self-contained page an operator prints for the post-mortem: no scripts, no external
+ * styles or fonts (the page must print from an isolated admin host). Every value is escaped: commands, outcomes
+ * and comments contain {@code <}, quotes and ampersands.
+ */
+final class ReportHtml {
+
+	private static final String STYLE = """
+			body{font:14px/1.4 sans-serif;margin:2em;color:#111}
+			table{border-collapse:collapse;width:100%;margin-bottom:1.5em}
+			th,td{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}
+			th{background:#eee}
+			code{font:12px monospace;white-space:pre-wrap;word-break:break-all}
+			.FAILED,.CANCELED,.INTERRUPTED{color:#a00;font-weight:bold}
+			@media print{body{margin:0}h2{page-break-after:avoid}tr{page-break-inside:avoid}}
+			""";
+
+	private final StringBuilder html = new StringBuilder();
+
+	private ReportHtml() {
+	}
+
+	static String render(FailoverReport report) {
+		return new ReportHtml().page(report);
+	}
+
+	private String page(FailoverReport report) {
+		String title = "Failover report " + text(report.ticketId()) + " - " + text(report.poolFqdn());
+		html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+			.append(escape(title))
+			.append("</title><style>")
+			.append(STYLE)
+			.append("</style></head><body>\n<h1>")
+			.append(escape(title))
+			.append("</h1>\n");
+		summary(report);
+		dataLoss(report.dataLoss());
+		incidents(report.openIncidents());
+		decisions(report.decisions());
+		timeline(report.timeline());
+		actions(report.timeline());
+		html.append("</body></html>\n");
+		return html.toString();
+	}
+
+	private void summary(FailoverReport report) {
+		html.append("<table>\n");
+		row("Failover", report.id());
+		row("Ticket", report.ticketId());
+		row("Pool", report.poolFqdn());
+		row("State", report.state());
+		row("Requested by", report.requestedBy());
+		row("Started by", report.startedBy());
+		row("Reason", report.reason());
+		row("Started", time(report.startedAt()));
+		row("Ended", time(report.endedAt()));
+		row("Duration", duration(report.durationMillis()));
+		row("Report generated", time(report.generatedAt()));
+		html.append("</table>\n");
+	}
+
+	private void dataLoss(DataLoss loss) {
+		html.append("<h2>Data-loss window</h2>\n");
+		if (loss == null) {
+			html.append("<p>Not known yet: the plan has not been made.</p>\n");
+			return;
+		}
+		html.append("<table>\n");
+		row("Window", loss.description());
+		row("Last recoverable transaction", time(loss.lastRecoverableAt()));
+		row("Lost until", time(loss.lostUntil()));
+		row("Log chain gap", loss.logChainGap());
+		row("Operator's decision on the gap", loss.decision());
+		html.append("</table>\n");
+	}
+
+	private void incidents(List<Incident> incidents) {
+		if (incidents.isEmpty()) {
+			return;
+		}
+		html.append("<h2>Open incidents</h2>\n<table>\n");
+		header("Step", "Since", "Message");
+		incidents.forEach(i -> cells(i.stepId(), time(i.createdAt()), i.message()));
+		html.append("</table>\n");
+	}
+
+	private void decisions(List<Decision> decisions) {
+		html.append("<h2>Decisions</h2>\n<table>\n");
+		header("Step", "User", "Time", "Values", "Comment");
+		decisions.forEach(d -> cells(d.stepId(), d.user(), time(d.decidedAt()), ReportFormat.values(d.values()),
+				d.comment()));
+		html.append("</table>\n");
+	}
+
+	private void timeline(List<Step> steps) {
+		html.append("<h2>Timeline</h2>\n<table>\n");
+		header("#", "Step", "Name", "Started", "Ended", "Duration", "Outcome", "Message");
+		int number = 1;
+		for (Step step : steps) {
+			html.append("<tr class=\"").append(step.outcome()).append("\">");
+			for (String cell : List.of(String.valueOf(number++), step.stepId(), text(step.name()),
+					time(step.startedAt()), time(step.endedAt()), duration(step.durationMillis()),
+					step.outcome().name(), text(step.message()))) {
+				html.append("<td>").append(escape(cell)).append("</td>");
+			}
+			html.append("</tr>\n");
+		}
+		html.append("</table>\n");
+	}
+
+	private void actions(List<Step> steps) {
+		html.append("<h2>Statements and cmdlets</h2>\n");
+		for (Step step : steps) {
+			if (step.actions().isEmpty()) {
+				continue;
+			}
+			html.append("<h3>").append(escape(step.stepId() + ": " + text(step.name()))).append("</h3>\n<table>\n");
+			header("Time", "Target", "Kind", "Command", "Result", "Status", "Duration");
+			for (ActionLog.Action action : step.actions()) {
+				html.append("<tr><td>").append(escape(time(action.at()))).append("</td><td>")
+					.append(escape(text(action.target()))).append("</td><td>")
+					.append(escape(text(action.kind()))).append("</td><td><code>")
+					.append(escape(text(action.command()))).append("</code></td><td>")
+					.append(escape(text(action.outcome()))).append("</td><td class=\"")
+					.append(action.succeeded() ? "" : "FAILED").append("\">")
+					.append(ReportFormat.succeeded(action.succeeded())).append("</td><td>")
+					.append(escape(duration(action.durationMillis()))).append("</td></tr>\n");
+			}
+			html.append("</table>\n");
+		}
+	}
+
+	private void row(String label, String value) {
+		html.append("<tr><th>").append(escape(label)).append("</th><td>").append(escape(text(value)))
+			.append("</td></tr>\n");
+	}
+
+	private void header(String... labels) {
+		html.append("<tr>");
+		for (String label : labels) {
+			html.append("<th>").append(escape(label)).append("</th>");
+		}
+		html.append("</tr>\n");
+	}
+
+	private void cells(String... values) {
+		html.append("<tr>");
+		for (String value : values) {
+			html.append("<td>").append(escape(text(value))).append("</td>");
+		}
+		html.append("</tr>\n");
+	}
+
+	private static String escape(String text) {
+		return HtmlUtils.htmlEscape(text);
+	}
+
+}

@@ -1,0 +1,104 @@
+package org.pchatfailover.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.pchatfailover.report.FailoverReport.DataLoss;
+import org.pchatfailover.report.FailoverReport.Decision;
+import org.pchatfailover.report.FailoverReport.Incident;
+import org.pchatfailover.report.FailoverReport.Outcome;
+import org.pchatfailover.report.FailoverReport.Step;
+
+class ReportRenderersTest {
+
+	private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
+
+	private static final String NASTY = "<script>alert('x')</script> | \"quoted\" & `tick` *bold* _under_";
+
+	private static final String CMDLET = "Set-CsPersistentChatActiveServer -ActiveServers @{Replace='a|b'}";
+
+	@Test
+	void htmlEscapesEveryValueAndNeedsNothingFromOutside() {
+		String html = ReportHtml.render(report());
+
+		assertThat(html).doesNotContain("<script", "'x'", "<link", "src=", "href=");
+		assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; | &quot;quoted&quot; &amp;",
+				"@{Replace=&#39;a|b&#39;}", "<td>operator</td>", "<td>2026-11-25 08:00:01 UTC</td>");
+		assertThat(html).containsSubsequence("<td>CheckPreconditions</td>", "<td>1.5 s</td>",
+				"<td>ApplyLogBackups</td>", "<td>INTERRUPTED</td>", "<td>SetPoolFailedOver</td>", "<td>FAILED</td>",
+				"Lync shell unreachable");
+		assertThat(html).contains("Open incidents", "Data-loss window", "transactions after 08:15 are lost");
+	}
+
+	@Test
+	void markdownKeepsEveryValueInsideItsTableCell() {
+		String markdown = ReportMarkdown.render(report());
+
+		String decision = markdown.lines().filter(line -> line.startsWith("| ConfirmFailover |")).findFirst().orElseThrow();
+		assertThat(decision.split("(?<!\\\\)\\|")).as(decision).hasSize(6);
+		assertThat(decision).contains("\\<script\\>", "\\| \"quoted\" & \\`tick\\` \\*bold\\* \\_under\\_");
+		String action = markdown.lines().filter(line -> line.contains("Set-CsPersistentChatActiveServer"))
+			.findFirst().orElseThrow();
+		assertThat(action).contains("` Set-CsPersistentChatActiveServer -ActiveServers @{Replace='a\\|b'} `");
+		assertThat(action.split("(?<!\\\\)\\|")).as(action).hasSize(8);
+		assertThat(markdown).contains("| 2 | CheckPreconditions | Check preconditions | 2026-11-25 08:00:01 UTC | "
+				+ "2026-11-25 08:00:02 UTC | 1.5 s | COMPLETED | - |");
+	}
+
+	@Test
+	void markdownCodeSpansOutgrowTheBackticksOfTheCommand() {
+		assertThat(ReportMarkdown.code("Write-Host `\"a``b`\"")).isEqualTo("``` Write-Host `\"a``b`\" ```");
+		assertThat(ReportMarkdown.code("line one\r\n  line two")).isEqualTo("` line one line two `");
+	}
+
+	@Test
+	void durationsReadLikeAnOperatorSaysThem() {
+		assertThat(ReportFormat.duration(null)).isEqualTo("-");
+		assertThat(ReportFormat.duration(0L)).isEqualTo("0 ms");
+		assertThat(ReportFormat.duration(999L)).isEqualTo("999 ms");
+		assertThat(ReportFormat.duration(1_000L)).isEqualTo("1.0 s");
+		assertThat(ReportFormat.duration(59_999L)).isEqualTo("59.9 s");
+		assertThat(ReportFormat.duration(60_000L)).isEqualTo("1 min 00 s");
+		assertThat(ReportFormat.duration(245_000L)).isEqualTo("4 min 05 s");
+		assertThat(ReportFormat.duration(3_600_000L + 3 * 60_000L + 59_000L)).isEqualTo("1 h 03 min");
+	}
+
+	@Test
+	void aFailoverBeforeItsPlanSaysTheWindowIsNotKnownYet() {
+		FailoverReport early = new FailoverReport("p-1", "INC-1", "atl-cs-001.litwareinc.com", null, null, null,
+				"RUNNING", T0, null, 900, List.of(), List.of(), null, List.of(), T0.plusSeconds(1));
+
+		assertThat(ReportHtml.render(early)).contains("Not known yet");
+		assertThat(ReportMarkdown.render(early)).contains("Not known yet", "| Requested by | - |");
+	}
+
+	static FailoverReport report() {
+		List<Step> timeline = List.of(
+				new Step("FailoverRequested", "Failover requested", "startEvent", T0, T0, 0L, Outcome.COMPLETED, null,
+						List.of()),
+				new Step("CheckPreconditions", "Check preconditions", "serviceTask", T0.plusSeconds(1),
+						T0.plusSeconds(2), 1_500L, Outcome.COMPLETED, null,
+						List.of(new ActionLog.Action(T0.plusSeconds(1), "dal-sql-bk\\PCHAT", "sql",
+								"SELECT state_desc FROM sys.databases WHERE name = @P0 [@P0 = N'mgc']", "RESTORING",
+								true, 3))),
+				new Step("ApplyLogBackups", "Apply log backups", "serviceTask", T0.plusSeconds(3), T0.plusSeconds(4),
+						1_000L, Outcome.INTERRUPTED, "Log chain broken", List.of()),
+				new Step("SetPoolFailedOver", "Set pool state FailedOver", "failedJob", T0.plusSeconds(70), null,
+						null, Outcome.FAILED, "Lync shell unreachable <timeout>",
+						List.of(new ActionLog.Action(T0.plusSeconds(70), "ssh lab@127.0.0.1:2222", "cmdlet", CMDLET,
+								"ActiveServers set", false, 1_200))));
+		List<Decision> decisions = List.of(new Decision("ConfirmFailover", "Confirm failover", "operator",
+				T0.plusSeconds(2), Map.of("failoverApproved", "true"), NASTY));
+		return new FailoverReport("p-1", "INC-4711", "atl-cs-001.litwareinc.com", "j.doe", "ticketing",
+				"Atlanta lost", "INCIDENT", T0, null, 75_000, timeline, decisions,
+				new DataLoss(T0.plusSeconds(900), T0.plusSeconds(2_700), "transactions after 08:15 are lost",
+						"gap at LSN 42", "RECOVER_WITH_DATA_LOSS"),
+				List.of(new Incident("SetPoolFailedOver", T0.plusSeconds(70), "Lync shell unreachable <timeout>")),
+				T0.plusSeconds(80));
+	}
+
+}
