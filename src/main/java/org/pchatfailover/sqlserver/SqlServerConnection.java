@@ -41,20 +41,25 @@ public class SqlServerConnection implements AutoCloseable {
 	/** The msdb log-shipping secondary configuration of the database, empty when there is none (removed). */
 	public Optional<LogShippingConfig> readLogShippingSecondary(String database) {
 		// two single-table reads rather than a join: each row is logged as evidence on its own
-		Optional<String[]> databaseRow = query("read log shipping of " + database,
+		Optional<SecondaryDatabaseRow> databaseRow = query("read log shipping of " + database,
 				"SELECT secondary_id, last_restored_file FROM msdb.dbo.log_shipping_secondary_databases "
 						+ "WHERE secondary_database = ?",
-				List.of(database), rows -> rows.next() ? Optional.of(new String[] { rows.getString(1), rows.getString(2) })
-						: Optional.empty());
+				List.of(database), rows -> rows.next()
+						? Optional.of(new SecondaryDatabaseRow(rows.getString(1), rows.getString(2))) : Optional.empty());
 		if (databaseRow.isEmpty()) {
 			return Optional.empty();
 		}
 		return query("read log shipping secondary of " + database,
 				"SELECT primary_server, backup_source_directory, backup_destination_directory, last_copied_file "
 						+ "FROM msdb.dbo.log_shipping_secondary WHERE secondary_id = ?",
-				List.of(databaseRow.get()[0]),
+				List.of(databaseRow.get().secondaryId()),
 				rows -> rows.next() ? Optional.of(new LogShippingConfig(database, rows.getString(1), rows.getString(2),
-						rows.getString(3), rows.getString(4), databaseRow.get()[1])) : Optional.<LogShippingConfig>empty());
+						rows.getString(3), rows.getString(4), databaseRow.get().lastRestoredFile()))
+						: Optional.<LogShippingConfig>empty());
+	}
+
+	/** A row of msdb.dbo.log_shipping_secondary_databases; its toString is what the action log shows. */
+	private record SecondaryDatabaseRow(String secondaryId, String lastRestoredFile) {
 	}
 
 	/** State and redo LSN of the database, empty when the instance has no such database. */

@@ -51,12 +51,12 @@ class DefaultPasswordGuardIT {
 	}
 
 	private static ConfigurableApplicationContext app(String database, Path labDir, String profile) {
+		// arguments, not default properties: those rank below application.yml and would use ./data
 		return new SpringApplicationBuilder(PchatFailoverApplication.class).profiles(profile)
-			.properties("server.port=0", "spring.datasource.url=" + database, "pchat.lab.dir=" + labDir,
-					"pchat.lab.sql-port=0", "pchat.lab.ssh-port=0",
+			.run("--server.port=0", "--spring.datasource.url=" + database, "--pchat.lab.dir=" + labDir,
+					"--pchat.lab.sql-port=0", "--pchat.lab.ssh-port=0",
 					// the production start reuses the lab's pool definition, without the lab
-					"spring.config.import=optional:classpath:application-lab.yml")
-			.run();
+					"--spring.config.import=optional:classpath:application-lab.yml");
 	}
 
 }
