@@ -2,9 +2,6 @@ package org.pchatfailover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pchatfailover.failover.FailoverModelTest;
+import org.pchatfailover.security.WebappLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -93,8 +91,7 @@ class PchatFailoverApplicationIT {
 			"admin, tasklist, 200", "admin, cockpit, 200", "admin, admin, 200", "ticketing, tasklist, 403",
 			"ticketing, cockpit, 403", "ticketing, admin, 403" })
 	void letsEachLabUserIntoTheWebappsOfItsRole(String user, String app, int expectedStatus) throws Exception {
-		HttpResponse<String> login = webappLogin(user, user, app);
-		assertThat(login.statusCode()).as(login.headers() + " " + login.body()).isEqualTo(expectedStatus);
+		assertThat(webappLogin(user, user, app)).isEqualTo(expectedStatus);
 	}
 
 	@Test
@@ -106,8 +103,8 @@ class PchatFailoverApplicationIT {
 		identity.saveUser(locked);
 		identity.createMembership("wrongpassword", "pchat-operators");
 
-		assertThat(webappLogin("wrongpassword", "wrongpassword", "tasklist").statusCode()).isEqualTo(401);
-		assertThat(webappLogin("intruder", "operator", "tasklist").statusCode()).isEqualTo(401);
+		assertThat(webappLogin("wrongpassword", "wrongpassword", "tasklist")).isEqualTo(401);
+		assertThat(webappLogin("intruder", "operator", "tasklist")).isEqualTo(401);
 	}
 
 	@ParameterizedTest(name = "{0} on {1}: {2}")
@@ -137,30 +134,8 @@ class PchatFailoverApplicationIT {
 		assertThat(filters.body()).contains("\"name\":\"Failover tasks\"");
 	}
 
-	/** Logs in as the Camunda webapps do: fetch the CSRF cookie from the app page, then post the form. */
-	private HttpResponse<String> webappLogin(String user, String password, String app)
-			throws IOException, InterruptedException {
-		CookieManager cookies = new CookieManager();
-		HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.cookieHandler(cookies)
-			.connectTimeout(TIMEOUT)
-			.build();
-		client.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).timeout(TIMEOUT).build(),
-				HttpResponse.BodyHandlers.discarding());
-		List<HttpCookie> xsrf = cookies.getCookieStore()
-			.getCookies()
-			.stream()
-			.filter(c -> c.getName().equals("XSRF-TOKEN"))
-			.toList();
-		assertThat(xsrf).hasSize(1);
-		String form = "username=" + user + "&password=" + password;
-		return client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("X-XSRF-TOKEN", xsrf.get(0).getValue())
-			.timeout(TIMEOUT)
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
+	private int webappLogin(String user, String password, String app) {
+		return WebappLogin.login(port, user, password, app);
 	}
 
 	private URI uri(String path) {

@@ -23,6 +23,9 @@ public final class FailoverVariables {
 	public static final String REASON = "reason";
 	public static final String REQUESTED_BY = "requestedBy";
 
+	/** The API user (the ticketing system's account) that started the failover. */
+	public static final String STARTED_BY = "startedBy";
+
 	/** Where milestones of this failover are POSTed; empty = the configured default (not a secret). */
 	public static final String CALLBACK_URL = "callbackUrl";
 

@@ -60,9 +60,15 @@ public class FailoverReports {
 		List<Incident> open = openIncidents(timeline);
 		return new FailoverReport(id, text(variables, FailoverVariables.TICKET_ID),
 				text(variables, FailoverVariables.POOL_FQDN), text(variables, FailoverVariables.REQUESTED_BY),
-				instance.getStartUserId(), text(variables, FailoverVariables.REASON), state(instance, timeline, open),
+				startedBy(instance, variables), text(variables, FailoverVariables.REASON), state(instance, timeline, open),
 				started, ended, Duration.between(started, ended == null ? now : ended).toMillis(), timeline,
 				ReportDecisions.of(finishedTasks(id), updates, this::completedBy), dataLoss(variables), open, now);
+	}
+
+	/** The API account that started it ({@code startedBy}); an admin's start over the engine REST API has none. */
+	private static String startedBy(HistoricProcessInstance instance, Map<String, TypedValue> variables) {
+		String startedBy = text(variables, FailoverVariables.STARTED_BY);
+		return startedBy != null ? startedBy : instance.getStartUserId();
 	}
 
 	private List<HistoricActivityInstance> activities(String id) {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.pchatfailover.failover.FailoverVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,10 +68,11 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 				ProcessDefinitionPermissions.READ_HISTORY);
 		// Camunda Forms are loaded from the deployment
 		grant(authorizations, FailoverGroups.OPERATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+		// ticketing reads through the engine but starts only through /api, where one ticket starts one failover
+		// and a second ticket for a busy pool is refused; the engine REST API would bypass both rules
 		grant(authorizations, FailoverGroups.TICKETING, Resources.PROCESS_DEFINITION, process,
-				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-				ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-		grant(authorizations, FailoverGroups.TICKETING, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+				ProcessDefinitionPermissions.READ_HISTORY);
 		// the admin group skips engine checks, but the webapps and some queries read grants: give it all, as the
 		// Camunda Admin's initial setup does for camunda-admin
 		for (Resources resource : Resources.values()) {
@@ -91,23 +93,32 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 		log.info("created group {}", id);
 	}
 
+	/** Makes the group's grant on the resource exactly these permissions: created, or corrected, once. */
 	private static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
 			Permission... permissions) {
-		boolean exists = authorizations.createAuthorizationQuery()
+		Authorization authorization = authorizations.createAuthorizationQuery()
 			.groupIdIn(group)
 			.resourceType(resource)
 			.resourceId(resourceId)
-			.count() > 0;
-		if (exists) {
+			.list()
+			.stream()
+			.filter(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
+			.findFirst()
+			.orElse(null);
+		int wanted = 0;
+		for (Permission permission : permissions) {
+			wanted |= permission.getValue();
+		}
+		if (authorization instanceof AuthorizationEntity existing && existing.getPermissions() == wanted) {
 			return;
 		}
-		Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-		authorization.setGroupId(group);
-		authorization.setResource(resource);
-		authorization.setResourceId(resourceId);
-		for (Permission permission : permissions) {
-			authorization.addPermission(permission);
+		if (authorization == null) {
+			authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			authorization.setGroupId(group);
+			authorization.setResource(resource);
+			authorization.setResourceId(resourceId);
 		}
+		authorization.setPermissions(permissions);
 		authorizations.saveAuthorization(authorization);
 		log.info("granted {} {} on {} {}", group, List.of(permissions), resource.resourceName(), resourceId);
 	}

@@ -1,9 +1,7 @@
 package org.pchatfailover.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pchatfailover.ApiClient;
-import org.pchatfailover.ApiClient.Response;
+import org.pchatfailover.LabDrill;
 import org.pchatfailover.LabTestSupport;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,27 +33,24 @@ class LabDrillIT {
 	@LocalServerPort
 	int port;
 
-	ApiClient api;
+	LabDrill drill;
 
 	@BeforeEach
 	void client() {
-		api = new ApiClient(port);
+		drill = new LabDrill(port);
 	}
 
 	@Test
 	void failsOverThePoolInTheLabAndLeavesWhatTheRunbookPromises() {
-		expect(api.send("admin", "POST", "/api/lab/scenarios/normal", null), 200);
-		String instanceId = start("INC-9001");
+		drill.scenario("normal");
+		String instanceId = drill.start("INC-9001", "drill: Atlanta declared lost");
 
-		complete("INC-9001", "ConfirmFailover", Map.of("failoverApproved", "true", "confirmationComment",
-				"drill: Atlanta declared lost", "primaryDatabaseDown", true, "primaryMirrorDown", true, "frontEndDown",
-				true, "complianceOutputSecured", true));
-		complete("INC-9001", "ConfirmActiveServers", Map.of());
-		complete("INC-9001", "VerifyService",
+		drill.approve(instanceId, "drill: Atlanta declared lost");
+		drill.complete(instanceId, "ConfirmActiveServers", Map.of());
+		drill.complete(instanceId, "VerifyService",
 				Map.of("serviceVerified", "true", "verificationComment", "drill: posted in a room"));
 
-		await().atMost(ApiClient.TIMEOUT).until(() -> "COMPLETED".equals(
-				get("admin", "/engine-rest/history/process-instance/" + instanceId).path("state").asText()));
+		drill.awaitCompleted(instanceId);
 		JsonNode history = get("admin", "/engine-rest/history/activity-instance?processInstanceId=" + instanceId
 				+ "&sortBy=startTime&sortOrder=asc");
 		assertThat(history.findValuesAsText("activityId")).containsSubsequence("CheckPreconditions",
@@ -88,40 +83,15 @@ class LabDrillIT {
 
 	@Test
 	void refusesLabControlToAnyoneButAnAdmin() {
-		expect(api.send("operator", "POST", "/api/lab/scenarios/normal", null), 403);
-		expect(api.send("ticketing", "GET", "/api/lab/state", null), 403);
-		expect(api.send(null, "GET", "/api/lab/state", null), 401);
-		JsonNode problem = expect(api.send("admin", "POST", "/api/lab/scenarios/no-such-scenario", null), 400);
+		drill.json("operator", "POST", "/api/lab/scenarios/normal", null, 403);
+		drill.json("ticketing", "GET", "/api/lab/state", null, 403);
+		drill.json(null, "GET", "/api/lab/state", null, 401);
+		JsonNode problem = drill.json("admin", "POST", "/api/lab/scenarios/no-such-scenario", null, 400);
 		assertThat(problem.path("detail").asText()).contains("no-such-scenario", "broken-chain");
 	}
 
-	private String start(String ticketId) {
-		Map<String, Object> variables = Map.of("poolFqdn", Map.of("value", "atl-cs-001.litwareinc.com"), "ticketId",
-				Map.of("value", ticketId), "reason", Map.of("value", "drill"), "requestedBy", Map.of("value", "drill lead"));
-		return expect(api.send("ticketing", "POST", "/engine-rest/process-definition/key/persistentChatFailover/start",
-				Map.of("businessKey", ticketId, "variables", variables)), 200)
-			.path("id")
-			.asText();
-	}
-
-	/** Waits until the task is there (the engine works the steps before it), then completes it as the operator. */
-	private void complete(String ticketId, String taskKey, Map<String, Object> variables) {
-		String query = "/engine-rest/task?processInstanceBusinessKey=" + ticketId + "&taskDefinitionKey=" + taskKey;
-		await().atMost(ApiClient.TIMEOUT).until(() -> get("operator", query).size() == 1);
-		String taskId = get("operator", query).get(0).path("id").asText();
-		Map<String, Object> typed = new HashMap<>();
-		variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
-		expect(api.send("operator", "POST", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed)),
-				204);
-	}
-
 	private JsonNode get(String user, String path) {
-		return expect(api.send(user, "GET", path, null), 200);
-	}
-
-	private static JsonNode expect(Response response, int status) {
-		assertThat(response.status()).as(response.text()).isEqualTo(status);
-		return response.json();
+		return drill.json(user, "GET", path, null, 200);
 	}
 
 	private static JsonNode database(JsonNode lab, String name) {

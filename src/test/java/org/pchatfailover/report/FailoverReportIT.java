@@ -3,7 +3,6 @@ package org.pchatfailover.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pchatfailover.ApiClient.Response;
+import org.pchatfailover.LabDrill;
 import org.pchatfailover.LabTestSupport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,11 +51,11 @@ class FailoverReportIT {
 	@Value("${pchat.lab.dir}")
 	Path labDir;
 
-	private LabHttp lab;
+	private LabDrill lab;
 
 	@BeforeEach
 	void client() {
-		lab = new LabHttp(port);
+		lab = new LabDrill(port);
 	}
 
 	@Test
@@ -106,30 +107,27 @@ class FailoverReportIT {
 
 	@Test
 	void answersProblemsForUnknownFailoversFormatsAndAnonymousCallers() throws Exception {
-		HttpResponse<String> unknown = lab.send("ticketing", "GET", "/api/failovers/no-such-id/report", null,
+		Response unknown = lab.send("ticketing", "GET", "/api/failovers/no-such-id/report", null,
 				"text/html");
-		assertThat(unknown.statusCode()).isEqualTo(404);
-		assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(unknown.body()).contains("no-such-id");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.contentType()).startsWith("application/problem+json");
+		assertThat(unknown.text()).contains("no-such-id");
 
-		HttpResponse<String> png = lab.send("operator", "GET", "/api/failovers/no-such-id/report", null, "image/png");
-		assertThat(png.statusCode()).isEqualTo(406);
-		assertThat(png.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(png.body()).contains("text/markdown", "image/png");
+		Response png = lab.send("operator", "GET", "/api/failovers/no-such-id/report", null, "image/png");
+		assertThat(png.status()).isEqualTo(406);
+		assertThat(png.contentType()).startsWith("application/problem+json");
+		assertThat(png.text()).contains("text/markdown", "image/png");
 
-		assertThat(lab.send(null, "GET", "/api/failovers/no-such-id/report", null, "application/json").statusCode())
+		assertThat(lab.send(null, "GET", "/api/failovers/no-such-id/report", null, "application/json").status())
 			.isEqualTo(401);
 	}
 
 	private void assertPrintablePage(String id) throws IOException, InterruptedException {
-		HttpResponse<String> page = lab.send("operator", "GET", "/api/failovers/" + id + "/report", null,
+		Response page = lab.send("operator", "GET", "/api/failovers/" + id + "/report", null,
 				"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("text/html"));
-		String html = page.body();
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.contentType()).startsWith("text/html");
+		String html = page.text();
 		assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script", "<link", "<b>\"for real\"");
 		assertThat(html).containsSubsequence(PATH.stream().map(step -> "<td>" + step + "</td>").toList());
 		assertThat(html).contains("Atlanta lost &lt;b&gt;&quot;for real&quot;&lt;/b&gt; | see INC-7001 &amp; bridge",
@@ -140,12 +138,11 @@ class FailoverReportIT {
 	}
 
 	private void assertTicketMarkdown(String id) throws IOException, InterruptedException {
-		HttpResponse<String> ticket = lab.send("admin", "GET", "/api/failovers/" + id + "/report", null,
+		Response ticket = lab.send("admin", "GET", "/api/failovers/" + id + "/report", null,
 				"text/markdown");
-		assertThat(ticket.statusCode()).isEqualTo(200);
-		assertThat(ticket.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("text/markdown"));
-		String markdown = ticket.body();
+		assertThat(ticket.status()).isEqualTo(200);
+		assertThat(ticket.contentType()).startsWith("text/markdown");
+		String markdown = ticket.text();
 		assertThat(markdown).containsSubsequence(PATH.stream().map(step -> "| " + step + " |").toList());
 		assertThat(markdown).contains("| ConfirmFailover | operator | ", "\\| see INC-7001",
 				"sp_delete_log_shipping_secondary_database", "Set-CsPersistentChatActiveServer",
@@ -157,9 +154,7 @@ class FailoverReportIT {
 	}
 
 	private void completeDrill(String id) throws Exception {
-		lab.complete(id, "ConfirmFailover", Map.of("failoverApproved", "true", "confirmationComment", APPROVAL,
-				"primaryDatabaseDown", true, "primaryMirrorDown", true, "frontEndDown", true,
-				"complianceOutputSecured", true));
+		lab.approve(id, APPROVAL);
 		lab.complete(id, "DecideBrokenLogChain", Map.of("logChainDecision", "RECOVER_WITH_DATA_LOSS",
 				"logChainComment", "mgc_6 is gone with the Atlanta SAN"));
 		lab.complete(id, "ConfirmActiveServers", Map.of());

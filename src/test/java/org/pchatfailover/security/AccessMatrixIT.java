@@ -1,0 +1,115 @@
+package org.pchatfailover.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pchatfailover.ApiClient.Response;
+import org.pchatfailover.LabDrill;
+import org.pchatfailover.LabTestSupport;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Who may do what, over real HTTP, for every endpoint of the product, the engine REST API and the webapps:
+ * anonymous, a wrong password, each lab role and a user in no group. The engine's login delay after a wrong
+ * password is switched off here only, so that the rows do not depend on their order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "camunda.bpm.generic-properties.properties.login-delay-base=0")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIT {
+
+	@DynamicPropertySource
+	static void lab(DynamicPropertyRegistry registry) {
+		LabTestSupport.labProperties(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IdentityService identity;
+
+	LabDrill drill;
+
+	String failoverId;
+
+	@BeforeAll
+	void oneFailoverWaitingForTheOperator() {
+		drill = new LabDrill(port);
+		User nobody = identity.newUser("nobody");
+		nobody.setPassword("nobody");
+		identity.saveUser(nobody);
+		failoverId = drill.start("INC-8008", "access matrix");
+		drill.awaitTask(failoverId, "ConfirmFailover");
+	}
+
+	@ParameterizedTest(name = "{0} {1}: anonymous {2}, wrong password {3}, ticketing {4}, operator {5}, admin {6}, no group {7}")
+	@CsvSource({ "POST, /api/failovers,                401, 401, 200, 403, 200, 403",
+			"GET,  /api/failovers/{id},                401, 401, 200, 200, 200, 403",
+			"GET,  /api/failovers?ticketId=INC-8008,   401, 401, 200, 200, 200, 403",
+			"GET,  /api/failovers/{id}/report,         401, 401, 200, 200, 200, 403",
+			"GET,  /api/lab/state,                     401, 401, 403, 403, 200, 403",
+			"POST, /api/lab/scenarios/normal,          401, 401, 403, 403, 200, 403",
+			"GET,  /engine-rest/process-instance/{id}, 401, 401, 200, 200, 200, 404",
+			// the engine answers 404 to a user who may not even read the definition: it does not reveal it exists
+			"POST, /engine-rest/process-definition/key/persistentChatFailover/start, 401, 401, 403, 403, 200, 404" })
+	void answersEachCallerAsItsRoleAllows(String method, String path, int anonymous, int wrongPassword,
+			int ticketing, int operator, int admin, int noGroup) {
+		List<Integer> statuses = new ArrayList<>();
+		for (String credentials : new String[] { null, "operator:wrong", "ticketing:ticketing", "operator:operator",
+				"admin:admin", "nobody:nobody" }) {
+			statuses.add(call(credentials, method, path.replace("{id}", failoverId)));
+		}
+		assertThat(statuses).containsExactly(anonymous, wrongPassword, ticketing, operator, admin, noGroup);
+	}
+
+	@ParameterizedTest(name = "{0} sees {1} task(s)")
+	@CsvSource({ "operator, 1", "admin, 1", "ticketing, 0", "nobody, 0" })
+	void showsFailoverTasksOnlyToOperatorsAndAdmins(String user, int tasks) {
+		Response response = drill.api().send(user + ":" + user, "GET",
+				"/engine-rest/task?processInstanceId=" + failoverId, null, "application/json");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().size()).isEqualTo(tasks);
+	}
+
+	@ParameterizedTest(name = "{0} logs in to {1}: {2}")
+	@CsvSource({ "operator, operator, tasklist, 200", "operator, operator, cockpit, 403",
+			"operator, wrong, tasklist, 401", "admin, admin, cockpit, 200", "admin, admin, admin, 200",
+			"ticketing, ticketing, tasklist, 403", "ticketing, ticketing, cockpit, 403", "nobody, nobody, tasklist, 403" })
+	void letsIntoTheWebappsOnlyTheRolesThatUseThem(String user, String password, String app, int status) {
+		assertThat(WebappLogin.login(port, user, password, app)).isEqualTo(status);
+	}
+
+	private int call(String credentials, String method, String path) {
+		Object body = null;
+		if (method.equals("POST") && path.equals("/api/failovers")) {
+			// the same ticket again: an allowed caller gets the running failover back, nothing new starts
+			body = Map.of("ticketId", "INC-8008", "poolFqdn", LabDrill.POOL, "reason", "access matrix", "requestedBy",
+					"j.doe");
+		}
+		else if (path.endsWith("/start")) {
+			body = Map.of("businessKey", "INC-8009", "variables",
+					Map.of("poolFqdn", Map.of("value", "no-such-pool.litwareinc.com")));
+		}
+		Response response = drill.api().send(credentials, method, path, body, "application/json");
+		if (response.status() >= 400 && path.startsWith("/api")) {
+			assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+			assertThat(response.text()).doesNotContain("wrong");
+		}
+		return response.status();
+	}
+
+}
