@@ -1,0 +1,18 @@
+package org.pchatfailover.ticketing;
+
+import java.time.Instant;
+
+/**
+ * The body POSTed to the ticketing system (DESIGN.md, REST contract "Callbacks"). A redelivery after a failure
+ * carries the same body, so a receiver can drop duplicates by (id, state, step, at), and keep the callback with
+ * the latest {@code at} per id: two engine nodes may deliver the callbacks of one failover out of order.
+ *
+ * @param ticketId the ticket the failover was started for (= business key)
+ * @param id the failover's id (process instance id), as in {@code /api/failovers/{id}}
+ * @param state what the failover is doing now
+ * @param step the activity id: the start event, the waiting user task, the failing step or the end event
+ * @param at when the state changed, by the engine's clock (not when the callback was delivered)
+ */
+public record TicketingCallback(String ticketId, String id, CallbackState state, String step, Instant at) {
+
+}
