@@ -4,25 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pchatfailover.ApiClient;
+import org.pchatfailover.LabDrill;
 import org.pchatfailover.LabTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,10 +30,6 @@ import org.springframework.test.util.TestSocketUtils;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TicketingCallbackIT {
-
-	private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@DynamicPropertySource
 	static void lab(DynamicPropertyRegistry registry) {
@@ -60,14 +49,15 @@ class TicketingCallbackIT {
 	@Autowired
 	ManagementService management;
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private LabDrill lab;
 
 	private CallbackReceiver ticketing;
 
 	@BeforeEach
-	void startTicketingAndResetTheLab() throws Exception {
+	void startTicketingAndResetTheLab() throws IOException {
+		lab = new LabDrill(port);
 		ticketing = new CallbackReceiver();
-		send("admin", "POST", "/api/lab/scenarios/normal", null, 200);
+		lab.scenario("normal");
 	}
 
 	@AfterEach
@@ -76,15 +66,15 @@ class TicketingCallbackIT {
 	}
 
 	@Test
-	void callsBackAtEveryMilestoneAndDeliversAFailedCallbackAgainWithoutHoldingTheFailover() throws Exception {
+	void callsBackAtEveryMilestoneAndDeliversAFailedCallbackAgainWithoutHoldingTheFailover() {
 		String id = start("INC-7001", ticketing.url("/flaky"));
-		await().atMost(STEP_TIMEOUT).until(ticketing::holdsACallback);
+		await().atMost(ApiClient.TIMEOUT).until(ticketing::holdsACallback);
 		// the ticketing system still holds the RUNNING callback, the failover went on to the operator
-		awaitTask("INC-7001", "ConfirmFailover");
+		lab.awaitTask(id, "ConfirmFailover");
 		ticketing.releaseHeldCallback();
 
-		drill("INC-7001");
-		await().atMost(STEP_TIMEOUT).until(() -> ticketing.callbacks(id).size() == 6);
+		drill(id);
+		await().atMost(ApiClient.TIMEOUT).until(() -> ticketing.callbacks(id).size() == 6);
 
 		assertThat(ticketing.milestones(id)).containsExactly("RUNNING FailoverRequested",
 				"RUNNING FailoverRequested", "WAITING_FOR_OPERATOR ConfirmFailover",
@@ -94,54 +84,54 @@ class TicketingCallbackIT {
 			.filter(c -> "RUNNING".equals(c.path("state").asText())).toList();
 		assertThat(running.get(1)).as("the same callback, delivered again").isEqualTo(running.get(0));
 		assertThat(running.get(0).path("ticketId").asText()).isEqualTo("INC-7001");
-		await().atMost(STEP_TIMEOUT).until(() -> callbackJobs(id).isEmpty());
+		await().atMost(ApiClient.TIMEOUT).until(() -> callbackJobs(id).isEmpty());
 	}
 
 	@Test
-	void callsBackAbortedWhenTheOperatorAbortsTheFailover() throws Exception {
+	void callsBackAbortedWhenTheOperatorAbortsTheFailover() {
 		String id = start("INC-7002", ticketing.url("/hook"));
-		abort("INC-7002");
+		abort(id);
 
-		await().atMost(STEP_TIMEOUT).until(() -> ticketing.callbacks(id).size() == 3);
+		await().atMost(ApiClient.TIMEOUT).until(() -> ticketing.callbacks(id).size() == 3);
 		assertThat(ticketing.milestones(id)).containsExactly("RUNNING FailoverRequested",
 				"WAITING_FOR_OPERATOR ConfirmFailover", "ABORTED FailoverAborted");
 	}
 
 	@Test
-	void callsBackTheIncidentOfTheFailingStepAndAbortedWhenAnAdminCancelsTheFailover() throws Exception {
-		send("admin", "POST", "/api/lab/scenarios/sql-down", null, 200);
+	void callsBackTheIncidentOfTheFailingStepAndAbortedWhenAnAdminCancelsTheFailover() {
+		lab.scenario("sql-down");
 		String id = start("INC-7003", ticketing.url("/hook"));
 
-		await().atMost(STEP_TIMEOUT).until(() -> ticketing.callbacks(id).size() == 2);
+		await().atMost(ApiClient.TIMEOUT).until(() -> ticketing.callbacks(id).size() == 2);
 		assertThat(ticketing.milestones(id)).containsExactly("RUNNING FailoverRequested",
 				"INCIDENT CheckPreconditions");
 		assertThat(management.createJobQuery().processInstanceId(id).noRetriesLeft().count()).isOne();
 
-		send("admin", "DELETE", "/engine-rest/process-instance/" + id, null, 204);
-		await().atMost(STEP_TIMEOUT).until(() -> ticketing.callbacks(id).size() == 3);
+		lab.json("admin", "DELETE", "/engine-rest/process-instance/" + id, null, 204);
+		await().atMost(ApiClient.TIMEOUT).until(() -> ticketing.callbacks(id).size() == 3);
 		assertThat(ticketing.callbacks(id).get(2).path("state").asText()).isEqualTo("ABORTED");
 	}
 
 	@Test
-	void completesTheFailoverWhileTheTicketingSystemIsDeadAndLeavesTheCallbacksAsFailedJobs() throws Exception {
+	void completesTheFailoverWhileTheTicketingSystemIsDeadAndLeavesTheCallbacksAsFailedJobs() {
 		String dead = "http://127.0.0.1:" + TestSocketUtils.findAvailableTcpPort() + "/hook";
 		String id = start("INC-7004", dead);
-		drill("INC-7004");
+		drill(id);
 
-		await().atMost(STEP_TIMEOUT).until(() -> callbackJobs(id).size() == 5
+		await().atMost(ApiClient.TIMEOUT).until(() -> callbackJobs(id).size() == 5
 				&& callbackJobs(id).stream().allMatch(job -> job.getRetries() == 0));
 		assertThat(callbackJobs(id)).allSatisfy(job -> assertThat(job.getExceptionMessage()).contains("failed"));
 		assertThat(management.createJobQuery().processInstanceId(id).count()).isZero();
-		JsonNode incidents = send("admin", "GET", "/engine-rest/history/incident?processInstanceId=" + id, null, 200);
+		JsonNode incidents = lab.json("admin", "GET", "/engine-rest/history/incident?processInstanceId=" + id, null, 200);
 		assertThat(incidents.size()).as("incidents of the failover").isZero();
 	}
 
 	@Test
-	void stopsDeliveringACallbackTheTicketingSystemRejects() throws Exception {
+	void stopsDeliveringACallbackTheTicketingSystemRejects() {
 		String id = start("INC-7006", ticketing.url("/gone"));
-		abort("INC-7006");
+		abort(id);
 
-		await().atMost(STEP_TIMEOUT).until(() -> callbackJobs(id).size() == 3
+		await().atMost(ApiClient.TIMEOUT).until(() -> callbackJobs(id).size() == 3
 				&& callbackJobs(id).stream().allMatch(job -> job.getRetries() == 0));
 		assertThat(ticketing.milestones(id)).as("each callback once, no retry").containsExactly(
 				"RUNNING FailoverRequested", "WAITING_FOR_OPERATOR ConfirmFailover", "ABORTED FailoverAborted");
@@ -149,28 +139,26 @@ class TicketingCallbackIT {
 	}
 
 	@Test
-	void callsNobodyBackWithoutACallbackUrl() throws Exception {
+	void callsNobodyBackWithoutACallbackUrl() {
 		String id = start("INC-7005", null);
-		abort("INC-7005");
+		abort(id);
 
 		assertThat(callbackJobs(id)).isEmpty();
 		assertThat(ticketing.callbacks(id)).isEmpty();
 	}
 
 	/** Works the operator's tasks of a failover through to FailoverCompleted. */
-	private void drill(String ticketId) throws Exception {
-		complete(ticketId, "ConfirmFailover", Map.of("failoverApproved", "true", "confirmationComment", "drill",
-				"primaryDatabaseDown", true, "primaryMirrorDown", true, "frontEndDown", true,
-				"complianceOutputSecured", true));
-		complete(ticketId, "ConfirmActiveServers", Map.of());
-		complete(ticketId, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "drill"));
-		await().atMost(STEP_TIMEOUT).until(() -> ended(ticketId));
+	private void drill(String id) {
+		lab.approve(id, "drill");
+		lab.complete(id, "ConfirmActiveServers", Map.of());
+		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "drill"));
+		lab.awaitCompleted(id);
 	}
 
-	private void abort(String ticketId) throws Exception {
-		complete(ticketId, "ConfirmFailover",
-				Map.of("failoverApproved", "false", "confirmationComment", "drill: primary is back"));
-		await().atMost(STEP_TIMEOUT).until(() -> ended(ticketId));
+	private void abort(String id) {
+		lab.complete(id, "ConfirmFailover", Map.of("failoverApproved", "false", "confirmationComment",
+				"drill: primary is back"));
+		lab.awaitState(id, "ABORTED");
 	}
 
 	/** The callback jobs of a failover: found by the failover's id in their configuration. */
@@ -182,61 +170,8 @@ class TicketingCallbackIT {
 			.toList();
 	}
 
-	private String start(String ticketId, String callbackUrl) throws Exception {
-		Map<String, Object> variables = new HashMap<>(Map.of("poolFqdn", Map.of("value", "atl-cs-001.litwareinc.com"),
-				"ticketId", Map.of("value", ticketId), "reason", Map.of("value", "drill"), "requestedBy",
-				Map.of("value", "drill lead")));
-		if (callbackUrl != null) {
-			variables.put("callbackUrl", Map.of("value", callbackUrl));
-		}
-		String body = JSON.writeValueAsString(Map.of("businessKey", ticketId, "variables", variables));
-		return send("ticketing", "POST", "/engine-rest/process-definition/key/persistentChatFailover/start", body, 200)
-			.path("id")
-			.asText();
-	}
-
-	private String awaitTask(String ticketId, String taskKey) {
-		String query = "/engine-rest/task?processInstanceBusinessKey=" + ticketId + "&taskDefinitionKey=" + taskKey;
-		await().atMost(STEP_TIMEOUT).until(() -> send("operator", "GET", query, null, 200).size() == 1);
-		return uncheckedSend("operator", query).get(0).path("id").asText();
-	}
-
-	private void complete(String ticketId, String taskKey, Map<String, Object> variables) throws Exception {
-		String taskId = awaitTask(ticketId, taskKey);
-		Map<String, Object> typed = new HashMap<>();
-		variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
-		send("operator", "POST", "/engine-rest/task/" + taskId + "/complete",
-				JSON.writeValueAsString(Map.of("variables", typed)), 204);
-	}
-
-	private boolean ended(String ticketId) throws Exception {
-		JsonNode instances = send("admin", "GET",
-				"/engine-rest/history/process-instance?processInstanceBusinessKey=" + ticketId, null, 200);
-		return "COMPLETED".equals(instances.get(0).path("state").asText());
-	}
-
-	private JsonNode uncheckedSend(String user, String path) {
-		try {
-			return send(user, "GET", path, null, 200);
-		}
-		catch (IOException | InterruptedException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private JsonNode send(String user, String method, String path, String body, int expectedStatus)
-			throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(STEP_TIMEOUT)
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expectedStatus);
-		return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+	private String start(String ticketId, String callbackUrl) {
+		return lab.start(ticketId, "drill", callbackUrl);
 	}
 
 }
