@@ -1,0 +1,75 @@
+package org.pchatfailover.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pchatfailover.LabDrill;
+import org.pchatfailover.PchatFailoverApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.util.TestSocketUtils;
+
+/**
+ * A drill with a SQL password of its own (the lab takes it from the same file the pool's password-file names):
+ * from start-up to report, it appears in no log line, no process variable, no report and no error body.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsNeverLeakIT {
+
+	private static final String SQL_PASSWORD = "Drill-S3cret-7f3a9c";
+
+	@Test
+	void keepsTheSqlPasswordOutOfLogsVariablesReportsAndErrors(CapturedOutput output) throws IOException {
+		Path labDir = Files.createTempDirectory("pchat-secret-");
+		Files.createDirectories(labDir.resolve("secrets"));
+		Files.writeString(labDir.resolve("secrets/sql.password"), SQL_PASSWORD, StandardCharsets.UTF_8);
+
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PchatFailoverApplication.class)
+			.profiles("lab")
+			.run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:" + labDir.getFileName() + ";DB_CLOSE_DELAY=-1",
+					"--pchat.lab.dir=" + labDir, "--pchat.lab.sql-port=" + TestSocketUtils.findAvailableTcpPort(),
+					"--pchat.lab.ssh-port=" + TestSocketUtils.findAvailableTcpPort(), "--logging.level.org.pchatfailover=DEBUG")) {
+			LabDrill drill = new LabDrill(((WebServerApplicationContext) app).getWebServer().getPort());
+			String id = drill.start("INC-9911", "secret drill");
+			drill.approve(id, "secret drill");
+			drill.complete(id, "ConfirmActiveServers", Map.of());
+			drill.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "ok"));
+			drill.awaitCompleted(id);
+
+			StringBuilder seen = new StringBuilder();
+			for (String accept : new String[] { "application/json", "text/html", "text/markdown" }) {
+				seen.append(drill.send("admin", "GET", "/api/failovers/" + id + "/report", null, accept).text());
+			}
+			seen.append(drill.send("admin", "GET", "/api/failovers/" + id, null, "application/json").text());
+			seen.append(drill.send("ticketing", "POST", "/api/failovers", Map.of("ticketId", "bad id"), "application/json")
+				.text());
+			for (HistoricDetail detail : app.getBean(HistoryService.class)
+				.createHistoricDetailQuery()
+				.processInstanceId(id)
+				.variableUpdates()
+				.disableCustomObjectDeserialization()
+				.list()) {
+				seen.append(((HistoricVariableUpdate) detail).getVariableName())
+					.append('=')
+					.append(((HistoricVariableUpdate) detail).getValue());
+			}
+
+			assertThat(seen.toString()).contains("sp_delete_log_shipping_secondary_database").doesNotContain(SQL_PASSWORD);
+		}
+		assertThat(output.getAll()).contains("RemoveLogShipping").doesNotContain(SQL_PASSWORD);
+	}
+
+}
