@@ -89,23 +89,25 @@ final class CmdletBinder {
 				throw new PsError(spec.name(), "Cannot bind parameter because parameter '" + name
 						+ "' is specified more than once.");
 			}
-			if (known.get(name)) {
+			if (known.get(name) || parameter.value() != null) {
 				values.put(name, (parameter.value() != null) ? parameter.value() : new Bool(true));
 			}
-			else if (parameter.value() != null) {
-				values.put(name, parameter.value());
-			}
-			else if (i + 1 < elements.size() && elements.get(i + 1) instanceof Argument next) {
-				values.put(name, next.value());
-				i++;
-			}
 			else {
-				throw new PsError(spec.name(), "Missing an argument for parameter '" + name
-						+ "'. Specify a parameter of the required type and try again.");
+				values.put(name, followingValue(spec, name, elements, i));
+				i++;
 			}
 		}
 		bindPositional(spec, values, positional);
 		return new Bound(spec.name(), values);
+	}
+
+	// -Name value: a parameter that is no switch takes the next element, which must be a value
+	private static Value followingValue(Spec spec, String name, List<Element> elements, int index) {
+		if (index + 1 < elements.size() && elements.get(index + 1) instanceof Argument next) {
+			return next.value();
+		}
+		throw new PsError(spec.name(), "Missing an argument for parameter '" + name
+				+ "'. Specify a parameter of the required type and try again.");
 	}
 
 	private static void bindPositional(Spec spec, Map<String, Value> values, List<Value> positional) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.pchatfailover.lab.lync.LabLyncState.HistoryEntry;
-import org.pchatfailover.lab.lync.LabLyncState.Mirror;
 import org.pchatfailover.lab.lync.LabLyncState.PoolState;
 import org.pchatfailover.lab.lync.LabLyncTopology.LabPool;
 
@@ -99,8 +98,7 @@ public class LabLyncShell {
 		for (LabPool pool : topology.pools()) {
 			boolean failedOver = FAILED_OVER.equals(scenario);
 			pools.put(pool.fqdn(), new PoolState(failedOver ? "FailedOver" : "Normal",
-					failedOver ? new Mirror(pool.backupStore().toString(), pool.mirrorStore().toString(), "Synchronized")
-							: null,
+					failedOver ? DatabaseMirrorCmdlets.installedMirror(pool) : null,
 					pool.serversIn(pool.backupDataCenter(), failedOver)));
 		}
 		commit(new LabLyncState(scenario, pools, List.of()));

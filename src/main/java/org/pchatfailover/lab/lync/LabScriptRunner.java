@@ -46,6 +46,8 @@ final class LabScriptRunner {
 
 	private final StringBuilder stderr = new StringBuilder();
 
+	private boolean stopOnError;
+
 	LabScriptRunner(LabLyncCmdlets lync) {
 		this.lync = lync;
 	}
@@ -58,27 +60,31 @@ final class LabScriptRunner {
 		catch (Ps.ParseException ex) {
 			return new Result(1, "", ex.getMessage() + "\n");
 		}
-		boolean stop = false;
 		boolean lastFailed = false;
 		for (Ps.Statement statement : statements) {
-			try {
-				if (statement instanceof Ps.Assignment assignment) {
-					stop = assign(assignment);
-				}
-				else {
-					write(pipeline((Ps.Pipeline) statement));
-				}
-				lastFailed = false;
-			}
-			catch (PsError ex) {
-				stderr.append(ex.render()).append('\n');
-				lastFailed = true;
-				if (stop) {
-					break;
-				}
+			lastFailed = !succeeds(statement);
+			if (lastFailed && stopOnError) {
+				break;
 			}
 		}
 		return new Result(lastFailed ? 1 : 0, stdout.toString(), stderr.toString());
+	}
+
+	// a failed statement writes its error and the script goes on, unless $ErrorActionPreference says stop
+	private boolean succeeds(Ps.Statement statement) {
+		try {
+			if (statement instanceof Ps.Assignment assignment) {
+				stopOnError = assign(assignment);
+			}
+			else {
+				write(pipeline((Ps.Pipeline) statement));
+			}
+			return true;
+		}
+		catch (PsError ex) {
+			stderr.append(ex.render()).append('\n');
+			return false;
+		}
 	}
 
 	// returns whether errors now stop the script
@@ -127,22 +133,25 @@ final class LabScriptRunner {
 				: (property == null) ? List.of() : List.of(property);
 		List<Object> output = new ArrayList<>();
 		for (Object item : input) {
-			Map<?, ?> source = (item instanceof Map<?, ?> map) ? map : Map.of();
-			Map<String, Object> selected = new LinkedHashMap<>();
-			for (Value p : properties) {
-				if (p instanceof Text text) {
-					selected.put(text.value(), property(source, text.value()));
-				}
-				else if (p instanceof Table table) {
-					selected.put(calculatedName(args, table), calculatedValue(args, table, source));
-				}
-				else {
-					throw new PsError(args.cmdlet(), "Cannot convert the property specification to a property name.");
-				}
-			}
-			output.add(selected);
+			output.add(selected(args, properties, (item instanceof Map<?, ?> map) ? map : Map.of()));
 		}
 		return output;
+	}
+
+	private static Map<String, Object> selected(Bound args, List<Value> properties, Map<?, ?> source) {
+		Map<String, Object> selected = new LinkedHashMap<>();
+		for (Value p : properties) {
+			if (p instanceof Text text) {
+				selected.put(text.value(), property(source, text.value()));
+			}
+			else if (p instanceof Table table) {
+				selected.put(calculatedName(args, table), calculatedValue(args, table, source));
+			}
+			else {
+				throw new PsError(args.cmdlet(), "Cannot convert the property specification to a property name.");
+			}
+		}
+		return selected;
 	}
 
 	private static String calculatedName(Bound args, Table table) {

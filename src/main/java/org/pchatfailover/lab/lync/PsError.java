@@ -16,6 +16,10 @@ class PsError extends RuntimeException {
 				+ " verify that the path is correct and try again.");
 	}
 
+	static PsError parameterSetNotResolved(String cmdlet) {
+		return new PsError(cmdlet, "Parameter set cannot be resolved using the specified named parameters.");
+	}
+
 	String render() {
 		return command + " : " + getMessage();
 	}

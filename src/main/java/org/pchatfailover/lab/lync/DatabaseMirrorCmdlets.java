@@ -1,0 +1,156 @@
+package org.pchatfailover.lab.lync;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.pchatfailover.lab.lync.CmdletBinder.Bound;
+import org.pchatfailover.lab.lync.CmdletBinder.Spec;
+import org.pchatfailover.lab.lync.LabLyncState.Mirror;
+import org.pchatfailover.lab.lync.LabLyncTopology.LabPool;
+import org.pchatfailover.lab.lync.LabLyncTopology.Store;
+
+/**
+ * Get-CsDatabaseMirrorState and Install-CsMirrorDatabase: mirroring of the Persistent Chat database of a pool's
+ * backup store. Installing asks the lab SQL Server first, as the real cmdlet backs the database up.
+ */
+final class DatabaseMirrorCmdlets {
+
+	static final String NOT_MIRRORED = "DatabaseInaccessibleOrMirroringNotEnabled";
+
+	static final Spec GET_STATE = new Spec("Get-CsDatabaseMirrorState",
+			Map.of("PoolFqdn", false, "DatabaseType", false, "LocalStore", true, "Report", false), List.of());
+
+	static final Spec INSTALL = new Spec("Install-CsMirrorDatabase",
+			Map.ofEntries(Map.entry("DatabaseType", false), Map.entry("FileShare", false),
+					Map.entry("SqlServerFqdn", false), Map.entry("SqlInstanceName", false),
+					Map.entry("DropExistingDatabasesOnMirror", true), Map.entry("ConfiguredDatabases", true),
+					Map.entry("ForInstance", false), Map.entry("ForDefaultInstance", true),
+					Map.entry("ExcludeDatabaseList", false), Map.entry("DatabasePathMap", false),
+					Map.entry("Report", false), Map.entry("Confirm", true), Map.entry("WhatIf", true)),
+			List.of());
+
+	private static final Set<String> DATABASE_TYPES = Set.of("ActiveMonitoring", "Application", "Archiving",
+			"CentralMgmt", "Edge", "Lyss", "Monitoring", "PersistentChat", "PersistentChatCompliance", "Provision",
+			"Registrar", "SigninTelemetry", "User");
+
+	private final LabLyncTopology topology;
+
+	private final LabDatabaseProbe probe;
+
+	private final LabPoolStates pools;
+
+	DatabaseMirrorCmdlets(LabLyncTopology topology, LabDatabaseProbe probe, LabPoolStates pools) {
+		this.topology = topology;
+		this.probe = probe;
+		this.pools = pools;
+	}
+
+	/** The mirror Install-CsMirrorDatabase leaves: the backup store's database on its assigned mirror, in sync. */
+	static Mirror installedMirror(LabPool pool) {
+		return new Mirror(pool.backupStore().toString(), pool.mirrorStore().toString(), "Synchronized");
+	}
+
+	List<Object> getState(Bound args) {
+		String fqdn = args.required("PoolFqdn");
+		LabPool pool = topology.pool(fqdn)
+			.orElseThrow(() -> new PsError(args.cmdlet(), "Pool \"" + fqdn + "\" was not found in the topology."));
+		String type = databaseType(args);
+		if (type != null && !type.equals("PersistentChat")) {
+			return List.of();
+		}
+		Mirror mirror = pools.of(pool).mirror();
+		Map<String, Object> object = new LinkedHashMap<>();
+		object.put("DatabaseName", pool.database());
+		object.put("StateOnPrimary", (mirror == null) ? NOT_MIRRORED : "Principal");
+		object.put("StateOnMirror", (mirror == null) ? NOT_MIRRORED : "Mirror");
+		object.put("MirroringStatusOnPrimary", (mirror == null) ? null : mirror.status());
+		object.put("MirroringStatusOnMirror", (mirror == null) ? null : mirror.status());
+		return List.of(object);
+	}
+
+	List<Object> install(Bound args) {
+		String type = byDatabaseType(args);
+		String fqdn = args.required("SqlServerFqdn");
+		String instance = args.text("SqlInstanceName");
+		String share = args.required("FileShare");
+		LabPool pool = poolWithBackupStore(args, type, fqdn, instance);
+		if (!share.startsWith("\\\\")) {
+			throw new PsError(args.cmdlet(), "FileShare \"" + share + "\" is not a UNC path (\\\\server\\share).");
+		}
+		requireOnline(args, pool);
+		requireNoMirrorUnlessDropped(args, pool);
+		if (args.isSet("WhatIf")) {
+			return List.of("What if: Installing mirror of \"" + pool.database() + "\" on " + pool.mirrorStore() + ".");
+		}
+		pools.change(args, pool, current -> current.withMirror(installedMirror(pool)));
+		return List.of();
+	}
+
+	// the database type of the ByDatabase parameter set, the only one the lab knows
+	private String byDatabaseType(Bound args) {
+		if (args.isSet("ConfiguredDatabases") || args.has("ForInstance") || args.isSet("ForDefaultInstance")) {
+			throw new PsError(args.cmdlet(), "The lab shell supports only the ByDatabase parameter set"
+					+ " (-DatabaseType -SqlServerFqdn [-SqlInstanceName] -FileShare).");
+		}
+		String type = databaseType(args);
+		if (type == null) {
+			throw PsError.parameterSetNotResolved(args.cmdlet());
+		}
+		return type;
+	}
+
+	private LabPool poolWithBackupStore(Bound args, String type, String fqdn, String instance) {
+		LabPool pool = topology.pools()
+			.stream()
+			.filter(p -> p.backupStore().is(fqdn, instance))
+			.findFirst()
+			.orElseThrow(() -> new PsError(args.cmdlet(), "No " + type + " store on \"" + fqdn
+					+ ((instance == null) ? "" : "\\" + instance) + "\" is defined in the topology."));
+		if (!type.equals("PersistentChat")) {
+			throw new PsError(args.cmdlet(), "The store " + pool.backupStore() + " has no " + type + " databases.");
+		}
+		return pool;
+	}
+
+	private void requireOnline(Bound args, LabPool pool) {
+		Store store = pool.backupStore();
+		String state;
+		try {
+			state = probe.databaseState(store.fqdn(), store.instance(), pool.database());
+		}
+		catch (RuntimeException ex) {
+			throw new PsError(args.cmdlet(), "Cannot connect to SQL Server " + store + ": " + ex.getMessage());
+		}
+		if (state == null) {
+			throw new PsError(args.cmdlet(), "Database \"" + pool.database() + "\" was not found on " + store + ".");
+		}
+		if (!state.equalsIgnoreCase("ONLINE")) {
+			throw new PsError(args.cmdlet(), "Database \"" + pool.database() + "\" on " + store + " is " + state
+					+ "; it must be ONLINE to be backed up and mirrored.");
+		}
+	}
+
+	private void requireNoMirrorUnlessDropped(Bound args, LabPool pool) {
+		Mirror existing = pools.of(pool).mirror();
+		if (existing != null && !args.isSet("DropExistingDatabasesOnMirror")) {
+			throw new PsError(args.cmdlet(), "Database \"" + pool.database() + "\" already exists on mirror "
+					+ existing.mirror() + ". Use -DropExistingDatabasesOnMirror to replace it.");
+		}
+	}
+
+	private String databaseType(Bound args) {
+		String type = args.text("DatabaseType");
+		if (type == null) {
+			return null;
+		}
+		return DATABASE_TYPES.stream()
+			.filter(t -> t.equalsIgnoreCase(type))
+			.findFirst()
+			.orElseThrow(() -> new PsError(args.cmdlet(), "Cannot bind parameter 'DatabaseType'. Cannot convert value \""
+					+ type + "\" to type \"Microsoft.Rtc.Common.Data.DatabaseNameType\". Specify one of: "
+					+ String.join(", ", DATABASE_TYPES.stream().sorted().toList())));
+	}
+
+}

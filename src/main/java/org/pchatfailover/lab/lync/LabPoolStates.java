@@ -1,0 +1,93 @@
+package org.pchatfailover.lab.lync;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import org.pchatfailover.lab.lync.CmdletBinder.Bound;
+import org.pchatfailover.lab.lync.LabLyncState.PoolState;
+import org.pchatfailover.lab.lync.LabLyncTopology.LabPool;
+
+/**
+ * The pool states one script run works on: a working copy the cmdlets change in place, the pools found by the
+ * service identity the cmdlets take, and the drill scenario applied to every change.
+ */
+final class LabPoolStates {
+
+	private final LabLyncTopology topology;
+
+	private final String scenario;
+
+	private final Map<String, PoolState> pools;
+
+	/** @param pools working copy of the pool states, changed in place */
+	LabPoolStates(LabLyncTopology topology, String scenario, Map<String, PoolState> pools) {
+		this.topology = topology;
+		this.scenario = scenario;
+		this.pools = pools;
+	}
+
+	/**
+	 * What a Get- cmdlet writes: for the pool {@code -Identity} names, or every pool without it, an object with
+	 * the pool's service identity and one property.
+	 */
+	List<Object> get(Bound args, String property, Function<PoolState, Object> value) {
+		return select(args).stream().<Object>map(pool -> serviceObject(pool, property, value.apply(of(pool)))).toList();
+	}
+
+	/** The pool of a service identity, {@code service:<pool fqdn>}. */
+	LabPool pool(Bound args, String identity) {
+		int colon = identity.indexOf(':');
+		String scope = (colon < 0) ? "" : identity.substring(0, colon);
+		String fqdn = identity.substring(colon + 1);
+		if (!scope.equalsIgnoreCase("service") && !scope.equalsIgnoreCase("PersistentChatServer")) {
+			throw new PsError(args.cmdlet(), "Cannot find \"" + identity + "\" because it does not exist."
+					+ " Use the service identity, e.g. service:<pool fqdn>.");
+		}
+		return topology.pool(fqdn)
+			.orElseThrow(() -> new PsError(args.cmdlet(), "Cannot find \"" + identity + "\" because it does not exist."));
+	}
+
+	PoolState of(LabPool pool) {
+		return pools.get(pool.fqdn());
+	}
+
+	/** What a Set- cmdlet does: says what it would change under -WhatIf, else changes it and writes nothing. */
+	List<Object> set(Bound args, LabPool pool, UnaryOperator<PoolState> update) {
+		if (args.isSet("WhatIf")) {
+			return List.of("What if: Performing operation \"Set\" on Target \"service:" + pool.fqdn() + "\".");
+		}
+		change(args, pool, update);
+		return List.of();
+	}
+
+	// the drill scenarios act here, after the arguments were checked as the real cmdlet would
+	void change(Bound args, LabPool pool, UnaryOperator<PoolState> update) {
+		if (LabLyncShell.CMDLET_FAILURE.equals(scenario)) {
+			throw new PsError(args.cmdlet(), "Cannot open database \"xds\" requested by the login. The login failed."
+					+ " Login failed for user 'LITWAREINC\\lab'. (Central Management store unreachable: lab scenario "
+					+ LabLyncShell.CMDLET_FAILURE + ")");
+		}
+		if (!LabLyncShell.CHANGES_NOT_APPLIED.equals(scenario)) {
+			pools.put(pool.fqdn(), update.apply(pools.get(pool.fqdn())));
+		}
+	}
+
+	private List<LabPool> select(Bound args) {
+		String identity = args.text("Identity");
+		if (identity == null) {
+			return topology.pools();
+		}
+		return List.of(pool(args, identity));
+	}
+
+	private static Map<String, Object> serviceObject(LabPool pool, String property, Object value) {
+		Map<String, Object> object = new LinkedHashMap<>();
+		object.put("Identity", "service:" + pool.fqdn());
+		object.put(property, value);
+		return object;
+	}
+
+}

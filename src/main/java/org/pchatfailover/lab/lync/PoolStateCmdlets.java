@@ -1,0 +1,47 @@
+package org.pchatfailover.lab.lync;
+
+import java.util.List;
+import java.util.Map;
+
+import org.pchatfailover.lab.lync.CmdletBinder.Bound;
+import org.pchatfailover.lab.lync.CmdletBinder.Spec;
+import org.pchatfailover.lab.lync.LabLyncState.PoolState;
+import org.pchatfailover.lab.lync.LabLyncTopology.LabPool;
+
+/** Get-CsPersistentChatState and Set-CsPersistentChatState: whether a pool is Normal or FailedOver. */
+final class PoolStateCmdlets {
+
+	static final Spec GET = new Spec("Get-CsPersistentChatState",
+			Map.of("Identity", false, "Filter", false, "LocalStore", true), List.of("Identity"));
+
+	static final Spec SET = new Spec("Set-CsPersistentChatState",
+			Map.of("Identity", false, "PoolState", false, "Force", true, "Confirm", true, "WhatIf", true),
+			List.of("Identity"));
+
+	private static final List<String> POOL_STATES = List.of("Normal", "FailedOver");
+
+	private final LabPoolStates pools;
+
+	PoolStateCmdlets(LabPoolStates pools) {
+		this.pools = pools;
+	}
+
+	List<Object> get(Bound args) {
+		return pools.get(args, "PoolState", PoolState::poolState);
+	}
+
+	List<Object> set(Bound args) {
+		LabPool pool = pools.pool(args, args.required("Identity"));
+		String requested = args.required("PoolState");
+		String state = POOL_STATES.stream()
+			.filter(s -> s.equalsIgnoreCase(requested))
+			.findFirst()
+			.orElseThrow(() -> new PsError(args.cmdlet(), "Cannot bind parameter 'PoolState'. Cannot convert value \""
+					+ requested + "\" to type \"Microsoft.Rtc.Management.WritableConfig.Settings.PersistentChat"
+					+ ".PoolState\". Error: \"Unable to match the identifier name " + requested
+					+ " to a valid enumerator name. Specify one of the following enumerator names and try again:"
+					+ " Normal, FailedOver\""));
+		return pools.set(args, pool, current -> current.withPoolState(state));
+	}
+
+}

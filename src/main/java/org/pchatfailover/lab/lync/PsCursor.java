@@ -1,0 +1,166 @@
+package org.pchatfailover.lab.lync;
+
+import org.pchatfailover.lab.lync.Ps.ParseException;
+
+/**
+ * A position in a script and the tokenizer rules both parsers share: what is blank (spaces, tabs, comments,
+ * backtick line continuations), what ends a statement, what an identifier or a bare word is, and how a syntax
+ * error names its position, {@code At line:1 char:5} as PowerShell's parser does.
+ */
+final class PsCursor {
+
+	private final String src;
+
+	private int pos;
+
+	PsCursor(String src) {
+		this.src = src;
+	}
+
+	boolean atEnd() {
+		return pos >= src.length();
+	}
+
+	char peek() {
+		return src.charAt(pos);
+	}
+
+	boolean at(char c) {
+		return !atEnd() && peek() == c;
+	}
+
+	boolean startsWith(String prefix) {
+		return src.startsWith(prefix, pos);
+	}
+
+	/** Steps over {@code c} when it comes next; says whether it did. */
+	boolean skip(char c) {
+		if (!at(c)) {
+			return false;
+		}
+		pos++;
+		return true;
+	}
+
+	char next() {
+		return src.charAt(pos++);
+	}
+
+	void advance(int count) {
+		pos += count;
+	}
+
+	int mark() {
+		return pos;
+	}
+
+	void reset(int mark) {
+		pos = mark;
+	}
+
+	String textFrom(int mark) {
+		return src.substring(mark, pos);
+	}
+
+	boolean atStatementEnd() {
+		return atEnd() || isStatementEnd(peek());
+	}
+
+	// -Name, but not -1: a dash before a digit is a negative number, an argument
+	boolean atParameterName() {
+		return at('-') && pos + 1 < src.length() && Character.isLetter(src.charAt(pos + 1));
+	}
+
+	String identifier() {
+		int start = pos;
+		while (!atEnd() && (Character.isLetterOrDigit(peek()) || peek() == '_')) {
+			pos++;
+		}
+		if (start == pos) {
+			throw error("Unexpected token '" + tokenAhead() + "'.");
+		}
+		return src.substring(start, pos);
+	}
+
+	// command names and unquoted arguments: Lync, FailedOver, Get-CsPersistentChatState, 4, C:\file.html
+	String bareWord() {
+		int start = pos;
+		while (!atEnd() && isWordChar(peek())) {
+			pos++;
+		}
+		return src.substring(start, pos);
+	}
+
+	void skipSpaces() {
+		while (!atEnd()) {
+			char c = peek();
+			if (c == ' ' || c == '\t') {
+				pos++;
+			}
+			else if (atLineContinuation()) {
+				pos += 2;
+			}
+			else if (c == '#') {
+				skipComment();
+			}
+			else {
+				return;
+			}
+		}
+	}
+
+	void skipBlank() {
+		skipSpaces();
+		while (at('\n') || at('\r')) {
+			pos++;
+			skipSpaces();
+		}
+	}
+
+	void skipBlankAndSeparators() {
+		skipBlank();
+		while (skip(';')) {
+			skipBlank();
+		}
+	}
+
+	/** What comes next up to the next blank, at most 40 characters, as PowerShell quotes it in errors. */
+	String tokenAhead() {
+		int end = pos;
+		while (end < src.length() && !Character.isWhitespace(src.charAt(end)) && end - pos < 40) {
+			end++;
+		}
+		return src.substring(pos, end);
+	}
+
+	ParseException error(String message) {
+		int line = 1;
+		int lineStart = 0;
+		for (int i = 0; i < Math.min(pos, src.length()); i++) {
+			if (src.charAt(i) == '\n') {
+				line++;
+				lineStart = i + 1;
+			}
+		}
+		return new ParseException("At line:" + line + " char:" + (pos - lineStart + 1) + "\n" + message);
+	}
+
+	private boolean atLineContinuation() {
+		return at('`') && pos + 1 < src.length() && (src.charAt(pos + 1) == '\n' || src.charAt(pos + 1) == '\r');
+	}
+
+	private void skipComment() {
+		while (!atEnd() && peek() != '\n') {
+			pos++;
+		}
+	}
+
+	private static boolean isWordChar(char c) {
+		return Character.isLetterOrDigit(c) || "-_.:\\/".indexOf(c) >= 0;
+	}
+
+	private static boolean isStatementEnd(char c) {
+		return c == '\n' || c == '\r' || c == ';' || c == '}';
+	}
+
+}
