@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
@@ -44,6 +45,16 @@ class LabUsers extends AbstractProcessEnginePlugin {
 				identity.createMembership(id, group);
 			}
 		});
+		// a member of camunda-admin keeps the webapps from offering the initial-user setup page
+		if (identity.createGroupQuery().groupId(InitialSetupBlocker.CAMUNDA_ADMIN).count() == 0) {
+			Group admins = identity.newGroup(InitialSetupBlocker.CAMUNDA_ADMIN);
+			admins.setName("Camunda administrators");
+			admins.setType("SYSTEM");
+			identity.saveGroup(admins);
+		}
+		if (identity.createUserQuery().userId("admin").memberOfGroup(InitialSetupBlocker.CAMUNDA_ADMIN).count() == 0) {
+			identity.createMembership("admin", InitialSetupBlocker.CAMUNDA_ADMIN);
+		}
 	}
 
 }

@@ -99,8 +99,11 @@ class FailoverViews {
 					a.getEndTime().toInstant(), a.getDurationInMillis() == null ? 0 : a.getDurationInMillis(),
 					a.isCanceled() ? "canceled" : "completed"))
 			.toList();
+		// from history, not from the task query: a ticketing account may not read tasks, yet must see the wait
+		boolean waiting = activities.stream()
+			.anyMatch(a -> a.getEndTime() == null && "userTask".equals(a.getActivityType()));
 		return new FailoverView(instance.getId(), instance.getBusinessKey(), poolFqdn(instance.getId()),
-				state(instance, past, incidents, open), instance.getStartTime().toInstant(),
+				state(instance, past, incidents, waiting), instance.getStartTime().toInstant(),
 				instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), current, past, incidents,
 				FailoverLinks.of(instance.getId(), open));
 	}
@@ -113,7 +116,7 @@ class FailoverViews {
 	}
 
 	private static State state(HistoricProcessInstance instance, List<PastStep> past, List<OpenIncident> incidents,
-			List<Task> open) {
+			boolean waiting) {
 		if (instance.getEndTime() != null) {
 			boolean completed = past.stream().anyMatch(s -> s.step().equals("FailoverCompleted"));
 			return completed ? State.COMPLETED : State.ABORTED;
@@ -121,7 +124,7 @@ class FailoverViews {
 		if (!incidents.isEmpty()) {
 			return State.INCIDENT;
 		}
-		return open.isEmpty() ? State.RUNNING : State.WAITING_FOR_OPERATOR;
+		return waiting ? State.WAITING_FOR_OPERATOR : State.RUNNING;
 	}
 
 	private String poolFqdn(String processInstanceId) {

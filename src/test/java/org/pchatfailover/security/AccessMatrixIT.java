@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,6 +92,17 @@ class AccessMatrixIT {
 			"ticketing, ticketing, tasklist, 403", "ticketing, ticketing, cockpit, 403", "nobody, nobody, tasklist, 403" })
 	void letsIntoTheWebappsOnlyTheRolesThatUseThem(String user, String password, String app, int status) {
 		assertThat(WebappLogin.login(port, user, password, app)).isEqualTo(status);
+	}
+
+	@Test
+	void neverOffersTheWebappsInitialUserSetup() {
+		Response setup = drill.api().send(null, "POST", "/camunda/api/admin/setup/default/user/create",
+				Map.of("profile", Map.of("id", "mallory", "firstName", "M", "lastName", "M", "email", "m@example.invalid"),
+						"credentials", Map.of("password", "Mallory-123456")),
+				"application/json");
+
+		assertThat(setup.status()).isEqualTo(403);
+		assertThat(identity.createUserQuery().userId("mallory").count()).isZero();
 	}
 
 	private int call(String credentials, String method, String path) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
@@ -46,17 +48,37 @@ class DefaultPasswordGuardIT {
 		}
 
 		try (ConfigurableApplicationContext production = app(database, labDir, "production")) {
-			assertThat(production.isActive()).isTrue();
+			// the guard compared hashes: no failed login was counted, nobody is delayed or locked
+			assertThat(production.getBean(IdentityService.class).checkPassword("operator", "a-long-operator-passphrase"))
+				.isTrue();
 		}
 	}
 
-	private static ConfigurableApplicationContext app(String database, Path labDir, String profile) {
+	@Test
+	void refusesAFirstProductionStartWithoutACamundaAdministratorAndStartsWithOne() throws IOException {
+		Path labDir = Files.createTempDirectory("pchat-guard-");
+		String database = "jdbc:h2:mem:guard-" + labDir.getFileName() + ";DB_CLOSE_DELAY=-1";
+
+		assertThatThrownBy(() -> app(database, labDir, "production").close())
+			.hasStackTraceContaining("no user is in group camunda-admin");
+		try (ConfigurableApplicationContext production = app(database, labDir, "production",
+				"--camunda.bpm.admin-user.id=root", "--camunda.bpm.admin-user.password=a-long-root-passphrase")) {
+			IdentityService identity = production.getBean(IdentityService.class);
+			assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").list()).extracting("id")
+				.containsExactly("root");
+		}
+	}
+
+	private static ConfigurableApplicationContext app(String database, Path labDir, String profile,
+			String... more) {
 		// arguments, not default properties: those rank below application.yml and would use ./data
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + database,
+				"--pchat.lab.dir=" + labDir, "--pchat.lab.sql-port=0", "--pchat.lab.ssh-port=0",
+				// the production start reuses the lab's pool definition, without the lab
+				"--spring.config.import=optional:classpath:application-lab.yml"));
+		args.addAll(List.of(more));
 		return new SpringApplicationBuilder(PchatFailoverApplication.class).profiles(profile)
-			.run("--server.port=0", "--spring.datasource.url=" + database, "--pchat.lab.dir=" + labDir,
-					"--pchat.lab.sql-port=0", "--pchat.lab.ssh-port=0",
-					// the production start reuses the lab's pool definition, without the lab
-					"--spring.config.import=optional:classpath:application-lab.yml");
+			.run(args.toArray(String[]::new));
 	}
 
 }

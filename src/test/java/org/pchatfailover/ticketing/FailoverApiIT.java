@@ -190,6 +190,9 @@ class FailoverApiIT {
 			.until(() -> api.send("operator", "GET", "/api/failovers/" + id, null).json().path("state").asText(),
 					"WAITING_FOR_OPERATOR"::equals);
 
+		assertThat(api.send("ticketing", "GET", "/api/failovers/" + id, null).json().path("state").asText())
+			.as("the ticketing account, which may not read tasks, sees the wait too")
+			.isEqualTo("WAITING_FOR_OPERATOR");
 		JsonNode waiting = api.send("operator", "GET", "/api/failovers/" + id, null).json();
 		assertThat(waiting.path("currentSteps").findValuesAsText("step")).containsExactly("ConfirmFailover");
 		assertThat(waiting.path("currentSteps").get(0).path("taskId").asText()).isNotBlank();
