@@ -13,4 +13,12 @@ package org.pchatfailover.sqlserver;
 public record LogShippingConfig(String secondaryDatabase, String primaryServer, String backupSourceDirectory,
 		String backupDestinationDirectory, String lastCopiedFile, String lastRestoredFile) {
 
+	/** As a DBA reads the row: msdb's column names, for the action log and the report. */
+	@Override
+	public String toString() {
+		return "primary_server=" + primaryServer + ", backup_source_directory=" + backupSourceDirectory
+				+ ", backup_destination_directory=" + backupDestinationDirectory + ", last_copied_file=" + lastCopiedFile
+				+ ", last_restored_file=" + lastRestoredFile;
+	}
+
 }

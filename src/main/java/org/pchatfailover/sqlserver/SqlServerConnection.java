@@ -58,8 +58,14 @@ public class SqlServerConnection implements AutoCloseable {
 						: Optional.<LogShippingConfig>empty());
 	}
 
-	/** A row of msdb.dbo.log_shipping_secondary_databases; its toString is what the action log shows. */
+	/** A row of msdb.dbo.log_shipping_secondary_databases, shown in the action log with msdb's column names. */
 	private record SecondaryDatabaseRow(String secondaryId, String lastRestoredFile) {
+
+		@Override
+		public String toString() {
+			return "secondary_id=" + secondaryId + ", last_restored_file=" + lastRestoredFile;
+		}
+
 	}
 
 	/** State and redo LSN of the database, empty when the instance has no such database. */
