@@ -106,6 +106,11 @@ class TicketingCallbackIT {
 		assertThat(ticketing.milestones(id)).containsExactly("RUNNING FailoverRequested",
 				"INCIDENT CheckPreconditions");
 		assertThat(management.createJobQuery().processInstanceId(id).noRetriesLeft().count()).isOne();
+		// what the ticketing system reads: the incident, the step and a message naming the instance
+		JsonNode failover = lab.json("ticketing", "GET", "/api/failovers/" + id, null, 200);
+		assertThat(failover.path("state").asText()).isEqualTo("INCIDENT");
+		assertThat(failover.at("/incidents/0/step").asText()).isEqualTo("CheckPreconditions");
+		assertThat(failover.at("/incidents/0/message").asText()).contains("dal-sql-bk.litwareinc.com\\PCHAT");
 
 		lab.json("admin", "DELETE", "/engine-rest/process-instance/" + id, null, 204);
 		await().atMost(ApiClient.TIMEOUT).until(() -> ticketing.callbacks(id).size() == 3);
