@@ -1,18 +1,13 @@
 package org.pchatfailover.lab.lync;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.pchatfailover.lab.LabStateFile;
 import org.pchatfailover.lab.lync.LabLyncState.HistoryEntry;
 import org.pchatfailover.lab.lync.LabLyncState.PoolState;
 import org.pchatfailover.lab.lync.LabLyncTopology.LabPool;
@@ -47,15 +42,11 @@ public class LabLyncShell {
 
 	private static final int MAX_HISTORY = 1000;
 
-	private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-		.enable(SerializationFeature.INDENT_OUTPUT)
-		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
 	private final LabLyncTopology topology;
 
 	private final LabDatabaseProbe probe;
 
-	private final Path stateFile;
+	private final LabStateFile<LabLyncState> stateFile;
 
 	private final Duration slowDelay;
 
@@ -73,9 +64,9 @@ public class LabLyncShell {
 			String scenario) {
 		this.topology = topology;
 		this.probe = probe;
-		this.stateFile = stateFile;
+		this.stateFile = new LabStateFile<>(stateFile, LabLyncState.class, "lab Lync state");
 		this.slowDelay = slowDelay;
-		this.state = Files.exists(stateFile) ? load() : null;
+		this.state = this.stateFile.read().orElse(null);
 		if (this.state == null || !this.state.pools().keySet().containsAll(topologyPools())) {
 			reset(supports(scenario) ? scenario : NORMAL);
 		}
@@ -137,25 +128,8 @@ public class LabLyncShell {
 	}
 
 	private void commit(LabLyncState next) {
-		try {
-			Files.createDirectories(stateFile.toAbsolutePath().getParent());
-			Path temp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-			JSON.writeValue(temp.toFile(), next);
-			Files.move(temp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write lab Lync state " + stateFile, ex);
-		}
+		stateFile.write(next);
 		state = next;
-	}
-
-	private LabLyncState load() {
-		try {
-			return JSON.readValue(stateFile.toFile(), LabLyncState.class);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read lab Lync state " + stateFile + "; delete it to start afresh", ex);
-		}
 	}
 
 }

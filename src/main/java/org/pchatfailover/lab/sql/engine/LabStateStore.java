@@ -1,17 +1,11 @@
 package org.pchatfailover.lab.sql.engine;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.pchatfailover.lab.LabStateFile;
+
 
 /**
  * Holds the instance state and writes it to {@code state.json} after every change (temporary file, then atomic
@@ -20,31 +14,18 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class LabStateStore {
 
-	private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.enable(SerializationFeature.INDENT_OUTPUT);
-
-	private final Path file;
+	private final LabStateFile<LabSqlState> file;
 
 	private LabSqlState state;
 
 	public LabStateStore(Path file) {
-		this.file = file;
+		this.file = new LabStateFile<>(file, LabSqlState.class, "lab SQL state");
 	}
 
 	/** Loads the saved state; false when there is none yet (the caller then resets to a scenario). */
 	public synchronized boolean load() {
-		if (!Files.isRegularFile(file)) {
-			return false;
-		}
-		try {
-			state = JSON.readValue(file.toFile(), LabSqlState.class);
-			return true;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read lab SQL state " + file, ex);
-		}
+		state = file.read().orElse(null);
+		return state != null;
 	}
 
 	public synchronized <T> T read(Function<LabSqlState, T> reader) {
@@ -81,15 +62,7 @@ public final class LabStateStore {
 	}
 
 	private void save() {
-		try {
-			Files.createDirectories(file.getParent());
-			Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-			JSON.writeValue(temp.toFile(), state);
-			Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot save lab SQL state " + file, ex);
-		}
+		file.write(state);
 	}
 
 }
