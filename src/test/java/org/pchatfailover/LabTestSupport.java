@@ -23,10 +23,19 @@ public final class LabTestSupport {
 		registry.add("pchat.lab.dir", labDir::toString);
 		// concrete ports, not 0: dynamic properties arrive after LabPortsEnvironmentPostProcessor has run
 		// chosen once: a supplier is asked again at every lookup
-		int sqlPort = TestSocketUtils.findAvailableTcpPort();
-		int sshPort = TestSocketUtils.findAvailableTcpPort();
-		registry.add("pchat.lab.sql-port", () -> sqlPort);
-		registry.add("pchat.lab.ssh-port", () -> sshPort);
+		int[] ports = labPorts();
+		registry.add("pchat.lab.sql-port", () -> ports[0]);
+		registry.add("pchat.lab.ssh-port", () -> ports[1]);
+	}
+
+	/** Free ports for the lab's SQL Server and Lync shell; two, not the same one twice. */
+	public static int[] labPorts() {
+		int sql = TestSocketUtils.findAvailableTcpPort();
+		int ssh = TestSocketUtils.findAvailableTcpPort();
+		while (ssh == sql) {
+			ssh = TestSocketUtils.findAvailableTcpPort();
+		}
+		return new int[] { sql, ssh };
 	}
 
 	private static Path newLabDir() {

@@ -14,13 +14,13 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pchatfailover.LabDrill;
+import org.pchatfailover.LabTestSupport;
 import org.pchatfailover.PchatFailoverApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.util.TestSocketUtils;
 
 /**
  * A drill with a SQL password of its own (the lab takes it from the same file the pool's password-file names):
@@ -37,11 +37,12 @@ class SecretsNeverLeakIT {
 		Files.createDirectories(labDir.resolve("secrets"));
 		Files.writeString(labDir.resolve("secrets/sql.password"), SQL_PASSWORD, StandardCharsets.UTF_8);
 
+		int[] ports = LabTestSupport.labPorts();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PchatFailoverApplication.class)
 			.profiles("lab")
 			.run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:" + labDir.getFileName() + ";DB_CLOSE_DELAY=-1",
-					"--pchat.lab.dir=" + labDir, "--pchat.lab.sql-port=" + TestSocketUtils.findAvailableTcpPort(),
-					"--pchat.lab.ssh-port=" + TestSocketUtils.findAvailableTcpPort(), "--logging.level.org.pchatfailover=DEBUG")) {
+					"--pchat.lab.dir=" + labDir, "--pchat.lab.sql-port=" + ports[0],
+					"--pchat.lab.ssh-port=" + ports[1], "--logging.level.org.pchatfailover=DEBUG")) {
 			LabDrill drill = new LabDrill(((WebServerApplicationContext) app).getWebServer().getPort());
 			String id = drill.start("INC-9911", "secret drill");
 			drill.approve(id, "secret drill");

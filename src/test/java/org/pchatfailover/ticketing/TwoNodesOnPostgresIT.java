@@ -23,11 +23,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.pchatfailover.ApiClient;
 import org.pchatfailover.ApiClient.Response;
 import org.pchatfailover.LabDrill;
+import org.pchatfailover.LabTestSupport;
 import org.pchatfailover.PchatFailoverApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.util.TestSocketUtils;
 
 /**
  * The production set-up of docker-compose.yml on a real PostgreSQL: two engine nodes on one database, the
@@ -47,8 +47,9 @@ class TwoNodesOnPostgresIT {
 	void startPostgresAndTwoNodes() throws IOException {
 		postgres = EmbeddedPostgres.builder().start();
 		Path labDir = Files.createTempDirectory("pchat-two-nodes-");
-		String sqlPort = String.valueOf(TestSocketUtils.findAvailableTcpPort());
-		String sshPort = String.valueOf(TestSocketUtils.findAvailableTcpPort());
+		int[] ports = LabTestSupport.labPorts();
+		String sqlPort = String.valueOf(ports[0]);
+		String sshPort = String.valueOf(ports[1]);
 		nodeA = node(labDir, sqlPort, sshPort, "--pchat.lab.servers=true");
 		nodeB = node(labDir, sqlPort, sshPort, "--pchat.lab.servers=false");
 	}
