@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.pchatfailover.lync.PersistentChatPoolService;
 import org.pchatfailover.topology.Pool;
-import org.pchatfailover.topology.Topology;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,16 +22,16 @@ class ActiveServerProposal implements ExecutionListener {
 
 	private final PersistentChatPoolService poolService;
 
-	private final Topology topology;
+	private final FailoverTarget target;
 
-	ActiveServerProposal(PersistentChatPoolService poolService, Topology topology) {
+	ActiveServerProposal(PersistentChatPoolService poolService, FailoverTarget target) {
 		this.poolService = poolService;
-		this.topology = topology;
+		this.target = target;
 	}
 
 	@Override
 	public void notify(DelegateExecution execution) {
-		Pool pool = topology.pool(FailoverVariables.poolFqdn(execution));
+		Pool pool = target.pool(execution);
 		List<String> proposal = poolService.proposeActiveServers(pool);
 		List<Map<String, String>> options = pool.activeServerCandidates()
 			.stream()

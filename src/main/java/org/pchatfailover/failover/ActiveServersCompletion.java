@@ -2,8 +2,8 @@ package org.pchatfailover.failover;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.pchatfailover.lync.PersistentChatPoolService;
-import org.pchatfailover.topology.Topology;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,19 +15,20 @@ class ActiveServersCompletion implements TaskListener {
 
 	private final PersistentChatPoolService poolService;
 
-	private final Topology topology;
+	private final FailoverTarget target;
 
-	ActiveServersCompletion(PersistentChatPoolService poolService, Topology topology) {
+	ActiveServersCompletion(PersistentChatPoolService poolService, FailoverTarget target) {
 		this.poolService = poolService;
-		this.topology = topology;
+		this.target = target;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		try {
-			poolService.checkActiveServers(topology.pool(FailoverVariables.poolFqdn(task)),
-					FailoverVariables.activeServers(task),
-					FailoverVariables.isTrue(task, FailoverVariables.LOW_LATENCY_CONFIRMED));
+			VariableScope process = TaskDecisions.processScope(task, FailoverVariables.ACTIVE_SERVERS,
+					FailoverVariables.LOW_LATENCY_CONFIRMED);
+			poolService.checkActiveServers(target.pool(task), FailoverVariables.activeServers(process),
+					FailoverVariables.isTrue(process, FailoverVariables.LOW_LATENCY_CONFIRMED));
 		}
 		catch (IllegalArgumentException ex) {
 			throw TaskDecisions.rejected(task, ex.getMessage());

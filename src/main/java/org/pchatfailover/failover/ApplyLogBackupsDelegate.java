@@ -6,7 +6,6 @@ import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.sqlserver.LogChainBrokenException;
 import org.pchatfailover.sqlserver.LogShippingService;
 import org.pchatfailover.topology.Pool;
-import org.pchatfailover.topology.Topology;
 import org.springframework.stereotype.Component;
 
 /** Runbook step 3: restore pending log backups in LSN order WITH NORECOVERY; a gap goes to the operator. */
@@ -15,15 +14,15 @@ class ApplyLogBackupsDelegate extends PoolStepDelegate {
 
 	private final LogShippingService logShipping;
 
-	ApplyLogBackupsDelegate(LogShippingService logShipping, Topology topology) {
-		super(topology);
+	ApplyLogBackupsDelegate(LogShippingService logShipping, FailoverTarget target) {
+		super(target);
 		this.logShipping = logShipping;
 	}
 
 	@Override
 	void run(Pool pool, DelegateExecution execution, ActionLog actions) {
 		try {
-			logShipping.applyPendingLogs(pool, FailoverVariables.plannedFolders(execution), actions);
+			logShipping.applyPendingLogs(pool, registration(execution).plannedFolders(), actions);
 		}
 		catch (LogChainBrokenException ex) {
 			// keep what was applied before the gap: the operator decides knowing it

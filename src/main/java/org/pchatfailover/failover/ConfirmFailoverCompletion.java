@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,8 @@ class ConfirmFailoverCompletion implements TaskListener {
 		if (!approved) {
 			return;
 		}
-		List<String> unconfirmed = PRECONDITIONS.stream().filter(name -> !FailoverVariables.isTrue(task, name)).toList();
+		VariableScope process = TaskDecisions.processScope(task, PRECONDITIONS.toArray(String[]::new));
+		List<String> unconfirmed = PRECONDITIONS.stream().filter(name -> !FailoverVariables.isTrue(process, name)).toList();
 		if (!unconfirmed.isEmpty()) {
 			throw TaskDecisions.rejected(task, "approval needs every precondition confirmed; not confirmed: "
 					+ String.join(", ", unconfirmed));

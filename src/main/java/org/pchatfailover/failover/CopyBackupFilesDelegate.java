@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.pchatfailover.backup.BackupCopyService;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
-import org.pchatfailover.topology.Topology;
 import org.springframework.stereotype.Component;
 
 /** Runbook step 2: copy the log backups not yet copied from the backup share to the copy destination. */
@@ -13,14 +12,14 @@ class CopyBackupFilesDelegate extends PoolStepDelegate {
 
 	private final BackupCopyService backupCopy;
 
-	CopyBackupFilesDelegate(BackupCopyService backupCopy, Topology topology) {
-		super(topology);
+	CopyBackupFilesDelegate(BackupCopyService backupCopy, FailoverTarget target) {
+		super(target);
 		this.backupCopy = backupCopy;
 	}
 
 	@Override
 	void run(Pool pool, DelegateExecution execution, ActionLog actions) {
-		backupCopy.copyMissingFiles(pool, FailoverVariables.plannedFolders(execution), actions);
+		backupCopy.copyMissingFiles(pool, registration(execution).plannedFolders(), actions);
 	}
 
 }

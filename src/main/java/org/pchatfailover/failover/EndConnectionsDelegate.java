@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.pchatfailover.sqlserver.DatabaseRecoveryService;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
-import org.pchatfailover.topology.Topology;
 import org.springframework.stereotype.Component;
 
 /** Runbook step 4, first half: end all user connections to the Persistent Chat database. */
@@ -13,8 +12,8 @@ class EndConnectionsDelegate extends PoolStepDelegate {
 
 	private final DatabaseRecoveryService recovery;
 
-	EndConnectionsDelegate(DatabaseRecoveryService recovery, Topology topology) {
-		super(topology);
+	EndConnectionsDelegate(DatabaseRecoveryService recovery, FailoverTarget target) {
+		super(target);
 		this.recovery = recovery;
 	}
 

@@ -6,8 +6,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
-import org.pchatfailover.sqlserver.FailoverPlan;
-import org.pchatfailover.sqlserver.LogShippingFolders;
 
 /**
  * Names of the process variables of {@code persistentChatFailover}: the forms, the engine REST API and the
@@ -16,6 +14,9 @@ import org.pchatfailover.sqlserver.LogShippingFolders;
 public final class FailoverVariables {
 
 	public static final String PROCESS_ID = "persistentChatFailover";
+
+	/** A ticket id, the failover's business key: letters, digits, {@code . _ : -}, at most 64. */
+	public static final String TICKET_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
 
 	// set when the failover is started (business key = ticket id)
 	public static final String POOL_FQDN = "poolFqdn";
@@ -66,19 +67,6 @@ public final class FailoverVariables {
 	}
 
 	private FailoverVariables() {
-	}
-
-	public static String poolFqdn(VariableScope scope) {
-		Object value = scope.getVariable(POOL_FQDN);
-		if (!(value instanceof String fqdn) || fqdn.isBlank()) {
-			throw new IllegalStateException("process variable '" + POOL_FQDN + "' is missing");
-		}
-		return fqdn;
-	}
-
-	/** The log-shipping folders CheckPreconditions read before RemoveLogShipping deleted them from msdb. */
-	static LogShippingFolders plannedFolders(VariableScope scope) {
-		return LogShippingFolders.planned(JsonVariables.read(scope, FAILOVER_PLAN, FailoverPlan.class));
 	}
 
 	public static boolean isTrue(VariableScope scope, String name) {

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.pchatfailover.lync.PersistentChatPoolService;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
-import org.pchatfailover.topology.Topology;
 import org.springframework.stereotype.Component;
 
 /** Runbook step 6: Install-CsMirrorDatabase with the backup instance as the new principal. */
@@ -13,8 +12,8 @@ class InstallMirrorDelegate extends PoolStepDelegate {
 
 	private final PersistentChatPoolService poolService;
 
-	InstallMirrorDelegate(PersistentChatPoolService poolService, Topology topology) {
-		super(topology);
+	InstallMirrorDelegate(PersistentChatPoolService poolService, FailoverTarget target) {
+		super(target);
 		this.poolService = poolService;
 	}
 

@@ -13,7 +13,8 @@ class LogChainDecisionCompletion implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		Object decision = task.getVariable(FailoverVariables.LOG_CHAIN_DECISION);
+		Object decision = TaskDecisions.processScope(task, FailoverVariables.LOG_CHAIN_DECISION)
+			.getVariable(FailoverVariables.LOG_CHAIN_DECISION);
 		boolean known = Arrays.stream(LogChainDecision.values()).anyMatch(d -> d.name().equals(decision));
 		if (!known) {
 			throw TaskDecisions.rejected(task, "'" + FailoverVariables.LOG_CHAIN_DECISION + "' must be one of "

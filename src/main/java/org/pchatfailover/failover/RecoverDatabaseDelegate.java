@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.pchatfailover.sqlserver.DatabaseRecoveryService;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
-import org.pchatfailover.topology.Topology;
 import org.springframework.stereotype.Component;
 
 /** Runbook step 4: RESTORE DATABASE ... WITH RECOVERY on the backup instance, verified ONLINE. */
@@ -13,8 +12,8 @@ class RecoverDatabaseDelegate extends PoolStepDelegate {
 
 	private final DatabaseRecoveryService recovery;
 
-	RecoverDatabaseDelegate(DatabaseRecoveryService recovery, Topology topology) {
-		super(topology);
+	RecoverDatabaseDelegate(DatabaseRecoveryService recovery, FailoverTarget target) {
+		super(target);
 		this.recovery = recovery;
 	}
 

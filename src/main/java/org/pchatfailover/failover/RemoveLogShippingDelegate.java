@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.pchatfailover.sqlserver.LogShippingService;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
-import org.pchatfailover.topology.Topology;
 import org.springframework.stereotype.Component;
 
 /** Runbook step 1: remove the log-shipping secondary configuration of the backup database. */
@@ -13,8 +12,8 @@ class RemoveLogShippingDelegate extends PoolStepDelegate {
 
 	private final LogShippingService logShipping;
 
-	RemoveLogShippingDelegate(LogShippingService logShipping, Topology topology) {
-		super(topology);
+	RemoveLogShippingDelegate(LogShippingService logShipping, FailoverTarget target) {
+		super(target);
 		this.logShipping = logShipping;
 	}
 

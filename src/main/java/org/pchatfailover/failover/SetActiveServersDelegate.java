@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.pchatfailover.lync.PersistentChatPoolService;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
-import org.pchatfailover.topology.Topology;
 import org.springframework.stereotype.Component;
 
 /** Runbook step 7: Set-CsPersistentChatActiveServer with the servers the operator confirmed. */
@@ -13,8 +12,8 @@ class SetActiveServersDelegate extends PoolStepDelegate {
 
 	private final PersistentChatPoolService poolService;
 
-	SetActiveServersDelegate(PersistentChatPoolService poolService, Topology topology) {
-		super(topology);
+	SetActiveServersDelegate(PersistentChatPoolService poolService, FailoverTarget target) {
+		super(target);
 		this.poolService = poolService;
 	}
 

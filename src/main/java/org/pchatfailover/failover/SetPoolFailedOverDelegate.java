@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.pchatfailover.lync.PersistentChatPoolService;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
-import org.pchatfailover.topology.Topology;
 import org.springframework.stereotype.Component;
 
 /** Runbook step 5: Set-CsPersistentChatState -PoolState FailedOver. */
@@ -13,8 +12,8 @@ class SetPoolFailedOverDelegate extends PoolStepDelegate {
 
 	private final PersistentChatPoolService poolService;
 
-	SetPoolFailedOverDelegate(PersistentChatPoolService poolService, Topology topology) {
-		super(topology);
+	SetPoolFailedOverDelegate(PersistentChatPoolService poolService, FailoverTarget target) {
+		super(target);
 		this.poolService = poolService;
 	}
 

@@ -2,6 +2,7 @@ package org.pchatfailover.failover;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Server-side checks of what an operator submits, shared by the completion listeners. A failed check keeps the
@@ -12,9 +13,23 @@ final class TaskDecisions {
 	private TaskDecisions() {
 	}
 
+	/**
+	 * The process scope of the task, once no decision variable is hidden in the task's own scope: the gateways
+	 * after a task read the process variables, so a task-local copy would let one value pass this check while
+	 * another one routes the failover.
+	 */
+	static VariableScope processScope(DelegateTask task, String... decisions) {
+		for (String name : decisions) {
+			if (task.hasVariableLocal(name)) {
+				throw rejected(task, "'" + name + "' must be set on the process, not as a task-local variable");
+			}
+		}
+		return task.getExecution();
+	}
+
 	/** Reads a yes/no answer (a Camunda Forms radio sends "true"/"false") and stores it as a Boolean. */
 	static boolean requireYesNo(DelegateTask task, String name, String question) {
-		Object value = task.getVariable(name);
+		Object value = processScope(task, name).getVariable(name);
 		Boolean answer = null;
 		if (value instanceof Boolean b) {
 			answer = b;
@@ -25,12 +40,12 @@ final class TaskDecisions {
 		if (answer == null) {
 			throw rejected(task, question + " ('" + name + "' must be true or false)");
 		}
-		task.setVariable(name, answer);
+		task.getExecution().setVariable(name, answer);
 		return answer;
 	}
 
 	static String requireText(DelegateTask task, String name, String what) {
-		Object value = task.getVariable(name);
+		Object value = processScope(task, name).getVariable(name);
 		if (!(value instanceof String text) || text.isBlank()) {
 			throw rejected(task, what + " ('" + name + "') is required");
 		}

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.pchatfailover.failover.FailoverRegistry;
 import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.report.FailoverReport.DataLoss;
 import org.pchatfailover.report.FailoverReport.Incident;
@@ -36,7 +37,10 @@ public class FailoverReports {
 
 	private final HistoryService history;
 
-	FailoverReports(HistoryService history) {
+	private final FailoverRegistry registry;
+
+	FailoverReports(HistoryService history, FailoverRegistry registry) {
+		this.registry = registry;
 		this.history = history;
 	}
 
@@ -59,7 +63,10 @@ public class FailoverReports {
 		Instant ended = ReportTimeline.instant(instance.getEndTime());
 		List<Incident> open = openIncidents(timeline);
 		return new FailoverReport(id, text(variables, FailoverVariables.TICKET_ID),
-				text(variables, FailoverVariables.POOL_FQDN), text(variables, FailoverVariables.REQUESTED_BY),
+				// the pool fixed at the start, not a variable a task could have changed
+				registry.find(id).map(FailoverRegistry.Registration::poolFqdn)
+					.orElse(text(variables, FailoverVariables.POOL_FQDN)),
+				text(variables, FailoverVariables.REQUESTED_BY),
 				startedBy(instance, variables), text(variables, FailoverVariables.REASON), state(instance, timeline, open),
 				started, ended, Duration.between(started, ended == null ? now : ended).toMillis(), timeline,
 				ReportDecisions.of(finishedTasks(id), updates, this::completedBy), dataLoss(variables), open, now);

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.pchatfailover.failover.FailoverRegistry;
 import org.pchatfailover.failover.FailoverVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,11 @@ class CallbackScheduler {
 
 	private final TicketingCallbackProperties properties;
 
-	CallbackScheduler(TicketingCallbackProperties properties) {
+	private final FailoverRegistry registry;
+
+	CallbackScheduler(TicketingCallbackProperties properties, FailoverRegistry registry) {
 		this.properties = properties;
+		this.registry = registry;
 	}
 
 	/** Schedules the callback for the failover of this execution; never fails the caller for a bad URL. */
@@ -37,7 +41,11 @@ class CallbackScheduler {
 	}
 
 	private Optional<URI> callbackUrl(DelegateExecution execution, TicketingCallback callback) {
-		Object own = execution.getVariable(FailoverVariables.CALLBACK_URL);
+		// the URL fixed when the failover was registered: a task's variables could have changed the variable since.
+		// Only the start's own callback may come before the registration, and then the variable is the start's.
+		Optional<FailoverRegistry.Registration> registration = registry.find(execution.getProcessInstanceId());
+		Object own = registration.isPresent() ? registration.get().callbackUrl()
+				: execution.getVariable(FailoverVariables.CALLBACK_URL);
 		if (own instanceof String text && !text.isBlank()) {
 			Optional<URI> url = CallbackUrl.parse(text);
 			if (url.isEmpty()) {

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.topology.Fqdn;
 
 /**
@@ -24,7 +25,7 @@ public record FailoverRequest(
 		@NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters") String requestedBy,
 		@Size(max = 2000) @Pattern(regexp = HTTP_URL, message = "must be an absolute http or https URL") String callbackUrl) {
 
-	public static final String TICKET_ID = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
+	public static final String TICKET_ID = FailoverVariables.TICKET_ID_PATTERN;
 
 	static final String NO_CONTROL_CHARACTERS = "^[^\\p{Cntrl}]*$";
 

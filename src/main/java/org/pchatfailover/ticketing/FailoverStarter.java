@@ -1,17 +1,18 @@
 package org.pchatfailover.ticketing;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.pchatfailover.failover.FailoverRegistry;
 import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.Topology;
@@ -47,13 +48,16 @@ class FailoverStarter implements ApplicationRunner {
 
 	private final Topology topology;
 
+	private final FailoverRegistry registry;
+
 	FailoverStarter(JdbcTemplate jdbc, TransactionTemplate transactions, RuntimeService runtime,
-			IdentityService identity, Topology topology) {
+			IdentityService identity, Topology topology, FailoverRegistry registry) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.runtime = runtime;
 		this.identity = identity;
 		this.topology = topology;
+		this.registry = registry;
 	}
 
 	/** @param created true when this call started the failover, false when the ticket had started it before */
@@ -83,8 +87,9 @@ class FailoverStarter implements ApplicationRunner {
 			try {
 				return transactions.execute(status -> startLocked(request, pool, startedBy));
 			}
-			catch (DuplicateKeyException ex) {
-				if (attempt == ATTEMPTS) {
+			catch (RuntimeException ex) {
+				// the registration runs inside the engine's start, which may wrap the database's answer
+				if (!isDuplicateKey(ex) || attempt == ATTEMPTS) {
 					throw ex;
 				}
 			}
@@ -94,7 +99,8 @@ class FailoverStarter implements ApplicationRunner {
 	private Started startLocked(FailoverRequest request, Pool pool, String startedBy) {
 		jdbc.queryForObject("SELECT POOL_FQDN_ FROM PCHAT_POOL_LOCK WHERE POOL_FQDN_ = ? FOR UPDATE", String.class,
 				pool.fqdn());
-		Optional<Started> existing = findTicket(request.ticketId());
+		Optional<Started> existing = registry.findByTicket(request.ticketId())
+			.map(r -> new Started(r.processInstanceId(), r.ticketId(), r.poolFqdn(), false));
 		if (existing.isPresent()) {
 			if (!existing.get().poolFqdn().equals(pool.fqdn())) {
 				throw new ConflictException("ticket " + request.ticketId() + " already started the failover of pool "
@@ -103,32 +109,34 @@ class FailoverStarter implements ApplicationRunner {
 			}
 			return existing.get();
 		}
-		List<ProcessInstance> running = unrestricted(() -> runtime.createProcessInstanceQuery()
-			.processDefinitionKey(FailoverVariables.PROCESS_ID)
-			.variableValueEquals(FailoverVariables.POOL_FQDN, pool.fqdn())
-			.list());
+		// the pool each failover acts on was fixed at its start; a variable could have been changed since
+		Set<String> ofPool = registry.forPool(pool.fqdn())
+			.stream()
+			.map(FailoverRegistry.Registration::processInstanceId)
+			.collect(Collectors.toSet());
+		List<ProcessInstance> running = ofPool.isEmpty() ? List.of()
+				: unrestricted(() -> runtime.createProcessInstanceQuery().processInstanceIds(ofPool).list());
 		if (!running.isEmpty()) {
 			ProcessInstance other = running.get(0);
 			throw new ConflictException("a failover of pool " + pool.fqdn() + " is already running for ticket "
 					+ other.getBusinessKey() + " (" + other.getId() + ")", other.getBusinessKey(), other.getId());
 		}
-		// the caller's groups were checked by the API; the engine grants no one but admins a start of its own
+		// the caller's groups were checked by the API; the engine grants no one but admins a start of its own.
+		// The process's start listener registers the failover (FailoverRegistration) in this transaction.
 		ProcessInstance instance = unrestricted(() -> runtime.startProcessInstanceByKey(FailoverVariables.PROCESS_ID,
 				request.ticketId(), variables(request, pool, startedBy)));
-		jdbc.update("INSERT INTO PCHAT_FAILOVER_TICKET (TICKET_ID_, POOL_FQDN_, PROC_INST_ID_, CREATED_BY_, CREATED_AT_) "
-				+ "VALUES (?, ?, ?, ?, ?)", request.ticketId(), pool.fqdn(), instance.getId(), startedBy,
-				Timestamp.from(Instant.now()));
 		log.info("failover {} of pool {} started for ticket {} by {}", instance.getId(), pool.fqdn(),
 				request.ticketId(), startedBy);
 		return new Started(instance.getId(), request.ticketId(), pool.fqdn(), true);
 	}
 
-	Optional<Started> findTicket(String ticketId) {
-		return jdbc
-			.query("SELECT TICKET_ID_, POOL_FQDN_, PROC_INST_ID_ FROM PCHAT_FAILOVER_TICKET WHERE TICKET_ID_ = ?",
-					(row, i) -> new Started(row.getString(3), row.getString(1), row.getString(2), false), ticketId)
-			.stream()
-			.findFirst();
+	private static boolean isDuplicateKey(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DuplicateKeyException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Map<String, Object> variables(FailoverRequest request, Pool pool, String startedBy) {

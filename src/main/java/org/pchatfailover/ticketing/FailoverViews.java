@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.pchatfailover.failover.FailoverRegistry;
 import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.ticketing.FailoverView.CurrentStep;
 import org.pchatfailover.ticketing.FailoverView.OpenIncident;
@@ -39,7 +40,11 @@ class FailoverViews {
 
 	private final ManagementService management;
 
-	FailoverViews(HistoryService history, RuntimeService runtime, TaskService tasks, ManagementService management) {
+	private final FailoverRegistry registry;
+
+	FailoverViews(HistoryService history, RuntimeService runtime, TaskService tasks, ManagementService management,
+			FailoverRegistry registry) {
+		this.registry = registry;
 		this.history = history;
 		this.runtime = runtime;
 		this.tasks = tasks;
@@ -128,6 +133,11 @@ class FailoverViews {
 	}
 
 	private String poolFqdn(String processInstanceId) {
+		// the pool fixed at the start; the variable only for a failover started before registrations existed
+		Optional<String> registered = registry.find(processInstanceId).map(FailoverRegistry.Registration::poolFqdn);
+		if (registered.isPresent()) {
+			return registered.get();
+		}
 		HistoricVariableInstance pool = history.createHistoricVariableInstanceQuery()
 			.processInstanceId(processInstanceId)
 			.variableName(FailoverVariables.POOL_FQDN)

@@ -31,7 +31,7 @@ public final class Fqdn {
 	}
 
 	// keep control characters out of messages and logs: the value may be an injection attempt
-	static String printable(String value) {
+	public static String printable(String value) {
 		if (value == null) {
 			return "null";
 		}

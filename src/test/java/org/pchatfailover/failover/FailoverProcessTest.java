@@ -68,8 +68,14 @@ class FailoverProcessTest {
 
 	private static final String POOL = TestPools.POOL_FQDN;
 
-	// the plan's folders reach the copy and restore steps: msdb forgets them at RemoveLogShipping
-	private static final LogShippingFolders PLANNED_FOLDERS = LogShippingFolders.planned(plan());
+	// what the start registered and the plan added: msdb forgets the folders at RemoveLogShipping
+	private static final FailoverRegistry.Registration REGISTRATION = new FailoverRegistry.Registration("any",
+			"INC-4711", POOL, null, "\\\\atl-sql-001.litwareinc.com\\logship",
+			"\\\\dal-sql-bk.litwareinc.com\\logship-copy");
+
+	private static final LogShippingFolders PLANNED_FOLDERS = REGISTRATION.plannedFolders();
+
+	private final FailoverRegistry registry = mock(FailoverRegistry.class);
 
 	private final LogShippingService logShipping = mock(LogShippingService.class);
 
@@ -83,6 +89,8 @@ class FailoverProcessTest {
 	@BeforeEach
 	void registerDelegates() throws Exception {
 		Topology topology = TestPools.topology();
+		when(registry.require(any())).thenReturn(REGISTRATION);
+		FailoverTarget target = new FailoverTarget(registry, topology);
 		PersistentChatPoolService realRules = new PersistentChatPoolService(mock(LyncShellAdapter.class));
 		when(poolService.proposeActiveServers(any())).thenAnswer(i -> realRules.proposeActiveServers(i.getArgument(0)));
 		doAnswer(i -> {
@@ -91,20 +99,21 @@ class FailoverProcessTest {
 		}).when(poolService).checkActiveServers(any(), any(), anyBoolean());
 		when(logShipping.planFailover(any(), any())).thenReturn(plan());
 		Mocks.register("retryPolicy", new RetryPolicy("R3/PT1M"));
-		Mocks.register("checkPreconditions", new CheckPreconditionsDelegate(logShipping, topology));
-		Mocks.register("removeLogShipping", new RemoveLogShippingDelegate(logShipping, topology));
-		Mocks.register("copyBackupFiles", new CopyBackupFilesDelegate(backupCopy, topology));
-		Mocks.register("applyLogBackups", new ApplyLogBackupsDelegate(logShipping, topology));
-		Mocks.register("endConnections", new EndConnectionsDelegate(recovery, topology));
-		Mocks.register("recoverDatabase", new RecoverDatabaseDelegate(recovery, topology));
-		Mocks.register("setPoolFailedOver", new SetPoolFailedOverDelegate(poolService, topology));
-		Mocks.register("installMirror", new InstallMirrorDelegate(poolService, topology));
-		Mocks.register("setActiveServers", new SetActiveServersDelegate(poolService, topology));
+		Mocks.register("registerFailover", new FailoverRegistration(registry, topology));
+		Mocks.register("checkPreconditions", new CheckPreconditionsDelegate(logShipping, target));
+		Mocks.register("removeLogShipping", new RemoveLogShippingDelegate(logShipping, target));
+		Mocks.register("copyBackupFiles", new CopyBackupFilesDelegate(backupCopy, target));
+		Mocks.register("applyLogBackups", new ApplyLogBackupsDelegate(logShipping, target));
+		Mocks.register("endConnections", new EndConnectionsDelegate(recovery, target));
+		Mocks.register("recoverDatabase", new RecoverDatabaseDelegate(recovery, target));
+		Mocks.register("setPoolFailedOver", new SetPoolFailedOverDelegate(poolService, target));
+		Mocks.register("installMirror", new InstallMirrorDelegate(poolService, target));
+		Mocks.register("setActiveServers", new SetActiveServersDelegate(poolService, target));
 		Mocks.register("confirmFailoverCompletion", new ConfirmFailoverCompletion());
 		Mocks.register("logChainDecisionCompletion", new LogChainDecisionCompletion());
-		Mocks.register("activeServersCompletion", new ActiveServersCompletion(poolService, topology));
+		Mocks.register("activeServersCompletion", new ActiveServersCompletion(poolService, target));
 		Mocks.register("verifyServiceCompletion", new VerifyServiceCompletion());
-		Mocks.register("proposeActiveServers", new ActiveServerProposal(poolService, topology));
+		Mocks.register("proposeActiveServers", new ActiveServerProposal(poolService, target));
 	}
 
 	@AfterEach
@@ -137,7 +146,9 @@ class FailoverProcessTest {
 			.hasNotPassed("DecideBrokenLogChain", "FailoverAborted");
 		InOrder runbook = inOrder(logShipping, backupCopy, recovery, poolService);
 		Pool pool = TestPools.atlantaPool();
+		verify(registry).register(eq(failover.getId()), eq("INC-4711"), eq(POOL), eq(null), eq("engine"));
 		runbook.verify(logShipping).planFailover(eq(pool), any(ActionLog.class));
+		verify(registry).recordPlannedFolders(eq(failover.getId()), any(LogShippingFolders.class));
 		runbook.verify(logShipping).removeSecondary(eq(pool), any(ActionLog.class));
 		runbook.verify(backupCopy).copyMissingFiles(eq(pool), eq(PLANNED_FOLDERS), any(ActionLog.class));
 		runbook.verify(logShipping).applyPendingLogs(eq(pool), eq(PLANNED_FOLDERS), any(ActionLog.class));
@@ -177,6 +188,22 @@ class FailoverProcessTest {
 			.isInstanceOf(ProcessEngineException.class)
 			.hasMessageContaining(FailoverVariables.COMPLIANCE_OUTPUT_SECURED);
 		assertThat(failover).isWaitingAt("ConfirmFailover");
+	}
+
+	@Test
+	void refusesADecisionHiddenInATaskLocalVariable() {
+		ProcessInstance failover = startFailover("INC-4719");
+		execute(job());
+		String taskId = task("ConfirmFailover").getId();
+		// the gateway reads the process variable (approve), the check would read the local one (abort)
+		taskService().setVariableLocal(taskId, FailoverVariables.FAILOVER_APPROVED, false);
+
+		assertThatThrownBy(() -> taskService().complete(taskId, Map.of(FailoverVariables.FAILOVER_APPROVED, true,
+				FailoverVariables.CONFIRMATION_COMMENT, "go")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("task-local");
+		assertThat(failover).isWaitingAt("ConfirmFailover");
+		verify(logShipping, never()).removeSecondary(any(), any());
 	}
 
 	@Test

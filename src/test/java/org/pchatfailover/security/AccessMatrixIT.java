@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.pchatfailover.ApiClient.Response;
 import org.pchatfailover.LabDrill;
 import org.pchatfailover.LabTestSupport;
+import org.pchatfailover.failover.FailoverRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,6 +43,9 @@ class AccessMatrixIT {
 
 	@Autowired
 	IdentityService identity;
+
+	@Autowired
+	FailoverRegistry registry;
 
 	LabDrill drill;
 
@@ -95,6 +99,41 @@ class AccessMatrixIT {
 	}
 
 	@Test
+	void keepsWhatARunningFailoverActsOnWhateverAnOperatorSetsOnItsTask() {
+		String taskId = drill.awaitTask(failoverId, "ConfirmFailover");
+		for (Map.Entry<String, String> tamper : Map.of("poolFqdn", "other-pool.litwareinc.com", "callbackUrl",
+				"http://127.0.0.1:9/steal").entrySet()) {
+			Response set = drill.api().send("operator:operator", "PUT",
+					"/engine-rest/task/" + taskId + "/variables/" + tamper.getKey(),
+					Map.of("value", tamper.getValue(), "type", "String"), "application/json");
+			assertThat(set.status()).as("the engine lets a task's worker set variables").isEqualTo(204);
+		}
+
+		Response second = drill.api().send("ticketing:ticketing", "POST", "/api/failovers", Map.of("ticketId",
+				"INC-8010", "poolFqdn", LabDrill.POOL, "reason", "second ticket", "requestedBy", "j.doe"),
+				"application/json");
+		assertThat(second.status()).as("the pool is still busy").isEqualTo(409);
+		assertThat(drill.json("ticketing", "GET", "/api/failovers/" + failoverId, null, 200).path("poolFqdn").asText())
+			.isEqualTo(LabDrill.POOL);
+		FailoverRegistry.Registration registered = registry.find(failoverId).orElseThrow();
+		assertThat(registered.poolFqdn()).isEqualTo(LabDrill.POOL);
+		assertThat(registered.callbackUrl()).isNull();
+	}
+
+	@Test
+	void refusesAnAdminsEngineStartForAPoolThatIsNotConfigured() {
+		Response start = drill.api().send("admin:admin", "POST",
+				"/engine-rest/process-definition/key/persistentChatFailover/start",
+				Map.of("businessKey", "INC-8011", "variables", Map.of("poolFqdn", Map.of("value", "nowhere.litwareinc.com"))),
+				"application/json");
+
+		// the engine REST API answers any failed start with 500 ("Cannot instantiate"); the message says why
+		assertThat(start.status()).isEqualTo(500);
+		assertThat(start.text()).contains("nowhere.litwareinc.com", "not configured");
+		assertThat(registry.findByTicket("INC-8011")).isEmpty();
+	}
+
+	@Test
 	void neverOffersTheWebappsInitialUserSetup() {
 		Response setup = drill.api().send(null, "POST", "/camunda/api/admin/setup/default/user/create",
 				Map.of("profile", Map.of("id", "mallory", "firstName", "M", "lastName", "M", "email", "m@example.invalid"),
@@ -113,8 +152,7 @@ class AccessMatrixIT {
 					"j.doe");
 		}
 		else if (path.endsWith("/start")) {
-			body = Map.of("businessKey", "INC-8009", "variables",
-					Map.of("poolFqdn", Map.of("value", "no-such-pool.litwareinc.com")));
+			body = Map.of("businessKey", "INC-8009", "variables", Map.of("poolFqdn", Map.of("value", LabDrill.POOL)));
 		}
 		Response response = drill.api().send(credentials, method, path, body, "application/json");
 		if (response.status() >= 400 && path.startsWith("/api")) {
