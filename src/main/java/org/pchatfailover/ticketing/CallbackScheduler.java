@@ -47,10 +47,11 @@ class CallbackScheduler {
 		Object own = registration.isPresent() ? registration.get().callbackUrl()
 				: execution.getVariable(FailoverVariables.CALLBACK_URL);
 		if (own instanceof String text && !text.isBlank()) {
-			Optional<URI> url = CallbackUrl.parse(text);
+			Optional<URI> url = CallbackUrl.parse(text).filter(properties::allowsCallbackTo);
 			if (url.isEmpty()) {
 				// the REST API validates it; a value set otherwise must not break the failover
-				LOG.warn("No callback {} for failover {}: its callbackUrl is no http(s) URL", callback.state(),
+				LOG.warn("No callback {} for failover {}: its callbackUrl is no http(s) URL of an allowed host",
+						callback.state(),
 						callback.id());
 			}
 			return url;

@@ -30,16 +30,26 @@ class FailoverController {
 
 	private final CurrentUser currentUser;
 
-	FailoverController(FailoverStarter starter, FailoverViews views, CurrentUser currentUser) {
+	private final TicketingCallbackProperties callbacks;
+
+	FailoverController(FailoverStarter starter, FailoverViews views, CurrentUser currentUser,
+			TicketingCallbackProperties callbacks) {
 		this.starter = starter;
 		this.views = views;
 		this.currentUser = currentUser;
+		this.callbacks = callbacks;
 	}
 
 	/** 201 with Location for a new failover, 200 with the same failover when the ticket started one before. */
 	@PostMapping
 	ResponseEntity<FailoverView> start(@Valid @RequestBody FailoverRequest request) {
 		String user = currentUser.requireAnyGroup(FailoverGroups.TICKETING, FailoverGroups.ADMINS);
+		if (request.callbackUrl() != null && !request.callbackUrl().isBlank()
+				&& !callbacks.allowsCallbackTo(URI.create(request.callbackUrl()))) {
+			throw new InvalidFieldException("callbackUrl", "callbackUrl names host '"
+					+ URI.create(request.callbackUrl()).getHost()
+					+ "', which is not the host of pchat.ticketing.callback-url nor in pchat.ticketing.allowed-callback-hosts");
+		}
 		FailoverStarter.Started started = starter.start(request, user);
 		FailoverView view = views.find(started.processInstanceId())
 			.orElseThrow(() -> new IllegalStateException("failover " + started.processInstanceId() + " not readable"));

@@ -2,6 +2,8 @@ package org.pchatfailover.ticketing;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
@@ -21,10 +23,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code PT10S,PT30S,PT1M,PT5M,PT15M,PT1H}, seven attempts over about 80 minutes
  * @param callbackTokenEnv name of the environment variable holding a bearer token for the ticketing system (the
  * name, never the token); none = no Authorization header
+ * @param allowedCallbackHosts hosts a failover's own {@code callbackUrl} may name, besides the host of
+ * {@code callback-url}; anything else is refused: the callbacks carry the token, and an open list would let
+ * whoever may start a failover make the app POST to any host it can reach
  */
 @ConfigurationProperties("pchat.ticketing")
 public record TicketingCallbackProperties(URI callbackUrl, Duration callbackTimeout, String retrySchedule,
-		String callbackTokenEnv) {
+		String callbackTokenEnv, List<String> allowedCallbackHosts) {
 
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -41,6 +46,16 @@ public record TicketingCallbackProperties(URI callbackUrl, Duration callbackTime
 		retrySchedule = (retrySchedule == null || retrySchedule.isBlank()) ? DEFAULT_RETRY_SCHEDULE
 				: retrySchedule.strip();
 		requireRetrySchedule(retrySchedule);
+		allowedCallbackHosts = (allowedCallbackHosts == null) ? List.of()
+				: allowedCallbackHosts.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
+					.toList();
+	}
+
+	/** Whether callbacks may go to this URL's host: the default URL's host or one listed as allowed. */
+	public boolean allowsCallbackTo(URI url) {
+		String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+		boolean isDefaultHost = callbackUrl != null && host.equalsIgnoreCase(callbackUrl.getHost());
+		return isDefaultHost || allowedCallbackHosts.contains(host);
 	}
 
 	/** The retry schedule as the engine's retry command reads it. */

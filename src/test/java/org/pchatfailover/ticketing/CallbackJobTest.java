@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,24 +66,37 @@ class CallbackJobTest {
 
 	@Test
 	void readsTheRetryScheduleAsTheEngineReadsRetryCycles() {
-		TicketingCallbackProperties defaults = new TicketingCallbackProperties(null, null, null, null);
+		TicketingCallbackProperties defaults = new TicketingCallbackProperties(null, null, null, null, null);
 		assertThat(defaults.callbackTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(defaults.retryConfiguration().getRetries()).as("six waits, seven attempts").isEqualTo(7);
 
-		TicketingCallbackProperties repeat = new TicketingCallbackProperties(null, null, "R5/PT1M", null);
+		TicketingCallbackProperties repeat = new TicketingCallbackProperties(null, null, "R5/PT1M", null, null);
 		assertThat(repeat.retryConfiguration().getRetries()).isEqualTo(5);
 	}
 
 	@Test
 	void refusesSettingsThatWouldOnlyFailAtTheFirstCallback() {
-		assertThatThrownBy(() -> new TicketingCallbackProperties(null, null, "soon", null))
+		assertThatThrownBy(() -> new TicketingCallbackProperties(null, null, "soon", null, null))
 			.hasMessageContaining("pchat.ticketing.retry-schedule");
-		assertThatThrownBy(() -> new TicketingCallbackProperties(null, null, "${cycle}", null))
+		assertThatThrownBy(() -> new TicketingCallbackProperties(null, null, "${cycle}", null, null))
 			.hasMessageContaining("pchat.ticketing.retry-schedule");
-		assertThatThrownBy(() -> new TicketingCallbackProperties(URI.create("mailto:ops@example"), null, null, null))
+		assertThatThrownBy(() -> new TicketingCallbackProperties(URI.create("mailto:ops@example"), null, null, null, null))
 			.hasMessageContaining("pchat.ticketing.callback-url");
-		assertThatThrownBy(() -> new TicketingCallbackProperties(null, Duration.ZERO, null, null))
+		assertThatThrownBy(() -> new TicketingCallbackProperties(null, Duration.ZERO, null, null, null))
 			.hasMessageContaining("pchat.ticketing.callback-timeout");
+	}
+
+	@Test
+	void allowsCallbacksOnlyToTheDefaultHostAndTheListedOnes() {
+		TicketingCallbackProperties properties = new TicketingCallbackProperties(
+				URI.create("https://tickets.litwareinc.com/hooks/pchat"), null, null, null, List.of("Itsm.LitwareInc.com"));
+
+		assertThat(properties.allowsCallbackTo(URI.create("https://tickets.litwareinc.com/other"))).isTrue();
+		assertThat(properties.allowsCallbackTo(URI.create("https://itsm.litwareinc.com/cb"))).isTrue();
+		assertThat(properties.allowsCallbackTo(URI.create("http://169.254.169.254/latest/meta-data"))).isFalse();
+		assertThat(properties.allowsCallbackTo(URI.create("http://127.0.0.1:8080/steal"))).isFalse();
+		assertThat(new TicketingCallbackProperties(null, null, null, null, null)
+			.allowsCallbackTo(URI.create("https://tickets.litwareinc.com/cb"))).isFalse();
 	}
 
 }

@@ -131,7 +131,8 @@ class FailoverApiIT {
 	@CsvSource(delimiter = '|', value = { "ticketId|''", "ticketId|'INC 1; DROP TABLE x'", "ticketId|-starts-with-dash",
 			"poolFqdn|''", "poolFqdn|'atl-cs-001.litwareinc.com''; Remove-Item'", "poolFqdn|unknown-pool.litwareinc.com",
 			"reason|''", "requestedBy|''", "requestedBy|'j.doe\u0007'", "callbackUrl|ftp://ticketing.litwareinc.com/cb",
-			"callbackUrl|'javascript:alert(1)'", "callbackUrl|not a url" })
+			"callbackUrl|'javascript:alert(1)'", "callbackUrl|not a url",
+			"callbackUrl|http://169.254.169.254/latest/meta-data" })
 	void refusesABadFieldNamingItAndStartsNothing(String field, String value) {
 		Map<String, Object> body = request("INC-4004");
 		body.put(field, value);

@@ -121,7 +121,7 @@ class TicketingCallbackAdapterIT {
 	}
 
 	private TicketingCallbackAdapter adapter(String tokenEnv, Map<String, String> environment) {
-		return new TicketingCallbackAdapter(new TicketingCallbackProperties(null, TIMEOUT, null, tokenEnv),
+		return new TicketingCallbackAdapter(new TicketingCallbackProperties(null, TIMEOUT, null, tokenEnv, null),
 				environment::get);
 	}
 
