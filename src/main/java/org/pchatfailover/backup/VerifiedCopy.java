@@ -2,6 +2,7 @@ package org.pchatfailover.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,7 +31,8 @@ final class VerifiedCopy {
 
 	/** Copies and verifies; returns the SHA-256 of the copied file. */
 	static String copy(Path source, Path target) throws IOException {
-		Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
+		// a name of its own per attempt: after a job lock expired, two engine nodes may copy the same file at once
+		Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName() + ".", TEMP_SUFFIX);
 		try {
 			Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
 			String expected = sha256(source);
@@ -48,7 +50,7 @@ final class VerifiedCopy {
 
 	static String sha256(Path file) throws IOException {
 		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
+			in.transferTo(OutputStream.nullOutputStream());
 			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
 		}
 		catch (NoSuchAlgorithmException ex) {
