@@ -83,6 +83,31 @@ class LabSqlServerIT {
 	}
 
 	@Test
+	void runsTheRunbooksStepOneWithTheDatabaseAsABareName() throws SQLException {
+		try (Connection connection = sql.connect(); Statement statement = connection.createStatement()) {
+			statement.execute("exec sp_delete_log_shipping_secondary_database mgc");
+			try (ResultSet rows = statement.executeQuery(
+					"SELECT secondary_database FROM msdb.dbo.log_shipping_secondary_databases")) {
+				assertThat(rows.next()).isFalse();
+			}
+		}
+	}
+
+	@Test
+	void refusesAnUnknownNamedParameterWithError8145() throws SQLException {
+		try (Connection connection = sql.connect(); Statement statement = connection.createStatement()) {
+			assertThatThrownBy(() -> statement
+				.execute("exec sp_delete_log_shipping_secondary_database @secondary_database = N'mgc', @bogus = 1"))
+				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(8145))
+				.hasMessage("@bogus is not a parameter for procedure sp_delete_log_shipping_secondary_database.");
+			try (ResultSet rows = statement.executeQuery(
+					"SELECT secondary_database FROM msdb.dbo.log_shipping_secondary_databases")) {
+				assertThat(rows.next()).isTrue();
+			}
+		}
+	}
+
+	@Test
 	void rejectsAWrongPasswordWithError18456() {
 		assertThatThrownBy(() -> DriverManager.getConnection(sql.jdbcUrl(), "lab", "wrong"))
 			.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(18456))

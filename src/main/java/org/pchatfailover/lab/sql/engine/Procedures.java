@@ -87,7 +87,17 @@ final class Procedures {
 		return names;
 	}
 
+	/** A misspelt parameter name is an error on SQL Server (8145), not an argument silently dropped. */
+	private static void checkNames(String procedure, List<Param> params, String... known) {
+		for (Param param : params) {
+			if (param.named() && List.of(known).stream().noneMatch(param.name()::equalsIgnoreCase)) {
+				throw new SqlException(SqlErrors.notAParameter(param.name(), procedure));
+			}
+		}
+	}
+
 	private List<Outcome> deleteLogShippingSecondary(List<Param> params) {
+		checkNames("sp_delete_log_shipping_secondary_database", params, "@secondary_database");
 		Object database = params.stream()
 			.filter(p -> !p.named() || p.name().equalsIgnoreCase("@secondary_database"))
 			.map(Param::value).findFirst().orElse(null);
