@@ -37,12 +37,15 @@ public class DatabaseRecoveryService {
 		}
 	}
 
-	/** RecoverDatabase: {@code RESTORE DATABASE ... WITH RECOVERY}, verified ONLINE; no-op when already ONLINE. */
+	/**
+	 * RecoverDatabase: {@code RESTORE DATABASE ... WITH RECOVERY}, verified ONLINE and out of standby; no-op when
+	 * already recovered. A STANDBY secondary is ONLINE but not recovered: WITH RECOVERY is valid for it too.
+	 */
 	public void recoverDatabase(Pool pool, ActionLog actions) {
 		String database = pool.database();
 		try (SqlServerConnection sql = sqlServer.connect(pool.backupSql(), actions)) {
 			DatabaseStatus status = FailoverPlanner.requireDatabase(sql, database);
-			if (status.isOnline()) {
+			if (status.isRecovered()) {
 				actions.record(sql.instance(), "check", "state of " + database, "already ONLINE, nothing to do", true,
 						Duration.ZERO);
 				log.info("RecoverDatabase pool {}: {} on {} already ONLINE, skipped", pool.fqdn(), database,
@@ -51,9 +54,10 @@ public class DatabaseRecoveryService {
 			}
 			recover(sql, database, actions);
 			DatabaseStatus after = FailoverPlanner.requireDatabase(sql, database);
-			if (!after.isOnline()) {
+			if (!after.isRecovered()) {
 				throw new IllegalStateException(database + " on " + sql.instance() + " is " + after.state()
-						+ " after RESTORE DATABASE WITH RECOVERY, expected ONLINE");
+						+ (after.standby() ? " in STANDBY" : "")
+						+ " after RESTORE DATABASE WITH RECOVERY, expected ONLINE out of standby");
 			}
 			log.info("RecoverDatabase pool {}: {} on {} is ONLINE", pool.fqdn(), database, sql.instance());
 		}

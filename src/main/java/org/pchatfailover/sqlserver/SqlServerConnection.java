@@ -74,16 +74,30 @@ public class SqlServerConnection implements AutoCloseable {
 
 	/** State and redo LSN of the database, empty when the instance has no such database. */
 	public Optional<DatabaseStatus> readDatabaseStatus(String database) {
-		Optional<String> state = query("read state of " + database,
-				"SELECT state_desc FROM sys.databases WHERE name = ?", List.of(database),
-				rows -> rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty());
-		if (state.isEmpty()) {
+		Optional<DatabaseRow> row = query("read state of " + database,
+				"SELECT state_desc, is_in_standby, is_read_only FROM sys.databases WHERE name = ?", List.of(database),
+				rows -> rows.next()
+						? Optional.of(new DatabaseRow(rows.getString(1), rows.getBoolean(2), rows.getBoolean(3)))
+						: Optional.<DatabaseRow>empty());
+		if (row.isEmpty()) {
 			return Optional.empty();
 		}
 		BigDecimal redo = query("read redo LSN of " + database,
 				"SELECT redo_start_lsn FROM sys.master_files WHERE database_id = DB_ID(?) AND file_id = 1",
 				List.of(database), rows -> rows.next() ? rows.getBigDecimal(1) : null);
-		return Optional.of(new DatabaseStatus(database, state.get(), redo == null ? null : redo.toBigIntegerExact()));
+		return Optional.of(new DatabaseStatus(database, row.get().stateDesc(),
+				redo == null ? null : redo.toBigIntegerExact(), row.get().inStandby(), row.get().readOnly()));
+	}
+
+	/** A row of sys.databases, shown in the action log with its column names. */
+	private record DatabaseRow(String stateDesc, boolean inStandby, boolean readOnly) {
+
+		@Override
+		public String toString() {
+			return "state_desc=" + stateDesc + ", is_in_standby=" + (inStandby ? 1 : 0) + ", is_read_only="
+					+ (readOnly ? 1 : 0);
+		}
+
 	}
 
 	/** {@code RESTORE HEADERONLY} of one backup file, first backup set. */

@@ -42,6 +42,16 @@ class DatabaseRecoveryServiceIT {
 	}
 
 	@Test
+	void recoversAStandbySecondaryThatShowsOnline() {
+		sql = lab.start("standby");
+		recovery.recoverDatabase(sql.pool(), actions);
+		assertThat(sql.lab().state().database("mgc").state()).isEqualTo("ONLINE");
+		assertThat(sql.lab().state().database("mgc").standby()).isFalse();
+		assertThat(sql.lab().state().restoreHistory()).anyMatch(r -> r.type().equals("D"));
+		assertThat(actions.actions()).anyMatch(a -> a.command().startsWith("RESTORE DATABASE"));
+	}
+
+	@Test
 	void recoveryIsANoOpWhenTheDatabaseIsAlreadyOnline() {
 		sql = lab.start("normal");
 		recovery.recoverDatabase(sql.pool(), actions);

@@ -75,6 +75,18 @@ class LogShippingServiceIT {
 	}
 
 	@Test
+	void refusesToApplyLogsToAStandbySecondaryNamingTheRestoreMode() {
+		sql = lab.start("standby");
+		assertThatThrownBy(() -> logShipping.applyPendingLogs(sql.pool(), actions))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("mgc on dal-sql-bk.litwareinc.com\\PCHAT is in STANDBY")
+			.hasMessageContaining("WITH NORECOVERY");
+		assertThat(sql.lab().state().restoreHistory()).hasSize(5);
+		assertThat(sql.lab().state().database("mgc").standby()).isTrue();
+		assertThat(actions.actions()).anyMatch(a -> !a.succeeded() && a.outcome().contains("STANDBY"));
+	}
+
+	@Test
 	void plansTheFilesStillOnTheShareWhenTheCopyJobStopped() {
 		sql = lab.start("uncopied-files");
 		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
