@@ -73,6 +73,11 @@ public final class LabSqlFixture implements AutoCloseable {
 		start(port, "normal");
 	}
 
+	/** How many more times a killed front end reconnects: each reconnect makes the next RESTORE meet 3101. */
+	public void reconnects(int times) {
+		store.update(state -> state.reconnects = times);
+	}
+
 	public SqlLab lab() {
 		return lab;
 	}
