@@ -1,6 +1,7 @@
 package org.pchatfailover.lab;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param bindAddress address the lab listens on, default loopback
  * @param dir where the lab keeps its state, share, copy destination and secrets, default {@code ./data/lab}
  * @param scenario scenario the lab starts with when it has no state yet, default {@code normal}
+ * @param sqlServerZone time zone of the lab SQL Server's Windows host, default {@code America/Chicago} (the
+ * Dallas backup instance): GETDATE() and RESTORE HEADERONLY's backup dates are in it, as on a real server,
+ * while the .trn file names stay UTC as log shipping writes them
  * <p>
  * Read where they are used: {@code pchat.lab.host} (how the lab pool reaches the lab, default 127.0.0.1),
  * {@code pchat.lab.servers} (false on an engine node that uses another node's lab) and
@@ -27,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("pchat.lab")
 public record LabProperties(@DefaultValue("14330") @Min(0) @Max(65535) int sqlPort,
 		@DefaultValue("2222") @Min(0) @Max(65535) int sshPort, @DefaultValue("127.0.0.1") String bindAddress,
-		@DefaultValue("./data/lab") @NotNull Path dir, @DefaultValue("normal") String scenario) {
+		@DefaultValue("./data/lab") @NotNull Path dir, @DefaultValue("normal") String scenario,
+		@DefaultValue("America/Chicago") @NotNull ZoneId sqlServerZone) {
 
 }

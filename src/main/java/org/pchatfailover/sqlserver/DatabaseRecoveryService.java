@@ -7,14 +7,21 @@ import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /** Runbook step 4: end connections to the database, then bring it online WITH RECOVERY. */
 @Service
 public class DatabaseRecoveryService {
 
-	/** How often RESTORE ... WITH RECOVERY is tried when clients reconnect between KILL and RESTORE (3101). */
-	static final int RECOVERY_ATTEMPTS = 5;
+	/**
+	 * Waits before each retry of RESTORE ... WITH RECOVERY after 3101: a killed session stays until its rollback
+	 * ends, so retrying at once meets it again. One attempt more than waits; 3.7 s in all, bounded.
+	 */
+	static final List<Duration> RECOVERY_BACKOFF = List.of(Duration.ofMillis(200), Duration.ofMillis(500),
+			Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+	static final int RECOVERY_ATTEMPTS = RECOVERY_BACKOFF.size() + 1;
 
 	private static final int DATABASE_IN_USE = 3101;
 
@@ -24,8 +31,24 @@ public class DatabaseRecoveryService {
 
 	private final SqlServerAdapter sqlServer;
 
+	private final Sleeper sleeper;
+
+	@Autowired
 	public DatabaseRecoveryService(SqlServerAdapter sqlServer) {
+		this(sqlServer, duration -> Thread.sleep(duration.toMillis()));
+	}
+
+	/** @param sleeper waits between attempts; tests pass one that records instead of waiting */
+	DatabaseRecoveryService(SqlServerAdapter sqlServer, Sleeper sleeper) {
 		this.sqlServer = sqlServer;
+		this.sleeper = sleeper;
+	}
+
+	@FunctionalInterface
+	interface Sleeper {
+
+		void sleep(Duration duration) throws InterruptedException;
+
 	}
 
 	/** EndConnections: kill user sessions in the database. */
@@ -37,12 +60,15 @@ public class DatabaseRecoveryService {
 		}
 	}
 
-	/** RecoverDatabase: {@code RESTORE DATABASE ... WITH RECOVERY}, verified ONLINE; no-op when already ONLINE. */
+	/**
+	 * RecoverDatabase: {@code RESTORE DATABASE ... WITH RECOVERY}, verified ONLINE and out of standby; no-op when
+	 * already recovered. A STANDBY secondary is ONLINE but not recovered: WITH RECOVERY is valid for it too.
+	 */
 	public void recoverDatabase(Pool pool, ActionLog actions) {
 		String database = pool.database();
 		try (SqlServerConnection sql = sqlServer.connect(pool.backupSql(), actions)) {
 			DatabaseStatus status = FailoverPlanner.requireDatabase(sql, database);
-			if (status.isOnline()) {
+			if (status.isRecovered()) {
 				actions.record(sql.instance(), "check", "state of " + database, "already ONLINE, nothing to do", true,
 						Duration.ZERO);
 				log.info("RecoverDatabase pool {}: {} on {} already ONLINE, skipped", pool.fqdn(), database,
@@ -51,9 +77,10 @@ public class DatabaseRecoveryService {
 			}
 			recover(sql, database, actions);
 			DatabaseStatus after = FailoverPlanner.requireDatabase(sql, database);
-			if (!after.isOnline()) {
+			if (!after.isRecovered()) {
 				throw new IllegalStateException(database + " on " + sql.instance() + " is " + after.state()
-						+ " after RESTORE DATABASE WITH RECOVERY, expected ONLINE");
+						+ (after.standby() ? " in STANDBY" : "")
+						+ " after RESTORE DATABASE WITH RECOVERY, expected ONLINE out of standby");
 			}
 			log.info("RecoverDatabase pool {}: {} on {} is ONLINE", pool.fqdn(), database, sql.instance());
 		}
@@ -69,10 +96,26 @@ public class DatabaseRecoveryService {
 				if (ex.errorNumber() != DATABASE_IN_USE || attempt == RECOVERY_ATTEMPTS) {
 					throw ex;
 				}
-				// clients reconnected since EndConnections: end them again and retry
+				// clients reconnected since EndConnections: end them again, let their rollback finish, retry
 				killSessions(sql, database, actions);
+				pause(sql.instance(), database, attempt, actions);
 			}
 		}
+	}
+
+	private void pause(String instance, String database, int failedAttempt, ActionLog actions) {
+		Duration wait = RECOVERY_BACKOFF.get(failedAttempt - 1);
+		try {
+			sleeper.sleep(wait);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting to retry RESTORE DATABASE " + database
+					+ " on " + instance, ex);
+		}
+		actions.record(instance, "wait", "RESTORE DATABASE " + database + " attempt " + (failedAttempt + 1) + " of "
+				+ RECOVERY_ATTEMPTS, "3101: database in use; sessions ended, waited " + wait.toMillis() + " ms", true,
+				wait);
 	}
 
 	private int killSessions(SqlServerConnection sql, String database, ActionLog actions) {

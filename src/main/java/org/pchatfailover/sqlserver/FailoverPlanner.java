@@ -43,7 +43,7 @@ final class FailoverPlanner {
 		LogBackupCandidates candidates = LogBackupCandidates.collect(pool, sql, folders, headers, actions);
 		LogChain.Analysis chain = status.isRestoring() ? LogChain.analyse(status.redoStartLsn(), candidates.logs())
 				: null;
-		return new FailoverPlan(pool.fqdn(), database, sql.instance(), status.state(),
+		return new FailoverPlan(pool.fqdn(), database, sql.instance(), status.describe(),
 				status.redoStartLsn() == null ? null : status.redoStartLsn().toString(), folders.source(),
 				folders.destination(), config.map(LogShippingConfig::lastCopiedFile).orElse(null),
 				config.map(LogShippingConfig::lastRestoredFile).orElse(null), candidates.toCopy(),

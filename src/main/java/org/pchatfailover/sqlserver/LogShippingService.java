@@ -77,7 +77,10 @@ public class LogShippingService {
 		String database = pool.database();
 		try (SqlServerConnection sql = sqlServer.connect(pool.backupSql(), actions)) {
 			DatabaseStatus status = FailoverPlanner.requireDatabase(sql, database);
-			if (status.isOnline()) {
+			if (status.isStandby()) {
+				throw standby(database, sql.instance(), actions);
+			}
+			if (status.isRecovered()) {
 				actions.record(sql.instance(), "check", "state of " + database,
 						"ONLINE: already recovered, no log can be applied any more", true, Duration.ZERO);
 				return List.of();
@@ -98,6 +101,18 @@ public class LogShippingService {
 					database, sql.instance());
 			return restored;
 		}
+	}
+
+	/**
+	 * Log shipping in STANDBY mode restores each log WITH STANDBY; the runbook applies them WITH NORECOVERY, which
+	 * would take the readable copy away mid-failover. A DBA decides, so the step refuses instead of skipping.
+	 */
+	private static IllegalStateException standby(String database, String instance, ActionLog actions) {
+		String message = database + " on " + instance + " is in STANDBY (ONLINE, read-only, is_in_standby = 1): "
+				+ "its log shipping restores WITH STANDBY, but ApplyLogBackups restores WITH NORECOVERY; switch the "
+				+ "secondary to NORECOVERY restore mode or apply the pending logs WITH STANDBY by hand, then retry";
+		actions.record(instance, "check", "state of " + database, message, false, Duration.ZERO);
+		return new IllegalStateException(message);
 	}
 
 	private static LogChainBrokenException broken(String database, String instance, LogChain.Analysis chain) {

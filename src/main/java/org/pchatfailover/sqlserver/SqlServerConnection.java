@@ -6,9 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,9 @@ public class SqlServerConnection implements AutoCloseable {
 	private final String instance;
 
 	private final ActionLog actions;
+
+	/** The server's UTC offset, read once: datetime values are the server's wall clock, not UTC. */
+	private ZoneOffset serverOffset;
 
 	SqlServerConnection(Connection connection, String instance, ActionLog actions) {
 		this.connection = connection;
@@ -70,16 +74,30 @@ public class SqlServerConnection implements AutoCloseable {
 
 	/** State and redo LSN of the database, empty when the instance has no such database. */
 	public Optional<DatabaseStatus> readDatabaseStatus(String database) {
-		Optional<String> state = query("read state of " + database,
-				"SELECT state_desc FROM sys.databases WHERE name = ?", List.of(database),
-				rows -> rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty());
-		if (state.isEmpty()) {
+		Optional<DatabaseRow> row = query("read state of " + database,
+				"SELECT state_desc, is_in_standby, is_read_only FROM sys.databases WHERE name = ?", List.of(database),
+				rows -> rows.next()
+						? Optional.of(new DatabaseRow(rows.getString(1), rows.getBoolean(2), rows.getBoolean(3)))
+						: Optional.<DatabaseRow>empty());
+		if (row.isEmpty()) {
 			return Optional.empty();
 		}
 		BigDecimal redo = query("read redo LSN of " + database,
 				"SELECT redo_start_lsn FROM sys.master_files WHERE database_id = DB_ID(?) AND file_id = 1",
 				List.of(database), rows -> rows.next() ? rows.getBigDecimal(1) : null);
-		return Optional.of(new DatabaseStatus(database, state.get(), redo == null ? null : redo.toBigIntegerExact()));
+		return Optional.of(new DatabaseStatus(database, row.get().stateDesc(),
+				redo == null ? null : redo.toBigIntegerExact(), row.get().inStandby(), row.get().readOnly()));
+	}
+
+	/** A row of sys.databases, shown in the action log with its column names. */
+	private record DatabaseRow(String stateDesc, boolean inStandby, boolean readOnly) {
+
+		@Override
+		public String toString() {
+			return "state_desc=" + stateDesc + ", is_in_standby=" + (inStandby ? 1 : 0) + ", is_read_only="
+					+ (readOnly ? 1 : 0);
+		}
+
 	}
 
 	/** {@code RESTORE HEADERONLY} of one backup file, first backup set. */
@@ -88,11 +106,30 @@ public class SqlServerConnection implements AutoCloseable {
 			if (!rows.next()) {
 				throw new SQLException("RESTORE HEADERONLY returned no backup set for " + device);
 			}
-			Timestamp finished = rows.getTimestamp("BackupFinishDate");
+			// a zone-less wall-clock value: getTimestamp would read it in the JVM's zone, not the server's
+			LocalDateTime finished = rows.getObject("BackupFinishDate", LocalDateTime.class);
 			return new BackupHeader(fileName, device, rows.getString("DatabaseName"), rows.getInt("BackupType"),
 					rows.getBigDecimal("FirstLSN").toBigIntegerExact(), rows.getBigDecimal("LastLSN").toBigIntegerExact(),
-					finished == null ? null : finished.toInstant());
+					finished == null ? null : finished.toInstant(serverOffset()));
 		});
+	}
+
+	/**
+	 * The offset now, applied to backups of the last hours: a DST change between the backup and the failover
+	 * would shift it by an hour, an accepted limit (msdb keeps no UTC copy of BackupFinishDate).
+	 */
+	ZoneOffset serverOffset() {
+		if (serverOffset == null) {
+			int minutes = query("read UTC offset", "SELECT DATEDIFF(minute, GETUTCDATE(), GETDATE())", List.of(),
+					rows -> {
+						if (!rows.next()) {
+							throw new SQLException("no row for the UTC offset");
+						}
+						return rows.getInt(1);
+					});
+			serverOffset = ZoneOffset.ofTotalSeconds(minutes * 60);
+		}
+		return serverOffset;
 	}
 
 	/** The device of the newest restore into the database per msdb's history, empty when it has none. */

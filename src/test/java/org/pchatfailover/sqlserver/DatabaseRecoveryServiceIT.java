@@ -1,7 +1,11 @@
 package org.pchatfailover.sqlserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,7 +25,9 @@ class DatabaseRecoveryServiceIT {
 
 	final SqlServerAdapter adapter = new SqlServerAdapter(new Secrets());
 
-	final DatabaseRecoveryService recovery = new DatabaseRecoveryService(adapter);
+	final List<Duration> waits = new ArrayList<>();
+
+	final DatabaseRecoveryService recovery = new DatabaseRecoveryService(adapter, waits::add);
 
 	final LogShippingService logShipping = new LogShippingService(adapter, new BackupCopyService(adapter));
 
@@ -39,6 +45,31 @@ class DatabaseRecoveryServiceIT {
 		assertThat(sql.lab().state().sessions()).filteredOn(s -> !s.live()).isEmpty();
 		assertThat(actions.actions()).anyMatch(a -> a.outcome().startsWith("3101"));
 		assertThat(actions.actions()).filteredOn(a -> a.command().startsWith("KILL ")).hasSize(4);
+		assertThat(waits).containsExactly(Duration.ofMillis(200));
+		assertThat(actions.actions()).anyMatch(a -> a.kind().equals("wait") && a.outcome().contains("waited 200 ms"));
+	}
+
+	@Test
+	void backsOffBetweenAttemptsAndGivesUpAfterTheLast() throws Exception {
+		sql = lab.start("sessions-connected");
+		logShipping.applyPendingLogs(sql.pool(), actions);
+		sql.reconnects(100);
+		assertThatThrownBy(() -> recovery.recoverDatabase(sql.pool(), actions))
+			.isInstanceOfSatisfying(SqlServerException.class, ex -> assertThat(ex.errorNumber()).isEqualTo(3101));
+		assertThat(waits).isEqualTo(DatabaseRecoveryService.RECOVERY_BACKOFF);
+		assertThat(actions.actions()).filteredOn(a -> a.command().startsWith("RESTORE DATABASE") && !a.succeeded())
+			.hasSize(DatabaseRecoveryService.RECOVERY_ATTEMPTS);
+		assertThat(sql.lab().state().database("mgc").state()).isEqualTo("RESTORING");
+	}
+
+	@Test
+	void recoversAStandbySecondaryThatShowsOnline() {
+		sql = lab.start("standby");
+		recovery.recoverDatabase(sql.pool(), actions);
+		assertThat(sql.lab().state().database("mgc").state()).isEqualTo("ONLINE");
+		assertThat(sql.lab().state().database("mgc").standby()).isFalse();
+		assertThat(sql.lab().state().restoreHistory()).anyMatch(r -> r.type().equals("D"));
+		assertThat(actions.actions()).anyMatch(a -> a.command().startsWith("RESTORE DATABASE"));
 	}
 
 	@Test

@@ -3,9 +3,18 @@ package org.pchatfailover.sqlserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.TimeZone;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.lab.sql.LabSqlSnapshot;
@@ -42,6 +51,39 @@ class LogShippingServiceIT {
 		assertThat(plan.gap()).isNull();
 		assertThat(plan.dataLoss().lostUntil()).isNull();
 		assertThat(actions.actions()).noneMatch(a -> a.command().contains("password"));
+	}
+
+	/** BackupFinishDate is the server's local time: the window must not move with the server's or JVM's zone. */
+	@ParameterizedTest
+	@CsvSource({ "America/Chicago, Asia/Tokyo", "Asia/Kolkata, America/Chicago", "America/Chicago, UTC" })
+	void plansTheDataLossWindowInUtcWhateverTheServerAndJvmZones(String serverZone, String jvmZone) {
+		sql = lab.start("normal", ZoneId.of(serverZone));
+		TimeZone jvm = TimeZone.getDefault();
+		try {
+			TimeZone.setDefault(TimeZone.getTimeZone(jvmZone));
+			FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
+			FailoverPlan.LogBackup last = plan.logsToApply().get(plan.logsToApply().size() - 1);
+			// log shipping stamps the file name with the backup's UTC start; the lab's backups take 2 s
+			String stamp = last.fileName().replaceAll(".*_(\\d{14})\\.trn$", "$1");
+			Instant started = LocalDateTime.parse(stamp, DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+				.toInstant(ZoneOffset.UTC);
+			assertThat(plan.dataLoss().lastRecoverableAt()).isEqualTo(started.plus(Duration.ofSeconds(2)));
+		}
+		finally {
+			TimeZone.setDefault(jvm);
+		}
+	}
+
+	@Test
+	void refusesToApplyLogsToAStandbySecondaryNamingTheRestoreMode() {
+		sql = lab.start("standby");
+		assertThatThrownBy(() -> logShipping.applyPendingLogs(sql.pool(), actions))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("mgc on dal-sql-bk.litwareinc.com\\PCHAT is in STANDBY")
+			.hasMessageContaining("WITH NORECOVERY");
+		assertThat(sql.lab().state().restoreHistory()).hasSize(5);
+		assertThat(sql.lab().state().database("mgc").standby()).isTrue();
+		assertThat(actions.actions()).anyMatch(a -> !a.succeeded() && a.outcome().contains("STANDBY"));
 	}
 
 	@Test

@@ -55,7 +55,7 @@ class LabSqlConfiguration {
 		shares.put(COPY_UNC, copy);
 		LabStateStore store = new LabStateStore(dir.resolve("sql").resolve("state.json"));
 		LabSqlEngine engine = new LabSqlEngine(store, new BackupDevices(shares), SERVER_NAME, password,
-				Clock.systemUTC());
+				Clock.system(properties.sqlServerZone()));
 		LabSqlServer server = new LabSqlServer(engine, address(properties.bindAddress()), properties.sqlPort());
 		SqlLab lab = new SqlLab(store, new LabScenarios(share, SHARE_UNC, copy, COPY_UNC, Clock.systemUTC()), engine,
 				server, share, copy);

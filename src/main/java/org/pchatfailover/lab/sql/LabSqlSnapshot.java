@@ -20,7 +20,7 @@ public record LabSqlSnapshot(String endpoint, boolean instanceDown, String scena
 		List<LogShipping> logShipping, List<Restore> restoreHistory, List<Session> sessions, List<String> shareFiles,
 		List<String> copyFiles) {
 
-	public record DatabaseState(String name, String state, String redoStartLsn) {
+	public record DatabaseState(String name, String state, String redoStartLsn, boolean standby) {
 	}
 
 	public record LogShipping(String secondaryDatabase, String primaryServer, String backupSourceDirectory,

@@ -78,7 +78,8 @@ public class SqlLab implements AutoCloseable {
 	public LabSqlSnapshot state() {
 		List<LabSqlSnapshot.Session> live = engine.liveSessions().stream().map(SqlLab::live).toList();
 		return store.read(s -> new LabSqlSnapshot(server.endpoint(), s.instanceDown, s.scenario,
-				s.databases.stream().map(d -> new LabSqlSnapshot.DatabaseState(d.name(), d.state(), d.redoStartLsn()))
+				s.databases.stream().map(d -> new LabSqlSnapshot.DatabaseState(d.name(), d.state(), d.redoStartLsn(),
+						d.standby()))
 					.toList(),
 				s.logShippingSecondaryDatabases.stream().map(d -> logShipping(s, d)).toList(),
 				s.restoreHistory.stream().map(r -> new LabSqlSnapshot.Restore(r.restoreDate(), r.destinationDatabase(),

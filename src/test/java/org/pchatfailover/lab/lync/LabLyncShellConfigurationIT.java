@@ -2,6 +2,7 @@ package org.pchatfailover.lab.lync;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class LabLyncShellConfigurationIT {
 					pool + "active-server-candidates[0].fqdn=dal-pc-001.litwareinc.com",
 					pool + "active-server-candidates[0].data-center=Dallas", pool + "lync-shell.transport=ssh")
 			.withUserConfiguration(Topology.class, Secrets.class, LabLyncShellConfiguration.class)
-			.withBean(LabProperties.class, () -> new LabProperties(0, 0, "127.0.0.1", dir, "normal"));
+			.withBean(LabProperties.class, () -> new LabProperties(0, 0, "127.0.0.1", dir, "normal", ZoneId.of("America/Chicago")));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -22,13 +23,17 @@ public final class LabSqlExtension implements AfterEachCallback {
 	private Path dir;
 
 	public LabSqlFixture start(String scenario) {
+		return start(scenario, LabSqlFixture.SERVER_ZONE);
+	}
+
+	public LabSqlFixture start(String scenario, ZoneId serverZone) {
 		try {
 			dir = Files.createTempDirectory("pchat-lab-sql");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		fixture = new LabSqlFixture(dir, scenario);
+		fixture = new LabSqlFixture(dir, scenario, serverZone);
 		return fixture;
 	}
 

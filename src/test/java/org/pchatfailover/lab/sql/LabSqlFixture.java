@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +41,21 @@ public final class LabSqlFixture implements AutoCloseable {
 
 	private LabSqlServer server;
 
+	/** The lab's default server zone (Dallas), as in {@code LabProperties}: deliberately not UTC. */
+	public static final ZoneId SERVER_ZONE = ZoneId.of("America/Chicago");
+
 	public LabSqlFixture(Path dir, String scenario) {
+		this(dir, scenario, SERVER_ZONE);
+	}
+
+	public LabSqlFixture(Path dir, String scenario, ZoneId serverZone) {
 		this.dir = dir;
 		this.store = new LabStateStore(dir.resolve("sql").resolve("state.json"));
 		Map<String, Path> shares = new LinkedHashMap<>();
 		shares.put(SHARE_UNC, share());
 		shares.put(COPY_UNC, copy());
 		this.engine = new LabSqlEngine(store, new BackupDevices(shares), LabSqlConfiguration.SERVER_NAME, "lab",
-				Clock.systemUTC());
+				Clock.system(serverZone));
 		start(0, scenario);
 	}
 
@@ -63,6 +71,11 @@ public final class LabSqlFixture implements AutoCloseable {
 		int port = server.port();
 		lab.close();
 		start(port, "normal");
+	}
+
+	/** How many more times a killed front end reconnects: each reconnect makes the next RESTORE meet 3101. */
+	public void reconnects(int times) {
+		store.update(state -> state.reconnects = times);
 	}
 
 	public SqlLab lab() {

@@ -52,6 +52,31 @@ class LabSqlRestoreIT {
 	}
 
 	@Test
+	void bringsAStandbySecondaryOutOfStandbyWithRecovery() throws SQLException {
+		sql.lab().reset("standby");
+		String standby = "SELECT state_desc, is_in_standby, is_read_only FROM sys.databases WHERE name = ";
+		try (Connection connection = sql.connect(); Statement statement = connection.createStatement()) {
+			try (ResultSet rows = statement.executeQuery(standby + "'mgc'")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isEqualTo("ONLINE");
+				assertThat(rows.getBoolean(2)).isTrue();
+				assertThat(rows.getBoolean(3)).isTrue();
+			}
+			statement.execute("RESTORE DATABASE mgc WITH RECOVERY");
+			for (String database : List.of("mgc", "master")) {
+				try (ResultSet rows = statement.executeQuery(standby + "'" + database + "'")) {
+					assertThat(rows.next()).isTrue();
+					assertThat(rows.getString(1)).isEqualTo("ONLINE");
+					assertThat(rows.getBoolean(2)).isFalse();
+					assertThat(rows.getBoolean(3)).isFalse();
+				}
+			}
+			assertThatThrownBy(() -> statement.execute("RESTORE DATABASE mgc WITH RECOVERY"))
+				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(3153));
+		}
+	}
+
+	@Test
 	void enforcesTheLsnRulesOfRestoreLog() throws SQLException {
 		try (Connection connection = sql.connect(); Statement statement = connection.createStatement()) {
 			assertThatThrownBy(() -> statement.execute("RESTORE LOG mgc FROM DISK = '" + device(6) + "' WITH NORECOVERY"))

@@ -7,8 +7,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,68 @@ class LabSqlServerIT {
 				assertThat(rows.next()).isTrue();
 				assertThat(rows.getBigDecimal(1).toPlainString()).isEqualTo("37000004016800001");
 			}
+		}
+	}
+
+	@Test
+	void runsTheRunbooksStepOneWithTheDatabaseAsABareName() throws SQLException {
+		try (Connection connection = sql.connect(); Statement statement = connection.createStatement()) {
+			statement.execute("exec sp_delete_log_shipping_secondary_database mgc");
+			try (ResultSet rows = statement.executeQuery(
+					"SELECT secondary_database FROM msdb.dbo.log_shipping_secondary_databases")) {
+				assertThat(rows.next()).isFalse();
+			}
+		}
+	}
+
+	@Test
+	void refusesAnUnknownNamedParameterWithError8145() throws SQLException {
+		try (Connection connection = sql.connect(); Statement statement = connection.createStatement()) {
+			assertThatThrownBy(() -> statement
+				.execute("exec sp_delete_log_shipping_secondary_database @secondary_database = N'mgc', @bogus = 1"))
+				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(8145))
+				.hasMessage("@bogus is not a parameter for procedure sp_delete_log_shipping_secondary_database.");
+			try (ResultSet rows = statement.executeQuery(
+					"SELECT secondary_database FROM msdb.dbo.log_shipping_secondary_databases")) {
+				assertThat(rows.next()).isTrue();
+			}
+		}
+	}
+
+	@Test
+	void listsConnectionsWithSpWho2AsRunbookStepFourReadsThem() throws SQLException {
+		sql.lab().reset("sessions-connected");
+		try (Connection connection = sql.connect(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("exec sp_who2")) {
+			ResultSetMetaData columns = rows.getMetaData();
+			List<String> names = new ArrayList<>();
+			for (int i = 1; i <= columns.getColumnCount(); i++) {
+				names.add(columns.getColumnName(i));
+			}
+			assertThat(names).containsExactly("SPID", "Status", "Login", "HostName", "BlkBy", "DBName", "Command",
+					"CPUTime", "DiskIO", "LastBatch", "ProgramName", "SPID", "REQUESTID");
+			List<String> inMgc = new ArrayList<>();
+			while (rows.next()) {
+				if ("mgc".equals(rows.getString("DBName"))) {
+					inMgc.add(rows.getString(1).strip() + " " + rows.getString("HostName") + " "
+							+ rows.getString("ProgramName"));
+				}
+			}
+			assertThat(inMgc).containsExactly("57 DAL-PC-001 PersistentChat", "58 DAL-PC-002 PersistentChat",
+					"63 DAL-PC-001 PersistentChatCompliance");
+		}
+	}
+
+	@Test
+	void leavesIdleSessionsOutOfSpWho2Active() throws SQLException {
+		sql.lab().reset("sessions-connected");
+		try (Connection connection = sql.connect(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("exec sp_who2 active")) {
+			List<String> statuses = new ArrayList<>();
+			while (rows.next()) {
+				statuses.add(rows.getString("Status"));
+			}
+			assertThat(statuses).contains("RUNNABLE", "BACKGROUND").doesNotContain("sleeping");
 		}
 	}
 

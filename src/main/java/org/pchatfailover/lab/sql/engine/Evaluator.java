@@ -2,6 +2,12 @@ package org.pchatfailover.lab.sql.engine;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +31,18 @@ final class Evaluator {
 
 	private final String serverName;
 
-	Evaluator(LabSqlState state, SqlSession session, Map<String, Object> variables, String serverName) {
+	/** GETDATE() and GETUTCDATE() are one instant per statement on SQL Server, so offsets computed from them are exact. */
+	private final Instant now;
+
+	private final ZoneId zone;
+
+	Evaluator(LabSqlState state, SqlSession session, Map<String, Object> variables, String serverName, Clock clock) {
 		this.state = state;
 		this.session = session;
 		this.variables = variables;
 		this.serverName = serverName;
+		this.now = clock.instant();
+		this.zone = clock.getZone();
 	}
 
 	Object value(Expr expr, Table table, List<Object> row) {
@@ -98,6 +111,9 @@ final class Evaluator {
 	}
 
 	private Object call(Expr.Call call, Table table, List<Object> row) {
+		if (call.function().equals("DATEDIFF")) {
+			return dateDiff(call, table, row);
+		}
 		List<Object> args = call.args().stream().map(a -> value(a, table, row)).toList();
 		return switch (call.function()) {
 			case "DB_ID" -> SystemViews.databaseId(state, args.isEmpty() ? session.database() : str(args.get(0)));
@@ -105,8 +121,31 @@ final class Evaluator {
 			case "SERVERPROPERTY" -> serverProperty(str(args.get(0)));
 			case "SUSER_SNAME", "SUSER_NAME" -> session.login();
 			case "ISNULL" -> args.get(0) != null ? args.get(0) : args.get(1);
+			case "GETDATE" -> LocalDateTime.ofInstant(now, zone);
+			case "GETUTCDATE" -> LocalDateTime.ofInstant(now, ZoneOffset.UTC);
 			default -> throw new SqlException(SqlErrors.unknownFunction(call.function()));
 		};
+	}
+
+	/** {@code DATEDIFF(datepart, start, end)}: the datepart is a bare word, not a column. */
+	private Object dateDiff(Expr.Call call, Table table, List<Object> row) {
+		if (call.args().size() != 3 || !(call.args().get(0) instanceof Expr.ColumnRef part)) {
+			throw new SqlException(SqlErrors.syntax("DATEDIFF"));
+		}
+		ChronoUnit unit = switch (part.name().toUpperCase(Locale.ROOT)) {
+			case "SECOND", "SS", "S" -> ChronoUnit.SECONDS;
+			case "MINUTE", "MI", "N" -> ChronoUnit.MINUTES;
+			case "HOUR", "HH" -> ChronoUnit.HOURS;
+			case "DAY", "DD", "D" -> ChronoUnit.DAYS;
+			default -> throw new SqlException(SqlErrors.syntax(part.name()));
+		};
+		Object start = value(call.args().get(1), table, row);
+		Object end = value(call.args().get(2), table, row);
+		if (start == null || end == null) {
+			return null;
+		}
+		// SQL Server counts boundaries crossed, so both ends are truncated to the datepart first
+		return (int) unit.between(((LocalDateTime) start).truncatedTo(unit), ((LocalDateTime) end).truncatedTo(unit));
 	}
 
 	private Object databaseName(Object id) {

@@ -44,7 +44,9 @@ public final class LabScenarios {
 		/** Three Persistent Chat front ends are connected to mgc, and one reconnects once after KILL. */
 		SESSIONS_CONNECTED("sessions-connected"),
 		/** The backup instance does not accept connections. */
-		SQL_DOWN("sql-down");
+		SQL_DOWN("sql-down"),
+		/** Log shipping restores WITH STANDBY: mgc is ONLINE, read-only and in standby, five logs restored. */
+		STANDBY("standby");
 
 		private final String label;
 
@@ -149,7 +151,8 @@ public final class LabScenarios {
 		state.databases.addAll(List.of(new Database(1, "master", "ONLINE", null),
 				new Database(2, "tempdb", "ONLINE", null), new Database(3, "model", "ONLINE", null),
 				new Database(4, "msdb", "ONLINE", null),
-				new Database(5, DATABASE, "RESTORING", firstLsn(RESTORED).toString())));
+				scenario == Scenario.STANDBY ? new Database(5, DATABASE, "ONLINE", firstLsn(RESTORED).toString(), true)
+						: new Database(5, DATABASE, "RESTORING", firstLsn(RESTORED).toString())));
 		logShipping(state, scenario, names);
 		for (int i = 0; i < RESTORED; i++) {
 			state.restoreHistory.add(new RestoreHistory(i + 1, firstBackup.plus(Duration.ofMinutes(15L * i + 5)),

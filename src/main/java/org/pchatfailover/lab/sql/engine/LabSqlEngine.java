@@ -1,6 +1,8 @@
 package org.pchatfailover.lab.sql.engine;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -25,6 +27,8 @@ public class LabSqlEngine {
 
 	private final String password;
 
+	private final Clock clock;
+
 	private final SessionRegistry sessions = new SessionRegistry();
 
 	private final SystemViews views = new SystemViews(sessions);
@@ -38,11 +42,14 @@ public class LabSqlEngine {
 	/**
 	 * @param serverName {@code @@SERVERNAME}, e.g. {@code DAL-SQL-BK\PCHAT}
 	 * @param password the password of the {@code lab} login
+	 * @param clock the instance's clock; its zone is the Windows time zone of the server, in which SQL Server
+	 * shows every {@code datetime} (GETDATE(), BackupFinishDate, msdb dates)
 	 */
 	public LabSqlEngine(LabStateStore store, BackupDevices devices, String serverName, String password, Clock clock) {
 		this.store = store;
 		this.serverName = serverName;
 		this.password = password;
+		this.clock = clock;
 		this.restores = new RestoreExecutor(store, devices, clock);
 	}
 
@@ -77,13 +84,13 @@ public class LabSqlEngine {
 
 	public List<Outcome> batch(SqlSession session, String sql) {
 		remember(new ReceivedRequest(session.spid(), "BATCH", sql, List.of()));
-		return new StatementExecutor(this, session, StatementExecutor.noVariables()).run(sql);
+		return serverTime(new StatementExecutor(this, session, StatementExecutor.noVariables()).run(sql));
 	}
 
 	public List<Outcome> call(SqlSession session, String procedure, List<Param> params) {
 		remember(new ReceivedRequest(session.spid(), "RPC", procedure, List.copyOf(params)));
 		try {
-			return procedures.call(session, List.of(procedure), params);
+			return serverTime(procedures.call(session, List.of(procedure), params));
 		}
 		catch (SqlException ex) {
 			return List.of(new Outcome.Error(ex.messages()));
@@ -105,6 +112,23 @@ public class LabSqlEngine {
 
 	public String serverName() {
 		return serverName;
+	}
+
+	Clock clock() {
+		return clock;
+	}
+
+	/**
+	 * The lab keeps instants; a datetime has no zone and SQL Server writes its local wall-clock time, so clients
+	 * (and the product's offset handling) see what a real instance in that zone would send.
+	 */
+	private List<Outcome> serverTime(List<Outcome> outcomes) {
+		return outcomes.stream().map(o -> o instanceof Outcome.Rows rows ? new Outcome.Rows(rows.columns(),
+				rows.rows().stream().map(row -> row.stream().map(this::local).toList()).toList()) : o).toList();
+	}
+
+	private Object local(Object value) {
+		return value instanceof Instant instant ? LocalDateTime.ofInstant(instant, clock.getZone()) : value;
 	}
 
 	public static SqlMessage changedDatabase(String database) {

@@ -34,11 +34,18 @@ public final class LabSqlState {
 	/**
 	 * @param state {@code sys.databases.state_desc}: ONLINE, RESTORING, ...
 	 * @param redoStartLsn LSN the next log backup must contain, null when ONLINE
+	 * @param standby restored WITH STANDBY: ONLINE and read-only, yet more logs can follow
+	 * ({@code is_in_standby}, {@code is_read_only})
 	 */
-	public record Database(int id, String name, String state, String redoStartLsn) {
+	public record Database(int id, String name, String state, String redoStartLsn, boolean standby) {
 
+		public Database(int id, String name, String state, String redoStartLsn) {
+			this(id, name, state, redoStartLsn, false);
+		}
+
+		/** Any restore ending WITH RECOVERY or NORECOVERY leaves standby. */
 		Database withState(String newState, String newRedoLsn) {
-			return new Database(id, name, newState, newRedoLsn);
+			return new Database(id, name, newState, newRedoLsn, false);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.pchatfailover.lab.sql.engine;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.Map;
 import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondaryDatabase;
 
 /**
- * The system procedures the lab implements: {@code sp_executesql} (how drivers send parameterised statements)
- * and {@code sp_delete_log_shipping_secondary_database}. Any other procedure is error 2812.
+ * The system procedures the lab implements: {@code sp_executesql} (how drivers send parameterised statements),
+ * {@code sp_delete_log_shipping_secondary_database} and {@code sp_who2}. Any other procedure is error 2812.
  */
 final class Procedures {
 
@@ -32,6 +33,9 @@ final class Procedures {
 		}
 		if (system && procedure.equals("sp_delete_log_shipping_secondary_database")) {
 			return deleteLogShippingSecondary(params);
+		}
+		if (system && procedure.equals("sp_who2")) {
+			return who2(session, params);
 		}
 		throw new SqlException(SqlErrors.procedureNotFound(String.join(".", name)));
 	}
@@ -87,7 +91,26 @@ final class Procedures {
 		return names;
 	}
 
+	/** A misspelt parameter name is an error on SQL Server (8145), not an argument silently dropped. */
+	private static void checkNames(String procedure, List<Param> params, String... known) {
+		for (Param param : params) {
+			if (param.named() && List.of(known).stream().noneMatch(param.name()::equalsIgnoreCase)) {
+				throw new SqlException(SqlErrors.notAParameter(param.name(), procedure));
+			}
+		}
+	}
+
+	private List<Outcome> who2(SqlSession session, List<Param> params) {
+		checkNames("sp_who2", params, "@loginame");
+		Object filter = params.isEmpty() ? null : params.get(0).value();
+		LocalDateTime now = LocalDateTime.now(engine.clock());
+		Outcome rows = engine.store().read(state -> SpWho2.run(state, engine.sessions().live(), session, now,
+				filter == null ? null : filter.toString()));
+		return List.of(rows);
+	}
+
 	private List<Outcome> deleteLogShippingSecondary(List<Param> params) {
+		checkNames("sp_delete_log_shipping_secondary_database", params, "@secondary_database");
 		Object database = params.stream()
 			.filter(p -> !p.named() || p.name().equalsIgnoreCase("@secondary_database"))
 			.map(Param::value).findFirst().orElse(null);

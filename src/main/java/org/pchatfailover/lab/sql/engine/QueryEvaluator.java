@@ -2,6 +2,7 @@ package org.pchatfailover.lab.sql.engine;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -130,6 +131,9 @@ final class QueryEvaluator {
 		}
 		if (value instanceof Boolean) {
 			return SqlType.BIT;
+		}
+		if (value instanceof LocalDateTime) {
+			return SqlType.DATETIME;
 		}
 		return SqlType.nvarchar(4000);
 	}

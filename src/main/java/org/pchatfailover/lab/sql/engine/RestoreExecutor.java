@@ -70,7 +70,8 @@ final class RestoreExecutor {
 			if (database == null) {
 				throw failed(statement, SqlErrors.databaseNotFound(databaseName));
 			}
-			if ("ONLINE".equals(database.state())) {
+			// a STANDBY database is ONLINE yet not recovered: WITH RECOVERY brings it out of standby
+			if ("ONLINE".equals(database.state()) && !database.standby()) {
 				throw failed(statement, SqlErrors.alreadyRecovered());
 			}
 			requireExclusive(state, sessions, database, statement);

@@ -46,6 +46,10 @@ public final class SqlErrors {
 				+ parameter + "', which was not supplied.");
 	}
 
+	public static SqlMessage notAParameter(String parameter, String procedure) {
+		return new SqlMessage(8145, 16, 1, parameter + " is not a parameter for procedure " + procedure + ".");
+	}
+
 	public static SqlMessage procedureNotFound(String name) {
 		return new SqlMessage(2812, 16, 62, "Could not find stored procedure '" + name + "'.");
 	}

@@ -63,10 +63,11 @@ final class SystemViews {
 	private static Table databases(LabSqlState state) {
 		Table.Builder table = Table.named("sys.databases").column("name", NAME).column("database_id", SqlType.INT)
 			.column("state", SqlType.TINYINT).column("state_desc", SqlType.nvarchar(60))
-			.column("recovery_model_desc", SqlType.nvarchar(60)).column("user_access_desc", SqlType.nvarchar(60));
+			.column("recovery_model_desc", SqlType.nvarchar(60)).column("user_access_desc", SqlType.nvarchar(60))
+			.column("is_in_standby", SqlType.BIT).column("is_read_only", SqlType.BIT);
 		for (Database d : state.databases) {
 			table.row(d.name(), d.id(), stateCode(d.state()), d.state(), d.id() == 2 ? "SIMPLE" : "FULL",
-					"MULTI_USER");
+					"MULTI_USER", d.standby(), d.standby());
 		}
 		return table.build();
 	}

@@ -27,13 +27,27 @@ final class ExecParser {
 				name = in.next().text();
 				in.next();
 			}
-			arguments.add(new Argument(name, new ExpressionParser(in).expression()));
+			arguments.add(new Argument(name, value()));
 			if (!in.accept("OUTPUT")) {
 				in.accept("OUT");
 			}
 		}
 		while (in.acceptSymbol(","));
 		return new Exec(procedure, arguments);
+	}
+
+	/**
+	 * T-SQL takes a bare or [bracketed] name as a string argument ({@code exec sp_helpdb master}): runbooks
+	 * write {@code exec sp_delete_log_shipping_secondary_database mgc}, so it must not be read as a column.
+	 */
+	private Expr value() {
+		Token token = in.peek();
+		boolean name = token.kind() == Token.Kind.QUOTED_IDENTIFIER
+				|| (token.kind() == Token.Kind.WORD && !token.is("NULL") && !in.peek(1).isSymbol("("));
+		if (name) {
+			return new Expr.Literal(in.next().text());
+		}
+		return new ExpressionParser(in).expression();
 	}
 
 }

@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -89,7 +87,7 @@ final class TdsValues {
 			case TINYINT -> out.u8(1).u8(((Number) value).intValue());
 			case BIT -> out.u8(1).u8(Boolean.TRUE.equals(value) ? 1 : 0);
 			case NUMERIC -> numeric(out, type, value);
-			case DATETIME -> datetime(out, (Instant) value);
+			case DATETIME -> datetime(out, (LocalDateTime) value);
 			case UNIQUEIDENTIFIER -> guid(out, (UUID) value);
 			case VARBINARY -> out.u16(((byte[]) value).length).bytes((byte[]) value);
 		}
@@ -114,9 +112,8 @@ final class TdsValues {
 		}
 	}
 
-	/** Days since 1900-01-01 and 1/300 seconds since midnight, UTC as the lab's clock. */
-	private static void datetime(TdsBuffer out, Instant value) {
-		LocalDateTime time = LocalDateTime.ofInstant(value, ZoneOffset.UTC);
+	/** Days since 1900-01-01 and 1/300 seconds since midnight of the server's wall-clock time. */
+	private static void datetime(TdsBuffer out, LocalDateTime time) {
 		long days = ChronoUnit.DAYS.between(DATETIME_EPOCH, time.toLocalDate());
 		long millis = Duration.between(time.toLocalDate().atStartOfDay(), time).toMillis();
 		out.u8(8).u32(days).u32(Math.round(millis * 0.3));
