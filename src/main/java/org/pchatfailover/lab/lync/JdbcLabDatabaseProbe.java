@@ -40,10 +40,14 @@ class JdbcLabDatabaseProbe implements LabDatabaseProbe {
 		try (Connection connection = DriverManager.getConnection(sql.jdbcUrl(), sql.user(),
 				(password == null) ? null : new String(password));
 				PreparedStatement statement = connection
-					.prepareStatement("SELECT state_desc FROM sys.databases WHERE name = ?")) {
+					.prepareStatement("SELECT state_desc, is_in_standby FROM sys.databases WHERE name = ?")) {
 			statement.setString(1, database);
 			try (ResultSet rows = statement.executeQuery()) {
-				return rows.next() ? rows.getString(1) : null;
+				if (!rows.next()) {
+					return null;
+				}
+				// a standby secondary shows ONLINE but is read-only: mirroring cannot be installed on it
+				return rows.getBoolean(2) ? rows.getString(1) + " (STANDBY)" : rows.getString(1);
 			}
 		}
 		catch (SQLException ex) {
