@@ -24,8 +24,11 @@ import org.springframework.validation.annotation.Validated;
  * while the .trn file names stay UTC as log shipping writes them
  * <p>
  * Read where they are used: {@code pchat.lab.host} (how the lab pool reaches the lab, default 127.0.0.1),
- * {@code pchat.lab.servers} (false on an engine node that uses another node's lab) and
- * {@code pchat.lab.advertised-hosts} (further names written to the lab's known_hosts).
+ * {@code pchat.lab.servers} (false on an engine node that uses another node's lab),
+ * {@code pchat.lab.advertised-hosts} (further names written to the lab's known_hosts) and
+ * {@code pchat.lab.sql-server-version} (the SQL Server build the lab SQL Server answers as, default
+ * {@code 16.0.1000.6}, SQL Server 2022; {@code 10.50.6000.34} drills a SQL Server 2008 R2 back end, whose
+ * sys.dm_exec_sessions has no database_id).
  */
 @Validated
 @ConfigurationProperties("pchat.lab")

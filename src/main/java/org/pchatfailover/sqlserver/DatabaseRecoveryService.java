@@ -27,6 +27,8 @@ public class DatabaseRecoveryService {
 
 	private static final int NOT_ACTIVE_PROCESS = 6106;
 
+	private static final int NOT_USER_PROCESS = 6107;
+
 	private static final Logger log = LoggerFactory.getLogger(DatabaseRecoveryService.class);
 
 	private final SqlServerAdapter sqlServer;
@@ -127,14 +129,24 @@ public class DatabaseRecoveryService {
 				killed++;
 			}
 			catch (SqlServerException ex) {
-				if (ex.errorNumber() != NOT_ACTIVE_PROCESS) {
-					throw ex;
-				}
-				actions.record(sql.instance(), "check", "KILL " + sessionId, "6106: already gone", true,
-						Duration.ZERO);
+				skipOrRethrow(sql.instance(), sessionId, ex, actions);
 			}
 		}
 		return killed;
+	}
+
+	/**
+	 * 6106: the session ended on its own. 6107: a system task the session query let through (before SQL Server
+	 * 2012 sysprocesses has no is_user_process, see {@link SqlServerVersion#userSessionsQuery()}); it holds no
+	 * client connection, so leaving it is right.
+	 */
+	private static void skipOrRethrow(String instance, int sessionId, SqlServerException ex, ActionLog actions) {
+		String outcome = switch (ex.errorNumber()) {
+			case NOT_ACTIVE_PROCESS -> "6106: already gone";
+			case NOT_USER_PROCESS -> "6107: a system process, not a user session; left running";
+			default -> throw ex;
+		};
+		actions.record(instance, "check", "KILL " + sessionId, outcome, true, Duration.ZERO);
 	}
 
 }

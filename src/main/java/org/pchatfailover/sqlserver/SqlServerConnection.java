@@ -32,6 +32,9 @@ public class SqlServerConnection implements AutoCloseable {
 	/** The server's UTC offset, read once: datetime values are the server's wall clock, not UTC. */
 	private ZoneOffset serverOffset;
 
+	/** Read once per connection: which catalog views the session statements may use depends on it. */
+	private SqlServerVersion serverVersion;
+
 	SqlServerConnection(Connection connection, String instance, ActionLog actions) {
 		this.connection = connection;
 		this.instance = instance;
@@ -155,16 +158,24 @@ public class SqlServerConnection implements AutoCloseable {
 
 	/** User sessions whose database is the given one, except this connection's own. */
 	public List<Integer> readUserSessions(String database) {
-		return query("read sessions in " + database,
-				"SELECT session_id FROM sys.dm_exec_sessions WHERE database_id = DB_ID(?) AND is_user_process = 1 "
-						+ "AND session_id <> @@SPID",
-				List.of(database), rows -> {
-					List<Integer> ids = new ArrayList<>();
-					while (rows.next()) {
-						ids.add(rows.getInt(1));
-					}
-					return ids;
-				});
+		return query("read sessions in " + database, serverVersion().userSessionsQuery(), List.of(database), rows -> {
+			List<Integer> ids = new ArrayList<>();
+			while (rows.next()) {
+				ids.add(rows.getInt(1));
+			}
+			return ids;
+		});
+	}
+
+	/** SERVERPROPERTY('ProductVersion'), logged with the other evidence; the cast unwraps its sql_variant. */
+	SqlServerVersion serverVersion() {
+		if (serverVersion == null) {
+			String productVersion = query("read server version",
+					"SELECT CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128))", List.of(),
+					rows -> rows.next() ? rows.getString(1) : null);
+			serverVersion = SqlServerVersion.parse(productVersion);
+		}
+		return serverVersion;
 	}
 
 	public void deleteLogShippingSecondary(String database) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
+import org.pchatfailover.lab.sql.engine.ServerVersion;
 import org.pchatfailover.backup.BackupCopyService;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Secrets;
@@ -47,6 +48,36 @@ class DatabaseRecoveryServiceIT {
 		assertThat(actions.actions()).filteredOn(a -> a.command().startsWith("KILL ")).hasSize(4);
 		assertThat(waits).containsExactly(Duration.ofMillis(200));
 		assertThat(actions.actions()).anyMatch(a -> a.kind().equals("wait") && a.outcome().contains("waited 200 ms"));
+	}
+
+	@Test
+	void endsSessionsFromSysprocessesOnSqlServer2008R2() throws Exception {
+		sql = lab.start("sessions-connected", ServerVersion.parse("10.50.6000.34"));
+		logShipping.applyPendingLogs(sql.pool(), actions);
+		recovery.endConnections(sql.pool(), actions);
+		assertThat(sql.lab().state().sessions()).filteredOn(s -> !s.live()).hasSize(1);
+		recovery.recoverDatabase(sql.pool(), actions);
+		assertThat(sql.lab().state().database("mgc").state()).isEqualTo("ONLINE");
+		assertThat(sql.lab().state().sessions()).filteredOn(s -> !s.live()).isEmpty();
+		assertThat(actions.actions()).anyMatch(a -> a.command().contains("SERVERPROPERTY('ProductVersion')")
+				&& a.outcome().equals("10.50.6000.34"));
+		assertThat(actions.actions()).filteredOn(a -> a.command().contains("FROM master.dbo.sysprocesses"))
+			.allMatch(a -> a.succeeded())
+			.isNotEmpty();
+		assertThat(actions.actions()).noneMatch(a -> a.command().contains("sys.dm_exec_sessions"));
+		assertThat(actions.actions()).filteredOn(a -> a.command().startsWith("KILL ")).hasSize(4);
+	}
+
+	@Test
+	void readsSessionsFromDmExecSessionsFromSqlServer2012On() {
+		sql = lab.start("sessions-connected");
+		recovery.endConnections(sql.pool(), actions);
+		assertThat(sql.lab().state().sessions()).filteredOn(s -> !s.live() && s.database().equals("mgc"))
+			.hasSize(1);
+		assertThat(actions.actions()).anyMatch(a -> a.command().contains("SERVERPROPERTY('ProductVersion')")
+				&& a.outcome().equals("16.0.1000.6"));
+		assertThat(actions.actions()).anyMatch(a -> a.command().contains("FROM sys.dm_exec_sessions"));
+		assertThat(actions.actions()).noneMatch(a -> a.command().contains("sysprocesses"));
 	}
 
 	@Test

@@ -15,8 +15,10 @@ import org.pchatfailover.lab.sql.engine.BackupDevices;
 import org.pchatfailover.lab.sql.engine.LabScenarios;
 import org.pchatfailover.lab.sql.engine.LabSqlEngine;
 import org.pchatfailover.lab.sql.engine.LabStateStore;
+import org.pchatfailover.lab.sql.engine.ServerVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -44,8 +46,14 @@ class LabSqlConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(LabSqlConfiguration.class);
 
+	/**
+	 * @param serverVersion {@code pchat.lab.sql-server-version}, the build the lab answers as; read here rather
+	 * than in {@link LabProperties}, which other components construct
+	 */
 	@Bean(destroyMethod = "close")
-	SqlLab sqlLab(LabProperties properties) throws IOException {
+	SqlLab sqlLab(LabProperties properties,
+			@Value("${pchat.lab.sql-server-version:16.0.1000.6}") String serverVersion) throws IOException {
+		ServerVersion version = ServerVersion.parse(serverVersion);
 		Path dir = properties.dir().toAbsolutePath().normalize();
 		Path share = dir.resolve("share");
 		Path copy = dir.resolve("copy");
@@ -55,12 +63,13 @@ class LabSqlConfiguration {
 		shares.put(COPY_UNC, copy);
 		LabStateStore store = new LabStateStore(dir.resolve("sql").resolve("state.json"));
 		LabSqlEngine engine = new LabSqlEngine(store, new BackupDevices(shares), SERVER_NAME, password,
-				Clock.system(properties.sqlServerZone()));
+				Clock.system(properties.sqlServerZone()), version);
 		LabSqlServer server = new LabSqlServer(engine, address(properties.bindAddress()), properties.sqlPort());
 		SqlLab lab = new SqlLab(store, new LabScenarios(share, SHARE_UNC, copy, COPY_UNC, Clock.systemUTC()), engine,
 				server, share, copy);
 		lab.start(properties.scenario());
-		log.info("lab SQL Server {} listening on {} (login lab, state in {})", SERVER_NAME, lab.endpoint(), dir);
+		log.info("lab SQL Server {} ({}) listening on {} (login lab, state in {})", SERVER_NAME, version,
+				lab.endpoint(), dir);
 		return lab;
 	}
 

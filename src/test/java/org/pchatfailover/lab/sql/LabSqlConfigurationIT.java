@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +42,24 @@ class LabSqlConfigurationIT {
 		}
 		String closedUrl = url;
 		assertThatThrownBy(() -> DriverManager.getConnection(closedUrl, "lab", "lab")).isInstanceOf(SQLException.class);
+	}
+
+	@Test
+	void answersAsTheConfiguredSqlServerVersion() throws Exception {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LabSqlConfiguration.class)
+			.web(WebApplicationType.NONE).profiles("lab")
+			.properties("pchat.lab.sql-port=0", "pchat.lab.dir=" + dir, "spring.config.name=no-such-config",
+					"pchat.lab.sql-server-version=10.50.6000.34")
+			.run()) {
+			String url = "jdbc:sqlserver://" + context.getBean(SqlLab.class).endpoint()
+					+ ";encrypt=false;loginTimeout=5;connectRetryCount=0";
+			try (Connection connection = DriverManager.getConnection(url, "lab", "lab");
+					Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery("SELECT SERVERPROPERTY('ProductVersion')")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isEqualTo("10.50.6000.34");
+			}
+		}
 	}
 
 }

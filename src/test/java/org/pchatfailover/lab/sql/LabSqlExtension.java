@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.pchatfailover.lab.sql.engine.ServerVersion;
 
 /**
  * Starts a lab SQL Server for one test in a fresh folder and stops it afterwards:
@@ -27,13 +28,22 @@ public final class LabSqlExtension implements AfterEachCallback {
 	}
 
 	public LabSqlFixture start(String scenario, ZoneId serverZone) {
+		return start(scenario, serverZone, ServerVersion.DEFAULT);
+	}
+
+	/** A lab answering as another SQL Server build, e.g. {@code ServerVersion.parse("10.50.6000.34")}. */
+	public LabSqlFixture start(String scenario, ServerVersion version) {
+		return start(scenario, LabSqlFixture.SERVER_ZONE, version);
+	}
+
+	private LabSqlFixture start(String scenario, ZoneId serverZone, ServerVersion version) {
 		try {
 			dir = Files.createTempDirectory("pchat-lab-sql");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		fixture = new LabSqlFixture(dir, scenario, serverZone);
+		fixture = new LabSqlFixture(dir, scenario, serverZone, version);
 		return fixture;
 	}
 

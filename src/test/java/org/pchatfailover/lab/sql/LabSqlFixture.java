@@ -19,6 +19,7 @@ import org.pchatfailover.lab.sql.engine.BackupDevices;
 import org.pchatfailover.lab.sql.engine.LabScenarios;
 import org.pchatfailover.lab.sql.engine.LabSqlEngine;
 import org.pchatfailover.lab.sql.engine.LabStateStore;
+import org.pchatfailover.lab.sql.engine.ServerVersion;
 import org.pchatfailover.topology.Pool;
 
 /**
@@ -49,13 +50,17 @@ public final class LabSqlFixture implements AutoCloseable {
 	}
 
 	public LabSqlFixture(Path dir, String scenario, ZoneId serverZone) {
+		this(dir, scenario, serverZone, ServerVersion.DEFAULT);
+	}
+
+	public LabSqlFixture(Path dir, String scenario, ZoneId serverZone, ServerVersion version) {
 		this.dir = dir;
 		this.store = new LabStateStore(dir.resolve("sql").resolve("state.json"));
 		Map<String, Path> shares = new LinkedHashMap<>();
 		shares.put(SHARE_UNC, share());
 		shares.put(COPY_UNC, copy());
 		this.engine = new LabSqlEngine(store, new BackupDevices(shares), LabSqlConfiguration.SERVER_NAME, "lab",
-				Clock.system(serverZone));
+				Clock.system(serverZone), version);
 		start(0, scenario);
 	}
 

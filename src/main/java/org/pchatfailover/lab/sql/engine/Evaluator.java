@@ -20,9 +20,6 @@ import org.pchatfailover.lab.sql.parse.Expr;
  */
 final class Evaluator {
 
-	static final String VERSION = "Microsoft SQL Server 2022 (RTM) - 16.0.1000.6 (X64) \n\tpchat-failover lab "
-			+ "instance (simulated for failover drills)\n";
-
 	private final LabSqlState state;
 
 	private final SqlSession session;
@@ -31,16 +28,20 @@ final class Evaluator {
 
 	private final String serverName;
 
+	private final ServerVersion version;
+
 	/** GETDATE() and GETUTCDATE() are one instant per statement on SQL Server, so offsets computed from them are exact. */
 	private final Instant now;
 
 	private final ZoneId zone;
 
-	Evaluator(LabSqlState state, SqlSession session, Map<String, Object> variables, String serverName, Clock clock) {
+	Evaluator(LabSqlState state, SqlSession session, Map<String, Object> variables, String serverName,
+			ServerVersion version, Clock clock) {
 		this.state = state;
 		this.session = session;
 		this.variables = variables;
 		this.serverName = serverName;
+		this.version = version;
 		this.now = clock.instant();
 		this.zone = clock.getZone();
 	}
@@ -101,7 +102,7 @@ final class Evaluator {
 	private Object global(String name) {
 		return switch (name) {
 			case "@@SPID" -> session.spid();
-			case "@@VERSION" -> VERSION;
+			case "@@VERSION" -> version.version();
 			case "@@SERVERNAME" -> serverName;
 			case "@@TRANCOUNT", "@@ERROR" -> 0;
 			case "@@LANGUAGE" -> "us_english";
@@ -119,6 +120,7 @@ final class Evaluator {
 			case "DB_ID" -> SystemViews.databaseId(state, args.isEmpty() ? session.database() : str(args.get(0)));
 			case "DB_NAME" -> args.isEmpty() ? session.database() : databaseName(args.get(0));
 			case "SERVERPROPERTY" -> serverProperty(str(args.get(0)));
+			case "CAST" -> cast(args.get(0), str(args.get(1)));
 			case "SUSER_SNAME", "SUSER_NAME" -> session.login();
 			case "ISNULL" -> args.get(0) != null ? args.get(0) : args.get(1);
 			case "GETDATE" -> LocalDateTime.ofInstant(now, zone);
@@ -155,14 +157,38 @@ final class Evaluator {
 
 	private Object serverProperty(String property) {
 		return switch (property == null ? "" : property.toLowerCase(Locale.ROOT)) {
-			case "productversion" -> "16.0.1000.6";
-			case "productlevel" -> "RTM";
+			case "productversion" -> version.productVersion();
+			case "productmajorversion" -> version.productMajorVersion();
+			case "productlevel" -> version.productLevel();
 			case "edition" -> "Developer Edition (64-bit)";
 			case "servername" -> serverName;
 			case "machinename" -> serverName.split("\\\\")[0];
 			case "instancename" -> serverName.contains("\\") ? serverName.split("\\\\")[1] : null;
 			default -> null;
 		};
+	}
+
+	/**
+	 * {@code CAST(value AS type)} for the types clients cast SERVERPROPERTY's sql_variant to; a value that does not
+	 * convert fails with 245, as on SQL Server.
+	 */
+	private static Object cast(Object value, String type) {
+		String base = type.replaceAll("\\(.*", "");
+		return switch (base) {
+			case "nvarchar", "varchar", "nchar", "char", "sysname" -> str(value);
+			case "int", "smallint", "bigint", "tinyint" -> value == null ? null : integer(value, base);
+			default -> throw new SqlException(SqlErrors.notSupported("CAST AS " + type));
+		};
+	}
+
+	private static Object integer(Object value, String type) {
+		try {
+			BigDecimal number = decimal(value.toString().strip());
+			return type.equals("bigint") ? (Object) number.longValueExact() : (Object) number.intValueExact();
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			throw new SqlException(SqlErrors.conversionFailed(value.toString(), type));
+		}
 	}
 
 	private static String str(Object value) {

@@ -31,7 +31,9 @@ public class LabSqlEngine {
 
 	private final SessionRegistry sessions = new SessionRegistry();
 
-	private final SystemViews views = new SystemViews(sessions);
+	private final ServerVersion version;
+
+	private final SystemViews views;
 
 	private final RestoreExecutor restores;
 
@@ -46,7 +48,15 @@ public class LabSqlEngine {
 	 * shows every {@code datetime} (GETDATE(), BackupFinishDate, msdb dates)
 	 */
 	public LabSqlEngine(LabStateStore store, BackupDevices devices, String serverName, String password, Clock clock) {
+		this(store, devices, serverName, password, clock, ServerVersion.DEFAULT);
+	}
+
+	/** @param version the SQL Server build the instance answers as: version text and catalog differences */
+	public LabSqlEngine(LabStateStore store, BackupDevices devices, String serverName, String password, Clock clock,
+			ServerVersion version) {
 		this.store = store;
+		this.version = version;
+		this.views = new SystemViews(sessions, version);
 		this.serverName = serverName;
 		this.password = password;
 		this.clock = clock;
@@ -112,6 +122,10 @@ public class LabSqlEngine {
 
 	public String serverName() {
 		return serverName;
+	}
+
+	public ServerVersion version() {
+		return version;
 	}
 
 	Clock clock() {

@@ -24,7 +24,8 @@ final class SpWho2 {
 			new Column("ProgramName", TEXT), new Column("SPID", SqlType.nvarchar(5)),
 			new Column("REQUESTID", SqlType.INT));
 
-	private static final List<String> BACKGROUND = List.of("LOG WRITER", "RECOVERY WRITER", "LAZY WRITER",
+	/** The lab's system sessions (spid 1 up), by their command; sys.sysprocesses lists the same ones. */
+	static final List<String> BACKGROUND = List.of("LOG WRITER", "RECOVERY WRITER", "LAZY WRITER",
 			"SIGNAL HANDLER");
 
 	private static final DateTimeFormatter LAST_BATCH = DateTimeFormatter.ofPattern("MM/dd HH:mm:ss");

@@ -37,6 +37,11 @@ public final class SqlErrors {
 		return new SqlMessage(207, 16, 1, "Invalid column name '" + name + "'.");
 	}
 
+	public static SqlMessage conversionFailed(String value, String type) {
+		return new SqlMessage(245, 16, 1,
+				"Conversion failed when converting the nvarchar value '" + value + "' to data type " + type + ".");
+	}
+
 	public static SqlMessage invalidObject(String name) {
 		return new SqlMessage(208, 16, 1, "Invalid object name '" + name + "'.");
 	}

@@ -89,7 +89,8 @@ final class StatementExecutor {
 
 	private Outcome select(Statement.Select select) {
 		return engine.store().read(state -> {
-			Evaluator evaluator = new Evaluator(state, session, variables, engine.serverName(), engine.clock());
+			Evaluator evaluator = new Evaluator(state, session, variables, engine.serverName(), engine.version(),
+					engine.clock());
 			Table table = select.from() == null ? null : engine.views().resolve(state, session, select.from());
 			return new QueryEvaluator(evaluator).run(select, table);
 		});
@@ -121,7 +122,9 @@ final class StatementExecutor {
 	}
 
 	private Evaluator evaluator() {
-		return engine.store().read(state -> new Evaluator(state, session, variables, engine.serverName(), engine.clock()));
+		return engine.store()
+			.read(state -> new Evaluator(state, session, variables, engine.serverName(), engine.version(),
+					engine.clock()));
 	}
 
 	static Map<String, Object> noVariables() {

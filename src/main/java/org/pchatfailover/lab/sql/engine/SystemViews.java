@@ -23,8 +23,11 @@ final class SystemViews {
 
 	private final SessionRegistry sessions;
 
-	SystemViews(SessionRegistry sessions) {
+	private final ServerVersion version;
+
+	SystemViews(SessionRegistry sessions, ServerVersion version) {
 		this.sessions = sessions;
+		this.version = version;
 	}
 
 	/** The object a (possibly qualified) name denotes from the session's database; 208 when there is none. */
@@ -35,12 +38,17 @@ final class SystemViews {
 		if (state.database(database) == null) {
 			throw new SqlException(SqlErrors.databaseNotFound(database));
 		}
-		boolean msdb = database.equalsIgnoreCase("msdb") && (schema.isEmpty() || schema.equals("dbo"));
+		boolean dbo = schema.isEmpty() || schema.equals("dbo");
+		boolean msdb = database.equalsIgnoreCase("msdb") && dbo;
+		// the SQL Server 2000 name: master.dbo.sysprocesses, or dbo.sysprocesses from master's context only
+		boolean masterSysprocesses = database.equalsIgnoreCase("master") && dbo && object.equals("sysprocesses");
 		Table table = switch (schema + "." + object) {
 			case "sys.databases" -> databases(state);
 			case "sys.master_files" -> masterFiles(state);
 			case "sys.dm_exec_sessions" -> sessions(state);
-			default -> msdb ? msdbTable(state, object) : null;
+			case "sys.sysprocesses" -> new SysProcesses(sessions).table(state, session);
+			default -> masterSysprocesses ? new SysProcesses(sessions).table(state, session)
+					: msdb ? msdbTable(state, object) : null;
 		};
 		if (table == null) {
 			throw new SqlException(SqlErrors.invalidObject(String.join(".", parts)));
@@ -86,23 +94,37 @@ final class SystemViews {
 		return table.build();
 	}
 
+	/** Without database_id before SQL Server 2012 (11.x): a query naming it fails with 207 there. */
 	private Table sessions(LabSqlState state) {
+		boolean databaseId = version.sessionsHaveDatabaseId();
 		Table.Builder table = Table.named("sys.dm_exec_sessions").column("session_id", SqlType.SMALLINT)
-			.column("login_name", NAME).column("host_name", NAME).column("program_name", NAME)
-			.column("database_id", SqlType.SMALLINT).column("is_user_process", SqlType.BIT)
-			.column("status", SqlType.nvarchar(30));
-		for (int id = 1; id <= 4; id++) {
-			table.row(id, "sa", null, null, 1, false, "background");
+			.column("login_name", NAME).column("host_name", NAME).column("program_name", NAME);
+		if (databaseId) {
+			table.column("database_id", SqlType.SMALLINT);
+		}
+		table.column("is_user_process", SqlType.BIT).column("status", SqlType.nvarchar(30));
+		for (int id = 1; id <= SpWho2.BACKGROUND.size(); id++) {
+			sessionRow(table, databaseId, id, "sa", null, null, 1, false, "background");
 		}
 		for (ClientSession s : state.sessions) {
-			table.row(s.sessionId(), s.loginName(), s.hostName(), s.programName(), databaseId(state, s.database()),
-					true, "sleeping");
+			sessionRow(table, databaseId, s.sessionId(), s.loginName(), s.hostName(), s.programName(),
+					databaseId(state, s.database()), true, "sleeping");
 		}
 		for (SqlSession s : sessions.live()) {
-			table.row(s.spid(), s.login(), s.hostName(), s.programName(), databaseId(state, s.database()), true,
-					"running");
+			sessionRow(table, databaseId, s.spid(), s.login(), s.hostName(), s.programName(),
+					databaseId(state, s.database()), true, "running");
 		}
 		return table.build();
+	}
+
+	private static void sessionRow(Table.Builder table, boolean withDatabaseId, int id, String login, String host,
+			String program, Integer databaseId, boolean user, String status) {
+		if (withDatabaseId) {
+			table.row(id, login, host, program, databaseId, user, status);
+		}
+		else {
+			table.row(id, login, host, program, user, status);
+		}
 	}
 
 	private static Table logShippingSecondary(LabSqlState state) {

@@ -54,6 +54,9 @@ final class ExpressionParser {
 	}
 
 	private Expr call(String function) {
+		if (function.equals("CAST")) {
+			return cast();
+		}
 		in.expectSymbol("(");
 		List<Expr> args = new ArrayList<>();
 		if (!in.acceptSymbol(")")) {
@@ -64,6 +67,16 @@ final class ExpressionParser {
 			in.expectSymbol(")");
 		}
 		return new Expr.Call(function, args);
+	}
+
+	/** {@code CAST(expression AS type)}: the type travels as a literal second argument. */
+	private Expr cast() {
+		in.expectSymbol("(");
+		Expr value = expression();
+		in.expect("AS");
+		Expr type = new Expr.Literal(typeName());
+		in.expectSymbol(")");
+		return new Expr.Call("CAST", List.of(value, type));
 	}
 
 	/** {@code nvarchar(128)}, {@code numeric(25, 0)}, {@code int}, {@code nvarchar(max)}. */

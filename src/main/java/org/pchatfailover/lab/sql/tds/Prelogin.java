@@ -2,7 +2,7 @@ package org.pchatfailover.lab.sql.tds;
 
 /**
  * PRELOGIN ([MS-TDS] 2.2.6.5): the client lists its options (version, encryption, instance, thread id, MARS);
- * the lab answers with a SQL Server 2022 version and ENCRYPT_NOT_SUP, so a client with {@code encrypt=false}
+ * the lab answers with its configured server version and ENCRYPT_NOT_SUP, so a client with {@code encrypt=false}
  * continues in clear text, and a client that insists on encryption gets a clear refusal from its driver.
  */
 final class Prelogin {
@@ -21,9 +21,6 @@ final class Prelogin {
 
 	static final int ENCRYPT_NOT_SUP = 0x02;
 
-	/** SQL Server 2022 (16.0.1000): major, minor, build (big-endian), sub-build. */
-	static final byte[] SERVER_VERSION = { 16, 0, 0x03, (byte) 0xE8, 0, 0 };
-
 	private Prelogin() {
 	}
 
@@ -41,8 +38,9 @@ final class Prelogin {
 		}
 	}
 
-	static byte[] response() {
-		byte[][] values = { SERVER_VERSION, { ENCRYPT_NOT_SUP }, { 0 }, {}, { 0 } };
+	/** @param serverVersion major, minor, build (big-endian), sub-build, as {@code ServerVersion.tdsBytes()} */
+	static byte[] response(byte[] serverVersion) {
+		byte[][] values = { serverVersion, { ENCRYPT_NOT_SUP }, { 0 }, {}, { 0 } };
 		int[] options = { VERSION, ENCRYPTION, INSTOPT, THREADID, MARS };
 		TdsBuffer out = new TdsBuffer();
 		int offset = options.length * 5 + 1;

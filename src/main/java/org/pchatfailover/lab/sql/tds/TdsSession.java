@@ -62,7 +62,7 @@ public final class TdsSession implements Runnable {
 		TdsMessage message = channel.read();
 		if (message != null && message.type() == TdsMessage.PRELOGIN) {
 			Prelogin.validate(message.payload());
-			channel.write(TdsMessage.REPLY, Prelogin.response());
+			channel.write(TdsMessage.REPLY, Prelogin.response(engine.version().tdsBytes()));
 			message = channel.read();
 		}
 		// PRELOGIN only negotiates encryption, which the lab does not offer: a client that wants none may log in
@@ -92,7 +92,7 @@ public final class TdsSession implements Runnable {
 			.serverCollation()
 			.envChange(TokenWriter.ENV_LANGUAGE, "us_english", "")
 			.message(LabSqlEngine.changedLanguage(), "")
-			.loginAck("Microsoft SQL Server", Prelogin.SERVER_VERSION)
+			.loginAck("Microsoft SQL Server", engine.version().tdsBytes())
 			.envChange(TokenWriter.ENV_PACKET_SIZE, Integer.toString(packetSize), "4096")
 			.done(TokenWriter.TOKEN_DONE, TokenWriter.DONE_FINAL, 0, 0);
 		channel.write(TdsMessage.REPLY, reply.toByteArray());

@@ -23,6 +23,15 @@ class SqlParserTest {
 	}
 
 	@Test
+	void parsesCastWithItsTargetTypeAsSecondArgument() {
+		Statement.Select select = (Statement.Select) SqlParser
+			.parse("SELECT CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128))").get(0);
+		assertThat(select.items().get(0).expr()).isEqualTo(new Expr.Call("CAST",
+				List.of(new Expr.Call("SERVERPROPERTY", List.of(new Expr.Literal("ProductVersion"))),
+						new Expr.Literal("nvarchar(128)"))));
+	}
+
+	@Test
 	void readsBracketsQuotesCommentsAndCaseFreely() {
 		List<Statement> statements = SqlParser.parse("""
 				-- what a DBA types
