@@ -2,6 +2,7 @@ package org.pchatfailover.ticketing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,7 +55,8 @@ final class CallbackReceiver implements AutoCloseable {
 	/** The callbacks received for a failover, as (state, step) in the order of their {@code at}, duplicates kept. */
 	List<String> milestones(String failoverId) {
 		List<JsonNode> callbacks = new ArrayList<>(callbacks(failoverId));
-		callbacks.sort(Comparator.comparing(callback -> callback.path("at").asText()));
+		// as instants, not as text: "…:41Z" sorts after "…:41.400Z" as a string
+		callbacks.sort(Comparator.comparing(callback -> Instant.parse(callback.path("at").asText())));
 		return callbacks.stream().map(c -> c.path("state").asText() + " " + c.path("step").asText()).toList();
 	}
 
