@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.pchatfailover.lab.LabProperties;
@@ -16,6 +17,8 @@ import org.pchatfailover.lab.sql.engine.LabScenarios;
 import org.pchatfailover.lab.sql.engine.LabSqlEngine;
 import org.pchatfailover.lab.sql.engine.LabStateStore;
 import org.pchatfailover.lab.sql.engine.ServerVersion;
+import org.pchatfailover.topology.Pool;
+import org.pchatfailover.topology.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,7 +54,7 @@ class LabSqlConfiguration {
 	 * than in {@link LabProperties}, which other components construct
 	 */
 	@Bean(destroyMethod = "close")
-	SqlLab sqlLab(LabProperties properties,
+	SqlLab sqlLab(LabProperties properties, Topology topology,
 			@Value("${pchat.lab.sql-server-version:16.0.1000.6}") String serverVersion) throws IOException {
 		ServerVersion version = ServerVersion.parse(serverVersion);
 		Path dir = properties.dir().toAbsolutePath().normalize();
@@ -63,7 +66,7 @@ class LabSqlConfiguration {
 		shares.put(COPY_UNC, copy);
 		LabStateStore store = new LabStateStore(dir.resolve("sql").resolve("state.json"));
 		LabSqlEngine engine = new LabSqlEngine(store, new BackupDevices(shares), SERVER_NAME, password,
-				Clock.system(properties.sqlServerZone()), version);
+				Clock.system(properties.sqlServerZone()), version, LabSqlEngine.partnerInstances(mirrors(topology)));
 		LabSqlServer server = new LabSqlServer(engine, address(properties.bindAddress()), properties.sqlPort());
 		SqlLab lab = new SqlLab(store, new LabScenarios(share, SHARE_UNC, copy, COPY_UNC, Clock.systemUTC()), engine,
 				server, share, copy);
@@ -71,6 +74,18 @@ class LabSqlConfiguration {
 		log.info("lab SQL Server {} ({}) listening on {} (login lab, state in {})", SERVER_NAME, version,
 				lab.endpoint(), dir);
 		return lab;
+	}
+
+	/** The configured mirrors' {@code @@SERVERNAME}s (NetBIOS name\instance), for sys.database_mirroring. */
+	private static Map<String, String> mirrors(Topology topology) {
+		Map<String, String> names = new LinkedHashMap<>();
+		for (Pool pool : topology.pools()) {
+			Pool.SqlInstance mirror = pool.backupMirrorSql();
+			String host = mirror.fqdn().split("\\.")[0].toUpperCase(Locale.ROOT);
+			boolean named = mirror.instance() != null && !mirror.instance().isBlank();
+			names.put(mirror.fqdn(), named ? host + "\\" + mirror.instance().toUpperCase(Locale.ROOT) : host);
+		}
+		return names;
 	}
 
 	/** The product reads the SQL password from this file (pool password-file); the lab login is a drill secret. */

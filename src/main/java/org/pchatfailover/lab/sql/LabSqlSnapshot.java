@@ -20,7 +20,13 @@ public record LabSqlSnapshot(String endpoint, boolean instanceDown, String scena
 		List<LogShipping> logShipping, List<Restore> restoreHistory, List<Session> sessions, List<String> shareFiles,
 		List<String> copyFiles) {
 
-	public record DatabaseState(String name, String state, String redoStartLsn, boolean standby) {
+	/**
+	 * @param mirroringRole {@code PRINCIPAL} when mirrored (sys.database_mirroring), else null
+	 * @param mirroringState e.g. {@code SYNCHRONIZED}, null when not mirrored
+	 * @param mirroringPartner the partner instance, e.g. {@code DAL-SQL-MR\PCHAT}, null when not mirrored
+	 */
+	public record DatabaseState(String name, String state, String redoStartLsn, boolean standby,
+			String mirroringRole, String mirroringState, String mirroringPartner) {
 	}
 
 	public record LogShipping(String secondaryDatabase, String primaryServer, String backupSourceDirectory,

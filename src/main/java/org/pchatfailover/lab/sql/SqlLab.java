@@ -78,9 +78,7 @@ public class SqlLab implements AutoCloseable {
 	public LabSqlSnapshot state() {
 		List<LabSqlSnapshot.Session> live = engine.liveSessions().stream().map(SqlLab::live).toList();
 		return store.read(s -> new LabSqlSnapshot(server.endpoint(), s.instanceDown, s.scenario,
-				s.databases.stream().map(d -> new LabSqlSnapshot.DatabaseState(d.name(), d.state(), d.redoStartLsn(),
-						d.standby()))
-					.toList(),
+				s.databases.stream().map(d -> database(d, s.mirroringOf(d.id()))).toList(),
 				s.logShippingSecondaryDatabases.stream().map(d -> logShipping(s, d)).toList(),
 				s.restoreHistory.stream().map(r -> new LabSqlSnapshot.Restore(r.restoreDate(), r.destinationDatabase(),
 						r.restoreType(), r.physicalDeviceName(), r.firstLsn(), r.lastLsn(), r.recovery())).toList(),
@@ -111,6 +109,11 @@ public class SqlLab implements AutoCloseable {
 		else {
 			server.comeUp();
 		}
+	}
+
+	private static LabSqlSnapshot.DatabaseState database(LabSqlState.Database d, LabSqlState.Mirroring m) {
+		return new LabSqlSnapshot.DatabaseState(d.name(), d.state(), d.redoStartLsn(), d.standby(),
+				m == null ? null : m.role(), m == null ? null : m.state(), m == null ? null : m.partnerInstance());
 	}
 
 	private static LabSqlSnapshot.LogShipping logShipping(LabSqlState s, LabSqlState.LogShippingSecondaryDatabase d) {

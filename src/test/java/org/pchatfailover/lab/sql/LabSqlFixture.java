@@ -43,6 +43,12 @@ public final class LabSqlFixture implements AutoCloseable {
 	private LabSqlServer server;
 
 	/** The lab's default server zone (Dallas), as in {@code LabProperties}: deliberately not UTC. */
+	/** The backup store's mirror, the partner Install-CsMirrorDatabase names. */
+	public static final String MIRROR_FQDN = "dal-sql-mr.litwareinc.com";
+
+	/** {@code @@SERVERNAME} of the mirror, as sys.database_mirroring names the partner. */
+	public static final String MIRROR_SERVER_NAME = "DAL-SQL-MR\\PCHAT";
+
 	public static final ZoneId SERVER_ZONE = ZoneId.of("America/Chicago");
 
 	public LabSqlFixture(Path dir, String scenario) {
@@ -60,7 +66,8 @@ public final class LabSqlFixture implements AutoCloseable {
 		shares.put(SHARE_UNC, share());
 		shares.put(COPY_UNC, copy());
 		this.engine = new LabSqlEngine(store, new BackupDevices(shares), LabSqlConfiguration.SERVER_NAME, "lab",
-				Clock.system(serverZone), version);
+				Clock.system(serverZone), version,
+				LabSqlEngine.partnerInstances(Map.of(MIRROR_FQDN, MIRROR_SERVER_NAME)));
 		start(0, scenario);
 	}
 
@@ -121,7 +128,7 @@ public final class LabSqlFixture implements AutoCloseable {
 		return new Pool("atl-cs-001.litwareinc.com", "mgc",
 				new Pool.SqlInstance(jdbcUrl(), "dal-sql-bk.litwareinc.com", "PCHAT", "lab", null,
 						passwordFile.toString()),
-				new Pool.SqlInstance(null, "dal-sql-mr.litwareinc.com", "PCHAT", null, null, null),
+				new Pool.SqlInstance(null, MIRROR_FQDN, "PCHAT", null, null, null),
 				"\\\\dal-fs-001.litwareinc.com\\pchat-mirror", "Dallas",
 				List.of(new Pool.ActiveServerCandidate("dal-pc-001.litwareinc.com", "Dallas")),
 				List.of(new Pool.ShareMapping(SHARE_UNC, share().toString()),

@@ -6,7 +6,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
 
@@ -37,6 +40,8 @@ public class LabSqlEngine {
 
 	private final RestoreExecutor restores;
 
+	private final DatabaseMirroring mirroring;
+
 	private final Procedures procedures = new Procedures(this);
 
 	private final Deque<ReceivedRequest> requests = new ArrayDeque<>();
@@ -54,13 +59,34 @@ public class LabSqlEngine {
 	/** @param version the SQL Server build the instance answers as: version text and catalog differences */
 	public LabSqlEngine(LabStateStore store, BackupDevices devices, String serverName, String password, Clock clock,
 			ServerVersion version) {
+		this(store, devices, serverName, password, clock, version, partnerInstances(Map.of()));
+	}
+
+	/**
+	 * @param partnerInstances the {@code @@SERVERNAME} of the SQL Server on a host FQDN (lower case), shown as
+	 * {@code mirroring_partner_instance} of a session with that host
+	 */
+	public LabSqlEngine(LabStateStore store, BackupDevices devices, String serverName, String password, Clock clock,
+			ServerVersion version, Function<String, String> partnerInstances) {
 		this.store = store;
+		this.mirroring = new DatabaseMirroring(partnerInstances);
 		this.version = version;
 		this.views = new SystemViews(sessions, version);
 		this.serverName = serverName;
 		this.password = password;
 		this.clock = clock;
 		this.restores = new RestoreExecutor(store, devices, clock);
+	}
+
+	/**
+	 * How the instance names a mirroring partner: the known {@code @@SERVERNAME} of a host FQDN, else the host's
+	 * default instance (its NetBIOS name).
+	 * @param byHostFqdn server names by host FQDN, any case
+	 */
+	public static Function<String, String> partnerInstances(Map<String, String> byHostFqdn) {
+		Map<String, String> known = new HashMap<>();
+		byHostFqdn.forEach((host, name) -> known.put(host.toLowerCase(Locale.ROOT), name));
+		return host -> known.getOrDefault(host, DatabaseMirroring.defaultInstance(host));
 	}
 
 	/**
@@ -182,6 +208,10 @@ public class LabSqlEngine {
 
 	RestoreExecutor restores() {
 		return restores;
+	}
+
+	DatabaseMirroring mirroring() {
+		return mirroring;
 	}
 
 	Procedures procedures() {

@@ -31,6 +31,9 @@ public final class LabSqlState {
 
 	public List<RestoreHistory> restoreHistory = new ArrayList<>();
 
+	/** Database mirroring sessions, at most one per database, as sys.database_mirroring shows them. */
+	public List<Mirroring> mirroring = new ArrayList<>();
+
 	/**
 	 * @param state {@code sys.databases.state_desc}: ONLINE, RESTORING, ...
 	 * @param redoStartLsn LSN the next log backup must contain, null when ONLINE
@@ -74,6 +77,23 @@ public final class LabSqlState {
 	 */
 	public record RestoreHistory(int id, Instant restoreDate, String destinationDatabase, String restoreType,
 			String physicalDeviceName, String firstLsn, String lastLsn, boolean recovery) {
+	}
+
+	/**
+	 * This instance's side of a mirroring session.
+	 *
+	 * @param role {@code PRINCIPAL} or {@code MIRROR} (mirroring_role_desc)
+	 * @param state {@code SYNCHRONIZED}, {@code SYNCHRONIZING}, {@code SUSPENDED}, ... (mirroring_state_desc)
+	 * @param partnerName the partner's server network address, {@code TCP://host:port}
+	 * @param partnerInstance the partner's {@code @@SERVERNAME}, e.g. {@code DAL-SQL-MR\PCHAT}
+	 */
+	public record Mirroring(int databaseId, UUID guid, String role, String state, String partnerName,
+			String partnerInstance) {
+	}
+
+	/** The database's mirroring session, null when it is not mirrored. */
+	public Mirroring mirroringOf(int databaseId) {
+		return mirroring.stream().filter(m -> m.databaseId() == databaseId).findFirst().orElse(null);
 	}
 
 	Database database(String name) {

@@ -155,6 +155,27 @@ public final class SqlErrors {
 		return new SqlMessage(32010, 16, 1, "Database " + database + " does not exist as log shipping secondary.");
 	}
 
+	public static SqlMessage notConfiguredForMirroring(String database) {
+		return new SqlMessage(1416, 16, 31, "Database \"" + database + "\" is not configured for database mirroring.");
+	}
+
+	public static SqlMessage partnerUnreachable(String address) {
+		return new SqlMessage(1418, 16, 1, "The server network address \"" + address
+				+ "\" can not be reached or does not exist. Check the network address name and that the ports for"
+				+ " the local and remote endpoints are operational.");
+	}
+
+	public static SqlMessage notFullRecovery(String database) {
+		return new SqlMessage(1465, 16, 1, "Database \"" + database + "\" database is not in full recovery mode on"
+				+ " each of the server instances. The full recovery model is required for a database to participate"
+				+ " in database mirroring or in an availability group.");
+	}
+
+	public static SqlMessage cannotAlterDatabase(String database) {
+		return new SqlMessage(5011, 14, 5, "User does not have permission to alter database '" + database
+				+ "', the database does not exist, or the database is not in a state that allows access checks.");
+	}
+
 	public static SqlMessage notSupported(String keyword) {
 		return new SqlMessage(40517, 16, 1,
 				"Keyword or statement option '" + keyword + "' is not supported in this version of SQL Server.");

@@ -60,6 +60,11 @@ final class StatementExecutor {
 		if (statement instanceof Statement.Restore restore) {
 			return restore(restore);
 		}
+		if (statement instanceof Statement.SetPartner partner) {
+			Outcome done = engine.store()
+				.change(state -> engine.mirroring().setPartner(state, partner.database(), partner.partner()));
+			return List.of(done);
+		}
 		if (statement instanceof Statement.Kill kill) {
 			engine.store().update(state -> engine.sessions().kill(state, session, kill.sessionId()));
 			return List.of(new Outcome.Done(-1));

@@ -47,6 +47,7 @@ final class SystemViews {
 			case "sys.master_files" -> masterFiles(state);
 			case "sys.dm_exec_sessions" -> sessions(state);
 			case "sys.sysprocesses" -> new SysProcesses(sessions).table(state, session);
+			case "sys.database_mirroring" -> DatabaseMirroring.view(state);
 			default -> masterSysprocesses ? new SysProcesses(sessions).table(state, session)
 					: msdb ? msdbTable(state, object) : null;
 		};
@@ -74,7 +75,7 @@ final class SystemViews {
 			.column("recovery_model_desc", SqlType.nvarchar(60)).column("user_access_desc", SqlType.nvarchar(60))
 			.column("is_in_standby", SqlType.BIT).column("is_read_only", SqlType.BIT);
 		for (Database d : state.databases) {
-			table.row(d.name(), d.id(), stateCode(d.state()), d.state(), d.id() == 2 ? "SIMPLE" : "FULL",
+			table.row(d.name(), d.id(), stateCode(d.state()), d.state(), recoveryModel(d),
 					"MULTI_USER", d.standby(), d.standby());
 		}
 		return table.build();
@@ -197,6 +198,11 @@ final class SystemViews {
 			}
 		}
 		return table.build();
+	}
+
+	/** tempdb is SIMPLE; the lab keeps every other database in FULL, as log shipping needs. */
+	static String recoveryModel(Database database) {
+		return database.id() == 2 ? "SIMPLE" : "FULL";
 	}
 
 	static Integer databaseId(LabSqlState state, String name) {

@@ -10,6 +10,7 @@ import org.pchatfailover.lab.sql.parse.Statement.Declare;
 import org.pchatfailover.lab.sql.parse.Statement.Declared;
 import org.pchatfailover.lab.sql.parse.Statement.Kill;
 import org.pchatfailover.lab.sql.parse.Statement.SetOption;
+import org.pchatfailover.lab.sql.parse.Statement.SetPartner;
 import org.pchatfailover.lab.sql.parse.Statement.Use;
 
 /**
@@ -61,6 +62,11 @@ public final class SqlParser {
 			in.next();
 			return kill();
 		}
+		if (head.is("ALTER") && in.peek(1).is("DATABASE")) {
+			in.next();
+			in.next();
+			return setPartner();
+		}
 		if (head.is("USE")) {
 			in.next();
 			return new Use(in.identifier());
@@ -81,6 +87,25 @@ public final class SqlParser {
 			return new ExecParser(in).exec();
 		}
 		throw in.syntaxError();
+	}
+
+	// other ALTER DATABASE options stay refused: the lab would pretend to change what it does not model
+	private SetPartner setPartner() {
+		String database = in.identifier();
+		in.expect("SET");
+		if (!in.peek().is("PARTNER")) {
+			throw new SqlException(SqlErrors.notSupported("ALTER DATABASE SET " + in.peek().upper()));
+		}
+		in.next();
+		if (in.accept("OFF")) {
+			return new SetPartner(database, null);
+		}
+		in.expectSymbol("=");
+		Token partner = in.next();
+		if (partner.kind() != Token.Kind.STRING) {
+			throw new SqlException(SqlErrors.syntax(partner.text()));
+		}
+		return new SetPartner(database, partner.text());
 	}
 
 	private Kill kill() {

@@ -44,6 +44,15 @@ public sealed interface Statement {
 	record Kill(long sessionId) implements Statement {
 	}
 
+	/**
+	 * {@code ALTER DATABASE db SET PARTNER = 'TCP://host:port'} or {@code ... SET PARTNER OFF}: the one ALTER
+	 * DATABASE Install-CsMirrorDatabase needs on the principal.
+	 *
+	 * @param partner the partner's server network address, null for OFF
+	 */
+	record SetPartner(String database, String partner) implements Statement {
+	}
+
 	record Use(String database) implements Statement {
 	}
 
