@@ -21,6 +21,7 @@ import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,7 +55,7 @@ class LabSqlConfiguration {
 	 * than in {@link LabProperties}, which other components construct
 	 */
 	@Bean(destroyMethod = "close")
-	SqlLab sqlLab(LabProperties properties, Topology topology,
+	SqlLab sqlLab(LabProperties properties, ObjectProvider<Topology> topology,
 			@Value("${pchat.lab.sql-server-version:16.0.1000.6}") String serverVersion) throws IOException {
 		ServerVersion version = ServerVersion.parse(serverVersion);
 		Path dir = properties.dir().toAbsolutePath().normalize();
@@ -66,7 +67,7 @@ class LabSqlConfiguration {
 		shares.put(COPY_UNC, copy);
 		LabStateStore store = new LabStateStore(dir.resolve("sql").resolve("state.json"));
 		LabSqlEngine engine = new LabSqlEngine(store, new BackupDevices(shares), SERVER_NAME, password,
-				Clock.system(properties.sqlServerZone()), version, LabSqlEngine.partnerInstances(mirrors(topology)));
+				Clock.system(properties.sqlServerZone()), version, LabSqlEngine.partnerInstances(mirrors(topology.getIfAvailable())));
 		LabSqlServer server = new LabSqlServer(engine, address(properties.bindAddress()), properties.sqlPort());
 		SqlLab lab = new SqlLab(store, new LabScenarios(share, SHARE_UNC, copy, COPY_UNC, Clock.systemUTC()), engine,
 				server, share, copy);
@@ -76,9 +77,15 @@ class LabSqlConfiguration {
 		return lab;
 	}
 
-	/** The configured mirrors' {@code @@SERVERNAME}s (NetBIOS name\instance), for sys.database_mirroring. */
+	/**
+	 * The configured mirrors' {@code @@SERVERNAME}s (NetBIOS name\instance), for sys.database_mirroring; none
+	 * without pools (the lab SQL Server started on its own).
+	 */
 	private static Map<String, String> mirrors(Topology topology) {
 		Map<String, String> names = new LinkedHashMap<>();
+		if (topology == null) {
+			return names;
+		}
 		for (Pool pool : topology.pools()) {
 			Pool.SqlInstance mirror = pool.backupMirrorSql();
 			String host = mirror.fqdn().split("\\.")[0].toUpperCase(Locale.ROOT);
