@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.sqlserver.DatabaseMirroring;
+import org.pchatfailover.sqlserver.DatabaseMirroringService;
 import org.pchatfailover.topology.Fqdn;
 import org.pchatfailover.topology.Pool;
 import org.slf4j.Logger;
@@ -26,8 +28,11 @@ public class PersistentChatPoolService {
 
 	private final LyncShellAdapter lync;
 
-	public PersistentChatPoolService(LyncShellAdapter lync) {
+	private final DatabaseMirroringService sqlServer;
+
+	public PersistentChatPoolService(LyncShellAdapter lync, DatabaseMirroringService sqlServer) {
 		this.lync = lync;
+		this.sqlServer = sqlServer;
 	}
 
 	/** SetPoolFailedOver: {@code Set-CsPersistentChatState -PoolState FailedOver}, verified with Get-. */
@@ -45,7 +50,10 @@ public class PersistentChatPoolService {
 		}
 	}
 
-	/** InstallMirror: {@code Install-CsMirrorDatabase} with the backup instance as principal, verified. */
+	/**
+	 * InstallMirror: {@code Install-CsMirrorDatabase} with the backup instance as principal, verified with
+	 * Get-CsDatabaseMirrorState and on the instance itself (sys.database_mirroring).
+	 */
 	public void installMirror(Pool pool, ActionLog actions) {
 		// the mirror state read below is the active store's: only after step 5 is that the backup instance
 		String poolState = lync.getPersistentChatState(pool, actions);
@@ -54,7 +62,8 @@ public class PersistentChatPoolService {
 					+ ", not FailedOver: mirroring is installed for the new principal after SetPoolFailedOver");
 		}
 		Optional<DatabaseMirrorState> before = persistentChat(pool, lync.getDatabaseMirrorState(pool, actions));
-		if (before.filter(DatabaseMirrorState::isMirrored).isPresent()) {
+		if (before.filter(DatabaseMirrorState::isMirrored).isPresent()
+				&& sqlMirroring(pool, actions).isPrincipalMirroredTo(pool.backupMirrorSql())) {
 			log.info("InstallMirror pool {}: {} already mirrored, nothing to do", pool.fqdn(), before.get().summary());
 			return;
 		}
@@ -66,6 +75,23 @@ public class PersistentChatPoolService {
 					+ after.map(DatabaseMirrorState::summary).orElse("no " + pool.database() + " database")
 					+ "; expected Principal/Mirror synchronized (mirror " + pool.backupMirrorSql().displayName() + ")");
 		}
+		verifyOnInstance(pool, actions);
+	}
+
+	// Get-CsDatabaseMirrorState answers for the store Lync thinks is active; SQL Server answers for itself
+	private void verifyOnInstance(Pool pool, ActionLog actions) {
+		DatabaseMirroring mirroring = sqlMirroring(pool, actions);
+		if (!mirroring.isPrincipalMirroredTo(pool.backupMirrorSql())) {
+			throw new LyncVerificationException("Install-CsMirrorDatabase ran but sys.database_mirroring of "
+					+ pool.database() + " on " + pool.backupSql().displayName() + " shows " + mirroring.summary()
+					+ "; expected PRINCIPAL/SYNCHRONIZED or SYNCHRONIZING, partner "
+					+ pool.backupMirrorSql().displayName());
+		}
+	}
+
+	private DatabaseMirroring sqlMirroring(Pool pool, ActionLog actions) {
+		return sqlServer.readBackupMirroring(pool, actions)
+			.orElse(new DatabaseMirroring(null, null, null, null));
 	}
 
 	/** The configured candidates in the new primary's data centre, proposed in ConfirmActiveServers. */

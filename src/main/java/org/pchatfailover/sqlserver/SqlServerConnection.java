@@ -103,6 +103,15 @@ public class SqlServerConnection implements AutoCloseable {
 
 	}
 
+	/** The database's row of sys.database_mirroring, as a DBA checks mirroring; empty when there is no such database. */
+	public Optional<DatabaseMirroring> readDatabaseMirroring(String database) {
+		return query("read mirroring of " + database,
+				"SELECT mirroring_role_desc, mirroring_state_desc, mirroring_partner_instance, mirroring_partner_name"
+						+ " FROM sys.database_mirroring WHERE database_id = DB_ID(?)",
+				List.of(database), rows -> rows.next() ? Optional.of(new DatabaseMirroring(rows.getString(1),
+						rows.getString(2), rows.getString(3), rows.getString(4))) : Optional.<DatabaseMirroring>empty());
+	}
+
 	/** {@code RESTORE HEADERONLY} of one backup file, first backup set. */
 	public BackupHeader readBackupHeader(String device, String fileName) {
 		return query("read backup header " + fileName, "RESTORE HEADERONLY FROM DISK = ?", List.of(device), rows -> {

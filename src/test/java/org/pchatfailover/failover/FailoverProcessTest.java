@@ -43,6 +43,7 @@ import org.pchatfailover.backup.BackupCopyService;
 import org.pchatfailover.lync.LyncShellAdapter;
 import org.pchatfailover.lync.PersistentChatPoolService;
 import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.sqlserver.DatabaseMirroringService;
 import org.pchatfailover.sqlserver.DatabaseRecoveryService;
 import org.pchatfailover.sqlserver.FailoverPlan;
 import org.pchatfailover.sqlserver.LogChainBrokenException;
@@ -91,7 +92,8 @@ class FailoverProcessTest {
 		Topology topology = TestPools.topology();
 		when(registry.require(any())).thenReturn(REGISTRATION);
 		FailoverTarget target = new FailoverTarget(registry, topology);
-		PersistentChatPoolService realRules = new PersistentChatPoolService(mock(LyncShellAdapter.class));
+		PersistentChatPoolService realRules = new PersistentChatPoolService(mock(LyncShellAdapter.class),
+				mock(DatabaseMirroringService.class));
 		when(poolService.proposeActiveServers(any())).thenAnswer(i -> realRules.proposeActiveServers(i.getArgument(0)));
 		doAnswer(i -> {
 			realRules.checkActiveServers(i.getArgument(0), i.getArgument(1), i.getArgument(2));

@@ -61,7 +61,12 @@ class LabDrillIT {
 		JsonNode lab = get("admin", "/api/lab/state");
 		assertThat(lab.at("/endpoints/sql").asText()).startsWith("127.0.0.1:");
 		assertThat(lab.at("/endpoints/ssh").asText()).startsWith("127.0.0.1:");
-		assertThat(database(lab, "mgc").path("state").asText()).isEqualTo("ONLINE");
+		JsonNode mgc = database(lab, "mgc");
+		assertThat(mgc.path("state").asText()).isEqualTo("ONLINE");
+		// as sys.database_mirroring shows it on the backup instance, not only as Lync reports it
+		assertThat(mgc.path("mirroringRole").asText()).isEqualTo("PRINCIPAL");
+		assertThat(mgc.path("mirroringState").asText()).isEqualTo("SYNCHRONIZED");
+		assertThat(mgc.path("mirroringPartner").asText()).isEqualToIgnoringCase("DAL-SQL-MR\\PCHAT");
 		assertThat(lab.at("/sql/logShipping").size()).as("log shipping removed").isZero();
 		assertThat(lab.at("/sql/copyFiles").size()).as("every share file copied")
 			.isEqualTo(lab.at("/sql/shareFiles").size());
@@ -71,6 +76,7 @@ class LabDrillIT {
 		assertThat(updates.findValuesAsText("value"))
 			.anySatisfy(log -> assertThat(log).contains("sp_delete_log_shipping_secondary_database"))
 			.anySatisfy(log -> assertThat(log).contains("Set-CsPersistentChatState"))
+			.anySatisfy(log -> assertThat(log).contains("sys.database_mirroring"))
 			.allSatisfy(log -> assertThat(log).doesNotContain("\"password\""))
 			// an outcome an operator can read, never a Java object's identity
 			.allSatisfy(log -> assertThat(log).doesNotContainPattern("\\[L[\\w.$]+;@|\\w+@[0-9a-f]{6,}\""));

@@ -10,6 +10,7 @@ import org.pchatfailover.lab.lync.LabLyncFixtures;
 import org.pchatfailover.lab.lync.LabLyncShell;
 import org.pchatfailover.lab.lync.LabLyncState;
 import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.sqlserver.DatabaseMirroring;
 import org.pchatfailover.topology.Pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,10 +30,12 @@ class PersistentChatPoolServiceTest {
 
 	private final ActionLog actions = new ActionLog();
 
+	private final FakeBackupSql backupSql = new FakeBackupSql();
+
 	private PersistentChatPoolService service(String scenario, LabDatabaseProbe probe) {
 		lab = LabLyncFixtures.shell(dir, probe, scenario);
 		transport = new InProcessLabTransport(lab);
-		return new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)));
+		return new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)), backupSql.mirroringService());
 	}
 
 	private LabLyncState.PoolState labPool() {
@@ -84,7 +87,7 @@ class PersistentChatPoolServiceTest {
 
 	@Test
 	void installsTheMirrorForTheNewPrincipalAndVerifiesIt() {
-		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, backupSql);
 		service.setPoolFailedOver(POOL, actions);
 
 		service.installMirror(POOL, actions);
@@ -93,18 +96,53 @@ class PersistentChatPoolServiceTest {
 				"dal-sql-mr.litwareinc.com\\PCHAT", "Synchronized"));
 		assertThat(transport.cmdlets()).endsWith("Get-CsDatabaseMirrorState", "Install-CsMirrorDatabase",
 				"Get-CsDatabaseMirrorState");
+		assertThat(backupSql.reads()).as("sys.database_mirroring read after the cmdlets").isEqualTo(1);
 	}
 
 	@Test
-	void skipsInstallMirrorWhenAlreadyMirrored() {
-		service(LabLyncShell.FAILED_OVER, LabLyncFixtures.MGC_ONLINE).installMirror(POOL, actions);
+	void skipsInstallMirrorWhenLyncAndSqlServerBothShowItMirrored() {
+		backupSql.shows(new DatabaseMirroring("PRINCIPAL", "SYNCHRONIZING", "dal-sql-mr\\pchat", null));
+
+		service(LabLyncShell.FAILED_OVER, backupSql).installMirror(POOL, actions);
 
 		assertThat(transport.cmdlets()).containsExactly("Get-CsPersistentChatState", "Get-CsDatabaseMirrorState");
 	}
 
 	@Test
+	void installsAgainWhenLyncShowsAMirrorSqlServerDoesNotHave() {
+		service(LabLyncShell.FAILED_OVER, backupSql).installMirror(POOL, actions);
+
+		assertThat(transport.cmdlets()).contains("Install-CsMirrorDatabase");
+		assertThat(backupSql.reads()).isEqualTo(2);
+	}
+
+	@Test
+	void failsWhenSqlServerShowsAnotherPartnerThanTheConfiguredMirror() {
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, backupSql);
+		service.setPoolFailedOver(POOL, actions);
+		backupSql.shows(new DatabaseMirroring("PRINCIPAL", "SYNCHRONIZED", "ATL-SQL-MR\\PCHAT", null));
+
+		assertThatExceptionOfType(LyncVerificationException.class).isThrownBy(() -> service.installMirror(POOL, actions))
+			.withMessageContaining("sys.database_mirroring of mgc on dal-sql-bk.litwareinc.com\\PCHAT shows"
+					+ " PRINCIPAL/SYNCHRONIZED, partner ATL-SQL-MR\\PCHAT")
+			.withMessageContaining("partner dal-sql-mr.litwareinc.com\\PCHAT");
+	}
+
+	@Test
+	void failsWhenSqlServerShowsTheDatabaseNotMirroredOrSuspended() {
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+		service.setPoolFailedOver(POOL, actions);
+
+		assertThatExceptionOfType(LyncVerificationException.class).isThrownBy(() -> service.installMirror(POOL, actions))
+			.withMessageContaining("shows not mirrored");
+		backupSql.shows(new DatabaseMirroring("PRINCIPAL", "SUSPENDED", "DAL-SQL-MR\\PCHAT", null));
+		assertThatExceptionOfType(LyncVerificationException.class).isThrownBy(() -> service.installMirror(POOL, actions))
+			.withMessageContaining("PRINCIPAL/SUSPENDED");
+	}
+
+	@Test
 	void refusesToInstallTheMirrorWhileTheBackupMgcIsNotOnline() {
-		PersistentChatPoolService service = service(LabLyncShell.NORMAL, (fqdn, instance, db) -> "RESTORING");
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.mgcIn("RESTORING"));
 		service.setPoolFailedOver(POOL, actions);
 
 		assertThatExceptionOfType(LyncShellException.class).isThrownBy(() -> service.installMirror(POOL, actions))

@@ -74,7 +74,7 @@ class SshLyncShellTransportIT {
 	@Test
 	void failsThePoolOverThroughTheLabShell() {
 		ActionLog actions = new ActionLog();
-		new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)))
+		new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)), null)
 			.setPoolFailedOver(pool(password, knownHosts, TIMEOUT_SECONDS), actions);
 
 		assertThat(lab.state().pools().get(TestPools.POOL).poolState()).isEqualTo("FailedOver");

@@ -13,11 +13,15 @@ import org.pchatfailover.lab.lync.LabLyncTopology.Store;
 
 /**
  * Get-CsDatabaseMirrorState and Install-CsMirrorDatabase: mirroring of the Persistent Chat database of a pool's
- * backup store. Installing asks the lab SQL Server first, as the real cmdlet backs the database up.
+ * backup store. Installing asks the lab SQL Server first, as the real cmdlet backs the database up, and starts
+ * mirroring there.
  */
 final class DatabaseMirrorCmdlets {
 
 	static final String NOT_MIRRORED = "DatabaseInaccessibleOrMirroringNotEnabled";
+
+	/** The database mirroring endpoint port Topology Builder proposes for a mirror store. */
+	static final int MIRRORING_PORT = 5022;
 
 	static final Spec GET_STATE = new Spec("Get-CsDatabaseMirrorState",
 			Map.of("PoolFqdn", false, "DatabaseType", false, "LocalStore", true, "Report", false), List.of());
@@ -84,8 +88,22 @@ final class DatabaseMirrorCmdlets {
 		if (args.isSet("WhatIf")) {
 			return List.of("What if: Installing mirror of \"" + pool.database() + "\" on " + pool.mirrorStore() + ".");
 		}
+		startMirroring(args, pool);
 		pools.change(args, pool, current -> current.withMirror(installedMirror(pool)));
 		return List.of();
+	}
+
+	// the real cmdlet ends with SET PARTNER on the principal: then SQL Server and Lync report the same mirror
+	private void startMirroring(Bound args, LabPool pool) {
+		Store store = pool.backupStore();
+		String partner = "TCP://" + pool.mirrorStore().fqdn() + ":" + MIRRORING_PORT;
+		try {
+			probe.setPartner(store.fqdn(), store.instance(), pool.database(), partner);
+		}
+		catch (RuntimeException ex) {
+			throw new PsError(args.cmdlet(), "Cannot start mirroring of \"" + pool.database() + "\" on " + store
+					+ " with " + partner + ": " + ex.getMessage());
+		}
 	}
 
 	// the database type of the ByDatabase parameter set, the only one the lab knows

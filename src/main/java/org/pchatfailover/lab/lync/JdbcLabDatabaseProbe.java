@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 
 import org.pchatfailover.topology.Pool;
@@ -28,6 +29,35 @@ class JdbcLabDatabaseProbe implements LabDatabaseProbe {
 
 	@Override
 	public String databaseState(String sqlServerFqdn, String instance, String database) {
+		return onInstance(sqlServerFqdn, instance, connection -> {
+			try (PreparedStatement statement = connection
+				.prepareStatement("SELECT state_desc, is_in_standby FROM sys.databases WHERE name = ?")) {
+				statement.setString(1, database);
+				try (ResultSet rows = statement.executeQuery()) {
+					if (!rows.next()) {
+						return null;
+					}
+					// a standby secondary shows ONLINE but is read-only: mirroring cannot be installed on it
+					return rows.getBoolean(2) ? rows.getString(1) + " (STANDBY)" : rows.getString(1);
+				}
+			}
+		});
+	}
+
+	@Override
+	public void setPartner(String sqlServerFqdn, String instance, String database, String partnerAddress) {
+		// ALTER DATABASE takes no parameters: quote the name and the address as SQL Server would
+		String sql = "ALTER DATABASE [" + database.replace("]", "]]") + "] SET PARTNER = '"
+				+ partnerAddress.replace("'", "''") + "'";
+		onInstance(sqlServerFqdn, instance, connection -> {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(sql);
+				return null;
+			}
+		});
+	}
+
+	private <T> T onInstance(String sqlServerFqdn, String instance, Work<T> work) {
 		Pool.SqlInstance sql = topology.pools()
 			.stream()
 			.map(Pool::backupSql)
@@ -38,17 +68,8 @@ class JdbcLabDatabaseProbe implements LabDatabaseProbe {
 					+ nullToEmpty(instance) + " to connect to"));
 		char[] password = secrets.password(sql.passwordEnv(), sql.passwordFile(), "SQL Server " + sql.displayName());
 		try (Connection connection = DriverManager.getConnection(sql.jdbcUrl(), sql.user(),
-				(password == null) ? null : new String(password));
-				PreparedStatement statement = connection
-					.prepareStatement("SELECT state_desc, is_in_standby FROM sys.databases WHERE name = ?")) {
-			statement.setString(1, database);
-			try (ResultSet rows = statement.executeQuery()) {
-				if (!rows.next()) {
-					return null;
-				}
-				// a standby secondary shows ONLINE but is read-only: mirroring cannot be installed on it
-				return rows.getBoolean(2) ? rows.getString(1) + " (STANDBY)" : rows.getString(1);
-			}
+				(password == null) ? null : new String(password))) {
+			return work.run(connection);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex.getMessage(), ex);
@@ -62,6 +83,13 @@ class JdbcLabDatabaseProbe implements LabDatabaseProbe {
 
 	private static String nullToEmpty(String value) {
 		return (value == null) ? "" : value;
+	}
+
+	@FunctionalInterface
+	private interface Work<T> {
+
+		T run(Connection connection) throws SQLException;
+
 	}
 
 }

@@ -1,10 +1,9 @@
 package org.pchatfailover.lab.lync;
 
 /**
- * How the lab Lync shell asks the lab SQL Server about a database, as the real Install-CsMirrorDatabase
- * connects to the principal before it backs the database up.
+ * How the lab Lync shell reaches the lab SQL Server, as the real Install-CsMirrorDatabase connects to the
+ * principal: to check the database before backing it up, and to start mirroring on it.
  */
-@FunctionalInterface
 public interface LabDatabaseProbe {
 
 	/**
@@ -13,5 +12,12 @@ public interface LabDatabaseProbe {
 	 * @throws RuntimeException when the instance cannot be reached; its message is shown to the caller
 	 */
 	String databaseState(String sqlServerFqdn, String instance, String database);
+
+	/**
+	 * {@code ALTER DATABASE [database] SET PARTNER = 'partnerAddress'} on the principal.
+	 * @param partnerAddress the mirror's endpoint, {@code TCP://host:port}
+	 * @throws RuntimeException with SQL Server's error text when the statement fails
+	 */
+	void setPartner(String sqlServerFqdn, String instance, String database, String partnerAddress);
 
 }

@@ -18,10 +18,26 @@ public final class LabLyncFixtures {
 					new Server("dal-pc-001.litwareinc.com", "Dallas"),
 					new Server("dal-pc-002.litwareinc.com", "Dallas")))));
 
-	/** The backup mgc is ONLINE after RecoverDatabase. */
-	public static final LabDatabaseProbe MGC_ONLINE = (fqdn, instance, database) -> "ONLINE";
+	/** The backup mgc is ONLINE after RecoverDatabase; mirroring starts without complaint. */
+	public static final LabDatabaseProbe MGC_ONLINE = mgcIn("ONLINE");
 
 	private LabLyncFixtures() {
+	}
+
+	/** A backup SQL Server whose mgc is in this state and which accepts SET PARTNER. */
+	public static LabDatabaseProbe mgcIn(String state) {
+		return new LabDatabaseProbe() {
+
+			@Override
+			public String databaseState(String sqlServerFqdn, String instance, String database) {
+				return state;
+			}
+
+			@Override
+			public void setPartner(String sqlServerFqdn, String instance, String database, String partnerAddress) {
+			}
+
+		};
 	}
 
 	public static LabLyncShell shell(Path dir, LabDatabaseProbe probe, String scenario) {

@@ -105,13 +105,39 @@ class LabLyncShellTest {
 
 	@Test
 	void installsTheMirrorOnlyWhenMgcIsOnline() {
-		LabLyncShell shell = LabLyncFixtures.shell(dir, (fqdn, instance, db) -> "RESTORING", LabLyncShell.NORMAL);
+		LabLyncShell shell = LabLyncFixtures.shell(dir, LabLyncFixtures.mgcIn("RESTORING"), LabLyncShell.NORMAL);
 
 		LabLyncShell.Result result = shell.execute("Install-CsMirrorDatabase -DatabaseType PersistentChat"
 				+ " -SqlServerFqdn dal-sql-bk.litwareinc.com -SqlInstanceName PCHAT -FileShare '\\\\dal-fs-001\\m'");
 
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.stderr()).contains("\"mgc\" on dal-sql-bk.litwareinc.com\\PCHAT is RESTORING");
+		assertThat(shell.state().pools().get(POOL).mirror()).isNull();
+	}
+
+	@Test
+	void failsWithSqlServersErrorWhenMirroringCannotStart() {
+		LabDatabaseProbe refusing = new LabDatabaseProbe() {
+
+			@Override
+			public String databaseState(String sqlServerFqdn, String instance, String database) {
+				return "ONLINE";
+			}
+
+			@Override
+			public void setPartner(String sqlServerFqdn, String instance, String database, String partnerAddress) {
+				throw new IllegalStateException("The server network address \"" + partnerAddress
+						+ "\" can not be reached or does not exist.");
+			}
+
+		};
+		LabLyncShell shell = LabLyncFixtures.shell(dir, refusing, LabLyncShell.NORMAL);
+
+		LabLyncShell.Result result = shell.execute("Install-CsMirrorDatabase -DatabaseType PersistentChat"
+				+ " -SqlServerFqdn dal-sql-bk.litwareinc.com -SqlInstanceName PCHAT -FileShare '\\\\dal-fs-001\\m'");
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.stderr()).contains("TCP://dal-sql-mr.litwareinc.com:5022", "can not be reached");
 		assertThat(shell.state().pools().get(POOL).mirror()).isNull();
 	}
 
