@@ -39,10 +39,7 @@ public class FailoverRegistry {
 
 		/** The folders the plan read before RemoveLogShipping deleted them from msdb, null before the plan. */
 		public LogShippingFolders plannedFolders() {
-			if (backupSourceDirectory == null || backupDestinationDirectory == null) {
-				return null;
-			}
-			return new LogShippingFolders(backupSourceDirectory, backupDestinationDirectory,
+			return LogShippingFolders.known(backupSourceDirectory, backupDestinationDirectory,
 					"failover plan (msdb configuration read before RemoveLogShipping)");
 		}
 

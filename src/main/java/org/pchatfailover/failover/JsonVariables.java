@@ -31,20 +31,6 @@ public final class JsonVariables {
 		}
 	}
 
-	public static <T> T read(VariableScope scope, String name, Class<T> type) {
-		Object value = scope.getVariable(name);
-		if (value == null) {
-			return null;
-		}
-		try {
-			return MAPPER.readValue(value.toString(), type);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("process variable '" + name + "' is not a valid " + type.getSimpleName(),
-					ex);
-		}
-	}
-
 	/** Stores what a step did as {@code actionLog}; history keeps each version with its activity instance. */
 	public static void storeActions(VariableScope scope, ActionLog actions) {
 		scope.setVariable(FailoverVariables.ACTION_LOG, json(actions.actions()));

@@ -22,11 +22,13 @@ public record LogShippingFolders(String source, String destination, String evide
 
 	/** The folders the plan read from msdb before log shipping was removed, or null when it has none. */
 	public static LogShippingFolders planned(FailoverPlan plan) {
-		if (plan == null || plan.backupSourceDirectory() == null || plan.backupDestinationDirectory() == null) {
-			return null;
-		}
-		return new LogShippingFolders(plan.backupSourceDirectory(), plan.backupDestinationDirectory(),
+		return plan == null ? null : known(plan.backupSourceDirectory(), plan.backupDestinationDirectory(),
 				"failover plan of " + plan.checkedAt() + " (msdb configuration read before RemoveLogShipping)");
+	}
+
+	/** Both folders as recorded somewhere before the removal, or null when either is not known. */
+	public static LogShippingFolders known(String source, String destination, String evidence) {
+		return (source == null || destination == null) ? null : new LogShippingFolders(source, destination, evidence);
 	}
 
 	public static LogShippingFolders resolve(Pool pool, SqlServerConnection sql) {
