@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.sqlserver.LogShippingFolders;
 import org.pchatfailover.sqlserver.SqlServerAdapter;
 import org.pchatfailover.sqlserver.SqlServerConnection;

@@ -2,7 +2,7 @@ package org.pchatfailover.failover;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.sqlserver.LogChainBrokenException;
 import org.pchatfailover.sqlserver.LogShippingService;
 import org.pchatfailover.topology.Pool;

@@ -1,7 +1,7 @@
 package org.pchatfailover.failover;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.sqlserver.FailoverPlan;
 import org.pchatfailover.sqlserver.LogShippingFolders;
 import org.pchatfailover.sqlserver.LogShippingService;

@@ -1,8 +1,8 @@
 package org.pchatfailover.failover;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.backup.BackupCopyService;
-import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package org.pchatfailover.failover;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.sqlserver.LogShippingFolders;
 import org.pchatfailover.topology.Pool;
 

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.sqlserver.DatabaseMirroring;
 import org.pchatfailover.sqlserver.DatabaseMirroringService;
 import org.pchatfailover.topology.Fqdn;

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.pchatfailover.actionlog.ActionLog;
+
 /**
  * What a failover did, built from engine history for the ticket and the post-mortem: who asked and why, each
  * step with its duration and outcome, every statement and cmdlet with its result, every operator decision and

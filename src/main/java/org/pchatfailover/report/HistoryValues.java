@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.pchatfailover.actionlog.ActionLog;
 
 /**
  * Reads variable values from history as the report shows them: JSON variables (plan, action log, lists from

@@ -6,6 +6,7 @@ import static org.pchatfailover.report.ReportFormat.time;
 
 import java.util.List;
 
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.report.FailoverReport.DataLoss;
 import org.pchatfailover.report.FailoverReport.Decision;
 import org.pchatfailover.report.FailoverReport.Incident;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.report.FailoverReport.DataLoss;
 import org.pchatfailover.report.FailoverReport.Decision;
 import org.pchatfailover.report.FailoverReport.Step;

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.report.FailoverReport.Outcome;
 import org.pchatfailover.report.FailoverReport.Step;

@@ -2,8 +2,8 @@ package org.pchatfailover.sqlserver;
 
 import java.time.Duration;
 
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.backup.SharePaths;
-import org.pchatfailover.report.ActionLog;
 
 /**
  * Reads {@code RESTORE HEADERONLY} of candidate log backups and keeps the usable ones: a file the instance cannot

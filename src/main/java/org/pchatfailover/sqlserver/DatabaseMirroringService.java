@@ -2,7 +2,7 @@ package org.pchatfailover.sqlserver;
 
 import java.util.Optional;
 
-import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.topology.Pool;
 import org.springframework.stereotype.Service;
 

@@ -3,7 +3,7 @@ package org.pchatfailover.sqlserver;
 import java.time.Duration;
 import java.util.List;
 
-import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.topology.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

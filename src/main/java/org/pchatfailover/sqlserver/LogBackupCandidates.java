@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.backup.LogBackupFiles;
 import org.pchatfailover.backup.SharePaths;
-import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
 
 /**

@@ -10,10 +10,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.pchatfailover.backup.BackupCopyService;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.backup.BackupCopyService.CopyOutcome;
+import org.pchatfailover.backup.BackupCopyService;
 import org.pchatfailover.backup.SharePaths;
-import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
 
 /**

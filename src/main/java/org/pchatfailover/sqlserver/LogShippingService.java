@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.backup.BackupCopyService;
-import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

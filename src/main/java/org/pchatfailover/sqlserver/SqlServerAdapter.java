@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Properties;
 
-import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.topology.Pool.SqlInstance;
 import org.pchatfailover.topology.Secrets;
 import org.slf4j.Logger;

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.pchatfailover.report.ActionLog;
+import org.pchatfailover.actionlog.ActionLog;
 
 /**
  * One connection to a SQL Server instance and the statements the failover runs on it: one method per statement,

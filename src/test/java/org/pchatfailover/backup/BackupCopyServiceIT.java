@@ -10,9 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
-import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.sqlserver.FailoverPlan;
 import org.pchatfailover.sqlserver.LogShippingFolders;
 import org.pchatfailover.sqlserver.LogShippingService;

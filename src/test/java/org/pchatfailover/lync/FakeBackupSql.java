@@ -2,8 +2,8 @@ package org.pchatfailover.lync;
 
 import java.util.Optional;
 
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.lab.lync.LabDatabaseProbe;
-import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.sqlserver.DatabaseMirroring;
 import org.pchatfailover.sqlserver.DatabaseMirroringService;
 import org.pchatfailover.topology.Pool;

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.lab.lync.LabLyncFixtures;
 import org.pchatfailover.lab.lync.LabLyncShell;
 import org.pchatfailover.lab.lync.LabLyncSshServer;
-import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.Secrets;
 

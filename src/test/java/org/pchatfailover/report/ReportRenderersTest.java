@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.report.FailoverReport.DataLoss;
 import org.pchatfailover.report.FailoverReport.Decision;
 import org.pchatfailover.report.FailoverReport.Incident;

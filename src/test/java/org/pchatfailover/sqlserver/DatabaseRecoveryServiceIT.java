@@ -9,11 +9,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.backup.BackupCopyService;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.lab.sql.engine.ServerVersion;
-import org.pchatfailover.backup.BackupCopyService;
-import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Secrets;
 
 /** Runbook step 4 against the lab SQL Server: end connections, RESTORE DATABASE WITH RECOVERY. */

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.backup.BackupCopyService;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.lab.sql.LabSqlSnapshot;
-import org.pchatfailover.backup.BackupCopyService;
-import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Secrets;
 
 /** Runbook steps 1 and 3 against the lab SQL Server over TCP: plan, remove log shipping, apply logs. */

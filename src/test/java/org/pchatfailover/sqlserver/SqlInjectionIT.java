@@ -9,12 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.backup.BackupCopyService;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.lab.sql.engine.LabSqlEngine.ReceivedRequest;
 import org.pchatfailover.lab.sql.engine.Param;
-import org.pchatfailover.backup.BackupCopyService;
-import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.Secrets;
 

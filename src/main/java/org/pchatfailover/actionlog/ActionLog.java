@@ -1,4 +1,4 @@
-package org.pchatfailover.report;
+package org.pchatfailover.actionlog;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +9,9 @@ import java.util.List;
  * What one step did to the outside world: every T-SQL statement, cmdlet and file operation with its outcome.
  * The step's delegate stores it as the JSON variable {@code actionLog}; history keeps each update with the
  * activity instance that wrote it, and the failover report is built from that. Never put a secret in here.
+ * <p>
+ * A package of its own that imports nothing of the product's: the adapters write to it and the report reads it,
+ * so neither points at the other.
  */
 public class ActionLog {
 
