@@ -2,7 +2,7 @@ package org.pchatfailover.failover;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.pchatfailover.actionlog.ActionLog;
-import org.pchatfailover.backup.BackupCopyService;
+import org.pchatfailover.sqlserver.LogShippingService;
 import org.pchatfailover.topology.Pool;
 import org.springframework.stereotype.Component;
 
@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
 @Component("copyBackupFiles")
 class CopyBackupFilesDelegate extends PoolStepDelegate {
 
-	private final BackupCopyService backupCopy;
+	private final LogShippingService logShipping;
 
-	CopyBackupFilesDelegate(BackupCopyService backupCopy, FailoverTarget target) {
+	CopyBackupFilesDelegate(LogShippingService logShipping, FailoverTarget target) {
 		super(target);
-		this.backupCopy = backupCopy;
+		this.logShipping = logShipping;
 	}
 
 	@Override
 	void run(Pool pool, DelegateExecution execution, ActionLog actions) {
-		backupCopy.copyMissingFiles(pool, registration(execution).plannedFolders(), actions);
+		logShipping.copyMissingFiles(pool, registration(execution).plannedFolders(), actions);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.backup.BackupShareAdapter;
 import org.pchatfailover.topology.Pool;
 
 /**
@@ -20,11 +21,15 @@ final class FailoverPlanner {
 
 	private final ActionLog actions;
 
+	private final BackupShareAdapter share;
+
 	private final BackupHeaders headers;
 
-	FailoverPlanner(Pool pool, SqlServerConnection sql, ActionLog actions, BackupHeaders headers) {
+	FailoverPlanner(Pool pool, SqlServerConnection sql, BackupShareAdapter share, ActionLog actions,
+			BackupHeaders headers) {
 		this.pool = pool;
 		this.sql = sql;
+		this.share = share;
 		this.actions = actions;
 		this.headers = headers;
 	}
@@ -40,7 +45,7 @@ final class FailoverPlanner {
 		Optional<LogShippingConfig> config = sql.readLogShippingSecondary(database);
 		DatabaseStatus status = requireDatabase(sql, database);
 		LogShippingFolders folders = LogShippingFolders.resolve(pool, sql);
-		LogBackupCandidates candidates = LogBackupCandidates.collect(pool, sql, folders, headers, actions);
+		LogBackupCandidates candidates = LogBackupCandidates.collect(pool, sql, share, folders, headers, actions);
 		LogChain.Analysis chain = status.isRestoring() ? LogChain.analyse(status.redoStartLsn(), candidates.logs())
 				: null;
 		return new FailoverPlan(pool.fqdn(), database, sql.instance(), status.describe(),

@@ -1,7 +1,6 @@
 package org.pchatfailover.sqlserver;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.pchatfailover.actionlog.ActionLog;
-import org.pchatfailover.backup.LogBackupFiles;
-import org.pchatfailover.backup.SharePaths;
+import org.pchatfailover.backup.BackupShareAdapter;
 import org.pchatfailover.topology.Pool;
 
 /**
@@ -22,15 +20,15 @@ import org.pchatfailover.topology.Pool;
  */
 record LogBackupCandidates(Map<String, BackupHeader> headers, List<String> toCopy) {
 
-	static LogBackupCandidates collect(Pool pool, SqlServerConnection sql, LogShippingFolders folders,
-			BackupHeaders reader, ActionLog actions) {
+	static LogBackupCandidates collect(Pool pool, SqlServerConnection sql, BackupShareAdapter share,
+			LogShippingFolders folders, BackupHeaders reader, ActionLog actions) {
 		String database = pool.database();
 		Map<String, BackupHeader> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		List<String> toCopy = new ArrayList<>();
-		for (String name : listFolder(pool, folders.destination(), actions)) {
+		for (String name : listFolder(share, pool, folders.destination(), actions)) {
 			put(headers, reader.readOne(sql, folders.destination(), name, database, actions));
 		}
-		List<String> onShare = folders.source() == null ? List.of() : listFolder(pool, folders.source(), actions);
+		List<String> onShare = folders.source() == null ? List.of() : listFolder(share, pool, folders.source(), actions);
 		for (String name : onShare) {
 			if (!headers.containsKey(name)) {
 				toCopy.add(name);
@@ -51,12 +49,12 @@ record LogBackupCandidates(Map<String, BackupHeader> headers, List<String> toCop
 	}
 
 	/** A folder that cannot be listed (the primary's share during a site outage) is recorded, not fatal. */
-	private static List<String> listFolder(Pool pool, String uncFolder, ActionLog actions) {
+	private static List<String> listFolder(BackupShareAdapter share, Pool pool, String uncFolder,
+			ActionLog actions) {
 		try {
-			Path local = SharePaths.toLocal(pool, uncFolder);
-			List<String> names = LogBackupFiles.list(local, pool.database());
-			actions.record(uncFolder, "file", "list log backups in " + local, names.size() + " file(s)", true,
-					Duration.ZERO);
+			List<String> names = share.listLogBackups(pool, uncFolder);
+			actions.record(uncFolder, "file", "list log backups in " + share.localFolder(pool, uncFolder),
+					names.size() + " file(s)", true, Duration.ZERO);
 			return names;
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {

@@ -11,8 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.pchatfailover.actionlog.ActionLog;
-import org.pchatfailover.backup.BackupCopyService.CopyOutcome;
-import org.pchatfailover.backup.BackupCopyService;
+import org.pchatfailover.backup.BackupShareAdapter;
+import org.pchatfailover.backup.BackupShareAdapter.CopyOutcome;
 import org.pchatfailover.backup.SharePaths;
 import org.pchatfailover.topology.Pool;
 
@@ -23,12 +23,12 @@ import org.pchatfailover.topology.Pool;
  */
 final class LogRestorePipeline {
 
-	private final BackupCopyService copier;
+	private final BackupShareAdapter share;
 
 	private final Duration copyTimeout;
 
-	LogRestorePipeline(BackupCopyService copier, Duration copyTimeout) {
-		this.copier = copier;
+	LogRestorePipeline(BackupShareAdapter share, Duration copyTimeout) {
+		this.share = share;
 		this.copyTimeout = copyTimeout;
 	}
 
@@ -74,7 +74,7 @@ final class LogRestorePipeline {
 				Ready file;
 				try {
 					CopyOutcome copy = toCopy.contains(log.fileName())
-							? copier.copyLogBackup(pool, folders, log.fileName()) : null;
+							? share.copyLogBackup(pool, folders.source(), folders.destination(), log.fileName()) : null;
 					file = new Ready(log.fileName(), copy, null);
 				}
 				catch (RuntimeException ex) {

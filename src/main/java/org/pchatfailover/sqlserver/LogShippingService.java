@@ -1,18 +1,26 @@
 package org.pchatfailover.sqlserver;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
 import org.pchatfailover.actionlog.ActionLog;
-import org.pchatfailover.backup.BackupCopyService;
+import org.pchatfailover.backup.BackupShareAdapter;
+import org.pchatfailover.backup.BackupShareAdapter.CopyOutcome;
 import org.pchatfailover.topology.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Runbook steps 1 and 3 on the backup SQL instance: plan, remove log shipping, apply pending logs. */
+/**
+ * Runbook steps 1 to 3: plan, remove log shipping on the backup SQL instance, copy the log backups not yet copied
+ * from the backup share, apply the pending ones. SQL Server tells which folders and which logs; the backup share
+ * adapter only lists and copies files.
+ */
 @Service
 public class LogShippingService {
 
@@ -25,17 +33,20 @@ public class LogShippingService {
 
 	private final BackupHeaders headers = new BackupHeaders();
 
+	private final BackupShareAdapter share;
+
 	private final LogRestorePipeline pipeline;
 
-	public LogShippingService(SqlServerAdapter sqlServer, BackupCopyService copier) {
+	public LogShippingService(SqlServerAdapter sqlServer, BackupShareAdapter share) {
 		this.sqlServer = sqlServer;
-		this.pipeline = new LogRestorePipeline(copier, COPY_TIMEOUT);
+		this.share = share;
+		this.pipeline = new LogRestorePipeline(share, COPY_TIMEOUT);
 	}
 
 	/** CheckPreconditions: read the log-shipping configuration, the database state and the log chain. */
 	public FailoverPlan planFailover(Pool pool, ActionLog actions) {
 		try (SqlServerConnection sql = sqlServer.connect(pool.backupSql(), actions)) {
-			return new FailoverPlanner(pool, sql, actions, headers).plan(Instant.now());
+			return new FailoverPlanner(pool, sql, share, actions, headers).plan(Instant.now());
 		}
 	}
 
@@ -57,6 +68,81 @@ public class LogShippingService {
 			}
 			log.info("RemoveLogShipping pool {}: removed log shipping of {} on {}", pool.fqdn(), database,
 					sql.instance());
+		}
+	}
+
+	/**
+	 * CopyBackupFiles: verified copy of every missing {@code <db>_yyyyMMddHHmmss.trn}; a file already present and
+	 * identical is left alone, a torn or different one is replaced.
+	 * @return the files copied by this call
+	 */
+	public List<String> copyMissingFiles(Pool pool, ActionLog actions) {
+		return copyMissingFiles(pool, null, actions);
+	}
+
+	/** @param planned the folders the failover plan read before log shipping was removed (may be null) */
+	public List<String> copyMissingFiles(Pool pool, LogShippingFolders planned, ActionLog actions) {
+		LogShippingFolders folders;
+		try (SqlServerConnection sql = sqlServer.connect(pool.backupSql(), actions)) {
+			folders = LogShippingFolders.resolve(pool, sql, planned);
+		}
+		if (folders.source() == null) {
+			throw new IllegalStateException("the backup share of pool " + pool.fqdn()
+					+ " cannot be determined: log shipping is removed and pchat.pools[].shares does not name exactly "
+					+ "one share besides the copy destination " + folders.destination());
+		}
+		List<String> onShare = share.listLogBackups(pool, folders.source());
+		requireSpaceFor(pool, folders, onShare, actions);
+		List<String> copied = new ArrayList<>();
+		for (String name : onShare) {
+			if (copyOne(pool, folders, name, actions)) {
+				copied.add(name);
+			}
+		}
+		log.info("CopyBackupFiles pool {}: copied {} file(s) from {} to {}", pool.fqdn(), copied.size(),
+				folders.source(), folders.destination());
+		return copied;
+	}
+
+	private boolean copyOne(Pool pool, LogShippingFolders folders, String fileName, ActionLog actions) {
+		try {
+			CopyOutcome outcome = share.copyLogBackup(pool, folders.source(), folders.destination(), fileName);
+			outcome.recordIn(actions);
+			return outcome.copied();
+		}
+		catch (UncheckedIOException ex) {
+			actions.record(folders.destination(), "file", "copy " + fileName, "failed: " + ex.getMessage(), false,
+					Duration.ZERO);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Refuses to start copying into a copy destination that cannot hold the files it lacks (a full disk would fail
+	 * the copy half way, after minutes of the outage); a file of another size there is counted as replaced.
+	 */
+	void requireSpaceFor(Pool pool, LogShippingFolders folders, Collection<String> names, ActionLog actions) {
+		long needed = 0;
+		int files = 0;
+		for (String name : names) {
+			long size = share.size(pool, folders.source(), name);
+			if (size >= 0 && size != share.size(pool, folders.destination(), name)) {
+				needed += size;
+				files++;
+			}
+		}
+		if (files == 0) {
+			return;
+		}
+		long free = share.freeSpace(pool, folders.destination());
+		boolean enough = free >= needed;
+		String outcome = free + " bytes free, " + files + " log backup(s) to copy need " + needed + " bytes";
+		actions.record(folders.destination(), "check", "free space in " + folders.destination(), outcome, enough,
+				Duration.ZERO);
+		if (!enough) {
+			throw new IllegalStateException("copy destination " + folders.destination() + " has " + free
+					+ " bytes free, but the " + files + " log backup(s) to copy from " + folders.source() + " need "
+					+ needed + " bytes: free space there, then retry");
 		}
 	}
 
@@ -90,8 +176,9 @@ public class LogShippingService {
 						+ ", not RESTORING: log backups cannot be applied");
 			}
 			LogShippingFolders folders = LogShippingFolders.resolve(pool, sql, planned);
-			LogBackupCandidates candidates = LogBackupCandidates.collect(pool, sql, folders, headers, actions);
+			LogBackupCandidates candidates = LogBackupCandidates.collect(pool, sql, share, folders, headers, actions);
 			LogChain.Analysis chain = LogChain.analyse(status.redoStartLsn(), candidates.logs());
+			requireSpaceFor(pool, folders, candidates.toCopy(), actions);
 			List<String> restored = pipeline.restore(pool, sql, folders, chain.toApply(),
 					new TreeSet<>(candidates.toCopy()), actions);
 			if (chain.gap() != null) {

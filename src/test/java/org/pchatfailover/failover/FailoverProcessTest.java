@@ -40,7 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 import org.pchatfailover.actionlog.ActionLog;
-import org.pchatfailover.backup.BackupCopyService;
 import org.pchatfailover.lync.LyncShellAdapter;
 import org.pchatfailover.lync.PersistentChatPoolService;
 import org.pchatfailover.sqlserver.DatabaseMirroringService;
@@ -80,8 +79,6 @@ class FailoverProcessTest {
 
 	private final LogShippingService logShipping = mock(LogShippingService.class);
 
-	private final BackupCopyService backupCopy = mock(BackupCopyService.class);
-
 	private final DatabaseRecoveryService recovery = mock(DatabaseRecoveryService.class);
 
 	// the real proposal and checks, with the cmdlets mocked
@@ -104,7 +101,7 @@ class FailoverProcessTest {
 		Mocks.register("registerFailover", new FailoverRegistration(registry, topology));
 		Mocks.register("checkPreconditions", new CheckPreconditionsDelegate(logShipping, target));
 		Mocks.register("removeLogShipping", new RemoveLogShippingDelegate(logShipping, target));
-		Mocks.register("copyBackupFiles", new CopyBackupFilesDelegate(backupCopy, target));
+		Mocks.register("copyBackupFiles", new CopyBackupFilesDelegate(logShipping, target));
 		Mocks.register("applyLogBackups", new ApplyLogBackupsDelegate(logShipping, target));
 		Mocks.register("endConnections", new EndConnectionsDelegate(recovery, target));
 		Mocks.register("recoverDatabase", new RecoverDatabaseDelegate(recovery, target));
@@ -146,13 +143,13 @@ class FailoverProcessTest {
 					"ApplyLogBackups", "EndConnections", "RecoverDatabase", "SetPoolFailedOver", "InstallMirror",
 					"ConfirmActiveServers", "SetActiveServers", "VerifyService", "FailoverCompleted")
 			.hasNotPassed("DecideBrokenLogChain", "FailoverAborted");
-		InOrder runbook = inOrder(logShipping, backupCopy, recovery, poolService);
+		InOrder runbook = inOrder(logShipping, recovery, poolService);
 		Pool pool = TestPools.atlantaPool();
 		verify(registry).register(eq(failover.getId()), eq("INC-4711"), eq(POOL), eq(null), eq("engine"));
 		runbook.verify(logShipping).planFailover(eq(pool), any(ActionLog.class));
 		verify(registry).recordPlannedFolders(eq(failover.getId()), any(LogShippingFolders.class));
 		runbook.verify(logShipping).removeSecondary(eq(pool), any(ActionLog.class));
-		runbook.verify(backupCopy).copyMissingFiles(eq(pool), eq(PLANNED_FOLDERS), any(ActionLog.class));
+		runbook.verify(logShipping).copyMissingFiles(eq(pool), eq(PLANNED_FOLDERS), any(ActionLog.class));
 		runbook.verify(logShipping).applyPendingLogs(eq(pool), eq(PLANNED_FOLDERS), any(ActionLog.class));
 		runbook.verify(recovery).endConnections(eq(pool), any(ActionLog.class));
 		runbook.verify(recovery).recoverDatabase(eq(pool), any(ActionLog.class));
@@ -240,7 +237,7 @@ class FailoverProcessTest {
 				FailoverVariables.LOG_CHAIN_COMMENT, "restored the missing file to the share"));
 		runServiceSteps("CopyBackupFiles", "ApplyLogBackups", "EndConnections");
 
-		verify(backupCopy, times(2)).copyMissingFiles(any(), any(), any());
+		verify(logShipping, times(2)).copyMissingFiles(any(), any(), any());
 		verify(logShipping, times(2)).applyPendingLogs(any(), any(), any());
 		assertThat(failover).hasPassed("EndConnections").variables().containsEntry(FailoverVariables.LOG_CHAIN_DECISION,
 				"RETRY");

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pchatfailover.actionlog.ActionLog;
-import org.pchatfailover.backup.BackupCopyService;
+import org.pchatfailover.backup.BackupShareAdapter;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.lab.sql.engine.ServerVersion;
@@ -30,7 +30,7 @@ class DatabaseRecoveryServiceIT {
 
 	final DatabaseRecoveryService recovery = new DatabaseRecoveryService(adapter, waits::add);
 
-	final LogShippingService logShipping = new LogShippingService(adapter, new BackupCopyService(adapter));
+	final LogShippingService logShipping = new LogShippingService(adapter, new BackupShareAdapter());
 
 	final ActionLog actions = new ActionLog();
 

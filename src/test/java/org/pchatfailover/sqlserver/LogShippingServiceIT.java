@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pchatfailover.actionlog.ActionLog;
-import org.pchatfailover.backup.BackupCopyService;
+import org.pchatfailover.backup.BackupShareAdapter;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.lab.sql.LabSqlSnapshot;
@@ -32,7 +32,7 @@ class LogShippingServiceIT {
 
 	final SqlServerAdapter adapter = new SqlServerAdapter(new Secrets());
 
-	final LogShippingService logShipping = new LogShippingService(adapter, new BackupCopyService(adapter));
+	final LogShippingService logShipping = new LogShippingService(adapter, new BackupShareAdapter());
 
 	final ActionLog actions = new ActionLog();
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pchatfailover.actionlog.ActionLog;
-import org.pchatfailover.backup.BackupCopyService;
+import org.pchatfailover.backup.BackupShareAdapter;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.lab.sql.engine.LabSqlEngine.ReceivedRequest;
@@ -43,7 +43,7 @@ class SqlInjectionIT {
 		Pool pool = withDatabase(sql.pool(), EVIL_DATABASE);
 		assertThatThrownBy(() -> new DatabaseRecoveryService(adapter).recoverDatabase(pool, new ActionLog()))
 			.hasMessageContaining("does not exist");
-		new LogShippingService(adapter, new BackupCopyService(adapter)).removeSecondary(pool, new ActionLog());
+		new LogShippingService(adapter, new BackupShareAdapter()).removeSecondary(pool, new ActionLog());
 		assertThat(sql.lab().state().logShipping()).hasSize(1);
 		List<ReceivedRequest> requests = sql.lab().receivedRequests();
 		assertThat(requests).isNotEmpty();
@@ -64,7 +64,7 @@ class SqlInjectionIT {
 		String evil = "mgc_20261125080000.trn' ; RESTORE DATABASE mgc WITH RECOVERY; --.trn";
 		Files.copy(sql.copy().resolve(Files.list(sql.copy()).sorted().findFirst().orElseThrow().getFileName()),
 				sql.copy().resolve(evil));
-		new LogShippingService(adapter, new BackupCopyService(adapter)).planFailover(sql.pool(), new ActionLog());
+		new LogShippingService(adapter, new BackupShareAdapter()).planFailover(sql.pool(), new ActionLog());
 		assertThat(sql.lab().receivedRequests()).flatMap(ReceivedRequest::params)
 			.noneMatch(p -> String.valueOf(p.value()).contains("WITH RECOVERY"));
 		assertThat(sql.lab().receivedRequests()).noneMatch(r -> r.text().contains("WITH RECOVERY"));

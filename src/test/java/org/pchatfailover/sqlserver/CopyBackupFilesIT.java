@@ -1,4 +1,4 @@
-package org.pchatfailover.backup;
+package org.pchatfailover.sqlserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,18 +11,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.backup.BackupShareAdapter;
+import org.pchatfailover.backup.LogBackupFiles;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
-import org.pchatfailover.sqlserver.FailoverPlan;
-import org.pchatfailover.sqlserver.LogShippingFolders;
-import org.pchatfailover.sqlserver.LogShippingService;
-import org.pchatfailover.sqlserver.SqlServerAdapter;
-import org.pchatfailover.sqlserver.SqlServerException;
 import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.Secrets;
 
 /** Runbook step 2 against the lab's share and copy folders, with the folders read from the lab SQL Server. */
-class BackupCopyServiceIT {
+class CopyBackupFilesIT {
 
 	@RegisterExtension
 	final LabSqlExtension lab = new LabSqlExtension();
@@ -31,7 +28,7 @@ class BackupCopyServiceIT {
 
 	final SqlServerAdapter adapter = new SqlServerAdapter(new Secrets());
 
-	final BackupCopyService copy = new BackupCopyService(adapter);
+	final LogShippingService copy = new LogShippingService(adapter, new BackupShareAdapter());
 
 	final ActionLog actions = new ActionLog();
 
@@ -49,7 +46,7 @@ class BackupCopyServiceIT {
 	@Test
 	void ignoresTheHalfCopiedWrkFileAndCopiesTheTrnAfterLogShippingIsRemoved() throws Exception {
 		sql = lab.start("half-copied");
-		new LogShippingService(adapter, new BackupCopyService(adapter)).removeSecondary(sql.pool(), actions);
+		copy.removeSecondary(sql.pool(), actions);
 		List<String> copied = copy.copyMissingFiles(sql.pool(), actions);
 		assertThat(copied).hasSize(2);
 		assertThat(sql.copy().resolve(copied.get(0) + ".wrk")).exists();
@@ -59,9 +56,8 @@ class BackupCopyServiceIT {
 	@Test
 	void copiesFromTheFoldersOfThePlanOnceMsdbHasForgottenThem() throws Exception {
 		sql = lab.start("uncopied-files");
-		LogShippingService logShipping = new LogShippingService(adapter, new BackupCopyService(adapter));
-		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
-		logShipping.removeSecondary(sql.pool(), actions);
+		FailoverPlan plan = copy.planFailover(sql.pool(), actions);
+		copy.removeSecondary(sql.pool(), actions);
 		// a third share (say, the mirror share) leaves "the other share" ambiguous: only the plan can tell
 		Pool pool = sql.pool();
 		List<Pool.ShareMapping> shares = new ArrayList<>(pool.shares());
@@ -94,6 +90,26 @@ class BackupCopyServiceIT {
 		sql = lab.start("sql-down");
 		assertThatThrownBy(() -> copy.copyMissingFiles(sql.pool(), actions)).isInstanceOf(SqlServerException.class)
 			.hasMessageContaining("dal-sql-bk.litwareinc.com\\PCHAT");
+	}
+
+	@Test
+	void refusesToStartCopyingWhenTheCopyDestinationCannotHoldTheMissingFiles() throws Exception {
+		sql = lab.start("uncopied-files");
+		List<String> before = LogBackupFiles.list(sql.copy(), "mgc");
+		LogShippingService onAFullDisk = new LogShippingService(adapter, new BackupShareAdapter() {
+			@Override
+			public long freeSpace(Pool pool, String uncFolder) {
+				return 1024;
+			}
+		});
+
+		assertThatThrownBy(() -> onAFullDisk.copyMissingFiles(sql.pool(), actions))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("\\\\dal-sql-bk.litwareinc.com\\logship-copy has 1024 bytes free")
+			.hasMessageContaining("2 log backup(s)");
+		assertThat(LogBackupFiles.list(sql.copy(), "mgc")).as("nothing copied half way").isEqualTo(before);
+		assertThat(actions.actions()).anyMatch(a -> a.kind().equals("check") && !a.succeeded()
+				&& a.outcome().startsWith("1024 bytes free, 2 log backup(s) to copy need "));
 	}
 
 }
