@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.failover.FailoverState;
 
 /**
  * What a failover did, built from engine history for the ticket and the post-mortem: who asked and why, each
@@ -19,7 +20,7 @@ import org.pchatfailover.actionlog.ActionLog;
  * @param dataLoss null until the plan was made
  */
 public record FailoverReport(String id, String ticketId, String poolFqdn, String requestedBy, String startedBy,
-		String reason, String state, Instant startedAt, Instant endedAt, long durationMillis, List<Step> timeline,
+		String reason, FailoverState state, Instant startedAt, Instant endedAt, long durationMillis, List<Step> timeline,
 		List<Decision> decisions, DataLoss dataLoss, List<Incident> openIncidents, Instant generatedAt) {
 
 	/** How a timeline entry ended. */

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.pchatfailover.failover.FailoverRegistry;
+import org.pchatfailover.failover.FailoverStates;
 import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.report.FailoverReport.DataLoss;
 import org.pchatfailover.report.FailoverReport.Incident;
@@ -39,9 +40,12 @@ public class FailoverReports {
 
 	private final FailoverRegistry registry;
 
-	FailoverReports(HistoryService history, FailoverRegistry registry) {
+	private final FailoverStates states;
+
+	FailoverReports(HistoryService history, FailoverRegistry registry, FailoverStates states) {
 		this.registry = registry;
 		this.history = history;
+		this.states = states;
 	}
 
 	/** The report of the failover with this process instance id; empty when there is no such failover. */
@@ -67,7 +71,7 @@ public class FailoverReports {
 				registry.find(id).map(FailoverRegistry.Registration::poolFqdn)
 					.orElse(text(variables, FailoverVariables.POOL_FQDN)),
 				text(variables, FailoverVariables.REQUESTED_BY),
-				startedBy(instance, variables), text(variables, FailoverVariables.REASON), state(instance, timeline, open),
+				startedBy(instance, variables), text(variables, FailoverVariables.REASON), states.stateOf(instance),
 				started, ended, Duration.between(started, ended == null ? now : ended).toMillis(), timeline,
 				ReportDecisions.of(finishedTasks(id), updates, this::completedBy), dataLoss(variables), open, now);
 	}
@@ -160,19 +164,6 @@ public class FailoverReports {
 			.filter(step -> step.outcome() == Outcome.FAILED && step.endedAt() == null)
 			.map(step -> new Incident(step.stepId(), step.startedAt(), step.message()))
 			.toList();
-	}
-
-	private static String state(HistoricProcessInstance instance, List<Step> timeline, List<Incident> open) {
-		if (instance.getEndTime() != null) {
-			boolean completed = HistoricProcessInstance.STATE_COMPLETED.equals(instance.getState())
-					&& timeline.stream().anyMatch(step -> "FailoverCompleted".equals(step.stepId()));
-			return completed ? "COMPLETED" : "ABORTED";
-		}
-		if (!open.isEmpty()) {
-			return "INCIDENT";
-		}
-		boolean waiting = timeline.stream().anyMatch(step -> step.outcome() == Outcome.WAITING);
-		return waiting ? "WAITING_FOR_OPERATOR" : "RUNNING";
 	}
 
 }

@@ -63,7 +63,7 @@ final class ReportHtml {
 		row("Failover", report.id());
 		row("Ticket", report.ticketId());
 		row("Pool", report.poolFqdn());
-		row("State", report.state());
+		row("State", report.state().name());
 		row("Requested by", report.requestedBy());
 		row("Started by", report.startedBy());
 		row("Reason", report.reason());

@@ -37,7 +37,7 @@ final class ReportMarkdown {
 	private String document(FailoverReport report) {
 		md.append("# Failover report ").append(cell(text(report.ticketId()))).append(" - ")
 			.append(cell(text(report.poolFqdn()))).append("\n\n");
-		table(List.of("Item", "Value"), List.of(List.of("Failover", report.id()), List.of("State", report.state()),
+		table(List.of("Item", "Value"), List.of(List.of("Failover", report.id()), List.of("State", report.state().name()),
 				List.of("Requested by", text(report.requestedBy())), List.of("Started by", text(report.startedBy())),
 				List.of("Reason", text(report.reason())), List.of("Started", time(report.startedAt())),
 				List.of("Ended", time(report.endedAt())), List.of("Duration", duration(report.durationMillis())),

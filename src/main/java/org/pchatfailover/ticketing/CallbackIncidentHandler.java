@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.pchatfailover.failover.FailoverState;
 
 /**
  * Schedules the INCIDENT callback when a step of a failover has used up its retries. It runs beside the
@@ -38,7 +39,7 @@ class CallbackIncidentHandler implements IncidentHandler {
 			.getExecutionManager()
 			.findExecutionById(context.getExecutionId());
 		if (execution != null && processKeys.contains(execution.getProcessDefinition().getKey())) {
-			callbacks.schedule(execution, CallbackState.INCIDENT, context.getActivityId());
+			callbacks.schedule(execution, FailoverState.INCIDENT, context.getActivityId());
 		}
 		return null;
 	}

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.pchatfailover.failover.FailoverState;
 
 /**
  * Adds the milestone listeners to the processes that call the ticketing system back, when they are deployed:
@@ -30,10 +31,10 @@ class CallbackParseListener extends AbstractBpmnParseListener {
 
 	CallbackParseListener(CallbackScheduler callbacks, Set<String> processKeys) {
 		this.processKeys = processKeys;
-		this.started = execution -> callbacks.schedule(execution, CallbackState.RUNNING,
+		this.started = execution -> callbacks.schedule(execution, FailoverState.RUNNING,
 				execution.getCurrentActivityId());
 		this.ended = execution -> callbacks.schedule(execution, endState(execution), execution.getCurrentActivityId());
-		this.waiting = task -> callbacks.schedule(task.getExecution(), CallbackState.WAITING_FOR_OPERATOR,
+		this.waiting = task -> callbacks.schedule(task.getExecution(), FailoverState.WAITING_FOR_OPERATOR,
 				task.getTaskDefinitionKey());
 	}
 
@@ -53,8 +54,8 @@ class CallbackParseListener extends AbstractBpmnParseListener {
 		}
 	}
 
-	private static CallbackState endState(DelegateExecution execution) {
-		return CallbackState.ofEnd(execution.getCurrentActivityId(), execution.isCanceled());
+	private static FailoverState endState(DelegateExecution execution) {
+		return FailoverState.ofEnd(execution.getCurrentActivityId(), execution.isCanceled());
 	}
 
 }

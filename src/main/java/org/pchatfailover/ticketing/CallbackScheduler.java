@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.pchatfailover.failover.FailoverRegistry;
+import org.pchatfailover.failover.FailoverState;
 import org.pchatfailover.failover.FailoverVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ class CallbackScheduler {
 	}
 
 	/** Schedules the callback for the failover of this execution; never fails the caller for a bad URL. */
-	void schedule(DelegateExecution execution, CallbackState state, String step) {
+	void schedule(DelegateExecution execution, FailoverState state, String step) {
 		TicketingCallback callback = new TicketingCallback(ticketId(execution), execution.getProcessInstanceId(),
 				state, step, ClockUtil.getCurrentTime().toInstant());
 		Optional<URI> url = callbackUrl(execution, callback);

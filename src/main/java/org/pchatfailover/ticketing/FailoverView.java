@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.pchatfailover.failover.FailoverState;
+
 /**
  * A failover as the ticketing system sees it ({@code GET /api/failovers/{id}}).
  *
@@ -15,15 +17,9 @@ import java.util.Map;
  * @param incidents open incidents: a step that failed all its retries and waits for an operator to retry it
  * @param links self, report, tasklist, cockpit
  */
-public record FailoverView(String id, String ticketId, String poolFqdn, State state, Instant startedAt,
+public record FailoverView(String id, String ticketId, String poolFqdn, FailoverState state, Instant startedAt,
 		Instant endedAt, List<CurrentStep> currentSteps, List<PastStep> pastSteps, List<OpenIncident> incidents,
 		Map<String, String> links) {
-
-	public enum State {
-
-		RUNNING, WAITING_FOR_OPERATOR, INCIDENT, COMPLETED, ABORTED
-
-	}
 
 	/** @param taskId the user task waiting for an operator, null for a service step */
 	public record CurrentStep(String step, String name, Instant startedAt, String taskId) {

@@ -18,11 +18,11 @@ import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.pchatfailover.failover.FailoverRegistry;
+import org.pchatfailover.failover.FailoverStates;
 import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.ticketing.FailoverView.CurrentStep;
 import org.pchatfailover.ticketing.FailoverView.OpenIncident;
 import org.pchatfailover.ticketing.FailoverView.PastStep;
-import org.pchatfailover.ticketing.FailoverView.State;
 import org.springframework.stereotype.Component;
 
 /** Reads a failover from the engine (runtime and history), with the caller's engine authorizations. */
@@ -42,9 +42,12 @@ class FailoverViews {
 
 	private final FailoverRegistry registry;
 
+	private final FailoverStates states;
+
 	FailoverViews(HistoryService history, RuntimeService runtime, TaskService tasks, ManagementService management,
-			FailoverRegistry registry) {
+			FailoverRegistry registry, FailoverStates states) {
 		this.registry = registry;
+		this.states = states;
 		this.history = history;
 		this.runtime = runtime;
 		this.tasks = tasks;
@@ -104,11 +107,8 @@ class FailoverViews {
 					a.getEndTime().toInstant(), a.getDurationInMillis() == null ? 0 : a.getDurationInMillis(),
 					a.isCanceled() ? "canceled" : "completed"))
 			.toList();
-		// from history, not from the task query: a ticketing account may not read tasks, yet must see the wait
-		boolean waiting = activities.stream()
-			.anyMatch(a -> a.getEndTime() == null && "userTask".equals(a.getActivityType()));
 		return new FailoverView(instance.getId(), instance.getBusinessKey(), poolFqdn(instance.getId()),
-				state(instance, past, incidents, waiting), instance.getStartTime().toInstant(),
+				states.stateOf(instance), instance.getStartTime().toInstant(),
 				instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), current, past, incidents,
 				FailoverLinks.of(instance.getId(), open));
 	}
@@ -118,18 +118,6 @@ class FailoverViews {
 			.jobDefinitionId(job.getJobDefinitionId())
 			.singleResult();
 		return definition == null ? null : definition.getActivityId();
-	}
-
-	private static State state(HistoricProcessInstance instance, List<PastStep> past, List<OpenIncident> incidents,
-			boolean waiting) {
-		if (instance.getEndTime() != null) {
-			boolean completed = past.stream().anyMatch(s -> s.step().equals("FailoverCompleted"));
-			return completed ? State.COMPLETED : State.ABORTED;
-		}
-		if (!incidents.isEmpty()) {
-			return State.INCIDENT;
-		}
-		return waiting ? State.WAITING_FOR_OPERATOR : State.RUNNING;
 	}
 
 	private String poolFqdn(String processInstanceId) {

@@ -2,6 +2,8 @@ package org.pchatfailover.ticketing;
 
 import java.time.Instant;
 
+import org.pchatfailover.failover.FailoverState;
+
 /**
  * The body POSTed to the ticketing system (DESIGN.md, REST contract "Callbacks"). A redelivery after a failure
  * carries the same body, so a receiver can drop duplicates by (id, state, step, at), and keep the callback with
@@ -13,6 +15,6 @@ import java.time.Instant;
  * @param step the activity id: the start event, the waiting user task, the failing step or the end event
  * @param at when the state changed, by the engine's clock (not when the callback was delivered)
  */
-public record TicketingCallback(String ticketId, String id, CallbackState state, String step, Instant at) {
+public record TicketingCallback(String ticketId, String id, FailoverState state, String step, Instant at) {
 
 }

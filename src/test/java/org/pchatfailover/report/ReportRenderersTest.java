@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.failover.FailoverState;
 import org.pchatfailover.report.FailoverReport.DataLoss;
 import org.pchatfailover.report.FailoverReport.Decision;
 import org.pchatfailover.report.FailoverReport.Incident;
@@ -71,7 +72,7 @@ class ReportRenderersTest {
 	@Test
 	void aFailoverBeforeItsPlanSaysTheWindowIsNotKnownYet() {
 		FailoverReport early = new FailoverReport("p-1", "INC-1", "atl-cs-001.litwareinc.com", null, null, null,
-				"RUNNING", T0, null, 900, List.of(), List.of(), null, List.of(), T0.plusSeconds(1));
+				FailoverState.RUNNING, T0, null, 900, List.of(), List.of(), null, List.of(), T0.plusSeconds(1));
 
 		assertThat(ReportHtml.render(early)).contains("Not known yet");
 		assertThat(ReportMarkdown.render(early)).contains("Not known yet", "| Requested by | - |");
@@ -95,7 +96,7 @@ class ReportRenderersTest {
 		List<Decision> decisions = List.of(new Decision("ConfirmFailover", "Confirm failover", "operator",
 				T0.plusSeconds(2), Map.of("failoverApproved", "true"), NASTY));
 		return new FailoverReport("p-1", "INC-4711", "atl-cs-001.litwareinc.com", "j.doe", "ticketing",
-				"Atlanta lost", "INCIDENT", T0, null, 75_000, timeline, decisions,
+				"Atlanta lost", FailoverState.INCIDENT, T0, null, 75_000, timeline, decisions,
 				new DataLoss(T0.plusSeconds(900), T0.plusSeconds(2_700), "transactions after 08:15 are lost",
 						"gap at LSN 42", "RECOVER_WITH_DATA_LOSS"),
 				List.of(new Incident("SetPoolFailedOver", T0.plusSeconds(70), "Lync shell unreachable <timeout>")),

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
+import org.pchatfailover.failover.FailoverState;
 
 /** What a callback says, how its job stores it, and how its settings are checked: no engine, no sockets. */
 class CallbackJobTest {
@@ -19,7 +20,7 @@ class CallbackJobTest {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final TicketingCallback WAITING = new TicketingCallback("INC-4711", "pi-1",
-			CallbackState.WAITING_FOR_OPERATOR, "ConfirmFailover", Instant.parse("2025-03-01T02:03:04.567Z"));
+			FailoverState.WAITING_FOR_OPERATOR, "ConfirmFailover", Instant.parse("2025-03-01T02:03:04.567Z"));
 
 	@Test
 	void postsExactlyTicketIdIdStateStepAndAtAsAnIsoInstant() throws Exception {
@@ -42,14 +43,6 @@ class CallbackJobTest {
 		assertThat(stored).isEqualTo(job);
 		assertThat(stored.body()).isEqualTo(job.body());
 		assertThat(job.toCanonicalString()).contains("\"id\":\"pi-1\"");
-	}
-
-	@Test
-	void mapsTheEndOfAFailoverToCompletedOrAborted() {
-		assertThat(CallbackState.ofEnd("FailoverCompleted", false)).isEqualTo(CallbackState.COMPLETED);
-		assertThat(CallbackState.ofEnd("FailoverAborted", false)).isEqualTo(CallbackState.ABORTED);
-		assertThat(CallbackState.ofEnd("ConfirmFailover", true)).isEqualTo(CallbackState.ABORTED);
-		assertThat(CallbackState.ofEnd(null, true)).isEqualTo(CallbackState.ABORTED);
 	}
 
 	@Test

@@ -60,6 +60,14 @@ final class CallbackReceiver implements AutoCloseable {
 		return callbacks.stream().map(c -> c.path("state").asText() + " " + c.path("step").asText()).toList();
 	}
 
+	/** The state of the failover's callback with the latest {@code at}: what a receiver keeps (README). */
+	String latestState(String failoverId) {
+		return callbacks(failoverId).stream()
+			.max(Comparator.comparing(callback -> Instant.parse(callback.path("at").asText())))
+			.map(callback -> callback.path("state").asText())
+			.orElse(null);
+	}
+
 	List<JsonNode> callbacks(String failoverId) {
 		return received.stream().filter(callback -> failoverId.equals(callback.path("id").asText())).toList();
 	}

@@ -23,13 +23,14 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pchatfailover.failover.FailoverState;
 
 /** The adapter against a real HTTP server on loopback: headers, status classes, the timeout. */
 class TicketingCallbackAdapterIT {
 
 	private static final Duration TIMEOUT = Duration.ofMillis(500);
 
-	private static final TicketingCallback RUNNING = new TicketingCallback("INC-1", "pi-1", CallbackState.RUNNING,
+	private static final TicketingCallback RUNNING = new TicketingCallback("INC-1", "pi-1", FailoverState.RUNNING,
 			"FailoverRequested", Instant.parse("2025-03-01T00:00:00Z"));
 
 	private final AtomicInteger status = new AtomicInteger(200);
