@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.pchatfailover.lync.PersistentChatPoolService;
+import org.pchatfailover.topology.ActiveServerRules;
 import org.pchatfailover.topology.Pool;
 import org.springframework.stereotype.Component;
 
@@ -20,19 +20,16 @@ class ActiveServerProposal implements ExecutionListener {
 
 	static final String BACKUP_DATA_CENTER = "backupDataCenter";
 
-	private final PersistentChatPoolService poolService;
-
 	private final FailoverTarget target;
 
-	ActiveServerProposal(PersistentChatPoolService poolService, FailoverTarget target) {
-		this.poolService = poolService;
+	ActiveServerProposal(FailoverTarget target) {
 		this.target = target;
 	}
 
 	@Override
 	public void notify(DelegateExecution execution) {
 		Pool pool = target.pool(execution);
-		List<String> proposal = poolService.proposeActiveServers(pool);
+		List<String> proposal = ActiveServerRules.propose(pool, pool.backupDataCenter());
 		List<Map<String, String>> options = pool.activeServerCandidates()
 			.stream()
 			.map(c -> Map.of("label", c.fqdn() + " (" + c.dataCenter() + ")", "value", c.fqdn()))

@@ -3,7 +3,8 @@ package org.pchatfailover.failover;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.pchatfailover.lync.PersistentChatPoolService;
+import org.pchatfailover.topology.ActiveServerRules;
+import org.pchatfailover.topology.Pool;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,12 +14,9 @@ import org.springframework.stereotype.Component;
 @Component("activeServersCompletion")
 class ActiveServersCompletion implements TaskListener {
 
-	private final PersistentChatPoolService poolService;
-
 	private final FailoverTarget target;
 
-	ActiveServersCompletion(PersistentChatPoolService poolService, FailoverTarget target) {
-		this.poolService = poolService;
+	ActiveServersCompletion(FailoverTarget target) {
 		this.target = target;
 	}
 
@@ -27,7 +25,8 @@ class ActiveServersCompletion implements TaskListener {
 		try {
 			VariableScope process = TaskDecisions.processScope(task, FailoverVariables.ACTIVE_SERVERS,
 					FailoverVariables.LOW_LATENCY_CONFIRMED);
-			poolService.checkActiveServers(target.pool(task), FailoverVariables.activeServers(process),
+			Pool pool = target.pool(task);
+			ActiveServerRules.check(pool, pool.backupDataCenter(), FailoverVariables.activeServers(process),
 					FailoverVariables.isTrue(process, FailoverVariables.LOW_LATENCY_CONFIRMED));
 		}
 		catch (IllegalArgumentException ex) {

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.sqlserver.DatabaseMirroring;
 import org.pchatfailover.sqlserver.DatabaseMirroringService;
-import org.pchatfailover.topology.Fqdn;
+import org.pchatfailover.topology.ActiveServerRules;
 import org.pchatfailover.topology.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,53 +94,14 @@ public class PersistentChatPoolService {
 			.orElse(new DatabaseMirroring(null, null, null, null));
 	}
 
-	/** The configured candidates in the new primary's data centre, proposed in ConfirmActiveServers. */
-	public List<String> proposeActiveServers(Pool pool) {
-		return pool.activeServerCandidates()
-			.stream()
-			.filter(c -> c.dataCenter().equalsIgnoreCase(pool.backupDataCenter()))
-			.map(Pool.ActiveServerCandidate::fqdn)
-			.toList();
-	}
-
-	/**
-	 * Refuses a list the runbook does not allow: empty, a name that is not an FQDN, or a server outside the
-	 * backup data centre unless the operator confirmed its low latency and high bandwidth to it. Called from the
-	 * ConfirmActiveServers form and again by {@link #setActiveServers} (a REST client can skip the form).
-	 * @throws IllegalArgumentException naming the offending server and what to do
-	 */
-	public void checkActiveServers(Pool pool, List<String> servers, boolean lowLatencyConfirmed) {
-		if (servers == null || servers.isEmpty()) {
-			throw new IllegalArgumentException("Choose at least one active Persistent Chat server for pool "
-					+ pool.fqdn() + " (proposed: " + proposeActiveServers(pool) + ")");
-		}
-		for (String server : servers) {
-			String fqdn = Fqdn.require(server, "Active server");
-			if (lowLatencyConfirmed) {
-				continue;
-			}
-			Optional<Pool.ActiveServerCandidate> candidate = pool.activeServerCandidates()
-				.stream()
-				.filter(c -> c.fqdn().equalsIgnoreCase(fqdn))
-				.findFirst();
-			if (candidate.filter(c -> c.dataCenter().equalsIgnoreCase(pool.backupDataCenter())).isEmpty()) {
-				String where = candidate.map(c -> "is in data centre " + c.dataCenter())
-					.orElse("is not a configured active-server candidate");
-				throw new IllegalArgumentException("Active server " + fqdn + " " + where + ", not in "
-						+ pool.backupDataCenter() + " where the database now is. Choose servers in "
-						+ pool.backupDataCenter() + " " + proposeActiveServers(pool)
-						+ ", or confirm it has low latency and high bandwidth to " + pool.backupDataCenter());
-			}
-		}
-	}
-
 	/**
 	 * SetActiveServers: {@code Set-CsPersistentChatActiveServer}, verified.
 	 * @param lowLatencyConfirmed the operator confirmed servers outside the backup data centre have low
 	 * latency and high bandwidth to it
 	 */
 	public void setActiveServers(Pool pool, List<String> servers, boolean lowLatencyConfirmed, ActionLog actions) {
-		checkActiveServers(pool, servers, lowLatencyConfirmed);
+		// again here: a REST client can complete ConfirmActiveServers without the form
+		ActiveServerRules.check(pool, pool.backupDataCenter(), servers, lowLatencyConfirmed);
 		List<String> wanted = normalized(servers);
 		List<String> current = lync.getActiveServers(pool, actions);
 		if (sameServers(current, wanted)) {

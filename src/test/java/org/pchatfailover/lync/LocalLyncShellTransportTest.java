@@ -11,6 +11,7 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.topology.TestPools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,7 +35,7 @@ class LocalLyncShellTransportTest {
 	@Test
 	void passesTheScriptEncodedAndCapturesTheOutput() throws Exception {
 		LocalLyncShellTransport transport = fakePowerShell("echo \"$1 $2 $3 $4\"");
-		LyncCommand command = LyncCmdlets.getPersistentChatState(TestPools.POOL);
+		LyncCommand command = LyncCmdlets.getPersistentChatState(TestPools.POOL_FQDN);
 
 		ShellResult result = transport.run(TestPools.local(TIMEOUT_SECONDS), command);
 
@@ -86,7 +87,7 @@ class LocalLyncShellTransportTest {
 		LocalLyncShellTransport transport = fakePowerShell("exec sleep 120");
 
 		assertThatExceptionOfType(LyncShellException.class)
-			.isThrownBy(() -> transport.run(TestPools.local(1), LyncCmdlets.getPersistentChatState(TestPools.POOL)))
+			.isThrownBy(() -> transport.run(TestPools.local(1), LyncCmdlets.getPersistentChatState(TestPools.POOL_FQDN)))
 			.withMessageContaining("timed out after 1 s");
 	}
 
@@ -95,7 +96,7 @@ class LocalLyncShellTransportTest {
 		LocalLyncShellTransport transport = new LocalLyncShellTransport("powershell.exe", dir.toString());
 
 		assertThatExceptionOfType(LyncShellException.class)
-			.isThrownBy(() -> transport.run(TestPools.local(1), LyncCmdlets.getPersistentChatState(TestPools.POOL)))
+			.isThrownBy(() -> transport.run(TestPools.local(1), LyncCmdlets.getPersistentChatState(TestPools.POOL_FQDN)))
 			.withMessageContaining("powershell.exe not found on PATH " + dir);
 	}
 

@@ -11,7 +11,9 @@ import org.pchatfailover.lab.lync.LabLyncFixtures;
 import org.pchatfailover.lab.lync.LabLyncShell;
 import org.pchatfailover.lab.lync.LabLyncState;
 import org.pchatfailover.sqlserver.DatabaseMirroring;
+import org.pchatfailover.topology.ActiveServerRules;
 import org.pchatfailover.topology.Pool;
+import org.pchatfailover.topology.TestPools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -39,7 +41,7 @@ class PersistentChatPoolServiceTest {
 	}
 
 	private LabLyncState.PoolState labPool() {
-		return lab.state().pools().get(TestPools.POOL);
+		return lab.state().pools().get(TestPools.POOL_FQDN);
 	}
 
 	@Test
@@ -162,7 +164,7 @@ class PersistentChatPoolServiceTest {
 	@Test
 	void setsActiveServersInTheBackupDataCentreAndSkipsTheSecondTime() {
 		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
-		List<String> dallas = service.proposeActiveServers(POOL);
+		List<String> dallas = ActiveServerRules.propose(POOL, POOL.backupDataCenter());
 
 		service.setActiveServers(POOL, dallas, false, actions);
 		service.setActiveServers(POOL, List.of("DAL-PC-002.litwareinc.com", "dal-pc-001.litwareinc.com"), false, actions);
@@ -189,13 +191,10 @@ class PersistentChatPoolServiceTest {
 	void checksTheOperatorsListBeforeAnyCmdlet() {
 		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
 
-		assertThatIllegalArgumentException().isThrownBy(() -> service.checkActiveServers(POOL, List.of(), true))
+		assertThatIllegalArgumentException().isThrownBy(() -> service.setActiveServers(POOL, List.of(), true, actions))
 			.withMessageContaining("at least one");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> service.checkActiveServers(POOL, List.of("dal-pc-001.litwareinc.com'; Remove-Item x"), true))
-			.withMessageContaining("not a valid fully qualified domain name");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> service.checkActiveServers(POOL, List.of("dal-pc-009.litwareinc.com"), false))
+			.isThrownBy(() -> service.setActiveServers(POOL, List.of("dal-pc-009.litwareinc.com"), false, actions))
 			.withMessageContaining("is not a configured active-server candidate");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> service.setActiveServers(POOL, List.of("$(Remove-Item x)"), true, actions));

@@ -25,6 +25,7 @@ import org.pchatfailover.lab.lync.LabLyncShell;
 import org.pchatfailover.lab.lync.LabLyncSshServer;
 import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.Secrets;
+import org.pchatfailover.topology.TestPools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -77,7 +78,7 @@ class SshLyncShellTransportIT {
 		new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)), null)
 			.setPoolFailedOver(pool(password, knownHosts, TIMEOUT_SECONDS), actions);
 
-		assertThat(lab.state().pools().get(TestPools.POOL).poolState()).isEqualTo("FailedOver");
+		assertThat(lab.state().pools().get(TestPools.POOL_FQDN).poolState()).isEqualTo("FailedOver");
 		assertThat(lab.state().history()).extracting(h -> h.command())
 			.containsExactly("Get-CsPersistentChatState -Identity 'service:atl-cs-001.litwareinc.com'",
 					"Set-CsPersistentChatState -Identity 'service:atl-cs-001.litwareinc.com' -PoolState 'FailedOver'"
@@ -102,7 +103,7 @@ class SshLyncShellTransportIT {
 
 		assertThatExceptionOfType(LyncShellException.class)
 			.isThrownBy(() -> transport.run(pool(wrong, knownHosts, TIMEOUT_SECONDS).lyncShell(),
-					LyncCmdlets.getPersistentChatState(TestPools.POOL)))
+					LyncCmdlets.getPersistentChatState(TestPools.POOL_FQDN)))
 			.satisfies(ex -> assertThat(ex.exitCode()).isNull())
 			.withMessageContaining("SSH authentication or host key verification failed for user lab");
 		assertThat(lab.state().history()).isEmpty();
@@ -115,7 +116,7 @@ class SshLyncShellTransportIT {
 
 		assertThatExceptionOfType(LyncShellException.class)
 			.isThrownBy(() -> transport.run(pool(password, otherHost, TIMEOUT_SECONDS).lyncShell(),
-					LyncCmdlets.getPersistentChatState(TestPools.POOL)))
+					LyncCmdlets.getPersistentChatState(TestPools.POOL_FQDN)))
 			.withMessageContaining("host key verification failed");
 		assertThat(lab.state().history()).isEmpty();
 	}
@@ -129,7 +130,7 @@ class SshLyncShellTransportIT {
 
 		assertThatExceptionOfType(LyncShellException.class)
 			.isThrownBy(() -> transport.run(pool(password, otherKey, TIMEOUT_SECONDS).lyncShell(),
-					LyncCmdlets.getPersistentChatState(TestPools.POOL)))
+					LyncCmdlets.getPersistentChatState(TestPools.POOL_FQDN)))
 			.withMessageContaining("Get-CsPersistentChatState on ssh lab@127.0.0.1:");
 		assertThat(lab.state().history()).isEmpty();
 	}
@@ -138,7 +139,7 @@ class SshLyncShellTransportIT {
 	void refusesToConnectWithoutAKnownHostsFile() {
 		assertThatExceptionOfType(LyncShellException.class)
 			.isThrownBy(() -> transport.run(pool(password, dir.resolve("missing"), TIMEOUT_SECONDS).lyncShell(),
-					LyncCmdlets.getPersistentChatState(TestPools.POOL)))
+					LyncCmdlets.getPersistentChatState(TestPools.POOL_FQDN)))
 			.withMessageContaining("known hosts file");
 	}
 
@@ -148,7 +149,7 @@ class SshLyncShellTransportIT {
 
 		assertThatExceptionOfType(LyncShellException.class)
 			.isThrownBy(() -> transport.run(pool(password, knownHosts, 1).lyncShell(),
-					LyncCmdlets.getPersistentChatState(TestPools.POOL)))
+					LyncCmdlets.getPersistentChatState(TestPools.POOL_FQDN)))
 			.satisfies(ex -> assertThat(ex.exitCode()).isNull())
 			.withMessageContaining("timed out after 1 s");
 	}

@@ -11,7 +11,7 @@ import org.pchatfailover.lab.LabProperties;
 import org.pchatfailover.lync.LyncCmdlets;
 import org.pchatfailover.lync.ShellResult;
 import org.pchatfailover.lync.SshLyncShellTransport;
-import org.pchatfailover.lync.TestPools;
+import org.pchatfailover.topology.TestPools;
 import org.pchatfailover.topology.Secrets;
 import org.pchatfailover.topology.Topology;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -28,7 +28,7 @@ class LabLyncShellConfigurationIT {
 	private ApplicationContextRunner lab() {
 		String pool = "pchat.pools[0].";
 		return new ApplicationContextRunner().withInitializer(c -> c.getEnvironment().setActiveProfiles("lab"))
-			.withPropertyValues(pool + "fqdn=" + TestPools.POOL, pool + "backup-sql.fqdn=dal-sql-bk.litwareinc.com",
+			.withPropertyValues(pool + "fqdn=" + TestPools.POOL_FQDN, pool + "backup-sql.fqdn=dal-sql-bk.litwareinc.com",
 					pool + "backup-sql.instance=PCHAT", pool + "backup-mirror-sql.fqdn=dal-sql-mr.litwareinc.com",
 					pool + "mirror-file-share=\\\\dal-fs-001.litwareinc.com\\pchat-mirror",
 					pool + "backup-data-center=Dallas",
@@ -52,7 +52,7 @@ class LabLyncShellConfigurationIT {
 
 			try (SshLyncShellTransport transport = new SshLyncShellTransport(new Secrets())) {
 				ShellResult result = transport.run(TestPools.ssh(server.port(), password, knownHosts, TIMEOUT_SECONDS),
-						LyncCmdlets.getPersistentChatState(TestPools.POOL));
+						LyncCmdlets.getPersistentChatState(TestPools.POOL_FQDN));
 				assertThat(result.exitCode()).isZero();
 				assertThat(result.stdout()).contains("\"PoolState\" : \"Normal\"");
 			}

@@ -1,0 +1,55 @@
+package org.pchatfailover.topology;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where active Persistent Chat servers may run (runbook step 7): in the data centre of the database they use, or
+ * in one with low latency and high bandwidth to it, which only the operator can confirm. The failover applies it
+ * for the backup data centre; the way back applies it for the primary one.
+ */
+public final class ActiveServerRules {
+
+	private ActiveServerRules() {
+	}
+
+	/** The configured candidates in the data centre, proposed to the operator. */
+	public static List<String> propose(Pool pool, String dataCenter) {
+		return pool.activeServerCandidates()
+			.stream()
+			.filter(c -> c.dataCenter().equalsIgnoreCase(dataCenter))
+			.map(Pool.ActiveServerCandidate::fqdn)
+			.toList();
+	}
+
+	/**
+	 * Refuses a list the runbook does not allow: empty, a name that is not an FQDN, or a server outside the data
+	 * centre unless the operator confirmed its low latency and high bandwidth to it.
+	 * @throws IllegalArgumentException naming the offending server and what to do
+	 */
+	public static void check(Pool pool, String dataCenter, List<String> servers, boolean lowLatencyConfirmed) {
+		if (servers == null || servers.isEmpty()) {
+			throw new IllegalArgumentException("Choose at least one active Persistent Chat server for pool "
+					+ pool.fqdn() + " (proposed: " + propose(pool, dataCenter) + ")");
+		}
+		for (String server : servers) {
+			String fqdn = Fqdn.require(server, "Active server");
+			if (lowLatencyConfirmed) {
+				continue;
+			}
+			Optional<Pool.ActiveServerCandidate> candidate = pool.activeServerCandidates()
+				.stream()
+				.filter(c -> c.fqdn().equalsIgnoreCase(fqdn))
+				.findFirst();
+			if (candidate.filter(c -> c.dataCenter().equalsIgnoreCase(dataCenter)).isEmpty()) {
+				String where = candidate.map(c -> "is in data centre " + c.dataCenter())
+					.orElse("is not a configured active-server candidate");
+				throw new IllegalArgumentException("Active server " + fqdn + " " + where + ", not in " + dataCenter
+						+ " where the database now is. Choose servers in " + dataCenter + " "
+						+ propose(pool, dataCenter) + ", or confirm it has low latency and high bandwidth to "
+						+ dataCenter);
+			}
+		}
+	}
+
+}
