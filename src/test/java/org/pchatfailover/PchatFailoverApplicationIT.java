@@ -12,13 +12,16 @@ import java.util.Base64;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pchatfailover.failover.FailoverModelTest;
+import org.pchatfailover.failover.RetryPolicy;
 import org.pchatfailover.security.WebappLogin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,6 +53,9 @@ class PchatFailoverApplicationIT {
 	@Autowired
 	ApplicationContext context;
 
+	@Autowired
+	ProcessEngine engine;
+
 	@Test
 	void deploysTheFailoverProcessWithItsForms() {
 		ProcessDefinition failover = repository.createProcessDefinitionQuery()
@@ -67,6 +73,14 @@ class PchatFailoverApplicationIT {
 		assertThat(resources).contains("bpmn/persistent-chat-failover.bpmn", "bpmn/forms/confirm-failover.form",
 				"bpmn/forms/decide-broken-log-chain.form", "bpmn/forms/confirm-active-servers.form",
 				"bpmn/forms/verify-service.form");
+	}
+
+	@Test
+	void givesTheEngineTheRetryCycleOfTheStepsAsItsDefault() {
+		assertThat(context.getBean(RetryPolicy.class).getCycle()).isEqualTo("R3/PT1M");
+		assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getFailedJobRetryTimeCycle())
+			.as("the engine's failed-job-retry-time-cycle, set from pchat.retry.cycle only")
+			.isEqualTo("R3/PT1M");
 	}
 
 	@Test

@@ -2,9 +2,11 @@ package org.pchatfailover.lab;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,19 +24,26 @@ import org.springframework.validation.annotation.Validated;
  * @param sqlServerZone time zone of the lab SQL Server's Windows host, default {@code America/Chicago} (the
  * Dallas backup instance): GETDATE() and RESTORE HEADERONLY's backup dates are in it, as on a real server,
  * while the .trn file names stay UTC as log shipping writes them
- * <p>
- * Read where they are used: {@code pchat.lab.host} (how the lab pool reaches the lab, default 127.0.0.1),
- * {@code pchat.lab.servers} (false on an engine node that uses another node's lab),
- * {@code pchat.lab.advertised-hosts} (further names written to the lab's known_hosts) and
- * {@code pchat.lab.sql-server-version} (the SQL Server build the lab SQL Server answers as, default
- * {@code 16.0.1000.6}, SQL Server 2022; {@code 10.50.6000.34} drills a SQL Server 2008 R2 back end, whose
- * sys.dm_exec_sessions has no database_id).
+ * @param sqlServerVersion the SQL Server build the lab SQL Server answers as, default {@code 16.0.1000.6} (SQL
+ * Server 2022); {@code 10.50.6000.34} drills a SQL Server 2008 R2 back end, whose sys.dm_exec_sessions has no
+ * database_id
+ * @param host how the lab pool reaches the lab, default {@code 127.0.0.1} (docker-compose: the node that runs it);
+ * read by the lab pool's placeholders in {@code application-lab.yml}
+ * @param servers false on an engine node that uses another node's lab instead of starting its own (read by the
+ * lab servers' {@code @ConditionalOnProperty}, which runs before binding), default true
+ * @param advertisedHosts further names written to the lab's known_hosts, by which other engine nodes reach it
  */
 @Validated
 @ConfigurationProperties("pchat.lab")
 public record LabProperties(@DefaultValue("14330") @Min(0) @Max(65535) int sqlPort,
 		@DefaultValue("2222") @Min(0) @Max(65535) int sshPort, @DefaultValue("127.0.0.1") String bindAddress,
 		@DefaultValue("./data/lab") @NotNull Path dir, @DefaultValue("normal") String scenario,
-		@DefaultValue("America/Chicago") @NotNull ZoneId sqlServerZone) {
+		@DefaultValue("America/Chicago") @NotNull ZoneId sqlServerZone,
+		@DefaultValue("16.0.1000.6") @NotBlank String sqlServerVersion, @DefaultValue("127.0.0.1") String host,
+		@DefaultValue("true") boolean servers, @DefaultValue List<String> advertisedHosts) {
+
+	public LabProperties {
+		advertisedHosts = (advertisedHosts == null) ? List.of() : List.copyOf(advertisedHosts);
+	}
 
 }

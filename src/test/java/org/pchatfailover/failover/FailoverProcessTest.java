@@ -85,7 +85,7 @@ class FailoverProcessTest {
 		when(registry.require(any())).thenReturn(REGISTRATION);
 		FailoverTarget target = new FailoverTarget(registry, topology);
 		when(logShipping.planFailover(any(), any())).thenReturn(plan());
-		Mocks.register("retryPolicy", new RetryPolicy("R3/PT1M"));
+		Mocks.register("retryPolicy", new RetryPolicy(new RetryProperties("R3/PT1M")));
 		Mocks.register("registerFailover", new FailoverRegistration(registry, topology));
 		Mocks.register("checkPreconditions", new CheckPreconditionsDelegate(logShipping, target));
 		Mocks.register("removeLogShipping", new RemoveLogShippingDelegate(logShipping, target));

@@ -17,7 +17,6 @@ import org.pchatfailover.topology.Secrets;
 import org.pchatfailover.topology.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,8 +51,7 @@ class LabLyncShellConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	LabLyncSshServer labLyncSshServer(LabLyncShell shell, LabProperties lab,
-			@Value("${pchat.lab.advertised-hosts:}") List<String> advertisedHosts) {
+	LabLyncSshServer labLyncSshServer(LabLyncShell shell, LabProperties lab) {
 		Path sshDir = lab.dir().resolve("ssh");
 		LabLyncSshServer server = new LabLyncSshServer(shell, lab.bindAddress(), lab.sshPort(),
 				sshDir.resolve("host_key"), USER, PASSWORD);
@@ -63,7 +61,7 @@ class LabLyncShellConfiguration {
 			hosts.add(lab.bindAddress());
 		}
 		// names other engine nodes reach this lab by (docker-compose: pchat-a)
-		advertisedHosts.stream().filter(h -> !h.isBlank()).forEach(hosts::add);
+		lab.advertisedHosts().stream().filter(h -> !h.isBlank()).forEach(hosts::add);
 		write(lab.dir().resolve("secrets").resolve("ssh.password"), PASSWORD + "\n");
 		write(sshDir.resolve("known_hosts"), String.join("\n", server.knownHostsLines(new ArrayList<>(hosts))) + "\n");
 		log.info("Lab Lync shell listening on ssh://{}@{}:{} (password in {}, host key in {})", USER,

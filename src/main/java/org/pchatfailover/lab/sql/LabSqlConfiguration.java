@@ -22,7 +22,6 @@ import org.pchatfailover.topology.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -50,14 +49,9 @@ class LabSqlConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(LabSqlConfiguration.class);
 
-	/**
-	 * @param serverVersion {@code pchat.lab.sql-server-version}, the build the lab answers as; read here rather
-	 * than in {@link LabProperties}, which other components construct
-	 */
 	@Bean(destroyMethod = "close")
-	SqlLab sqlLab(LabProperties properties, ObjectProvider<Topology> topology,
-			@Value("${pchat.lab.sql-server-version:16.0.1000.6}") String serverVersion) throws IOException {
-		ServerVersion version = ServerVersion.parse(serverVersion);
+	SqlLab sqlLab(LabProperties properties, ObjectProvider<Topology> topology) throws IOException {
+		ServerVersion version = ServerVersion.parse(properties.sqlServerVersion());
 		Path dir = properties.dir().toAbsolutePath().normalize();
 		Path share = dir.resolve("share");
 		Path copy = dir.resolve("copy");
