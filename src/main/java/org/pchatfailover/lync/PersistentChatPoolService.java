@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.pchatfailover.actionlog.ActionLog;
-import org.pchatfailover.sqlserver.DatabaseMirroring;
+import org.pchatfailover.sqlserver.DatabaseMirroringRow;
 import org.pchatfailover.sqlserver.DatabaseMirroringService;
 import org.pchatfailover.topology.ActiveServerRules;
 import org.pchatfailover.topology.Pool;
@@ -80,7 +80,7 @@ public class PersistentChatPoolService {
 
 	// Get-CsDatabaseMirrorState answers for the store Lync thinks is active; SQL Server answers for itself
 	private void verifyOnInstance(Pool pool, ActionLog actions) {
-		DatabaseMirroring mirroring = sqlMirroring(pool, actions);
+		DatabaseMirroringRow mirroring = sqlMirroring(pool, actions);
 		if (!mirroring.isPrincipalMirroredTo(pool.backupMirrorSql())) {
 			throw new LyncVerificationException("Install-CsMirrorDatabase ran but sys.database_mirroring of "
 					+ pool.database() + " on " + pool.backupSql().displayName() + " shows " + mirroring.summary()
@@ -89,9 +89,9 @@ public class PersistentChatPoolService {
 		}
 	}
 
-	private DatabaseMirroring sqlMirroring(Pool pool, ActionLog actions) {
+	private DatabaseMirroringRow sqlMirroring(Pool pool, ActionLog actions) {
 		return sqlServer.readBackupMirroring(pool, actions)
-			.orElse(new DatabaseMirroring(null, null, null, null));
+			.orElse(new DatabaseMirroringRow(null, null, null, null));
 	}
 
 	/**

@@ -21,7 +21,7 @@ public class DatabaseMirroringService {
 	}
 
 	/** sys.database_mirroring of the pool's database on its backup SQL Server; empty when it has no such database. */
-	public Optional<DatabaseMirroring> readBackupMirroring(Pool pool, ActionLog actions) {
+	public Optional<DatabaseMirroringRow> readBackupMirroring(Pool pool, ActionLog actions) {
 		try (SqlServerConnection connection = sql.connect(pool.backupSql(), actions)) {
 			return connection.readDatabaseMirroring(pool.database());
 		}

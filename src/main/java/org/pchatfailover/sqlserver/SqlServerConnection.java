@@ -2,12 +2,7 @@ package org.pchatfailover.sqlserver;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,11 +18,9 @@ import org.pchatfailover.actionlog.ActionLog;
  */
 public class SqlServerConnection implements AutoCloseable {
 
-	private final Connection connection;
+	private final RecordedStatements statements;
 
 	private final String instance;
-
-	private final ActionLog actions;
 
 	/** The server's UTC offset, read once: datetime values are the server's wall clock, not UTC. */
 	private ZoneOffset serverOffset;
@@ -36,9 +29,8 @@ public class SqlServerConnection implements AutoCloseable {
 	private SqlServerVersion serverVersion;
 
 	SqlServerConnection(Connection connection, String instance, ActionLog actions) {
-		this.connection = connection;
+		this.statements = new RecordedStatements(connection, instance, actions);
 		this.instance = instance;
-		this.actions = actions;
 	}
 
 	public String instance() {
@@ -48,7 +40,7 @@ public class SqlServerConnection implements AutoCloseable {
 	/** The msdb log-shipping secondary configuration of the database, empty when there is none (removed). */
 	public Optional<LogShippingConfig> readLogShippingSecondary(String database) {
 		// two single-table reads rather than a join: each row is logged as evidence on its own
-		Optional<SecondaryDatabaseRow> databaseRow = query("read log shipping of " + database,
+		Optional<SecondaryDatabaseRow> databaseRow = statements.query("read log shipping of " + database,
 				"SELECT secondary_id, last_restored_file FROM msdb.dbo.log_shipping_secondary_databases "
 						+ "WHERE secondary_database = ?",
 				List.of(database), rows -> rows.next()
@@ -56,7 +48,7 @@ public class SqlServerConnection implements AutoCloseable {
 		if (databaseRow.isEmpty()) {
 			return Optional.empty();
 		}
-		return query("read log shipping secondary of " + database,
+		return statements.query("read log shipping secondary of " + database,
 				"SELECT primary_server, backup_source_directory, backup_destination_directory, last_copied_file "
 						+ "FROM msdb.dbo.log_shipping_secondary WHERE secondary_id = ?",
 				List.of(databaseRow.get().secondaryId()),
@@ -77,7 +69,7 @@ public class SqlServerConnection implements AutoCloseable {
 
 	/** State and redo LSN of the database, empty when the instance has no such database. */
 	public Optional<DatabaseStatus> readDatabaseStatus(String database) {
-		Optional<DatabaseRow> row = query("read state of " + database,
+		Optional<DatabaseRow> row = statements.query("read state of " + database,
 				"SELECT state_desc, is_in_standby, is_read_only FROM sys.databases WHERE name = ?", List.of(database),
 				rows -> rows.next()
 						? Optional.of(new DatabaseRow(rows.getString(1), rows.getBoolean(2), rows.getBoolean(3)))
@@ -85,7 +77,7 @@ public class SqlServerConnection implements AutoCloseable {
 		if (row.isEmpty()) {
 			return Optional.empty();
 		}
-		BigDecimal redo = query("read redo LSN of " + database,
+		BigDecimal redo = statements.query("read redo LSN of " + database,
 				"SELECT redo_start_lsn FROM sys.master_files WHERE database_id = DB_ID(?) AND file_id = 1",
 				List.of(database), rows -> rows.next() ? rows.getBigDecimal(1) : null);
 		return Optional.of(new DatabaseStatus(database, row.get().stateDesc(),
@@ -104,17 +96,17 @@ public class SqlServerConnection implements AutoCloseable {
 	}
 
 	/** The database's row of sys.database_mirroring, as a DBA checks mirroring; empty when there is no such database. */
-	public Optional<DatabaseMirroring> readDatabaseMirroring(String database) {
-		return query("read mirroring of " + database,
+	public Optional<DatabaseMirroringRow> readDatabaseMirroring(String database) {
+		return statements.query("read mirroring of " + database,
 				"SELECT mirroring_role_desc, mirroring_state_desc, mirroring_partner_instance, mirroring_partner_name"
 						+ " FROM sys.database_mirroring WHERE database_id = DB_ID(?)",
-				List.of(database), rows -> rows.next() ? Optional.of(new DatabaseMirroring(rows.getString(1),
-						rows.getString(2), rows.getString(3), rows.getString(4))) : Optional.<DatabaseMirroring>empty());
+				List.of(database), rows -> rows.next() ? Optional.of(new DatabaseMirroringRow(rows.getString(1),
+						rows.getString(2), rows.getString(3), rows.getString(4))) : Optional.<DatabaseMirroringRow>empty());
 	}
 
 	/** {@code RESTORE HEADERONLY} of one backup file, first backup set. */
 	public BackupHeader readBackupHeader(String device, String fileName) {
-		return query("read backup header " + fileName, "RESTORE HEADERONLY FROM DISK = ?", List.of(device), rows -> {
+		return statements.query("read backup header " + fileName, "RESTORE HEADERONLY FROM DISK = ?", List.of(device), rows -> {
 			if (!rows.next()) {
 				throw new SQLException("RESTORE HEADERONLY returned no backup set for " + device);
 			}
@@ -132,7 +124,7 @@ public class SqlServerConnection implements AutoCloseable {
 	 */
 	ZoneOffset serverOffset() {
 		if (serverOffset == null) {
-			int minutes = query("read UTC offset", "SELECT DATEDIFF(minute, GETUTCDATE(), GETDATE())", List.of(),
+			int minutes = statements.query("read UTC offset", "SELECT DATEDIFF(minute, GETUTCDATE(), GETDATE())", List.of(),
 					rows -> {
 						if (!rows.next()) {
 							throw new SQLException("no row for the UTC offset");
@@ -146,20 +138,20 @@ public class SqlServerConnection implements AutoCloseable {
 
 	/** The device of the newest restore into the database per msdb's history, empty when it has none. */
 	public Optional<String> readLastRestoredDevice(String database) {
-		Optional<Integer> backupSet = query("read restore history of " + database,
+		Optional<Integer> backupSet = statements.query("read restore history of " + database,
 				"SELECT TOP (1) backup_set_id FROM msdb.dbo.restorehistory WHERE destination_database_name = ? "
 						+ "AND restore_type = 'L' ORDER BY restore_history_id DESC",
 				List.of(database), rows -> rows.next() ? Optional.of(rows.getInt(1)) : Optional.<Integer>empty());
 		if (backupSet.isEmpty()) {
 			return Optional.empty();
 		}
-		Optional<Integer> mediaSet = query("read backup set " + backupSet.get(),
+		Optional<Integer> mediaSet = statements.query("read backup set " + backupSet.get(),
 				"SELECT media_set_id FROM msdb.dbo.backupset WHERE backup_set_id = ?", List.of(backupSet.get()),
 				rows -> rows.next() ? Optional.of(rows.getInt(1)) : Optional.<Integer>empty());
 		if (mediaSet.isEmpty()) {
 			return Optional.empty();
 		}
-		return query("read backup device of media set " + mediaSet.get(),
+		return statements.query("read backup device of media set " + mediaSet.get(),
 				"SELECT physical_device_name FROM msdb.dbo.backupmediafamily WHERE media_set_id = ?",
 				List.of(mediaSet.get()),
 				rows -> rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty());
@@ -167,7 +159,7 @@ public class SqlServerConnection implements AutoCloseable {
 
 	/** User sessions whose database is the given one, except this connection's own. */
 	public List<Integer> readUserSessions(String database) {
-		return query("read sessions in " + database, serverVersion().userSessionsQuery(), List.of(database), rows -> {
+		return statements.query("read sessions in " + database, serverVersion().userSessionsQuery(), List.of(database), rows -> {
 			List<Integer> ids = new ArrayList<>();
 			while (rows.next()) {
 				ids.add(rows.getInt(1));
@@ -179,7 +171,7 @@ public class SqlServerConnection implements AutoCloseable {
 	/** SERVERPROPERTY('ProductVersion'), logged with the other evidence; the cast unwraps its sql_variant. */
 	SqlServerVersion serverVersion() {
 		if (serverVersion == null) {
-			String productVersion = query("read server version",
+			String productVersion = statements.query("read server version",
 					"SELECT CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128))", List.of(),
 					rows -> rows.next() ? rows.getString(1) : null);
 			serverVersion = SqlServerVersion.parse(productVersion);
@@ -188,16 +180,16 @@ public class SqlServerConnection implements AutoCloseable {
 	}
 
 	public void deleteLogShippingSecondary(String database) {
-		update("remove log shipping of " + database,
+		statements.update("remove log shipping of " + database,
 				"EXEC master.dbo.sp_delete_log_shipping_secondary_database @secondary_database = ?", List.of(database));
 	}
 
 	public void restoreLog(String database, String device) {
-		update("RESTORE LOG " + database, "RESTORE LOG ? FROM DISK = ? WITH NORECOVERY", List.of(database, device));
+		statements.update("RESTORE LOG " + database, "RESTORE LOG ? FROM DISK = ? WITH NORECOVERY", List.of(database, device));
 	}
 
 	public void restoreDatabaseWithRecovery(String database) {
-		update("RESTORE DATABASE " + database, "RESTORE DATABASE ? WITH RECOVERY", List.of(database));
+		statements.update("RESTORE DATABASE " + database, "RESTORE DATABASE ? WITH RECOVERY", List.of(database));
 	}
 
 	/** {@code KILL} takes a literal only: the id is an int by type, so the text cannot carry anything else. */
@@ -205,101 +197,12 @@ public class SqlServerConnection implements AutoCloseable {
 		if (sessionId <= 0) {
 			throw new IllegalArgumentException("not a session id: " + sessionId);
 		}
-		String sql = "KILL " + sessionId;
-		Instant started = Instant.now();
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-			record(sql, "session ended", true, started);
-		}
-		catch (SQLException ex) {
-			throw failure("KILL " + sessionId, sql, ex, started);
-		}
+		statements.executeLiteral("KILL " + sessionId, "KILL " + sessionId, "session ended");
 	}
 
 	@Override
 	public void close() {
-		try {
-			connection.close();
-		}
-		catch (SQLException ex) {
-			// the work is done or already failed; a close error adds nothing an operator can act on
-		}
-	}
-
-	private <T> T query(String what, String sql, List<Object> params, RowReader<T> reader) {
-		Instant started = Instant.now();
-		try (PreparedStatement statement = prepare(sql, params); ResultSet rows = statement.executeQuery()) {
-			T result = reader.read(rows);
-			record(describe(sql, params), String.valueOf(result instanceof Optional<?> o ? o.orElse(null) : result),
-					true, started);
-			return result;
-		}
-		catch (SQLException ex) {
-			throw failure(what, describe(sql, params), ex, started);
-		}
-	}
-
-	private void update(String what, String sql, List<Object> params) {
-		Instant started = Instant.now();
-		try (PreparedStatement statement = prepare(sql, params)) {
-			statement.execute();
-			record(describe(sql, params), "succeeded", true, started);
-		}
-		catch (SQLException ex) {
-			throw failure(what, describe(sql, params), ex, started);
-		}
-	}
-
-	private PreparedStatement prepare(String sql, List<Object> params) throws SQLException {
-		PreparedStatement statement = connection.prepareStatement(sql);
-		for (int i = 0; i < params.size(); i++) {
-			Object value = params.get(i);
-			if (value instanceof Integer number) {
-				statement.setInt(i + 1, number);
-			}
-			else {
-				statement.setString(i + 1, String.valueOf(value));
-			}
-		}
-		return statement;
-	}
-
-	private SqlServerException failure(String what, String statement, SQLException ex, Instant started) {
-		String message = what + " on " + instance + " failed: " + ex.getErrorCode() + " " + ex.getMessage();
-		record(statement, ex.getErrorCode() + " " + ex.getMessage(), false, started);
-		int number = ex.getErrorCode() == 0 ? SqlServerException.UNREACHABLE : ex.getErrorCode();
-		return new SqlServerException(message, number, instance, statement, ex);
-	}
-
-	private void record(String statement, String outcome, boolean succeeded, Instant started) {
-		actions.record(instance, "sql", statement, outcome, succeeded, Duration.between(started, Instant.now()));
-	}
-
-	/** The statement with its parameter values, as the report shows it: {@code ... WHERE name = @P0 [@P0 = N'mgc']}. */
-	static String describe(String sql, List<Object> params) {
-		StringBuilder text = new StringBuilder();
-		int index = 0;
-		for (char c : sql.toCharArray()) {
-			if (c == '?') {
-				text.append("@P").append(index++);
-			}
-			else {
-				text.append(c);
-			}
-		}
-		for (int i = 0; i < params.size(); i++) {
-			Object value = params.get(i);
-			text.append(i == 0 ? " [" : ", ").append("@P").append(i).append(" = ")
-				.append(value instanceof Integer ? value : "N'" + String.valueOf(value).replace("'", "''") + "'");
-		}
-		return params.isEmpty() ? text.toString() : text.append(']').toString();
-	}
-
-	@FunctionalInterface
-	private interface RowReader<T> {
-
-		T read(ResultSet rows) throws SQLException;
-
+		statements.close();
 	}
 
 }

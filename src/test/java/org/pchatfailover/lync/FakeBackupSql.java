@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.lab.lync.LabDatabaseProbe;
-import org.pchatfailover.sqlserver.DatabaseMirroring;
+import org.pchatfailover.sqlserver.DatabaseMirroringRow;
 import org.pchatfailover.sqlserver.DatabaseMirroringService;
 import org.pchatfailover.topology.Pool;
 
@@ -14,7 +14,7 @@ import org.pchatfailover.topology.Pool;
  */
 final class FakeBackupSql implements LabDatabaseProbe {
 
-	private DatabaseMirroring mirroring = new DatabaseMirroring(null, null, null, null);
+	private DatabaseMirroringRow mirroring = new DatabaseMirroringRow(null, null, null, null);
 
 	private boolean pinned;
 
@@ -31,11 +31,11 @@ final class FakeBackupSql implements LabDatabaseProbe {
 			return;
 		}
 		String host = partnerAddress.replaceFirst("(?i)^TCP://", "").split("[.:]")[0].toUpperCase();
-		mirroring = new DatabaseMirroring("PRINCIPAL", "SYNCHRONIZED", host + "\\PCHAT", partnerAddress);
+		mirroring = new DatabaseMirroringRow("PRINCIPAL", "SYNCHRONIZED", host + "\\PCHAT", partnerAddress);
 	}
 
 	/** What sys.database_mirroring shows from now on, whatever the shell does. */
-	void shows(DatabaseMirroring row) {
+	void shows(DatabaseMirroringRow row) {
 		mirroring = row;
 		pinned = true;
 	}
@@ -48,7 +48,7 @@ final class FakeBackupSql implements LabDatabaseProbe {
 		return new DatabaseMirroringService(null) {
 
 			@Override
-			public Optional<DatabaseMirroring> readBackupMirroring(Pool pool, ActionLog actions) {
+			public Optional<DatabaseMirroringRow> readBackupMirroring(Pool pool, ActionLog actions) {
 				reads++;
 				return Optional.of(mirroring);
 			}

@@ -10,7 +10,7 @@ import org.pchatfailover.lab.lync.LabDatabaseProbe;
 import org.pchatfailover.lab.lync.LabLyncFixtures;
 import org.pchatfailover.lab.lync.LabLyncShell;
 import org.pchatfailover.lab.lync.LabLyncState;
-import org.pchatfailover.sqlserver.DatabaseMirroring;
+import org.pchatfailover.sqlserver.DatabaseMirroringRow;
 import org.pchatfailover.topology.ActiveServerRules;
 import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.TestPools;
@@ -103,7 +103,7 @@ class PersistentChatPoolServiceTest {
 
 	@Test
 	void skipsInstallMirrorWhenLyncAndSqlServerBothShowItMirrored() {
-		backupSql.shows(new DatabaseMirroring("PRINCIPAL", "SYNCHRONIZING", "dal-sql-mr\\pchat", null));
+		backupSql.shows(new DatabaseMirroringRow("PRINCIPAL", "SYNCHRONIZING", "dal-sql-mr\\pchat", null));
 
 		service(LabLyncShell.FAILED_OVER, backupSql).installMirror(POOL, actions);
 
@@ -122,7 +122,7 @@ class PersistentChatPoolServiceTest {
 	void failsWhenSqlServerShowsAnotherPartnerThanTheConfiguredMirror() {
 		PersistentChatPoolService service = service(LabLyncShell.NORMAL, backupSql);
 		service.setPoolFailedOver(POOL, actions);
-		backupSql.shows(new DatabaseMirroring("PRINCIPAL", "SYNCHRONIZED", "ATL-SQL-MR\\PCHAT", null));
+		backupSql.shows(new DatabaseMirroringRow("PRINCIPAL", "SYNCHRONIZED", "ATL-SQL-MR\\PCHAT", null));
 
 		assertThatExceptionOfType(LyncVerificationException.class).isThrownBy(() -> service.installMirror(POOL, actions))
 			.withMessageContaining("sys.database_mirroring of mgc on dal-sql-bk.litwareinc.com\\PCHAT shows"
@@ -137,7 +137,7 @@ class PersistentChatPoolServiceTest {
 
 		assertThatExceptionOfType(LyncVerificationException.class).isThrownBy(() -> service.installMirror(POOL, actions))
 			.withMessageContaining("shows not mirrored");
-		backupSql.shows(new DatabaseMirroring("PRINCIPAL", "SUSPENDED", "DAL-SQL-MR\\PCHAT", null));
+		backupSql.shows(new DatabaseMirroringRow("PRINCIPAL", "SUSPENDED", "DAL-SQL-MR\\PCHAT", null));
 		assertThatExceptionOfType(LyncVerificationException.class).isThrownBy(() -> service.installMirror(POOL, actions))
 			.withMessageContaining("PRINCIPAL/SUSPENDED");
 	}

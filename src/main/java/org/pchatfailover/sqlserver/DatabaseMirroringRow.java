@@ -5,8 +5,9 @@ import java.util.Locale;
 import org.pchatfailover.topology.Pool.SqlInstance;
 
 /**
- * A database's row of {@code sys.database_mirroring} as a DBA reads it; every field is null when the database is
- * not mirrored.
+ * A database's row of {@code sys.database_mirroring} as the product reads it from a real instance, on either side
+ * of a mirroring session (the lab's simulated principal is {@code LabPrincipalMirroring}); every field is null when
+ * the database is not mirrored.
  *
  * @param role {@code mirroring_role_desc}: PRINCIPAL or MIRROR
  * @param state {@code mirroring_state_desc}: SYNCHRONIZED, SYNCHRONIZING, SUSPENDED, DISCONNECTED, ...
@@ -14,7 +15,7 @@ import org.pchatfailover.topology.Pool.SqlInstance;
  * {@code DAL-SQL-MR\PCHAT}
  * @param partnerName {@code mirroring_partner_name}: the partner's address, {@code TCP://host:port}
  */
-public record DatabaseMirroring(String role, String state, String partnerInstance, String partnerName) {
+public record DatabaseMirroringRow(String role, String state, String partnerInstance, String partnerName) {
 
 	/** Principal, in sync or catching up (SYNCHRONIZING right after set-up), with the given mirror as partner. */
 	public boolean isPrincipalMirroredTo(SqlInstance mirror) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.pchatfailover.topology.Pool.SqlInstance;
 
-class DatabaseMirroringTest {
+class DatabaseMirroringRowTest {
 
 	private static final SqlInstance NAMED = new SqlInstance(null, "dal-sql-mr.litwareinc.com", "PCHAT", null, null,
 			null);
@@ -27,13 +27,13 @@ class DatabaseMirroringTest {
 		assertThat(principal("SYNCHRONIZED", "DAL-SQL-MR").isPrincipalMirroredTo(NAMED)).isFalse();
 		assertThat(principal("SYNCHRONIZED", "DAL-SQL-MR\\PCHAT").isPrincipalMirroredTo(DEFAULT)).isFalse();
 		assertThat(principal("SUSPENDED", "DAL-SQL-MR\\PCHAT").isPrincipalMirroredTo(NAMED)).isFalse();
-		assertThat(new DatabaseMirroring("MIRROR", "SYNCHRONIZED", "DAL-SQL-MR\\PCHAT", null)
+		assertThat(new DatabaseMirroringRow("MIRROR", "SYNCHRONIZED", "DAL-SQL-MR\\PCHAT", null)
 			.isPrincipalMirroredTo(NAMED)).isFalse();
-		assertThat(new DatabaseMirroring(null, null, null, null).isPrincipalMirroredTo(NAMED)).isFalse();
+		assertThat(new DatabaseMirroringRow(null, null, null, null).isPrincipalMirroredTo(NAMED)).isFalse();
 	}
 
-	private static DatabaseMirroring principal(String state, String partner) {
-		return new DatabaseMirroring("PRINCIPAL", state, partner, "TCP://dal-sql-mr.litwareinc.com:5022");
+	private static DatabaseMirroringRow principal(String state, String partner) {
+		return new DatabaseMirroringRow("PRINCIPAL", state, partner, "TCP://dal-sql-mr.litwareinc.com:5022");
 	}
 
 }
