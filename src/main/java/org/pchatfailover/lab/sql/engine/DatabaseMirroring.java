@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
 import org.pchatfailover.lab.sql.engine.LabSqlState.Mirroring;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 
 /**
  * The principal's side of database mirroring: {@code ALTER DATABASE ... SET PARTNER} and

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
+import org.pchatfailover.lab.sql.errors.SqlMessage;
 
 /**
  * The simulated SQL Server instance behind the lab's TDS endpoint: logins, batches, procedure calls, and a record

@@ -10,6 +10,8 @@ import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingMonitorSecondary;
 import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondary;
 import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondaryDatabase;
 import org.pchatfailover.lab.sql.engine.LabSqlState.RestoreHistory;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 
 /**
  * The catalog views and msdb tables a DBA and the product read, with SQL Server's column names and types (the
