@@ -2,7 +2,7 @@ package org.pchatfailover.lync;
 
 import java.util.Optional;
 
-import org.pchatfailover.lab.lync.LabDatabaseProbe;
+import org.pchatfailover.lab.lync.cmdlets.LabDatabaseProbe;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.sqlserver.DatabaseMirroring;
 import org.pchatfailover.sqlserver.DatabaseMirroringService;

@@ -5,10 +5,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pchatfailover.lab.lync.LabDatabaseProbe;
-import org.pchatfailover.lab.lync.LabLyncFixtures;
-import org.pchatfailover.lab.lync.LabLyncShell;
-import org.pchatfailover.lab.lync.LabLyncState;
+import org.pchatfailover.lab.lync.cmdlets.LabDatabaseProbe;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncFixtures;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncState;
 import org.pchatfailover.report.ActionLog;
 import org.pchatfailover.sqlserver.DatabaseMirroring;
 import org.pchatfailover.topology.Pool;
