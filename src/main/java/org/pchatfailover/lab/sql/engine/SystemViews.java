@@ -49,7 +49,7 @@ final class SystemViews {
 			case "sys.master_files" -> masterFiles(state);
 			case "sys.dm_exec_sessions" -> sessions(state);
 			case "sys.sysprocesses" -> new SysProcesses(sessions).table(state, session);
-			case "sys.database_mirroring" -> DatabaseMirroring.view(state);
+			case "sys.database_mirroring" -> LabPrincipalMirroring.view(state);
 			default -> masterSysprocesses ? new SysProcesses(sessions).table(state, session)
 					: msdb ? msdbTable(state, object) : null;
 		};
