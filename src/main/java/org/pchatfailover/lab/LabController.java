@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.pchatfailover.lab.lync.LabLyncShell;
-import org.pchatfailover.lab.lync.LabLyncSshServer;
-import org.pchatfailover.lab.lync.LabLyncState;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncState;
+import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
 import org.pchatfailover.lab.sql.LabSqlSnapshot;
 import org.pchatfailover.lab.sql.SqlLab;
 import org.pchatfailover.security.CurrentUser;

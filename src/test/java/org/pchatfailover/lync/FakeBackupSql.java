@@ -3,7 +3,7 @@ package org.pchatfailover.lync;
 import java.util.Optional;
 
 import org.pchatfailover.actionlog.ActionLog;
-import org.pchatfailover.lab.lync.LabDatabaseProbe;
+import org.pchatfailover.lab.lync.cmdlets.LabDatabaseProbe;
 import org.pchatfailover.sqlserver.DatabaseMirroringRow;
 import org.pchatfailover.sqlserver.DatabaseMirroringService;
 import org.pchatfailover.topology.Pool;

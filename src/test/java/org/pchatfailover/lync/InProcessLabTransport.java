@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.pchatfailover.lab.lync.LabLyncShell;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.topology.Pool;
 
 /** Runs scripts in the lab shell in-process, as the SSH server would after decoding them; records each one. */

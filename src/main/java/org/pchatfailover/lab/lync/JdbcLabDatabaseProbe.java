@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 
+import org.pchatfailover.lab.lync.cmdlets.LabDatabaseProbe;
 import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.Secrets;
 import org.pchatfailover.topology.Topology;

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.pchatfailover.lab.LabProperties;
+import org.pchatfailover.lab.lync.cmdlets.LabDatabaseProbe;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology;
+import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
 import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.Secrets;
 import org.pchatfailover.topology.Topology;

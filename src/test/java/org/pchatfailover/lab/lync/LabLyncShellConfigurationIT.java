@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pchatfailover.lab.LabProperties;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
+import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
 import org.pchatfailover.lync.LyncCmdlets;
 import org.pchatfailover.lync.ShellResult;
 import org.pchatfailover.lync.SshLyncShellTransport;

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
+import org.pchatfailover.lab.sql.errors.SqlMessage;
 
 /**
  * The simulated SQL Server instance behind the lab's TDS endpoint: logins, batches, procedure calls, and a record
@@ -40,7 +43,7 @@ public class LabSqlEngine {
 
 	private final RestoreExecutor restores;
 
-	private final DatabaseMirroring mirroring;
+	private final LabPrincipalMirroring mirroring;
 
 	private final Procedures procedures = new Procedures(this);
 
@@ -69,7 +72,7 @@ public class LabSqlEngine {
 	public LabSqlEngine(LabStateStore store, BackupDevices devices, String serverName, String password, Clock clock,
 			ServerVersion version, Function<String, String> partnerInstances) {
 		this.store = store;
-		this.mirroring = new DatabaseMirroring(partnerInstances);
+		this.mirroring = new LabPrincipalMirroring(partnerInstances);
 		this.version = version;
 		this.views = new SystemViews(sessions, version);
 		this.serverName = serverName;
@@ -86,7 +89,7 @@ public class LabSqlEngine {
 	public static Function<String, String> partnerInstances(Map<String, String> byHostFqdn) {
 		Map<String, String> known = new HashMap<>();
 		byHostFqdn.forEach((host, name) -> known.put(host.toLowerCase(Locale.ROOT), name));
-		return host -> known.getOrDefault(host, DatabaseMirroring.defaultInstance(host));
+		return host -> known.getOrDefault(host, LabPrincipalMirroring.defaultInstance(host));
 	}
 
 	/**
@@ -210,7 +213,7 @@ public class LabSqlEngine {
 		return restores;
 	}
 
-	DatabaseMirroring mirroring() {
+	LabPrincipalMirroring mirroring() {
 		return mirroring;
 	}
 

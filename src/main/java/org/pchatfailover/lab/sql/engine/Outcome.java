@@ -2,6 +2,8 @@ package org.pchatfailover.lab.sql.engine;
 
 import java.util.List;
 
+import org.pchatfailover.lab.sql.errors.SqlMessage;
+
 /** What one statement of a batch produced, in the order the client receives it. */
 public sealed interface Outcome {
 

@@ -3,6 +3,10 @@ package org.pchatfailover.lab.sql.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
+import org.pchatfailover.lab.sql.errors.SqlMessage;
+
 /**
  * {@code sp_prepexec}, {@code sp_prepare}, {@code sp_execute} and {@code sp_unprepare}: mssql-jdbc switches a
  * PreparedStatement executed a second time from sp_executesql to these, so a client that polls with one

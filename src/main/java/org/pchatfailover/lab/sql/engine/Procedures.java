@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondaryDatabase;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
+import org.pchatfailover.lab.sql.errors.SqlMessage;
 
 /**
  * The system procedures the lab implements: {@code sp_executesql} (how drivers send parameterised statements),

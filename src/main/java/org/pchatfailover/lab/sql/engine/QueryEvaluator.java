@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
+import org.pchatfailover.lab.sql.errors.SqlMessage;
 import org.pchatfailover.lab.sql.parse.Expr;
 import org.pchatfailover.lab.sql.parse.Statement.Condition;
 import org.pchatfailover.lab.sql.parse.Statement.Select;

@@ -11,6 +11,9 @@ import java.util.List;
 
 import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
 import org.pchatfailover.lab.sql.engine.LabSqlState.RestoreHistory;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
+import org.pchatfailover.lab.sql.errors.SqlMessage;
 
 /**
  * RESTORE HEADERONLY, RESTORE LOG and RESTORE DATABASE with SQL Server's rules: a log applies when its FirstLSN

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.pchatfailover.lab.sql.engine.LabSqlState.ClientSession;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 
 /**
  * Sessions of the instance: the live TDS connections (ids from 51 up, like SQL Server's user sessions) and the

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 import org.pchatfailover.lab.sql.parse.SqlParser;
 import org.pchatfailover.lab.sql.parse.Statement;
 

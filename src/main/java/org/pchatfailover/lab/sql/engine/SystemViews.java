@@ -10,6 +10,8 @@ import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingMonitorSecondary;
 import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondary;
 import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondaryDatabase;
 import org.pchatfailover.lab.sql.engine.LabSqlState.RestoreHistory;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 
 /**
  * The catalog views and msdb tables a DBA and the product read, with SQL Server's column names and types (the
@@ -47,7 +49,7 @@ final class SystemViews {
 			case "sys.master_files" -> masterFiles(state);
 			case "sys.dm_exec_sessions" -> sessions(state);
 			case "sys.sysprocesses" -> new SysProcesses(sessions).table(state, session);
-			case "sys.database_mirroring" -> DatabaseMirroring.view(state);
+			case "sys.database_mirroring" -> LabPrincipalMirroring.view(state);
 			default -> masterSysprocesses ? new SysProcesses(sessions).table(state, session)
 					: msdb ? msdbTable(state, object) : null;
 		};

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.pchatfailover.lab.sql.engine.SqlErrors;
-import org.pchatfailover.lab.sql.engine.SqlException;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 
 /** Operands: literals, NULL, @variables, @@globals, columns and function calls; and type names. */
 final class ExpressionParser {

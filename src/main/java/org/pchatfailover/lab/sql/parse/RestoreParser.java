@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.pchatfailover.lab.sql.engine.SqlErrors;
-import org.pchatfailover.lab.sql.engine.SqlException;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 
 /**
  * {@code RESTORE HEADERONLY FROM DISK = x}, {@code RESTORE LOG db FROM DISK = x WITH NORECOVERY} and

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 import org.pchatfailover.lab.sql.parse.Statement.Condition;
 import org.pchatfailover.lab.sql.parse.Statement.Select;
 import org.pchatfailover.lab.sql.parse.Statement.SelectItem;
@@ -57,8 +59,7 @@ final class SelectParser {
 		boolean parenthesized = in.acceptSymbol("(");
 		Token count = in.next();
 		if (count.kind() != Token.Kind.NUMBER) {
-			throw new org.pchatfailover.lab.sql.engine.SqlException(
-					org.pchatfailover.lab.sql.engine.SqlErrors.syntax(count.text()));
+			throw new SqlException(SqlErrors.syntax(count.text()));
 		}
 		if (parenthesized) {
 			in.expectSymbol(")");
@@ -94,8 +95,7 @@ final class SelectParser {
 			Token operator = in.next();
 			if (operator.kind() != Token.Kind.SYMBOL || !Set.of("=", "<>", "!=", "<", "<=", ">", ">=")
 				.contains(operator.text())) {
-				throw new org.pchatfailover.lab.sql.engine.SqlException(
-						org.pchatfailover.lab.sql.engine.SqlErrors.syntax(operator.text()));
+				throw new SqlException(SqlErrors.syntax(operator.text()));
 			}
 			conditions.add(new Condition(left, operator.text(), new ExpressionParser(in).expression()));
 		}

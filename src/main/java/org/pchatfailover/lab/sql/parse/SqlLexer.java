@@ -3,8 +3,8 @@ package org.pchatfailover.lab.sql.parse;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.pchatfailover.lab.sql.engine.SqlErrors;
-import org.pchatfailover.lab.sql.engine.SqlException;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 
 /**
  * Splits T-SQL text into tokens: words, [bracketed] and "quoted" identifiers, 'strings' and N'unicode strings'

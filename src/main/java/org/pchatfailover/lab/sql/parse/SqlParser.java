@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.pchatfailover.lab.sql.engine.SqlErrors;
-import org.pchatfailover.lab.sql.engine.SqlException;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 import org.pchatfailover.lab.sql.parse.Statement.Declare;
 import org.pchatfailover.lab.sql.parse.Statement.Declared;
 import org.pchatfailover.lab.sql.parse.Statement.Kill;

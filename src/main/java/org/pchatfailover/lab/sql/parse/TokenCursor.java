@@ -2,8 +2,8 @@ package org.pchatfailover.lab.sql.parse;
 
 import java.util.List;
 
-import org.pchatfailover.lab.sql.engine.SqlErrors;
-import org.pchatfailover.lab.sql.engine.SqlException;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 
 /** Walks the tokens of a batch; every "expected X" failure is SQL Server's error 102 at the offending token. */
 final class TokenCursor {

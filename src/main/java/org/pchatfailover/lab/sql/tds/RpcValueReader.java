@@ -6,7 +6,8 @@ import java.math.BigInteger;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-import org.pchatfailover.lab.sql.engine.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 
 /**
  * Reads one RPC parameter value after its TYPE_INFO ([MS-TDS] 2.2.5.4): the types mssql-jdbc, jTDS and sqlcmd send
@@ -48,8 +49,7 @@ final class RpcValueReader {
 			case 0x63 -> text(true);
 			case 0x23 -> text(false);
 			case 0x22 -> image();
-			default -> throw new org.pchatfailover.lab.sql.engine.SqlException(
-					SqlErrors.unknownRpcType(ordinal, name, type));
+			default -> throw new SqlException(SqlErrors.unknownRpcType(ordinal, name, type));
 		};
 	}
 

@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.pchatfailover.lab.sql.engine.LabSqlEngine;
 import org.pchatfailover.lab.sql.engine.Outcome;
-import org.pchatfailover.lab.sql.engine.SqlException;
 import org.pchatfailover.lab.sql.engine.SqlSession;
+import org.pchatfailover.lab.sql.errors.SqlException;
 import org.pchatfailover.lab.sql.tds.TdsPacketChannel.TdsMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,8 +3,8 @@ package org.pchatfailover.lab.sql.tds;
 import java.util.List;
 
 import org.pchatfailover.lab.sql.engine.Column;
-import org.pchatfailover.lab.sql.engine.SqlMessage;
 import org.pchatfailover.lab.sql.engine.SqlType;
+import org.pchatfailover.lab.sql.errors.SqlMessage;
 
 /**
  * The server's token stream ([MS-TDS] 2.2.7): login acknowledgement, environment changes, result sets, messages

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.pchatfailover.lab.sql.engine.SqlException;
+import org.pchatfailover.lab.sql.errors.SqlException;
 
 /** The T-SQL the lab understands, written the ways drivers, sqlcmd and DBAs write it. */
 class SqlParserTest {

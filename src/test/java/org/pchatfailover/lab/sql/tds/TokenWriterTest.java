@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.pchatfailover.lab.sql.engine.Column;
-import org.pchatfailover.lab.sql.engine.SqlMessage;
 import org.pchatfailover.lab.sql.engine.SqlType;
+import org.pchatfailover.lab.sql.errors.SqlMessage;
 
 /** Tokens whose layout changed between TDS versions, byte for byte as [MS-TDS] 2.2.7 gives them. */
 class TokenWriterTest {

@@ -1,15 +1,16 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.cmdlets;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.pchatfailover.lab.lync.CmdletBinder.Bound;
-import org.pchatfailover.lab.lync.CmdletBinder.Spec;
-import org.pchatfailover.lab.lync.LabLyncState.Mirror;
-import org.pchatfailover.lab.lync.LabLyncTopology.LabPool;
-import org.pchatfailover.lab.lync.LabLyncTopology.Store;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncState.Mirror;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.Store;
+import org.pchatfailover.lab.lync.powershell.CmdletBinder.Bound;
+import org.pchatfailover.lab.lync.powershell.CmdletBinder.Spec;
+import org.pchatfailover.lab.lync.powershell.PsError;
 
 /**
  * Get-CsDatabaseMirrorState and Install-CsMirrorDatabase: mirroring of the Persistent Chat database of a pool's

@@ -1,4 +1,4 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.cmdlets;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,19 +9,26 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.pchatfailover.lab.lync.CmdletBinder.Bound;
-import org.pchatfailover.lab.lync.CmdletBinder.Spec;
-import org.pchatfailover.lab.lync.Ps.Block;
-import org.pchatfailover.lab.lync.Ps.ListValue;
-import org.pchatfailover.lab.lync.Ps.Table;
-import org.pchatfailover.lab.lync.Ps.Text;
-import org.pchatfailover.lab.lync.Ps.Value;
+import org.pchatfailover.lab.lync.powershell.CmdletBinder;
+import org.pchatfailover.lab.lync.powershell.CmdletBinder.Bound;
+import org.pchatfailover.lab.lync.powershell.CmdletBinder.Spec;
+import org.pchatfailover.lab.lync.powershell.Ps;
+import org.pchatfailover.lab.lync.powershell.Ps.Block;
+import org.pchatfailover.lab.lync.powershell.Ps.ListValue;
+import org.pchatfailover.lab.lync.powershell.Ps.Table;
+import org.pchatfailover.lab.lync.powershell.Ps.Text;
+import org.pchatfailover.lab.lync.powershell.Ps.Value;
+import org.pchatfailover.lab.lync.powershell.PsError;
+import org.pchatfailover.lab.lync.powershell.PsParser;
 
 /**
  * Runs a parsed script as powershell.exe -NonInteractive would: statement by statement, each pipeline passing
  * objects along, errors to stderr, and exit code 1 when the last statement failed (or at once with
  * {@code $ErrorActionPreference = 'Stop'}). Besides the Lync cmdlets it knows Import-Module (the Lync module
  * only), Select-Object -Property and ConvertTo-Json.
+ * <p>
+ * It lives here, not in the powershell package, because it dispatches to the Lync cmdlets: the language knows
+ * nothing of Lync, the cmdlets use the language.
  */
 final class LabScriptRunner {
 

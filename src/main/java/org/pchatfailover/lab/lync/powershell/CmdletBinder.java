@@ -1,4 +1,4 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.powershell;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,21 +6,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.pchatfailover.lab.lync.Ps.Argument;
-import org.pchatfailover.lab.lync.Ps.Bool;
-import org.pchatfailover.lab.lync.Ps.Element;
-import org.pchatfailover.lab.lync.Ps.ListValue;
-import org.pchatfailover.lab.lync.Ps.Null;
-import org.pchatfailover.lab.lync.Ps.Parameter;
-import org.pchatfailover.lab.lync.Ps.Text;
-import org.pchatfailover.lab.lync.Ps.Value;
+import org.pchatfailover.lab.lync.powershell.Ps.Argument;
+import org.pchatfailover.lab.lync.powershell.Ps.Bool;
+import org.pchatfailover.lab.lync.powershell.Ps.Element;
+import org.pchatfailover.lab.lync.powershell.Ps.ListValue;
+import org.pchatfailover.lab.lync.powershell.Ps.Null;
+import org.pchatfailover.lab.lync.powershell.Ps.Parameter;
+import org.pchatfailover.lab.lync.powershell.Ps.Text;
+import org.pchatfailover.lab.lync.powershell.Ps.Value;
 
 /**
  * Binds a command's parameters as PowerShell does: names case-insensitive and abbreviable when unambiguous,
  * switches with an optional {@code :$false}, other parameters taking the next value, positional values in
  * declared order, common parameters everywhere. Anything unknown is an error, never ignored.
  */
-final class CmdletBinder {
+public final class CmdletBinder {
 
 	private static final Map<String, Boolean> COMMON = Map.of("Verbose", true, "Debug", true, "ErrorAction", false,
 			"WarningAction", false, "ErrorVariable", false, "OutVariable", false);
@@ -30,23 +30,23 @@ final class CmdletBinder {
 	 * @param parameters parameter name to whether it is a switch
 	 * @param positional parameters that take positional values, in order
 	 */
-	record Spec(String name, Map<String, Boolean> parameters, List<String> positional) {
+	public record Spec(String name, Map<String, Boolean> parameters, List<String> positional) {
 	}
 
 	/** The bound parameters of one invocation, by canonical name. */
-	record Bound(String cmdlet, Map<String, Value> values) {
+	public record Bound(String cmdlet, Map<String, Value> values) {
 
-		boolean has(String parameter) {
+		public boolean has(String parameter) {
 			return values.containsKey(parameter);
 		}
 
-		boolean isSet(String switchParameter) {
+		public boolean isSet(String switchParameter) {
 			Value value = values.get(switchParameter);
 			return value instanceof Bool b && b.value();
 		}
 
 		/** The parameter as one string, null when absent or $null. */
-		String text(String parameter) {
+		public String text(String parameter) {
 			Value value = values.get(parameter);
 			if (value == null || value instanceof Null) {
 				return null;
@@ -58,7 +58,7 @@ final class CmdletBinder {
 					+ " required by parameter '" + parameter + "'.");
 		}
 
-		String required(String parameter) {
+		public String required(String parameter) {
 			String value = text(parameter);
 			if (value == null || value.isEmpty()) {
 				throw new PsError(cmdlet, "Cannot bind argument to parameter '" + parameter
@@ -72,7 +72,7 @@ final class CmdletBinder {
 	private CmdletBinder() {
 	}
 
-	static Bound bind(Spec spec, List<Element> elements) {
+	public static Bound bind(Spec spec, List<Element> elements) {
 		Map<String, Boolean> known = new LinkedHashMap<>(spec.parameters());
 		COMMON.forEach(known::putIfAbsent);
 		Map<String, Value> values = new LinkedHashMap<>();
@@ -142,7 +142,7 @@ final class CmdletBinder {
 				+ "' is ambiguous. Possible matches include: -" + String.join(" -", matches) + ".");
 	}
 
-	static String describe(Value value) {
+	public static String describe(Value value) {
 		if (value instanceof Text t) {
 			return t.value();
 		}

@@ -1,4 +1,4 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.cmdlets;
 
 /**
  * How the lab Lync shell reaches the lab SQL Server, as the real Install-CsMirrorDatabase connects to the

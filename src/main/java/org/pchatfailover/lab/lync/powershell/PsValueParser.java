@@ -1,17 +1,17 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.powershell;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.pchatfailover.lab.lync.Ps.Block;
-import org.pchatfailover.lab.lync.Ps.Bool;
-import org.pchatfailover.lab.lync.Ps.ListValue;
-import org.pchatfailover.lab.lync.Ps.Null;
-import org.pchatfailover.lab.lync.Ps.Table;
-import org.pchatfailover.lab.lync.Ps.Text;
-import org.pchatfailover.lab.lync.Ps.Value;
+import org.pchatfailover.lab.lync.powershell.Ps.Block;
+import org.pchatfailover.lab.lync.powershell.Ps.Bool;
+import org.pchatfailover.lab.lync.powershell.Ps.ListValue;
+import org.pchatfailover.lab.lync.powershell.Ps.Null;
+import org.pchatfailover.lab.lync.powershell.Ps.Table;
+import org.pchatfailover.lab.lync.powershell.Ps.Text;
+import org.pchatfailover.lab.lync.powershell.Ps.Value;
 
 /**
  * Reads the values a command takes: single- and double-quoted strings with PowerShell's escaping, bare words,

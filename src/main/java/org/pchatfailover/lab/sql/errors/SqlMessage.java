@@ -1,4 +1,4 @@
-package org.pchatfailover.lab.sql.engine;
+package org.pchatfailover.lab.sql.errors;
 
 /**
  * An ERROR or INFO message as SQL Server sends it.

@@ -1,16 +1,16 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.powershell;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.pchatfailover.lab.lync.Ps.Argument;
-import org.pchatfailover.lab.lync.Ps.Assignment;
-import org.pchatfailover.lab.lync.Ps.Command;
-import org.pchatfailover.lab.lync.Ps.Element;
-import org.pchatfailover.lab.lync.Ps.Parameter;
-import org.pchatfailover.lab.lync.Ps.Pipeline;
-import org.pchatfailover.lab.lync.Ps.Statement;
-import org.pchatfailover.lab.lync.Ps.Value;
+import org.pchatfailover.lab.lync.powershell.Ps.Argument;
+import org.pchatfailover.lab.lync.powershell.Ps.Assignment;
+import org.pchatfailover.lab.lync.powershell.Ps.Command;
+import org.pchatfailover.lab.lync.powershell.Ps.Element;
+import org.pchatfailover.lab.lync.powershell.Ps.Parameter;
+import org.pchatfailover.lab.lync.powershell.Ps.Pipeline;
+import org.pchatfailover.lab.lync.powershell.Ps.Statement;
+import org.pchatfailover.lab.lync.powershell.Ps.Value;
 
 /**
  * A strict parser for the PowerShell an admin or the product sends to the Lync shell: statements separated
@@ -18,7 +18,7 @@ import org.pchatfailover.lab.lync.Ps.Value;
  * {@code -Switch:$false}; the values themselves are {@link PsValueParser}'s. Anything else is a parse error
  * rather than a guess.
  */
-final class PsParser {
+public final class PsParser {
 
 	private final PsCursor cursor;
 
@@ -29,7 +29,7 @@ final class PsParser {
 		this.values = new PsValueParser(cursor);
 	}
 
-	static List<Statement> parse(String script) {
+	public static List<Statement> parse(String script) {
 		return new PsParser(script).script();
 	}
 

@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
 
 import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
 import org.pchatfailover.lab.sql.engine.LabSqlState.Mirroring;
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 
 /**
  * The principal's side of database mirroring: {@code ALTER DATABASE ... SET PARTNER} and
  * {@code sys.database_mirroring}. The lab has no mirror instance to talk to, so a session starts SYNCHRONIZED
  * with the partner named in the statement, as a healthy session would be shortly after Install-CsMirrorDatabase.
+ * The Lab prefix keeps it apart from the product's own mirroring code, which reads this view as a client.
  */
-final class DatabaseMirroring {
+final class LabPrincipalMirroring {
 
 	private static final Pattern ADDRESS = Pattern.compile("(?i)TCP://([A-Za-z0-9.-]+):(\\d{1,5})");
 
@@ -28,7 +31,7 @@ final class DatabaseMirroring {
 	 * @param partnerInstances the {@code @@SERVERNAME} of the instance listening on a host FQDN: a real partner
 	 * reports it during the handshake, the lab knows it from the pool configuration
 	 */
-	DatabaseMirroring(Function<String, String> partnerInstances) {
+	LabPrincipalMirroring(Function<String, String> partnerInstances) {
 		this.partnerInstances = partnerInstances;
 	}
 

@@ -1,6 +1,6 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.powershell;
 
-import org.pchatfailover.lab.lync.Ps.ParseException;
+import org.pchatfailover.lab.lync.powershell.Ps.ParseException;
 
 /**
  * A position in a script and the tokenizer rules both parsers share: what is blank (spaces, tabs, comments,

@@ -1,4 +1,4 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.ssh;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 
 /**
  * The lab Lync shell over SSH (Apache MINA sshd): password login, exec requests of the powershell.exe line,

@@ -1,12 +1,13 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.cmdlets;
 
 import java.util.List;
 import java.util.Map;
 
-import org.pchatfailover.lab.lync.CmdletBinder.Bound;
-import org.pchatfailover.lab.lync.CmdletBinder.Spec;
-import org.pchatfailover.lab.lync.LabLyncState.PoolState;
-import org.pchatfailover.lab.lync.LabLyncTopology.LabPool;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncState.PoolState;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
+import org.pchatfailover.lab.lync.powershell.CmdletBinder.Bound;
+import org.pchatfailover.lab.lync.powershell.CmdletBinder.Spec;
+import org.pchatfailover.lab.lync.powershell.PsError;
 
 /** Get-CsPersistentChatState and Set-CsPersistentChatState: whether a pool is Normal or FailedOver. */
 final class PoolStateCmdlets {

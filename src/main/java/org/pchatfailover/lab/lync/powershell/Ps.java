@@ -1,23 +1,23 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.powershell;
 
 import java.util.List;
 import java.util.Map;
 
 /** The syntax tree of the PowerShell subset the lab shell understands. */
-final class Ps {
+public final class Ps {
 
 	private Ps() {
 	}
 
-	sealed interface Statement permits Assignment, Pipeline {
+	public sealed interface Statement permits Assignment, Pipeline {
 	}
 
 	/** {@code $Name = value}. */
-	record Assignment(String variable, Value value) implements Statement {
+	public record Assignment(String variable, Value value) implements Statement {
 	}
 
 	/** Commands joined by {@code |}. */
-	record Pipeline(List<Command> commands) implements Statement {
+	public record Pipeline(List<Command> commands) implements Statement {
 	}
 
 	/**
@@ -25,10 +25,10 @@ final class Ps {
 	 * @param elements parameters and values in order; binding to parameters happens per cmdlet
 	 * @param text the source text, for the lab's history
 	 */
-	record Command(String name, List<Element> elements, String text) {
+	public record Command(String name, List<Element> elements, String text) {
 	}
 
-	sealed interface Element permits Parameter, Argument {
+	public sealed interface Element permits Parameter, Argument {
 	}
 
 	/** {@code -Name} or {@code -Name:value} (then {@code value} is set). */
@@ -38,25 +38,25 @@ final class Ps {
 	record Argument(Value value) implements Element {
 	}
 
-	sealed interface Value permits Text, Bool, Null, ListValue, Table, Block {
+	public sealed interface Value permits Text, Bool, Null, ListValue, Table, Block {
 	}
 
-	record Text(String value) implements Value {
+	public record Text(String value) implements Value {
 	}
 
 	record Bool(boolean value) implements Value {
 	}
 
-	record Null() implements Value {
+	public record Null() implements Value {
 	}
 
-	record ListValue(List<Value> items) implements Value {
+	public record ListValue(List<Value> items) implements Value {
 	}
 
 	/** {@code @{Key=value; ...}}; keys in their written case, in order. */
-	record Table(Map<String, Value> entries) implements Value {
+	public record Table(Map<String, Value> entries) implements Value {
 
-		Value get(String key) {
+		public Value get(String key) {
 			return entries.entrySet()
 				.stream()
 				.filter(e -> e.getKey().equalsIgnoreCase(key))
@@ -72,11 +72,11 @@ final class Ps {
 	 * or {@code {[string[]]$_.Name}}.
 	 * @param cast {@code string}, {@code string[]} or null
 	 */
-	record Block(String cast, String property) implements Value {
+	public record Block(String cast, String property) implements Value {
 	}
 
 	/** A syntax error, reported like PowerShell's parser: position, then the message. */
-	static class ParseException extends RuntimeException {
+	public static class ParseException extends RuntimeException {
 
 		ParseException(String message) {
 			super(message);

@@ -1,4 +1,4 @@
-package org.pchatfailover.lab.sql.engine;
+package org.pchatfailover.lab.sql.errors;
 
 import java.util.List;
 

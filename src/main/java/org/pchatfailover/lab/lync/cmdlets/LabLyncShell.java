@@ -1,4 +1,4 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.cmdlets;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.pchatfailover.lab.LabStateFile;
-import org.pchatfailover.lab.lync.LabLyncState.HistoryEntry;
-import org.pchatfailover.lab.lync.LabLyncState.PoolState;
-import org.pchatfailover.lab.lync.LabLyncTopology.LabPool;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncState.HistoryEntry;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncState.PoolState;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
 
 /**
  * The lab's Lync Server Management Shell: runs PowerShell scripts against a simulated topology and keeps its
@@ -19,6 +19,9 @@ import org.pchatfailover.lab.lync.LabLyncTopology.LabPool;
  * Lab control API: {@link #reset(String)} puts the shell into a drill scenario, {@link #state()} returns what a
  * Lync admin would check (pool state, mirror state, active servers) and the history of cmdlets run. Both are
  * thread-safe; the SSH server and a REST controller may call them concurrently.
+ * <p>
+ * It sits with the cmdlets because its scenarios are what they act on; the SSH server and the Spring wiring
+ * depend on it, never the other way round.
  */
 public class LabLyncShell {
 

@@ -1,4 +1,4 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.cmdlets;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,15 +7,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.pchatfailover.lab.lync.CmdletBinder.Bound;
-import org.pchatfailover.lab.lync.CmdletBinder.Spec;
-import org.pchatfailover.lab.lync.LabLyncState.PoolState;
-import org.pchatfailover.lab.lync.LabLyncTopology.LabPool;
-import org.pchatfailover.lab.lync.Ps.ListValue;
-import org.pchatfailover.lab.lync.Ps.Null;
-import org.pchatfailover.lab.lync.Ps.Table;
-import org.pchatfailover.lab.lync.Ps.Text;
-import org.pchatfailover.lab.lync.Ps.Value;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncState.PoolState;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
+import org.pchatfailover.lab.lync.powershell.CmdletBinder;
+import org.pchatfailover.lab.lync.powershell.CmdletBinder.Bound;
+import org.pchatfailover.lab.lync.powershell.CmdletBinder.Spec;
+import org.pchatfailover.lab.lync.powershell.Ps.ListValue;
+import org.pchatfailover.lab.lync.powershell.Ps.Null;
+import org.pchatfailover.lab.lync.powershell.Ps.Table;
+import org.pchatfailover.lab.lync.powershell.Ps.Text;
+import org.pchatfailover.lab.lync.powershell.Ps.Value;
+import org.pchatfailover.lab.lync.powershell.PsError;
 
 /**
  * Get-CsPersistentChatActiveServer and Set-CsPersistentChatActiveServer: which of a pool's Persistent Chat

@@ -1,4 +1,4 @@
-package org.pchatfailover.lab.sql.engine;
+package org.pchatfailover.lab.sql.errors;
 
 /**
  * The SQL Server messages the lab raises, with SQL Server's numbers, severities and texts, so that a client (the

@@ -1,12 +1,12 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.cmdlets;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.pchatfailover.lab.lync.LabLyncTopology.LabPool;
-import org.pchatfailover.lab.lync.LabLyncTopology.Server;
-import org.pchatfailover.lab.lync.LabLyncTopology.Store;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.Server;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.Store;
 
 /** The lab topology of application-lab.yml: atl-cs-001 with its backup store in Dallas. */
 public final class LabLyncFixtures {

@@ -1,4 +1,4 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.cmdlets;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.ssh;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +15,7 @@ import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 
 /**
  * One SSH exec request. Accepts what Windows OpenSSH hands to powershell.exe on a Lync server,

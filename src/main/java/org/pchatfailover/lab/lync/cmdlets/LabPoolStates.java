@@ -1,4 +1,4 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.cmdlets;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
-import org.pchatfailover.lab.lync.CmdletBinder.Bound;
-import org.pchatfailover.lab.lync.LabLyncState.PoolState;
-import org.pchatfailover.lab.lync.LabLyncTopology.LabPool;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncState.PoolState;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
+import org.pchatfailover.lab.lync.powershell.CmdletBinder.Bound;
+import org.pchatfailover.lab.lync.powershell.PsError;
 
 /**
  * The pool states one script run works on: a working copy the cmdlets change in place, the pools found by the

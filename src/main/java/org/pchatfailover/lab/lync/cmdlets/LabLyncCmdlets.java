@@ -1,4 +1,4 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.cmdlets;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,10 +8,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.pchatfailover.lab.lync.CmdletBinder.Bound;
-import org.pchatfailover.lab.lync.CmdletBinder.Spec;
-import org.pchatfailover.lab.lync.LabLyncState.HistoryEntry;
-import org.pchatfailover.lab.lync.LabLyncState.PoolState;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncState.HistoryEntry;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncState.PoolState;
+import org.pchatfailover.lab.lync.powershell.CmdletBinder;
+import org.pchatfailover.lab.lync.powershell.CmdletBinder.Bound;
+import org.pchatfailover.lab.lync.powershell.CmdletBinder.Spec;
+import org.pchatfailover.lab.lync.powershell.Ps;
+import org.pchatfailover.lab.lync.powershell.PsError;
 
 /**
  * The Lync Server 2013 cmdlets of runbook steps 5 to 7 and their Get- counterparts, against the simulated

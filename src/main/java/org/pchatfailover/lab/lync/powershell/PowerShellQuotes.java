@@ -1,4 +1,4 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.powershell;
 
 /** The quote characters and escapes PowerShell's tokenizer recognises, typographic ones included. */
 final class PowerShellQuotes {

@@ -1,26 +1,26 @@
-package org.pchatfailover.lab.lync;
+package org.pchatfailover.lab.lync.powershell;
 
 /** A PowerShell error record, written to stderr as {@code Cmdlet : message} like the console host does. */
-class PsError extends RuntimeException {
+public class PsError extends RuntimeException {
 
 	private final String command;
 
-	PsError(String command, String message) {
+	public PsError(String command, String message) {
 		super(message);
 		this.command = command;
 	}
 
-	static PsError notRecognized(String name) {
+	public static PsError notRecognized(String name) {
 		return new PsError(name, "The term '" + name + "' is not recognized as the name of a cmdlet, function,"
 				+ " script file, or operable program. Check the spelling of the name, or if a path was included,"
 				+ " verify that the path is correct and try again.");
 	}
 
-	static PsError parameterSetNotResolved(String cmdlet) {
+	public static PsError parameterSetNotResolved(String cmdlet) {
 		return new PsError(cmdlet, "Parameter set cannot be resolved using the specified named parameters.");
 	}
 
-	String render() {
+	public String render() {
 		return command + " : " + getMessage();
 	}
 
