@@ -1,10 +1,11 @@
-package org.pchatfailover.lab;
+package org.pchatfailover.lab.api;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.pchatfailover.lab.LabProperties;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncState;
 import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Lab control for drills, lab profile and {@code pchat-admins} only: reset the simulated data centre to a
- * scenario, and read what a DBA and a Lync admin would check.
+ * scenario, and read what a DBA and a Lync admin would check. A package of its own above the lab's SQL Server and
+ * Lync shell, which in turn use the lab's settings and state file below them: arrows one way.
  */
 @RestController
 @Profile("lab")
