@@ -28,6 +28,13 @@ public final class LabTestSupport {
 		registry.add("pchat.lab.ssh-port", () -> ports[1]);
 	}
 
+	/** A failing step becomes an incident at its first failure, and the job executor looks for due jobs every second. */
+	public static void incidentAtFirstFailure(DynamicPropertyRegistry registry) {
+		registry.add("pchat.retry.cycle", () -> "R1/PT1S");
+		registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> 200);
+		registry.add("camunda.bpm.job-execution.max-wait", () -> 1000);
+	}
+
 	/** Free ports for the lab's SQL Server and Lync shell; two, not the same one twice. */
 	public static int[] labPorts() {
 		int sql = TestSocketUtils.findAvailableTcpPort();

@@ -27,10 +27,7 @@ class FailoverStateIT {
 	@DynamicPropertySource
 	static void lab(DynamicPropertyRegistry registry) {
 		LabTestSupport.labProperties(registry);
-		// a failing step becomes an incident at its first failure
-		registry.add("pchat.retry.cycle", () -> "R1/PT1S");
-		registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> 200);
-		registry.add("camunda.bpm.job-execution.max-wait", () -> 1000);
+		LabTestSupport.incidentAtFirstFailure(registry);
 	}
 
 	@LocalServerPort

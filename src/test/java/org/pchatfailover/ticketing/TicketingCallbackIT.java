@@ -34,13 +34,10 @@ class TicketingCallbackIT {
 	@DynamicPropertySource
 	static void lab(DynamicPropertyRegistry registry) {
 		LabTestSupport.labProperties(registry);
-		// a failing step becomes an incident at its first failure
-		registry.add("pchat.retry.cycle", () -> "R1/PT1S");
-		// two attempts a second apart, and a job executor that looks for due jobs every second
+		LabTestSupport.incidentAtFirstFailure(registry);
+		// two attempts of a callback a second apart
 		registry.add("pchat.ticketing.retry-schedule", () -> "PT1S");
 		registry.add("pchat.ticketing.callback-timeout", () -> "PT30S");
-		registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> 200);
-		registry.add("camunda.bpm.job-execution.max-wait", () -> 1000);
 	}
 
 	@LocalServerPort
