@@ -42,6 +42,12 @@ public class BackupShareAdapter {
 		}
 	}
 
+	/** Whether this host may write into the folder: the permission, read without writing anything. */
+	public boolean isWritable(Pool pool, String uncFolder) {
+		Path folder = SharePaths.toLocal(pool, uncFolder);
+		return Files.isDirectory(folder) && Files.isWritable(folder);
+	}
+
 	/** Bytes a copy may still write into the folder (the usable space of the file system holding it). */
 	public long freeSpace(Pool pool, String uncFolder) {
 		Path folder = SharePaths.toLocal(pool, uncFolder);

@@ -2,6 +2,8 @@ package org.pchatfailover.failover;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.readiness.EstateReadiness;
+import org.pchatfailover.readiness.ReadinessReport;
 import org.pchatfailover.sqlserver.FailoverPlan;
 import org.pchatfailover.sqlserver.LogShippingFolders;
 import org.pchatfailover.sqlserver.LogShippingService;
@@ -14,9 +16,12 @@ class CheckPreconditionsDelegate extends PoolStepDelegate {
 
 	private final LogShippingService logShipping;
 
-	CheckPreconditionsDelegate(LogShippingService logShipping, FailoverTarget target) {
+	private final EstateReadiness readiness;
+
+	CheckPreconditionsDelegate(LogShippingService logShipping, EstateReadiness readiness, FailoverTarget target) {
 		super(target);
 		this.logShipping = logShipping;
+		this.readiness = readiness;
 	}
 
 	@Override
@@ -24,6 +29,11 @@ class CheckPreconditionsDelegate extends PoolStepDelegate {
 		FailoverPlan plan = logShipping.planFailover(pool, actions);
 		execution.setVariable(FailoverVariables.FAILOVER_PLAN, JsonVariables.json(plan));
 		execution.setVariable(FailoverVariables.PLAN_SUMMARY, PlanSummary.describe(plan));
+		// the last scheduled result, not a new check: the approver sees how the estate looked before the outage
+		execution.setVariable(FailoverVariables.READINESS_SUMMARY, readiness.last(pool.fqdn())
+			.map(ReadinessReport::summary)
+			.orElse("No estate check of pool " + pool.fqdn() + " has run yet (GET /api/pools/" + pool.fqdn()
+					+ "/readiness)."));
 		LogShippingFolders folders = LogShippingFolders.planned(plan);
 		if (folders != null) {
 			// kept beside the failover, not only in the variable: the copy and restore steps must use what msdb said

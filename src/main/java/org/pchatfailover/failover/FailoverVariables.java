@@ -34,6 +34,9 @@ public final class FailoverVariables {
 	public static final String FAILOVER_PLAN = "failoverPlan";
 	public static final String PLAN_SUMMARY = "planSummary";
 
+	/** The pool's last estate check (readiness), as the approver reads it beside the plan. */
+	public static final String READINESS_SUMMARY = "readinessSummary";
+
 	// ConfirmFailover
 	public static final String FAILOVER_APPROVED = "failoverApproved";
 	public static final String CONFIRMATION_COMMENT = "confirmationComment";

@@ -23,6 +23,7 @@ import static org.mockito.Mockito.when;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -39,6 +40,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.lync.PersistentChatPoolService;
+import org.pchatfailover.readiness.EstateReadiness;
+import org.pchatfailover.readiness.ReadinessCheck;
+import org.pchatfailover.readiness.ReadinessReport;
 import org.pchatfailover.sqlserver.DatabaseRecoveryService;
 import org.pchatfailover.sqlserver.FailoverPlan;
 import org.pchatfailover.sqlserver.LogChainBrokenException;
@@ -77,6 +81,8 @@ class FailoverProcessTest {
 
 	private final DatabaseRecoveryService recovery = mock(DatabaseRecoveryService.class);
 
+	private final EstateReadiness readiness = mock(EstateReadiness.class);
+
 	private final PersistentChatPoolService poolService = mock(PersistentChatPoolService.class);
 
 	@BeforeEach
@@ -87,7 +93,7 @@ class FailoverProcessTest {
 		when(logShipping.planFailover(any(), any())).thenReturn(plan());
 		Mocks.register("retryPolicy", new RetryPolicy(new RetryProperties("R3/PT1M")));
 		Mocks.register("registerFailover", new FailoverRegistration(registry, topology));
-		Mocks.register("checkPreconditions", new CheckPreconditionsDelegate(logShipping, target));
+		Mocks.register("checkPreconditions", new CheckPreconditionsDelegate(logShipping, readiness, target));
 		Mocks.register("removeLogShipping", new RemoveLogShippingDelegate(logShipping, target));
 		Mocks.register("copyBackupFiles", new CopyBackupFilesDelegate(logShipping, target));
 		Mocks.register("applyLogBackups", new ApplyLogBackupsDelegate(logShipping, target));
@@ -114,7 +120,9 @@ class FailoverProcessTest {
 		execute(job());
 		assertThat(failover).isWaitingAt("ConfirmFailover").task().hasCandidateGroup("pchat-operators");
 		assertThat(failover).variables()
-			.containsKeys(FailoverVariables.FAILOVER_PLAN, FailoverVariables.PLAN_SUMMARY);
+			.containsKeys(FailoverVariables.FAILOVER_PLAN, FailoverVariables.PLAN_SUMMARY)
+			.containsEntry(FailoverVariables.READINESS_SUMMARY, "No estate check of pool " + POOL
+					+ " has run yet (GET /api/pools/" + POOL + "/readiness).");
 		approve();
 		runServiceSteps("RemoveLogShipping", "CopyBackupFiles", "ApplyLogBackups", "EndConnections",
 				"RecoverDatabase", "SetPoolFailedOver", "InstallMirror");
@@ -212,6 +220,20 @@ class FailoverProcessTest {
 		assertThat(failover).hasPassedInOrder("ApplyLogBackups", "DecideBrokenLogChain", "EndConnections",
 				"RecoverDatabase");
 		verify(recovery).recoverDatabase(any(), any());
+	}
+
+	@Test
+	void showsTheApproverTheLastEstateCheckBesideThePlan() {
+		when(readiness.last(POOL)).thenReturn(Optional.of(new ReadinessReport(POOL, false,
+				Instant.parse("2026-11-29T06:00:00Z"), List.of(new ReadinessCheck("recovery-point", false,
+						"the newest restorable log backup finished 190 min ago", "check the backup job")))));
+		ProcessInstance failover = startFailover("INC-4719");
+		execute(job());
+
+		assertThat(failover).isWaitingAt("ConfirmFailover").variables()
+			.containsEntry(FailoverVariables.READINESS_SUMMARY, "Estate check of 2026-11-29T06:00:00Z: NOT READY, 1 of 1 "
+					+ "checks failed\n  - recovery-point: the newest restorable log backup finished 190 min ago -> check "
+					+ "the backup job\n");
 	}
 
 	@Test

@@ -1,0 +1,26 @@
+package org.pchatfailover.readiness;
+
+/**
+ * One check of the estate: what it read, and what to do when it failed.
+ *
+ * @param name stable id of the check, e.g. {@code backup-sql-login}
+ * @param ok whether a failover would get past what this check covers
+ * @param evidence what was read, as an operator would quote it in a ticket
+ * @param remedy what to do, in plain words; null when ok
+ */
+public record ReadinessCheck(String name, boolean ok, String evidence, String remedy) {
+
+	static ReadinessCheck passed(String name, String evidence) {
+		return new ReadinessCheck(name, true, evidence, null);
+	}
+
+	static ReadinessCheck failed(String name, String evidence, String remedy) {
+		return new ReadinessCheck(name, false, evidence, remedy);
+	}
+
+	/** A check that could not run because one it depends on failed: failed too, saying which. */
+	static ReadinessCheck notChecked(String name, String because) {
+		return failed(name, "not checked: " + because, "fix the failed check it depends on, then check again");
+	}
+
+}
