@@ -206,7 +206,7 @@ class PersistentChatPoolServiceTest {
 		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
 		Pool injected = new Pool("atl-cs-001.litwareinc.com'; Remove-Item x; '", POOL.database(), POOL.backupSql(),
 				POOL.backupMirrorSql(), POOL.mirrorFileShare(), POOL.backupDataCenter(), POOL.activeServerCandidates(),
-				List.of(), POOL.lyncShell());
+				List.of(), POOL.lyncShell(), POOL.lyncVersion(), POOL.activeServersIdentity());
 
 		assertThatIllegalArgumentException().isThrownBy(() -> service.setPoolFailedOver(injected, actions));
 		assertThat(transport.commands).isEmpty();
