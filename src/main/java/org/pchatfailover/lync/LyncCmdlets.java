@@ -1,11 +1,13 @@
 package org.pchatfailover.lync;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.pchatfailover.topology.Fqdn;
+import org.pchatfailover.topology.Pool;
 
 /**
  * Builds the PowerShell of runbook steps 5 to 7. Every value is a single-quoted literal and every name is
@@ -23,6 +25,8 @@ public final class LyncCmdlets {
 	public static final String POOL_STATE_NORMAL = "Normal";
 
 	static final String DATABASE_TYPE = "PersistentChat";
+
+	private static final String CONFIRM_FALSE = " -Confirm:$false";
 
 	private static final Pattern INSTANCE = Pattern.compile("^[A-Za-z0-9_$#-]{1,16}$");
 
@@ -73,17 +77,46 @@ public final class LyncCmdlets {
 		return write("Install-CsMirrorDatabase", args.toString());
 	}
 
-	public static LyncCommand getActiveServers(String poolFqdn) {
-		return read("Get-CsPersistentChatActiveServer", "-Identity " + serviceIdentity(poolFqdn), "Identity",
-				"ActiveServers[]");
+	/**
+	 * Makes {@code add} active and then {@code remove} inactive, in one script: the two list-modifier forms the
+	 * cmdlet reference documents ({@code @{Add=..}}, {@code @{Remove=..}}; not Replace). The collection is single
+	 * and global, so naming only this pool's servers leaves other pools' active servers alone; adding first means
+	 * the pool never has none in between, and running it again changes nothing.
+	 * @param identity {@code global} or {@code PersistentChatServer:<pool fqdn>}
+	 * @param add the servers to make active, at least one
+	 * @param remove the servers to make inactive; none leaves out the second cmdlet
+	 */
+	public static LyncCommand setActiveServers(String identity, List<String> add, List<String> remove) {
+		if (add.isEmpty()) {
+			throw new IllegalArgumentException("Set-CsPersistentChatActiveServer needs at least one server to add");
+		}
+		String set = "Set-CsPersistentChatActiveServer -Identity " + PowerShell.literal(activeServersIdentity(identity))
+				+ " -ActiveServers ";
+		List<String> lines = new ArrayList<>(List.of(set + modifier("Add", add) + CONFIRM_FALSE));
+		if (!remove.isEmpty()) {
+			lines.add(set + modifier("Remove", remove) + CONFIRM_FALSE);
+		}
+		String command = String.join("\n", lines);
+		return new LyncCommand("Set-CsPersistentChatActiveServer", command, PREAMBLE + command + "\n");
 	}
 
-	/** Replaces the active server list; an empty list clears it ({@code -ActiveServers $null}). */
-	public static LyncCommand setActiveServers(String poolFqdn, List<String> servers) {
-		String value = servers.isEmpty() ? "$null"
-				: servers.stream().map(s -> fqdnLiteral(s, "active server")).collect(Collectors.joining(",", "@{Replace=", "}"));
-		return write("Set-CsPersistentChatActiveServer",
-				"-Identity " + serviceIdentity(poolFqdn) + " -ActiveServers " + value);
+	private static String modifier(String key, List<String> servers) {
+		return servers.stream()
+			.map(s -> fqdnLiteral(s, "active server"))
+			.collect(Collectors.joining(",", "@{" + key + "=", "}"));
+	}
+
+	// the forms the references use: "global" (Lync Server 2013), the service identity (Skype for Business 2015)
+	static String activeServersIdentity(String identity) {
+		if (Pool.GLOBAL_COLLECTION.equalsIgnoreCase(identity)) {
+			return Pool.GLOBAL_COLLECTION;
+		}
+		String scope = Pool.SERVICE_SCOPE;
+		if (identity != null && identity.regionMatches(true, 0, scope, 0, scope.length())) {
+			return scope + Fqdn.require(identity.substring(scope.length()), "Persistent Chat pool");
+		}
+		throw new IllegalArgumentException("active servers identity must be global or PersistentChatServer:<pool fqdn>,"
+				+ " not '" + Fqdn.printable(identity) + "'");
 	}
 
 	private static LyncCommand read(String cmdlet, String arguments, String... properties) {
@@ -104,7 +137,7 @@ public final class LyncCmdlets {
 
 	// non-interactive shell: a confirmation prompt would fail the cmdlet, so it is declined explicitly
 	private static LyncCommand write(String cmdlet, String arguments) {
-		String command = cmdlet + " " + arguments + " -Confirm:$false";
+		String command = cmdlet + " " + arguments + CONFIRM_FALSE;
 		return new LyncCommand(cmdlet, command, PREAMBLE + command + "\n");
 	}
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -68,26 +69,21 @@ public class LyncShellAdapter {
 				done -> "mirroring installed for " + pool.backupSql().displayName());
 	}
 
-	/** {@code Get-CsPersistentChatActiveServer}: the active servers in lower case, empty when none. */
-	public List<String> getActiveServers(Pool pool, ActionLog actions) {
-		LyncCommand command = LyncCmdlets.getActiveServers(pool.fqdn());
-		return run(pool, command, actions, output -> {
-			JsonNode servers = single(objects(output)).path("ActiveServers");
-			List<String> result = new ArrayList<>();
-			if (servers.isArray()) {
-				servers.forEach(s -> result.add(s.asText().toLowerCase(Locale.ROOT)));
-			}
-			else if (servers.isTextual() && !servers.asText().isBlank()) {
-				result.add(servers.asText().toLowerCase(Locale.ROOT));
-			}
-			return List.copyOf(result);
-		}, servers -> "ActiveServers " + servers);
-	}
-
-	/** {@code Set-CsPersistentChatActiveServer -ActiveServers @{Replace=...}}; an empty list clears it. */
-	public void setActiveServers(Pool pool, List<String> servers, ActionLog actions) {
-		run(pool, LyncCmdlets.setActiveServers(pool.fqdn(), servers), actions, output -> "done",
-				done -> "ActiveServers set to " + servers);
+	/**
+	 * {@code Set-CsPersistentChatActiveServer} with {@code @{Add=<chosen>}}, then {@code @{Remove=<the pool's
+	 * other candidates>}}: the chosen servers active, the pool's other configured servers not, other pools'
+	 * servers untouched. No cmdlet reads the list back (there is none documented).
+	 */
+	public void setActiveServers(Pool pool, List<String> chosen, ActionLog actions) {
+		Set<String> active = chosen.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+		List<String> others = pool.activeServerCandidates()
+			.stream()
+			.map(c -> c.fqdn().toLowerCase(Locale.ROOT))
+			.filter(fqdn -> !active.contains(fqdn))
+			.toList();
+		LyncCommand command = LyncCmdlets.setActiveServers(pool.effectiveActiveServersIdentity(), chosen, others);
+		run(pool, command, actions, output -> "done",
+				done -> "active servers added " + chosen + (others.isEmpty() ? "" : ", removed " + others));
 	}
 
 	private <T> T run(Pool pool, LyncCommand command, ActionLog actions, Function<String, T> parse,

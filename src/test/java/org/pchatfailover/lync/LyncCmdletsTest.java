@@ -60,28 +60,43 @@ class LyncCmdletsTest {
 	}
 
 	@Test
-	void replacesActiveServers() {
+	void addsTheChosenActiveServersThenRemovesTheOthersInTheGlobalCollection() {
 		assertThat(LyncCmdlets
-			.setActiveServers("atl-cs-001.litwareinc.com", List.of("dal-pc-001.litwareinc.com", "DAL-PC-002.litwareinc.com"))
+			.setActiveServers("global", List.of("dal-pc-001.litwareinc.com", "DAL-PC-002.litwareinc.com"),
+					List.of("atl-pc-001.litwareinc.com", "atl-pc-002.litwareinc.com"))
 			.script())
-			.isEqualTo(PREAMBLE + "Set-CsPersistentChatActiveServer -Identity 'service:atl-cs-001.litwareinc.com'"
-					+ " -ActiveServers @{Replace='dal-pc-001.litwareinc.com','dal-pc-002.litwareinc.com'}"
-					+ " -Confirm:$false\n");
+			.isEqualTo(PREAMBLE + "Set-CsPersistentChatActiveServer -Identity 'global'"
+					+ " -ActiveServers @{Add='dal-pc-001.litwareinc.com','dal-pc-002.litwareinc.com'} -Confirm:$false\n"
+					+ "Set-CsPersistentChatActiveServer -Identity 'global'"
+					+ " -ActiveServers @{Remove='atl-pc-001.litwareinc.com','atl-pc-002.litwareinc.com'} -Confirm:$false\n");
 	}
 
 	@Test
-	void clearsActiveServersWithNull() {
-		assertThat(LyncCmdlets.setActiveServers("atl-cs-001.litwareinc.com", List.of()).command())
-			.isEqualTo("Set-CsPersistentChatActiveServer -Identity 'service:atl-cs-001.litwareinc.com'"
-					+ " -ActiveServers $null -Confirm:$false");
+	void onlyAddsWhenTheChosenServersAreAllThereIs() {
+		assertThat(LyncCmdlets.setActiveServers("GLOBAL", List.of("dal-pc-001.litwareinc.com"), List.of()).command())
+			.isEqualTo("Set-CsPersistentChatActiveServer -Identity 'global'"
+					+ " -ActiveServers @{Add='dal-pc-001.litwareinc.com'} -Confirm:$false");
 	}
 
 	@Test
-	void readsActiveServersAsAList() {
-		assertThat(LyncCmdlets.getActiveServers("atl-cs-001.litwareinc.com").script())
-			.isEqualTo(PREAMBLE + "Get-CsPersistentChatActiveServer -Identity 'service:atl-cs-001.litwareinc.com'"
-					+ " | Select-Object -Property @{Name='Identity';Expression={[string]$_.Identity}},"
-					+ " @{Name='ActiveServers';Expression={[string[]]$_.ActiveServers}} | ConvertTo-Json -Depth 4\n");
+	void usesThePoolsServiceIdentityForSkypeForBusinessServer2015() {
+		assertThat(LyncCmdlets
+			.setActiveServers("PersistentChatServer:ATL-CS-001.litwareinc.com", List.of("dal-pc-001.litwareinc.com"),
+					List.of())
+			.command()).startsWith("Set-CsPersistentChatActiveServer -Identity"
+					+ " 'PersistentChatServer:atl-cs-001.litwareinc.com' -ActiveServers @{Add=");
+	}
+
+	// was: an empty list cleared with $null; SetActiveServers never clears (ActiveServerRules wants one server)
+	@Test
+	void refusesToSetNoActiveServersOrAnUndocumentedIdentity() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LyncCmdlets.setActiveServers("global", List.of(), List.of("atl-pc-001.litwareinc.com")))
+			.withMessageContaining("at least one server to add");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LyncCmdlets.setActiveServers("service:atl-cs-001.litwareinc.com",
+					List.of("dal-pc-001.litwareinc.com"), List.of()))
+			.withMessageContaining("must be global or PersistentChatServer:<pool fqdn>");
 	}
 
 	@ParameterizedTest
@@ -90,7 +105,12 @@ class LyncCmdletsTest {
 	void rejectsInjectionInPoolAndServerNames(String name) {
 		assertThatIllegalArgumentException().isThrownBy(() -> LyncCmdlets.setPersistentChatState(name, "FailedOver"));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> LyncCmdlets.setActiveServers("atl-cs-001.litwareinc.com", List.of(name)));
+			.isThrownBy(() -> LyncCmdlets.setActiveServers("global", List.of(name), List.of()));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LyncCmdlets.setActiveServers("global", List.of("dal-pc-001.litwareinc.com"), List.of(name)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LyncCmdlets.setActiveServers("PersistentChatServer:" + name,
+					List.of("dal-pc-001.litwareinc.com"), List.of()));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> LyncCmdlets.installMirrorDatabase(name, "PCHAT", "\\\\fs.litwareinc.com\\share"));
 	}

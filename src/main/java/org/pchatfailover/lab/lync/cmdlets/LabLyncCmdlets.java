@@ -26,7 +26,7 @@ final class LabLyncCmdlets {
 
 	private static final Map<String, Spec> SPECS = Stream
 		.of(PoolStateCmdlets.GET, PoolStateCmdlets.SET, DatabaseMirrorCmdlets.GET_STATE, DatabaseMirrorCmdlets.INSTALL,
-				ActiveServerCmdlets.GET, ActiveServerCmdlets.SET)
+				ActiveServerCmdlets.SET)
 		.collect(Collectors.toUnmodifiableMap(spec -> spec.name().toLowerCase(Locale.ROOT), Function.identity()));
 
 	private final PoolStateCmdlets poolState;
@@ -46,7 +46,7 @@ final class LabLyncCmdlets {
 		LabPoolStates states = new LabPoolStates(topology, scenario, pools);
 		this.poolState = new PoolStateCmdlets(states);
 		this.mirror = new DatabaseMirrorCmdlets(topology, probe, states);
-		this.activeServers = new ActiveServerCmdlets(states);
+		this.activeServers = new ActiveServerCmdlets(topology, states);
 		this.history = history;
 	}
 
@@ -75,7 +75,6 @@ final class LabLyncCmdlets {
 			case "Set-CsPersistentChatState" -> poolState.set(args);
 			case "Get-CsDatabaseMirrorState" -> mirror.getState(args);
 			case "Install-CsMirrorDatabase" -> mirror.install(args);
-			case "Get-CsPersistentChatActiveServer" -> activeServers.get(args);
 			case "Set-CsPersistentChatActiveServer" -> activeServers.set(args);
 			default -> throw PsError.notRecognized(args.cmdlet());
 		};

@@ -22,7 +22,7 @@ public record LabLyncState(String scenario, Map<String, PoolState> pools, List<H
 	/**
 	 * @param poolState {@code Normal} or {@code FailedOver} (Get-CsPersistentChatState)
 	 * @param mirror mirroring of the Persistent Chat database of the backup store, null when none is installed
-	 * @param activeServers the active server list (Get-CsPersistentChatActiveServer)
+	 * @param activeServers the pool's servers in the active server collection (Set-CsPersistentChatActiveServer)
 	 */
 	public record PoolState(String poolState, Mirror mirror, List<String> activeServers) {
 

@@ -10,6 +10,7 @@ import org.pchatfailover.lab.lync.cmdlets.LabLyncState.PoolState;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
 import org.pchatfailover.lab.lync.powershell.CmdletBinder.Bound;
 import org.pchatfailover.lab.lync.powershell.PsError;
+import org.pchatfailover.lab.lync.powershell.ShouldProcess;
 
 /**
  * The pool states one script run works on: a working copy the cmdlets change in place, the pools found by the
@@ -55,24 +56,38 @@ final class LabPoolStates {
 		return pools.get(pool.fqdn());
 	}
 
-	/** What a Set- cmdlet does: says what it would change under -WhatIf, else changes it and writes nothing. */
+	/** What a Set- cmdlet does to one pool: see {@link #set(Bound, String, Map)}. */
 	List<Object> set(Bound args, LabPool pool, UnaryOperator<PoolState> update) {
+		return set(args, "service:" + pool.fqdn(), Map.of(pool, update));
+	}
+
+	/**
+	 * What a Set- cmdlet does: under -WhatIf it writes what it would do and changes nothing, else it changes every
+	 * pool it names and writes nothing.
+	 * @param target what the cmdlet acts on, for the What if line
+	 */
+	List<Object> set(Bound args, String target, Map<LabPool, UnaryOperator<PoolState>> updates) {
 		if (args.isSet("WhatIf")) {
-			return List.of("What if: Performing operation \"Set\" on Target \"service:" + pool.fqdn() + "\".");
+			// the references are silent on these cmdlets' own operation and target texts
+			return List.of(ShouldProcess.whatIf(args.cmdlet(), target));
 		}
-		change(args, pool, update);
+		change(args, updates);
 		return List.of();
 	}
 
-	// the drill scenarios act here, after the arguments were checked as the real cmdlet would
 	void change(Bound args, LabPool pool, UnaryOperator<PoolState> update) {
+		change(args, Map.of(pool, update));
+	}
+
+	// the drill scenarios act here, after the arguments were checked as the real cmdlet would
+	private void change(Bound args, Map<LabPool, UnaryOperator<PoolState>> updates) {
 		if (LabLyncShell.CMDLET_FAILURE.equals(scenario)) {
 			throw new PsError(args.cmdlet(), "Cannot open database \"xds\" requested by the login. The login failed."
 					+ " Login failed for user 'LITWAREINC\\lab'. (Central Management store unreachable: lab scenario "
 					+ LabLyncShell.CMDLET_FAILURE + ")");
 		}
 		if (!LabLyncShell.CHANGES_NOT_APPLIED.equals(scenario)) {
-			pools.put(pool.fqdn(), update.apply(pools.get(pool.fqdn())));
+			updates.forEach((pool, update) -> pools.put(pool.fqdn(), update.apply(pools.get(pool.fqdn()))));
 		}
 	}
 

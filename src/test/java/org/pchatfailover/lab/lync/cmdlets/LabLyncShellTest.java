@@ -55,6 +55,17 @@ class LabLyncShellTest {
 	}
 
 	@Test
+	void doesNotKnowGetCsPersistentChatActiveServerWhichNoReferenceDocuments() {
+		LabLyncShell.Result result = normalLab().execute("Get-CsPersistentChatActiveServer -Identity 'global'");
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.stderr()).isEqualTo("Get-CsPersistentChatActiveServer : The term"
+				+ " 'Get-CsPersistentChatActiveServer' is not recognized as the name of a cmdlet, function, script file,"
+				+ " or operable program. Check the spelling of the name, or if a path was included, verify that the"
+				+ " path is correct and try again.\n");
+	}
+
+	@Test
 	void rejectsAnUnknownParameter() {
 		LabLyncShell.Result result = normalLab().execute("Set-CsPersistentChatState -Identity 'service:atl-cs-001.litwareinc.com' -State FailedOver");
 
@@ -84,7 +95,7 @@ class LabLyncShellTest {
 	void modifiesActiveServersWithAListModifier() {
 		LabLyncShell shell = normalLab();
 
-		shell.execute("Set-CsPersistentChatActiveServer -Identity 'service:atl-cs-001.litwareinc.com'"
+		shell.execute("Set-CsPersistentChatActiveServer -Identity 'global'"
 				+ " -ActiveServers @{Remove='atl-pc-001.litwareinc.com'; Add=\"dal-pc-001.litwareinc.com\"}");
 
 		assertThat(shell.state().pools().get(POOL).activeServers()).containsExactly("atl-pc-002.litwareinc.com",
@@ -95,8 +106,8 @@ class LabLyncShellTest {
 	void refusesAServerThatIsNotInThePool() {
 		LabLyncShell shell = normalLab();
 
-		LabLyncShell.Result result = shell.execute("Set-CsPersistentChatActiveServer 'service:atl-cs-001.litwareinc.com'"
-				+ " -ActiveServers @{Replace='evil.example.com'}");
+		LabLyncShell.Result result = shell.execute("Set-CsPersistentChatActiveServer 'global'"
+				+ " -ActiveServers @{Add='evil.example.com'}");
 
 		assertThat(result.stderr()).contains("Cannot find Persistent Chat Server \"evil.example.com\"");
 		assertThat(shell.state().pools().get(POOL).activeServers()).containsExactly("atl-pc-001.litwareinc.com",
