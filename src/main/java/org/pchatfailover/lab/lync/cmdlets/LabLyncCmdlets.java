@@ -1,6 +1,6 @@
 package org.pchatfailover.lab.lync.cmdlets;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,17 +37,20 @@ final class LabLyncCmdlets {
 
 	private final List<HistoryEntry> history;
 
+	private final Clock clock;
+
 	/**
 	 * @param pools working copy of the pool states, changed in place
 	 * @param history the history, appended to in place
 	 */
 	LabLyncCmdlets(LabLyncTopology topology, LabDatabaseProbe probe, String scenario, Map<String, PoolState> pools,
-			List<HistoryEntry> history) {
-		LabPoolStates states = new LabPoolStates(topology, scenario, pools);
+			List<HistoryEntry> history, Clock clock) {
+		LabPoolStates states = new LabPoolStates(topology, scenario, pools, clock);
 		this.poolState = new PoolStateCmdlets(states);
 		this.mirror = new DatabaseMirrorCmdlets(topology, probe, states);
 		this.activeServers = new ActiveServerCmdlets(topology, states);
 		this.history = history;
+		this.clock = clock;
 	}
 
 	static boolean knows(String name) {
@@ -60,11 +63,11 @@ final class LabLyncCmdlets {
 		try {
 			Bound args = CmdletBinder.bind(spec, command.elements());
 			List<Object> output = run(args);
-			history.add(new HistoryEntry(Instant.now(), command.text(), true, output.size() + " object(s)"));
+			history.add(new HistoryEntry(clock.instant(), command.text(), true, output.size() + " object(s)"));
 			return output;
 		}
 		catch (PsError ex) {
-			history.add(new HistoryEntry(Instant.now(), command.text(), false, ex.getMessage()));
+			history.add(new HistoryEntry(clock.instant(), command.text(), false, ex.getMessage()));
 			throw ex;
 		}
 	}

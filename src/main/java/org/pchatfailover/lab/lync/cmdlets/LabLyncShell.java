@@ -1,7 +1,9 @@
 package org.pchatfailover.lab.lync.cmdlets;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +55,8 @@ public class LabLyncShell {
 
 	private final Duration slowDelay;
 
+	private final Clock clock;
+
 	private LabLyncState state;
 
 	/** What a script wrote and its exit code, as powershell.exe would return them. */
@@ -65,10 +69,17 @@ public class LabLyncShell {
 	 */
 	public LabLyncShell(LabLyncTopology topology, LabDatabaseProbe probe, Path stateFile, Duration slowDelay,
 			String scenario) {
+		this(topology, probe, stateFile, slowDelay, scenario, Clock.systemUTC());
+	}
+
+	/** @param clock the time of cmdlets and changes, as the lab records them */
+	public LabLyncShell(LabLyncTopology topology, LabDatabaseProbe probe, Path stateFile, Duration slowDelay,
+			String scenario, Clock clock) {
 		this.topology = topology;
 		this.probe = probe;
 		this.stateFile = new LabStateFile<>(stateFile, LabLyncState.class, "lab Lync state");
 		this.slowDelay = slowDelay;
+		this.clock = clock;
 		this.state = this.stateFile.read().orElse(null);
 		if (this.state == null || !this.state.pools().keySet().containsAll(topologyPools())) {
 			reset(supports(scenario) ? scenario : NORMAL);
@@ -89,11 +100,12 @@ public class LabLyncShell {
 			throw new IllegalArgumentException("unknown Lync shell scenario '" + scenario + "', known: " + SCENARIOS);
 		}
 		Map<String, PoolState> pools = new HashMap<>();
+		Instant now = clock.instant();
 		for (LabPool pool : topology.pools()) {
 			boolean failedOver = FAILED_OVER.equals(scenario);
 			pools.put(pool.fqdn(), new PoolState(failedOver ? "FailedOver" : "Normal",
 					failedOver ? DatabaseMirrorCmdlets.installedMirror(pool) : null,
-					pool.serversIn(pool.backupDataCenter(), failedOver)));
+					pool.serversIn(pool.backupDataCenter(), failedOver), now, now));
 		}
 		commit(new LabLyncState(scenario, pools, List.of()));
 	}
@@ -118,7 +130,7 @@ public class LabLyncShell {
 			Map<String, PoolState> pools = new HashMap<>(state.pools());
 			List<HistoryEntry> history = new ArrayList<>(state.history());
 			LabScriptRunner.Result result = new LabScriptRunner(
-					new LabLyncCmdlets(topology, probe, state.scenario(), pools, history))
+					new LabLyncCmdlets(topology, probe, state.scenario(), pools, history, clock))
 				.run(script);
 			int from = Math.max(0, history.size() - MAX_HISTORY);
 			commit(new LabLyncState(state.scenario(), pools, history.subList(from, history.size())));

@@ -1,5 +1,6 @@
 package org.pchatfailover.lab.lync.cmdlets;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,17 @@ final class LabPoolStates {
 
 	private final Map<String, PoolState> pools;
 
-	/** @param pools working copy of the pool states, changed in place */
-	LabPoolStates(LabLyncTopology topology, String scenario, Map<String, PoolState> pools) {
+	private final Clock clock;
+
+	/**
+	 * @param pools working copy of the pool states, changed in place
+	 * @param clock what the time of a change is taken from
+	 */
+	LabPoolStates(LabLyncTopology topology, String scenario, Map<String, PoolState> pools, Clock clock) {
 		this.topology = topology;
 		this.scenario = scenario;
 		this.pools = pools;
+		this.clock = clock;
 	}
 
 	/**
@@ -87,7 +94,10 @@ final class LabPoolStates {
 					+ LabLyncShell.CMDLET_FAILURE + ")");
 		}
 		if (!LabLyncShell.CHANGES_NOT_APPLIED.equals(scenario)) {
-			updates.forEach((pool, update) -> pools.put(pool.fqdn(), update.apply(pools.get(pool.fqdn()))));
+			updates.forEach((pool, update) -> {
+				PoolState before = pools.get(pool.fqdn());
+				pools.put(pool.fqdn(), update.apply(before).changedSince(before, clock.instant()));
+			});
 		}
 	}
 

@@ -1,7 +1,11 @@
 package org.pchatfailover.lab.lync.cmdlets;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
@@ -71,8 +75,43 @@ public final class LabLyncFixtures {
 		return new LabLyncShell(topology, probe, dir.resolve("lync-state.json"), Duration.ofMinutes(10), scenario);
 	}
 
+	public static LabLyncShell shell(Path dir, LabDatabaseProbe probe, String scenario, Clock clock) {
+		return new LabLyncShell(TOPOLOGY, probe, dir.resolve("lync-state.json"), Duration.ofMinutes(10), scenario, clock);
+	}
+
 	public static LabLyncShell shell(Path dir, LabDatabaseProbe probe, String scenario, Duration slowDelay) {
 		return new LabLyncShell(TOPOLOGY, probe, dir.resolve("lync-state.json"), slowDelay, scenario);
+	}
+
+	/** A clock a test moves by hand. */
+	public static final class HandClock extends Clock {
+
+		private Instant now;
+
+		public HandClock(Instant start) {
+			this.now = start;
+		}
+
+		public Instant advance(Duration by) {
+			now = now.plus(by);
+			return now;
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
 	}
 
 }
