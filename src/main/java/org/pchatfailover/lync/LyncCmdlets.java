@@ -141,6 +141,8 @@ public final class LyncCmdlets {
 		return new LyncCommand(cmdlet, command, PREAMBLE + command + "\n");
 	}
 
+	// the runbook's form (step 5: -Identity "service:atl-cs-001.litwareinc.com"); the cmdlet reference writes
+	// PersistentChatServer:<pool>, and the references are silent on whether the two are interchangeable
 	private static String serviceIdentity(String poolFqdn) {
 		return PowerShell.literal("service:" + Fqdn.require(poolFqdn, "Persistent Chat pool"));
 	}

@@ -46,14 +46,19 @@ final class LabPoolStates {
 		return select(args).stream().<Object>map(pool -> serviceObject(pool, property, value.apply(of(pool)))).toList();
 	}
 
-	/** The pool of a service identity, {@code service:<pool fqdn>}. */
+	/**
+	 * The pool of a Persistent Chat state identity: {@code service:<pool fqdn>} as the runbooks write it, or
+	 * {@code PersistentChatServer:<pool fqdn>} as the cmdlet reference does. The references are silent on whether
+	 * the two are interchangeable; the lab takes both (scope in any case) and nothing else.
+	 */
 	LabPool pool(Bound args, String identity) {
 		int colon = identity.indexOf(':');
 		String scope = (colon < 0) ? "" : identity.substring(0, colon);
 		String fqdn = identity.substring(colon + 1);
 		if (!scope.equalsIgnoreCase("service") && !scope.equalsIgnoreCase("PersistentChatServer")) {
 			throw new PsError(args.cmdlet(), "Cannot find \"" + identity + "\" because it does not exist."
-					+ " Use the service identity, e.g. service:<pool fqdn>.");
+					+ " Use the service identity, e.g. service:<pool fqdn> (runbook) or"
+					+ " PersistentChatServer:<pool fqdn> (cmdlet reference).");
 		}
 		return topology.pool(fqdn)
 			.orElseThrow(() -> new PsError(args.cmdlet(), "Cannot find \"" + identity + "\" because it does not exist."));

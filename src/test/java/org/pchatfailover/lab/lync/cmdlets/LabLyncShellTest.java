@@ -45,6 +45,22 @@ class LabLyncShellTest {
 	}
 
 	@Test
+	void takesThePoolStateIdentityOfTheRunbookAndOfTheCmdletReferenceOnly() {
+		LabLyncShell shell = normalLab();
+
+		LabLyncShell.Result reference = shell.execute("Set-CsPersistentChatState"
+				+ " -Identity \"persistentchatserver:atl-cs-001.litwareinc.com\" -PoolState \"FailedOver\"\n"
+				+ "Get-CsPersistentChatState -Identity 'SERVICE:atl-cs-001.litwareinc.com'");
+		LabLyncShell.Result global = shell.execute("Set-CsPersistentChatState -Identity global -PoolState Normal");
+
+		assertThat(reference.stdout()).contains("PoolState : FailedOver");
+		assertThat(global.stderr()).isEqualTo("Set-CsPersistentChatState : Cannot find \"global\" because it does not"
+				+ " exist. Use the service identity, e.g. service:<pool fqdn> (runbook) or"
+				+ " PersistentChatServer:<pool fqdn> (cmdlet reference).\n");
+		assertThat(shell.state().pools().get(POOL).poolState()).isEqualTo("FailedOver");
+	}
+
+	@Test
 	void rejectsAnUnknownCmdletLikePowerShell() {
 		LabLyncShell.Result result = normalLab().execute("$ErrorActionPreference = 'Stop'\nRemove-Item C:\\ -Recurse\nGet-CsPersistentChatState");
 
