@@ -50,11 +50,11 @@ public final class LyncCmdlets {
 	}
 
 	public static LyncCommand getDatabaseMirrorState(String poolFqdn) {
-		// the reference shows MirroringStatusOnSecondary, Lync 2013 prints MirroringStatusOnMirror: ask for both
+		// the properties of the reference's only sample output; MirroringStatusOnMirror appears in no reference
 		return read("Get-CsDatabaseMirrorState",
 				"-PoolFqdn " + fqdnLiteral(poolFqdn, "pool") + " -DatabaseType " + PowerShell.literal(DATABASE_TYPE),
 				"DatabaseName", "StateOnPrimary", "StateOnMirror", "MirroringStatusOnPrimary",
-				"MirroringStatusOnMirror", "MirroringStatusOnSecondary");
+				"MirroringStatusOnSecondary");
 	}
 
 	/**

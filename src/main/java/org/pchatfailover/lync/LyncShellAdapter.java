@@ -57,7 +57,7 @@ public class LyncShellAdapter {
 		return run(pool, command, actions, output -> objects(output).stream()
 			.map(o -> new DatabaseMirrorState(text(o, "DatabaseName"), text(o, "StateOnPrimary"),
 					text(o, "StateOnMirror"), text(o, "MirroringStatusOnPrimary"),
-					firstNonBlank(text(o, "MirroringStatusOnMirror"), text(o, "MirroringStatusOnSecondary"))))
+					text(o, "MirroringStatusOnSecondary")))
 			.toList(), states -> states.stream().map(DatabaseMirrorState::summary).collect(Collectors.joining("; ")));
 	}
 
@@ -162,10 +162,6 @@ public class LyncShellAdapter {
 	private static String text(JsonNode node, String field) {
 		JsonNode value = node.path(field);
 		return (value.isMissingNode() || value.isNull()) ? "" : value.asText();
-	}
-
-	private static String firstNonBlank(String first, String second) {
-		return first.isBlank() ? second : first;
 	}
 
 }

@@ -54,7 +54,6 @@ class LyncCmdletsTest {
 					+ " @{Name='StateOnPrimary';Expression={[string]$_.StateOnPrimary}},"
 					+ " @{Name='StateOnMirror';Expression={[string]$_.StateOnMirror}},"
 					+ " @{Name='MirroringStatusOnPrimary';Expression={[string]$_.MirroringStatusOnPrimary}},"
-					+ " @{Name='MirroringStatusOnMirror';Expression={[string]$_.MirroringStatusOnMirror}},"
 					+ " @{Name='MirroringStatusOnSecondary';Expression={[string]$_.MirroringStatusOnSecondary}}"
 					+ " | ConvertTo-Json -Depth 4\n");
 	}

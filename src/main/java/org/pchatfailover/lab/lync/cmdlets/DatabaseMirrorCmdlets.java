@@ -3,7 +3,7 @@ package org.pchatfailover.lab.lync.cmdlets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import org.pchatfailover.lab.lync.cmdlets.LabLyncState.Mirror;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
@@ -36,10 +36,6 @@ final class DatabaseMirrorCmdlets {
 					Map.entry("Report", false), Map.entry("Confirm", true), Map.entry("WhatIf", true)),
 			List.of());
 
-	private static final Set<String> DATABASE_TYPES = Set.of("ActiveMonitoring", "Application", "Archiving",
-			"CentralMgmt", "Edge", "Lyss", "Monitoring", "PersistentChat", "PersistentChatCompliance", "Provision",
-			"Registrar", "SigninTelemetry", "User");
-
 	private final LabLyncTopology topology;
 
 	private final LabDatabaseProbe probe;
@@ -61,8 +57,8 @@ final class DatabaseMirrorCmdlets {
 		String fqdn = args.required("PoolFqdn");
 		LabPool pool = topology.pool(fqdn)
 			.orElseThrow(() -> new PsError(args.cmdlet(), "Pool \"" + fqdn + "\" was not found in the topology."));
-		String type = databaseType(args);
-		if (type != null && !type.equals("PersistentChat")) {
+		String type = DatabaseTypes.of(args, pool);
+		if (type != null && !type.equals(DatabaseTypes.PERSISTENT_CHAT)) {
 			return List.of();
 		}
 		Mirror mirror = pools.of(pool).mirror();
@@ -71,16 +67,22 @@ final class DatabaseMirrorCmdlets {
 		object.put("StateOnPrimary", (mirror == null) ? NOT_MIRRORED : "Principal");
 		object.put("StateOnMirror", (mirror == null) ? NOT_MIRRORED : "Mirror");
 		object.put("MirroringStatusOnPrimary", (mirror == null) ? null : mirror.status());
-		object.put("MirroringStatusOnMirror", (mirror == null) ? null : mirror.status());
+		object.put("MirroringStatusOnSecondary", (mirror == null) ? null : mirror.status());
 		return List.of(object);
 	}
 
 	List<Object> install(Bound args) {
-		String type = byDatabaseType(args);
+		requireByDatabase(args);
 		String fqdn = args.required("SqlServerFqdn");
 		String instance = args.text("SqlInstanceName");
+		Optional<LabPool> owner = topology.pools().stream().filter(p -> p.backupStore().is(fqdn, instance)).findFirst();
+		// -DatabaseType binds against the version of the deployment: the store's pool's, else the lab's first
+		String type = DatabaseTypes.of(args, owner.or(() -> topology.pools().stream().findFirst()).orElse(null));
+		if (type == null) {
+			throw PsError.parameterSetNotResolved(args.cmdlet());
+		}
 		String share = args.required("FileShare");
-		LabPool pool = poolWithBackupStore(args, type, fqdn, instance);
+		LabPool pool = poolWithBackupStore(args, owner, type, fqdn, instance);
 		if (!share.startsWith("\\\\")) {
 			throw new PsError(args.cmdlet(), "FileShare \"" + share + "\" is not a UNC path (\\\\server\\share).");
 		}
@@ -107,27 +109,19 @@ final class DatabaseMirrorCmdlets {
 		}
 	}
 
-	// the database type of the ByDatabase parameter set, the only one the lab knows
-	private String byDatabaseType(Bound args) {
+	// the ByDatabase parameter set, the only one the lab knows
+	private static void requireByDatabase(Bound args) {
 		if (args.isSet("ConfiguredDatabases") || args.has("ForInstance") || args.isSet("ForDefaultInstance")) {
 			throw new PsError(args.cmdlet(), "The lab shell supports only the ByDatabase parameter set"
 					+ " (-DatabaseType -SqlServerFqdn [-SqlInstanceName] -FileShare).");
 		}
-		String type = databaseType(args);
-		if (type == null) {
-			throw PsError.parameterSetNotResolved(args.cmdlet());
-		}
-		return type;
 	}
 
-	private LabPool poolWithBackupStore(Bound args, String type, String fqdn, String instance) {
-		LabPool pool = topology.pools()
-			.stream()
-			.filter(p -> p.backupStore().is(fqdn, instance))
-			.findFirst()
-			.orElseThrow(() -> new PsError(args.cmdlet(), "No " + type + " store on \"" + fqdn
-					+ ((instance == null) ? "" : "\\" + instance) + "\" is defined in the topology."));
-		if (!type.equals("PersistentChat")) {
+	private static LabPool poolWithBackupStore(Bound args, Optional<LabPool> owner, String type, String fqdn,
+			String instance) {
+		LabPool pool = owner.orElseThrow(() -> new PsError(args.cmdlet(), "No " + type + " store on \"" + fqdn
+				+ ((instance == null) ? "" : "\\" + instance) + "\" is defined in the topology."));
+		if (!type.equals(DatabaseTypes.PERSISTENT_CHAT)) {
 			throw new PsError(args.cmdlet(), "The store " + pool.backupStore() + " has no " + type + " databases.");
 		}
 		return pool;
@@ -157,19 +151,6 @@ final class DatabaseMirrorCmdlets {
 			throw new PsError(args.cmdlet(), "Database \"" + pool.database() + "\" already exists on mirror "
 					+ existing.mirror() + ". Use -DropExistingDatabasesOnMirror to replace it.");
 		}
-	}
-
-	private String databaseType(Bound args) {
-		String type = args.text("DatabaseType");
-		if (type == null) {
-			return null;
-		}
-		return DATABASE_TYPES.stream()
-			.filter(t -> t.equalsIgnoreCase(type))
-			.findFirst()
-			.orElseThrow(() -> new PsError(args.cmdlet(), "Cannot bind parameter 'DatabaseType'. Cannot convert value \""
-					+ type + "\" to type \"Microsoft.Rtc.Common.Data.DatabaseNameType\". Specify one of: "
-					+ String.join(", ", DATABASE_TYPES.stream().sorted().toList())));
 	}
 
 }

@@ -1,0 +1,43 @@
+package org.pchatfailover.lync;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncFixtures;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
+import org.pchatfailover.topology.Pool;
+import org.pchatfailover.topology.TestPools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The adapter's reads and what-ifs against the lab shell, in-process: what it sends and what it makes of it. */
+class LyncShellAdapterTest {
+
+	private static final Pool POOL = TestPools.pool(TestPools.ssh(22, null, Path.of("known_hosts"), 60));
+
+	@TempDir
+	Path dir;
+
+	private final ActionLog actions = new ActionLog();
+
+	private LabLyncShell lab;
+
+	private LyncShellAdapter adapter(String scenario) {
+		lab = LabLyncFixtures.shell(dir, LabLyncFixtures.MGC_ONLINE, scenario);
+		return new LyncShellAdapter(List.of(new InProcessLabTransport(lab)));
+	}
+
+	@Test
+	void readsTheMirroringStatusOnSecondaryOfTheReference() {
+		List<DatabaseMirrorState> states = adapter(LabLyncShell.FAILED_OVER).getDatabaseMirrorState(POOL, actions);
+
+		assertThat(states).containsExactly(new DatabaseMirrorState("mgc", "Principal", "Mirror", "Synchronized",
+				"Synchronized"));
+		assertThat(actions.actions()).extracting(ActionLog.Action::outcome)
+			.containsExactly("mgc: primary Principal (Synchronized), mirror Mirror (Synchronized)");
+	}
+
+}
