@@ -62,6 +62,18 @@ public final class LyncCmdlets {
 	 * defines for that store, the cmdlet has no parameter naming it.
 	 */
 	public static LyncCommand installMirrorDatabase(String principalFqdn, String instance, String fileShare) {
+		return write("Install-CsMirrorDatabase", installArguments(principalFqdn, instance, fileShare));
+	}
+
+	/**
+	 * {@link #installMirrorDatabase} with {@code -WhatIf}: the cmdlet says what it would do and does nothing.
+	 * PowerShell writes the What if line to the host, which powershell.exe prints on stdout.
+	 */
+	public static LyncCommand installMirrorDatabaseWhatIf(String principalFqdn, String instance, String fileShare) {
+		return write("Install-CsMirrorDatabase", installArguments(principalFqdn, instance, fileShare) + " -WhatIf");
+	}
+
+	private static String installArguments(String principalFqdn, String instance, String fileShare) {
 		StringBuilder args = new StringBuilder("-DatabaseType ").append(PowerShell.literal(DATABASE_TYPE))
 			.append(" -SqlServerFqdn ")
 			.append(fqdnLiteral(principalFqdn, "principal SQL Server"));
@@ -74,7 +86,7 @@ public final class LyncCmdlets {
 		args.append(" -FileShare ").append(PowerShell.literal(requireUnc(fileShare)));
 		// the backup mgc's old mirror copy (if any) is stale after the failover: replace it
 		args.append(" -DropExistingDatabasesOnMirror");
-		return write("Install-CsMirrorDatabase", args.toString());
+		return args.toString();
 	}
 
 	/**

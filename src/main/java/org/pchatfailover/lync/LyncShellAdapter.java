@@ -70,6 +70,16 @@ public class LyncShellAdapter {
 	}
 
 	/**
+	 * {@code Install-CsMirrorDatabase ... -WhatIf}: what the cmdlet would do for the backup SQL Server, changing
+	 * nothing; the What if text as the shell printed it.
+	 */
+	public String installMirrorDatabaseWhatIf(Pool pool, ActionLog actions) {
+		LyncCommand command = LyncCmdlets.installMirrorDatabaseWhatIf(pool.backupSql().fqdn(),
+				pool.backupSql().instance(), pool.mirrorFileShare());
+		return run(pool, command, actions, String::strip, text -> text.isEmpty() ? "no What if output" : text);
+	}
+
+	/**
 	 * {@code Set-CsPersistentChatActiveServer} with {@code @{Add=<chosen>}}, then {@code @{Remove=<the pool's
 	 * other candidates>}}: the chosen servers active, the pool's other configured servers not, other pools'
 	 * servers untouched. No cmdlet reads the list back (there is none documented).

@@ -40,6 +40,17 @@ class LyncCmdletsTest {
 	}
 
 	@Test
+	void asksTheMirrorInstallationWhatItWouldDo() {
+		assertThat(LyncCmdlets
+			.installMirrorDatabaseWhatIf("dal-sql-bk.litwareinc.com", "PCHAT", "\\\\dal-fs-001.litwareinc.com\\pchat-mirror")
+			.script())
+			.isEqualTo(PREAMBLE + "Install-CsMirrorDatabase -DatabaseType 'PersistentChat'"
+					+ " -SqlServerFqdn 'dal-sql-bk.litwareinc.com' -SqlInstanceName 'PCHAT'"
+					+ " -FileShare '\\\\dal-fs-001.litwareinc.com\\pchat-mirror' -DropExistingDatabasesOnMirror"
+					+ " -WhatIf -Confirm:$false\n");
+	}
+
+	@Test
 	void omitsTheInstanceForADefaultInstance() {
 		assertThat(LyncCmdlets.installMirrorDatabase("dal-sql-bk.litwareinc.com", "", "\\\\fs\\share").command())
 			.doesNotContain("-SqlInstanceName");

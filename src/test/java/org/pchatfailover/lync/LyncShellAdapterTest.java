@@ -40,4 +40,18 @@ class LyncShellAdapterTest {
 			.containsExactly("mgc: primary Principal (Synchronized), mirror Mirror (Synchronized)");
 	}
 
+	@Test
+	void returnsWhatTheMirrorInstallationWouldDoAndChangesNothing() {
+		String whatIf = adapter(LabLyncShell.NORMAL).installMirrorDatabaseWhatIf(POOL, actions);
+
+		assertThat(whatIf).isEqualTo("What if: Performing the operation \"Install-CsMirrorDatabase\" on target"
+				+ " \"mgc on dal-sql-bk.litwareinc.com\\PCHAT, mirror dal-sql-mr.litwareinc.com\\PCHAT\".");
+		assertThat(lab.state().pools().get(TestPools.POOL_FQDN).mirror()).isNull();
+		assertThat(lab.state().history()).extracting(h -> h.command())
+			.containsExactly("Install-CsMirrorDatabase -DatabaseType 'PersistentChat' -SqlServerFqdn"
+					+ " 'dal-sql-bk.litwareinc.com' -SqlInstanceName 'PCHAT' -FileShare"
+					+ " '\\\\dal-fs-001.litwareinc.com\\pchat-mirror' -DropExistingDatabasesOnMirror -WhatIf -Confirm:$false");
+		assertThat(actions.actions()).extracting(ActionLog.Action::outcome).containsExactly(whatIf);
+	}
+
 }

@@ -11,6 +11,7 @@ import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.Store;
 import org.pchatfailover.lab.lync.powershell.CmdletBinder.Bound;
 import org.pchatfailover.lab.lync.powershell.CmdletBinder.Spec;
 import org.pchatfailover.lab.lync.powershell.PsError;
+import org.pchatfailover.lab.lync.powershell.ShouldProcess;
 
 /**
  * Get-CsDatabaseMirrorState and Install-CsMirrorDatabase: mirroring of the Persistent Chat database of a pool's
@@ -86,14 +87,24 @@ final class DatabaseMirrorCmdlets {
 		if (!share.startsWith("\\\\")) {
 			throw new PsError(args.cmdlet(), "FileShare \"" + share + "\" is not a UNC path (\\\\server\\share).");
 		}
-		requireOnline(args, pool);
 		requireNoMirrorUnlessDropped(args, pool);
 		if (args.isSet("WhatIf")) {
-			return List.of("What if: Installing mirror of \"" + pool.database() + "\" on " + pool.mirrorStore() + ".");
+			return List.of(whatIf(pool));
 		}
+		requireOnline(args, pool);
 		startMirroring(args, pool);
 		pools.change(args, pool, current -> current.withMirror(installedMirror(pool)));
 		return List.of();
+	}
+
+	/**
+	 * The references are silent on which checks Install-CsMirrorDatabase makes before its ShouldProcess and on its
+	 * operation and target texts: the lab answers -WhatIf from the topology alone, without asking SQL Server, so
+	 * that a readiness check works before the failover, while the backup mgc is still RESTORING.
+	 */
+	private static String whatIf(LabPool pool) {
+		return ShouldProcess.whatIf(INSTALL.name(), pool.database() + " on " + pool.backupStore() + ", mirror "
+				+ pool.mirrorStore());
 	}
 
 	// the real cmdlet ends with SET PARTNER on the principal: then SQL Server and Lync report the same mirror

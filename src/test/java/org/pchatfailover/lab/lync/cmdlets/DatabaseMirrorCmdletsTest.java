@@ -45,6 +45,32 @@ class DatabaseMirrorCmdletsTest {
 	}
 
 	@Test
+	void saysWhatItWouldDoUnderWhatIfWithoutTouchingSqlServer() {
+		LabDatabaseProbe untouchable = new LabDatabaseProbe() {
+
+			@Override
+			public String databaseState(String sqlServerFqdn, String instance, String database) {
+				throw new AssertionError("-WhatIf asked SQL Server for the state of " + database);
+			}
+
+			@Override
+			public void setPartner(String sqlServerFqdn, String instance, String database, String partnerAddress) {
+				throw new AssertionError("-WhatIf started mirroring of " + database);
+			}
+
+		};
+		LabLyncShell lab = LabLyncFixtures.shell(dir, untouchable, LabLyncShell.NORMAL);
+
+		LabLyncShell.Result result = lab.execute(INSTALL + "PersistentChat -DropExistingDatabasesOnMirror -WhatIf"
+				+ " -Confirm:$false");
+
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.stdout()).isEqualTo("What if: Performing the operation \"Install-CsMirrorDatabase\" on target"
+				+ " \"mgc on dal-sql-bk.litwareinc.com\\PCHAT, mirror dal-sql-mr.litwareinc.com\\PCHAT\".\n");
+		assertThat(lab.state().pools().get(LabLyncFixtures.POOL).mirror()).isNull();
+	}
+
+	@Test
 	void takesTheLync2013DatabaseTypesOnALync2013Pool() {
 		LabLyncShell lab = lab(LabPool.LYNC_2013);
 
