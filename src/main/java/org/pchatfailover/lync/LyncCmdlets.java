@@ -28,6 +28,9 @@ public final class LyncCmdlets {
 
 	private static final String CONFIRM_FALSE = " -Confirm:$false";
 
+	// a verb-noun cmdlet name, no wildcards: Get-Command must not widen the question
+	private static final Pattern CMDLET_NAME = Pattern.compile("^[A-Za-z]{2,32}-[A-Za-z0-9]{2,64}$");
+
 	private static final Pattern INSTANCE = Pattern.compile("^[A-Za-z0-9_$#-]{1,16}$");
 
 	// share and folder names without characters PowerShell or a shell would give a meaning to
@@ -55,6 +58,30 @@ public final class LyncCmdlets {
 				"-PoolFqdn " + fqdnLiteral(poolFqdn, "pool") + " -DatabaseType " + PowerShell.literal(DATABASE_TYPE),
 				"DatabaseName", "StateOnPrimary", "StateOnMirror", "MirroringStatusOnPrimary",
 				"MirroringStatusOnSecondary");
+	}
+
+	/**
+	 * Which of these cmdlets the shell has: {@code Get-Command -Name .. -ErrorAction SilentlyContinue}, so a
+	 * missing one is simply absent from the answer instead of an error that stops the script.
+	 */
+	public static LyncCommand getCommands(List<String> names) {
+		if (names.isEmpty()) {
+			throw new IllegalArgumentException("Get-Command needs at least one cmdlet name");
+		}
+		String list = names.stream().map(LyncCmdlets::cmdletName).map(PowerShell::literal).collect(Collectors.joining(","));
+		return read("Get-Command", "-Name " + list + " -ErrorAction SilentlyContinue", "Name");
+	}
+
+	/** {@code Get-CsPool -Identity <pool>}: the pool and its computers, each projected to a string. */
+	public static LyncCommand getPool(String poolFqdn) {
+		return read("Get-CsPool", "-Identity " + fqdnLiteral(poolFqdn, "pool"), "Identity", "Computers[]");
+	}
+
+	private static String cmdletName(String name) {
+		if (name == null || !CMDLET_NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("'" + Fqdn.printable(name) + "' is not a cmdlet name");
+		}
+		return name;
 	}
 
 	/**

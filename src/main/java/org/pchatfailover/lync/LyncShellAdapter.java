@@ -2,6 +2,8 @@ package org.pchatfailover.lync;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +69,29 @@ public class LyncShellAdapter {
 				pool.mirrorFileShare());
 		run(pool, command, actions, output -> "done",
 				done -> "mirroring installed for " + pool.backupSql().displayName());
+	}
+
+	/**
+	 * {@code Get-Command -Name ..}: which of the cmdlets the shell has, by the names it gave them; a missing one is
+	 * absent, not an error.
+	 */
+	public Set<String> getCommands(Pool pool, List<String> names, ActionLog actions) {
+		LyncCommand command = LyncCmdlets.getCommands(names);
+		return run(pool, command, actions, output -> {
+			Set<String> found = new LinkedHashSet<>();
+			objects(output).forEach(o -> found.add(text(o, "Name")));
+			return Collections.unmodifiableSet(found);
+		}, found -> "found " + found);
+	}
+
+	/**
+	 * {@code Get-CsPool -Identity <pool>}: the FQDNs of the pool's computers in lower case. The references are
+	 * silent on how a computer object renders as a string; the projection casts each to one.
+	 */
+	public List<String> getPoolComputers(Pool pool, ActionLog actions) {
+		LyncCommand command = LyncCmdlets.getPool(pool.fqdn());
+		return run(pool, command, actions, output -> strings(single(objects(output)).path("Computers")),
+				computers -> "Computers " + computers);
 	}
 
 	/**
@@ -167,6 +192,18 @@ public class LyncShellAdapter {
 			throw new IllegalStateException("expected one object, got " + objects.size());
 		}
 		return objects.get(0);
+	}
+
+	// a projected string[]: ConvertTo-Json writes an array, a single string, or null for none
+	private static List<String> strings(JsonNode node) {
+		List<String> result = new ArrayList<>();
+		if (node.isArray()) {
+			node.forEach(s -> result.add(s.asText().toLowerCase(Locale.ROOT)));
+		}
+		else if (node.isTextual() && !node.asText().isBlank()) {
+			result.add(node.asText().toLowerCase(Locale.ROOT));
+		}
+		return List.copyOf(result);
 	}
 
 	private static String text(JsonNode node, String field) {

@@ -51,6 +51,27 @@ class LyncCmdletsTest {
 	}
 
 	@Test
+	void asksWhichCmdletsTheShellHasWithoutFailingOnAMissingOne() {
+		assertThat(LyncCmdlets.getCommands(List.of("Install-CsMirrorDatabase", "Get-CsPool")).script())
+			.isEqualTo(PREAMBLE + "Get-Command -Name 'Install-CsMirrorDatabase','Get-CsPool' -ErrorAction SilentlyContinue"
+					+ " | Select-Object -Property @{Name='Name';Expression={[string]$_.Name}} | ConvertTo-Json -Depth 4\n");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "*", "Get-Cs*", "Get-CsPool'; Remove-Item x; '", "Remove-Item C:\\", "GetCsPool" })
+	void asksOnlyForPlainCmdletNames(String name) {
+		assertThatIllegalArgumentException().isThrownBy(() -> LyncCmdlets.getCommands(List.of("Get-CsPool", name)));
+	}
+
+	@Test
+	void readsThePoolsComputersAsStrings() {
+		assertThat(LyncCmdlets.getPool("atl-cs-001.litwareinc.com").script())
+			.isEqualTo(PREAMBLE + "Get-CsPool -Identity 'atl-cs-001.litwareinc.com'"
+					+ " | Select-Object -Property @{Name='Identity';Expression={[string]$_.Identity}},"
+					+ " @{Name='Computers';Expression={[string[]]$_.Computers}} | ConvertTo-Json -Depth 4\n");
+	}
+
+	@Test
 	void omitsTheInstanceForADefaultInstance() {
 		assertThat(LyncCmdlets.installMirrorDatabase("dal-sql-bk.litwareinc.com", "", "\\\\fs\\share").command())
 			.doesNotContain("-SqlInstanceName");

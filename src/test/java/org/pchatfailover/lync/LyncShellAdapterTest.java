@@ -2,6 +2,7 @@ package org.pchatfailover.lync;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,30 @@ class LyncShellAdapterTest {
 					+ " 'dal-sql-bk.litwareinc.com' -SqlInstanceName 'PCHAT' -FileShare"
 					+ " '\\\\dal-fs-001.litwareinc.com\\pchat-mirror' -DropExistingDatabasesOnMirror -WhatIf -Confirm:$false");
 		assertThat(actions.actions()).extracting(ActionLog.Action::outcome).containsExactly(whatIf);
+	}
+
+	@Test
+	void findsWhichCmdletsTheShellHas() {
+		Set<String> found = adapter(LabLyncShell.NORMAL).getCommands(POOL,
+				List.of("install-csmirrordatabase", "Get-CsNothing", "Set-CsPersistentChatState"), actions);
+
+		assertThat(found).containsExactly("Install-CsMirrorDatabase", "Set-CsPersistentChatState");
+		assertThat(lab.state().history()).isEmpty();
+		assertThat(actions.actions()).singleElement().satisfies(a -> {
+			assertThat(a.succeeded()).isTrue();
+			assertThat(a.command()).isEqualTo("Get-Command -Name 'install-csmirrordatabase','Get-CsNothing',"
+					+ "'Set-CsPersistentChatState' -ErrorAction SilentlyContinue");
+		});
+	}
+
+	@Test
+	void readsThePoolsComputersInLowerCase() {
+		List<String> computers = adapter(LabLyncShell.NORMAL).getPoolComputers(POOL, actions);
+
+		assertThat(computers).containsExactly("atl-pc-001.litwareinc.com", "atl-pc-002.litwareinc.com",
+				"dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
+		assertThat(lab.state().history()).extracting(h -> h.command())
+			.containsExactly("Get-CsPool -Identity 'atl-cs-001.litwareinc.com'");
 	}
 
 }

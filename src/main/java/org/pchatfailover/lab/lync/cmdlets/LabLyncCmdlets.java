@@ -26,7 +26,7 @@ final class LabLyncCmdlets {
 
 	private static final Map<String, Spec> SPECS = Stream
 		.of(PoolStateCmdlets.GET, PoolStateCmdlets.SET, DatabaseMirrorCmdlets.GET_STATE, DatabaseMirrorCmdlets.INSTALL,
-				ActiveServerCmdlets.SET)
+				ActiveServerCmdlets.SET, PoolCmdlets.GET)
 		.collect(Collectors.toUnmodifiableMap(spec -> spec.name().toLowerCase(Locale.ROOT), Function.identity()));
 
 	private final PoolStateCmdlets poolState;
@@ -34,6 +34,8 @@ final class LabLyncCmdlets {
 	private final DatabaseMirrorCmdlets mirror;
 
 	private final ActiveServerCmdlets activeServers;
+
+	private final PoolCmdlets topologyPools;
 
 	private final List<HistoryEntry> history;
 
@@ -49,12 +51,18 @@ final class LabLyncCmdlets {
 		this.poolState = new PoolStateCmdlets(states);
 		this.mirror = new DatabaseMirrorCmdlets(topology, probe, states);
 		this.activeServers = new ActiveServerCmdlets(topology, states);
+		this.topologyPools = new PoolCmdlets(topology);
 		this.history = history;
 		this.clock = clock;
 	}
 
-	static boolean knows(String name) {
+	boolean knows(String name) {
 		return SPECS.containsKey(name.toLowerCase(Locale.ROOT));
+	}
+
+	/** The Lync module's cmdlets the lab simulates, as Get-Command lists them. */
+	List<String> names() {
+		return SPECS.values().stream().map(Spec::name).sorted().toList();
 	}
 
 	/** Runs one cmdlet and records it in the history with its outcome. */
@@ -79,6 +87,7 @@ final class LabLyncCmdlets {
 			case "Get-CsDatabaseMirrorState" -> mirror.getState(args);
 			case "Install-CsMirrorDatabase" -> mirror.install(args);
 			case "Set-CsPersistentChatActiveServer" -> activeServers.set(args);
+			case "Get-CsPool" -> topologyPools.get(args);
 			default -> throw PsError.notRecognized(args.cmdlet());
 		};
 	}

@@ -12,8 +12,14 @@ public class PsError extends RuntimeException {
 		this.command = command;
 	}
 
+	/** Running a command that does not exist (about_Operators, about_PSItem show the text). */
 	public static PsError notRecognized(String name) {
-		return new PsError(name, "The term '" + name + "' is not recognized as the name of a cmdlet, function,"
+		return notRecognized(name, name);
+	}
+
+	/** @param command what reports it: the name itself when run, Get-Command when looked up */
+	public static PsError notRecognized(String command, String name) {
+		return new PsError(command, "The term '" + name + "' is not recognized as the name of a cmdlet, function,"
 				+ " script file, or operable program. Check the spelling of the name, or if a path was included,"
 				+ " verify that the path is correct and try again.");
 	}
