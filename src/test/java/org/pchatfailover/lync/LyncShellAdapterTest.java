@@ -13,6 +13,7 @@ import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.TestPools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The adapter's reads and what-ifs against the lab shell, in-process: what it sends and what it makes of it. */
 class LyncShellAdapterTest {
@@ -77,6 +78,34 @@ class LyncShellAdapterTest {
 				"dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
 		assertThat(lab.state().history()).extracting(h -> h.command())
 			.containsExactly("Get-CsPool -Identity 'atl-cs-001.litwareinc.com'");
+	}
+
+	@Test
+	void findsInstallCsMirrorDatabaseMissingInTheMissingCmdletScenario() {
+		assertThat(adapter(LabLyncShell.MISSING_CMDLET).getCommands(POOL,
+				List.of("Install-CsMirrorDatabase", "Set-CsPersistentChatState"), actions))
+			.containsExactly("Set-CsPersistentChatState");
+	}
+
+	@Test
+	void failsTheWhatIfWithPowerShellsNonInteractiveErrorWhenTheMirrorInstallationPrompts() {
+		LyncShellAdapter adapter = adapter(LabLyncShell.PROMPTING_MIRROR);
+
+		assertThatExceptionOfType(LyncShellException.class)
+			.isThrownBy(() -> adapter.installMirrorDatabaseWhatIf(POOL, actions))
+			.satisfies(ex -> {
+				assertThat(ex.cmdlet()).isEqualTo("Install-CsMirrorDatabase");
+				assertThat(ex.exitCode()).isEqualTo(1);
+				assertThat(ex.stderr()).isEqualTo("Install-CsMirrorDatabase : Windows PowerShell is in NonInteractive"
+						+ " mode. Read and Prompt functionality is not available.\n");
+			});
+		assertThat(actions.actions()).singleElement().satisfies(a -> assertThat(a.succeeded()).isFalse());
+	}
+
+	@Test
+	void readsThePoolWithoutTheRemovedCandidateInTheCandidateNotInPoolScenario() {
+		assertThat(adapter(LabLyncShell.CANDIDATE_NOT_IN_POOL).getPoolComputers(POOL, actions))
+			.containsExactly("atl-pc-001.litwareinc.com", "atl-pc-002.litwareinc.com", "dal-pc-001.litwareinc.com");
 	}
 
 }

@@ -43,10 +43,13 @@ final class DatabaseMirrorCmdlets {
 
 	private final LabPoolStates pools;
 
-	DatabaseMirrorCmdlets(LabLyncTopology topology, LabDatabaseProbe probe, LabPoolStates pools) {
+	private final String scenario;
+
+	DatabaseMirrorCmdlets(LabLyncTopology topology, LabDatabaseProbe probe, LabPoolStates pools, String scenario) {
 		this.topology = topology;
 		this.probe = probe;
 		this.pools = pools;
+		this.scenario = scenario;
 	}
 
 	/** The mirror Install-CsMirrorDatabase leaves: the backup store's database on its assigned mirror, in sync. */
@@ -88,6 +91,12 @@ final class DatabaseMirrorCmdlets {
 			throw new PsError(args.cmdlet(), "FileShare \"" + share + "\" is not a UNC path (\\\\server\\share).");
 		}
 		requireNoMirrorUnlessDropped(args, pool);
+		if (LabLyncShell.PROMPTING_MIRROR.equals(scenario)) {
+			// a prompt from ShouldContinue "ignores ... -Confirm, $WhatIfPreference, and -WhatIf"
+			// (everything-about-shouldprocess); the references are silent on which kind the real cmdlet's
+			// "[A] Yes to All" prompt is: this scenario drills the kind that -Confirm:$false cannot answer
+			throw ShouldProcess.promptInNonInteractiveMode(args.cmdlet());
+		}
 		if (args.isSet("WhatIf")) {
 			return List.of(whatIf(pool));
 		}

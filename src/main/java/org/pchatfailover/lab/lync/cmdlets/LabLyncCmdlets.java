@@ -41,6 +41,8 @@ final class LabLyncCmdlets {
 
 	private final Clock clock;
 
+	private final String scenario;
+
 	/**
 	 * @param pools working copy of the pool states, changed in place
 	 * @param history the history, appended to in place
@@ -49,20 +51,27 @@ final class LabLyncCmdlets {
 			List<HistoryEntry> history, Clock clock) {
 		LabPoolStates states = new LabPoolStates(topology, scenario, pools, clock);
 		this.poolState = new PoolStateCmdlets(states);
-		this.mirror = new DatabaseMirrorCmdlets(topology, probe, states);
+		this.mirror = new DatabaseMirrorCmdlets(topology, probe, states, scenario);
 		this.activeServers = new ActiveServerCmdlets(topology, states);
-		this.topologyPools = new PoolCmdlets(topology);
+		this.topologyPools = new PoolCmdlets(topology, scenario);
 		this.history = history;
 		this.clock = clock;
+		this.scenario = scenario;
 	}
 
 	boolean knows(String name) {
-		return SPECS.containsKey(name.toLowerCase(Locale.ROOT));
+		Spec spec = SPECS.get(name.toLowerCase(Locale.ROOT));
+		return spec != null && present(spec);
 	}
 
 	/** The Lync module's cmdlets the lab simulates, as Get-Command lists them. */
 	List<String> names() {
-		return SPECS.values().stream().map(Spec::name).sorted().toList();
+		return SPECS.values().stream().filter(this::present).map(Spec::name).sorted().toList();
+	}
+
+	// the missing-cmdlet scenario: a Lync module without Install-CsMirrorDatabase
+	private boolean present(Spec spec) {
+		return !(LabLyncShell.MISSING_CMDLET.equals(scenario) && spec == DatabaseMirrorCmdlets.INSTALL);
 	}
 
 	/** Runs one cmdlet and records it in the history with its outcome. */

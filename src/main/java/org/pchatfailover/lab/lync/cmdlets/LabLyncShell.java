@@ -42,8 +42,20 @@ public class LabLyncShell {
 	/** As normal, but changes are accepted and not applied, so reading back shows the old state. */
 	public static final String CHANGES_NOT_APPLIED = "changes-not-applied";
 
+	/** As normal, but the Lync module lacks Install-CsMirrorDatabase: not recognized, and absent from Get-Command. */
+	public static final String MISSING_CMDLET = "missing-cmdlet";
+
+	/**
+	 * As normal, but Install-CsMirrorDatabase asks for confirmation whatever -Confirm or -WhatIf say, which
+	 * powershell.exe -NonInteractive turns into an error.
+	 */
+	public static final String PROMPTING_MIRROR = "prompting-mirror";
+
+	/** As normal, but Get-CsPool's Computers lack dal-pc-002.litwareinc.com, as if removed from the topology. */
+	public static final String CANDIDATE_NOT_IN_POOL = "candidate-not-in-pool";
+
 	public static final List<String> SCENARIOS = List.of(NORMAL, FAILED_OVER, CMDLET_FAILURE, SLOW,
-			CHANGES_NOT_APPLIED);
+			CHANGES_NOT_APPLIED, MISSING_CMDLET, PROMPTING_MIRROR, CANDIDATE_NOT_IN_POOL);
 
 	private static final int MAX_HISTORY = 1000;
 

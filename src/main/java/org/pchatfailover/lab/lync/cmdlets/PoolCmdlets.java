@@ -21,10 +21,16 @@ final class PoolCmdlets {
 	static final Spec GET = new Spec("Get-CsPool", Map.of("Identity", false, "Filter", false, "Site", false),
 			List.of("Identity"));
 
+	/** The server the {@link LabLyncShell#CANDIDATE_NOT_IN_POOL} scenario leaves out of its pool's computers. */
+	static final String REMOVED_COMPUTER = "dal-pc-002.litwareinc.com";
+
 	private final LabLyncTopology topology;
 
-	PoolCmdlets(LabLyncTopology topology) {
+	private final String scenario;
+
+	PoolCmdlets(LabLyncTopology topology, String scenario) {
 		this.topology = topology;
+		this.scenario = scenario;
 	}
 
 	List<Object> get(Bound args) {
@@ -64,7 +70,12 @@ final class PoolCmdlets {
 	}
 
 	private List<String> computers(LabPool pool) {
-		return pool.servers().stream().map(Server::fqdn).toList();
+		boolean removed = LabLyncShell.CANDIDATE_NOT_IN_POOL.equals(scenario);
+		return pool.servers()
+			.stream()
+			.map(Server::fqdn)
+			.filter(fqdn -> !(removed && fqdn.equalsIgnoreCase(REMOVED_COMPUTER)))
+			.toList();
 	}
 
 	/**
