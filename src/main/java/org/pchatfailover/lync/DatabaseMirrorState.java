@@ -4,11 +4,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * One database of {@code Get-CsDatabaseMirrorState}. {@code DatabaseInaccessibleOrMirroringNotEnabled} in both
- * states means no mirror is assigned.
+ * One database of {@code Get-CsDatabaseMirrorState}, with the properties of the reference's sample output.
+ * {@code DatabaseInaccessibleOrMirroringNotEnabled} in both states means no mirror is assigned; the references are
+ * silent on the other values of the states and statuses.
  */
 public record DatabaseMirrorState(String databaseName, String stateOnPrimary, String stateOnMirror,
-		String mirroringStatusOnPrimary, String mirroringStatusOnMirror) {
+		String mirroringStatusOnPrimary, String mirroringStatusOnSecondary) {
 
 	private static final Set<String> HEALTHY = Set.of("synchronized", "synchronizing");
 
@@ -20,7 +21,7 @@ public record DatabaseMirrorState(String databaseName, String stateOnPrimary, St
 
 	public String summary() {
 		return databaseName + ": primary " + stateOnPrimary + " (" + mirroringStatusOnPrimary + "), mirror "
-				+ stateOnMirror + " (" + mirroringStatusOnMirror + ")";
+				+ stateOnMirror + " (" + mirroringStatusOnSecondary + ")";
 	}
 
 	private static String lower(String value) {

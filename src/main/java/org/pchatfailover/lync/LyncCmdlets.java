@@ -1,11 +1,13 @@
 package org.pchatfailover.lync;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.pchatfailover.topology.Fqdn;
+import org.pchatfailover.topology.Pool;
 
 /**
  * Builds the PowerShell of runbook steps 5 to 7. Every value is a single-quoted literal and every name is
@@ -23,6 +25,11 @@ public final class LyncCmdlets {
 	public static final String POOL_STATE_NORMAL = "Normal";
 
 	static final String DATABASE_TYPE = "PersistentChat";
+
+	private static final String CONFIRM_FALSE = " -Confirm:$false";
+
+	// a verb-noun cmdlet name, no wildcards: Get-Command must not widen the question
+	private static final Pattern CMDLET_NAME = Pattern.compile("^[A-Za-z]{2,32}-[A-Za-z0-9]{2,64}$");
 
 	private static final Pattern INSTANCE = Pattern.compile("^[A-Za-z0-9_$#-]{1,16}$");
 
@@ -46,11 +53,35 @@ public final class LyncCmdlets {
 	}
 
 	public static LyncCommand getDatabaseMirrorState(String poolFqdn) {
-		// the reference shows MirroringStatusOnSecondary, Lync 2013 prints MirroringStatusOnMirror: ask for both
+		// the properties of the reference's only sample output; MirroringStatusOnMirror appears in no reference
 		return read("Get-CsDatabaseMirrorState",
 				"-PoolFqdn " + fqdnLiteral(poolFqdn, "pool") + " -DatabaseType " + PowerShell.literal(DATABASE_TYPE),
 				"DatabaseName", "StateOnPrimary", "StateOnMirror", "MirroringStatusOnPrimary",
-				"MirroringStatusOnMirror", "MirroringStatusOnSecondary");
+				"MirroringStatusOnSecondary");
+	}
+
+	/**
+	 * Which of these cmdlets the shell has: {@code Get-Command -Name .. -ErrorAction SilentlyContinue}, so a
+	 * missing one is simply absent from the answer instead of an error that stops the script.
+	 */
+	public static LyncCommand getCommands(List<String> names) {
+		if (names.isEmpty()) {
+			throw new IllegalArgumentException("Get-Command needs at least one cmdlet name");
+		}
+		String list = names.stream().map(LyncCmdlets::cmdletName).map(PowerShell::literal).collect(Collectors.joining(","));
+		return read("Get-Command", "-Name " + list + " -ErrorAction SilentlyContinue", "Name");
+	}
+
+	/** {@code Get-CsPool -Identity <pool>}: the pool and its computers, each projected to a string. */
+	public static LyncCommand getPool(String poolFqdn) {
+		return read("Get-CsPool", "-Identity " + fqdnLiteral(poolFqdn, "pool"), "Identity", "Computers[]");
+	}
+
+	private static String cmdletName(String name) {
+		if (name == null || !CMDLET_NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("'" + Fqdn.printable(name) + "' is not a cmdlet name");
+		}
+		return name;
 	}
 
 	/**
@@ -58,6 +89,18 @@ public final class LyncCmdlets {
 	 * defines for that store, the cmdlet has no parameter naming it.
 	 */
 	public static LyncCommand installMirrorDatabase(String principalFqdn, String instance, String fileShare) {
+		return write("Install-CsMirrorDatabase", installArguments(principalFqdn, instance, fileShare));
+	}
+
+	/**
+	 * {@link #installMirrorDatabase} with {@code -WhatIf}: the cmdlet says what it would do and does nothing.
+	 * PowerShell writes the What if line to the host, which powershell.exe prints on stdout.
+	 */
+	public static LyncCommand installMirrorDatabaseWhatIf(String principalFqdn, String instance, String fileShare) {
+		return write("Install-CsMirrorDatabase", installArguments(principalFqdn, instance, fileShare) + " -WhatIf");
+	}
+
+	private static String installArguments(String principalFqdn, String instance, String fileShare) {
 		StringBuilder args = new StringBuilder("-DatabaseType ").append(PowerShell.literal(DATABASE_TYPE))
 			.append(" -SqlServerFqdn ")
 			.append(fqdnLiteral(principalFqdn, "principal SQL Server"));
@@ -70,20 +113,49 @@ public final class LyncCmdlets {
 		args.append(" -FileShare ").append(PowerShell.literal(requireUnc(fileShare)));
 		// the backup mgc's old mirror copy (if any) is stale after the failover: replace it
 		args.append(" -DropExistingDatabasesOnMirror");
-		return write("Install-CsMirrorDatabase", args.toString());
+		return args.toString();
 	}
 
-	public static LyncCommand getActiveServers(String poolFqdn) {
-		return read("Get-CsPersistentChatActiveServer", "-Identity " + serviceIdentity(poolFqdn), "Identity",
-				"ActiveServers[]");
+	/**
+	 * Makes {@code add} active and then {@code remove} inactive, in one script: the two list-modifier forms the
+	 * cmdlet reference documents ({@code @{Add=..}}, {@code @{Remove=..}}; not Replace). The collection is single
+	 * and global, so naming only this pool's servers leaves other pools' active servers alone; adding first means
+	 * the pool never has none in between, and running it again changes nothing.
+	 * @param identity {@code global} or {@code PersistentChatServer:<pool fqdn>}
+	 * @param add the servers to make active, at least one
+	 * @param remove the servers to make inactive; none leaves out the second cmdlet
+	 */
+	public static LyncCommand setActiveServers(String identity, List<String> add, List<String> remove) {
+		if (add.isEmpty()) {
+			throw new IllegalArgumentException("Set-CsPersistentChatActiveServer needs at least one server to add");
+		}
+		String set = "Set-CsPersistentChatActiveServer -Identity " + PowerShell.literal(activeServersIdentity(identity))
+				+ " -ActiveServers ";
+		List<String> lines = new ArrayList<>(List.of(set + modifier("Add", add) + CONFIRM_FALSE));
+		if (!remove.isEmpty()) {
+			lines.add(set + modifier("Remove", remove) + CONFIRM_FALSE);
+		}
+		String command = String.join("\n", lines);
+		return new LyncCommand("Set-CsPersistentChatActiveServer", command, PREAMBLE + command + "\n");
 	}
 
-	/** Replaces the active server list; an empty list clears it ({@code -ActiveServers $null}). */
-	public static LyncCommand setActiveServers(String poolFqdn, List<String> servers) {
-		String value = servers.isEmpty() ? "$null"
-				: servers.stream().map(s -> fqdnLiteral(s, "active server")).collect(Collectors.joining(",", "@{Replace=", "}"));
-		return write("Set-CsPersistentChatActiveServer",
-				"-Identity " + serviceIdentity(poolFqdn) + " -ActiveServers " + value);
+	private static String modifier(String key, List<String> servers) {
+		return servers.stream()
+			.map(s -> fqdnLiteral(s, "active server"))
+			.collect(Collectors.joining(",", "@{" + key + "=", "}"));
+	}
+
+	// the forms the references use: "global" (Lync Server 2013), the service identity (Skype for Business 2015)
+	static String activeServersIdentity(String identity) {
+		if (Pool.GLOBAL_COLLECTION.equalsIgnoreCase(identity)) {
+			return Pool.GLOBAL_COLLECTION;
+		}
+		String scope = Pool.SERVICE_SCOPE;
+		if (identity != null && identity.regionMatches(true, 0, scope, 0, scope.length())) {
+			return scope + Fqdn.require(identity.substring(scope.length()), "Persistent Chat pool");
+		}
+		throw new IllegalArgumentException("active servers identity must be global or PersistentChatServer:<pool fqdn>,"
+				+ " not '" + Fqdn.printable(identity) + "'");
 	}
 
 	private static LyncCommand read(String cmdlet, String arguments, String... properties) {
@@ -104,10 +176,12 @@ public final class LyncCmdlets {
 
 	// non-interactive shell: a confirmation prompt would fail the cmdlet, so it is declined explicitly
 	private static LyncCommand write(String cmdlet, String arguments) {
-		String command = cmdlet + " " + arguments + " -Confirm:$false";
+		String command = cmdlet + " " + arguments + CONFIRM_FALSE;
 		return new LyncCommand(cmdlet, command, PREAMBLE + command + "\n");
 	}
 
+	// the runbook's form (step 5: -Identity "service:atl-cs-001.litwareinc.com"); the cmdlet reference writes
+	// PersistentChatServer:<pool>, and the references are silent on whether the two are interchangeable
 	private static String serviceIdentity(String poolFqdn) {
 		return PowerShell.literal("service:" + Fqdn.require(poolFqdn, "Persistent Chat pool"));
 	}

@@ -2,9 +2,12 @@ package org.pchatfailover.lync;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -56,7 +59,7 @@ public class LyncShellAdapter {
 		return run(pool, command, actions, output -> objects(output).stream()
 			.map(o -> new DatabaseMirrorState(text(o, "DatabaseName"), text(o, "StateOnPrimary"),
 					text(o, "StateOnMirror"), text(o, "MirroringStatusOnPrimary"),
-					firstNonBlank(text(o, "MirroringStatusOnMirror"), text(o, "MirroringStatusOnSecondary"))))
+					text(o, "MirroringStatusOnSecondary")))
 			.toList(), states -> states.stream().map(DatabaseMirrorState::summary).collect(Collectors.joining("; ")));
 	}
 
@@ -68,26 +71,54 @@ public class LyncShellAdapter {
 				done -> "mirroring installed for " + pool.backupSql().displayName());
 	}
 
-	/** {@code Get-CsPersistentChatActiveServer}: the active servers in lower case, empty when none. */
-	public List<String> getActiveServers(Pool pool, ActionLog actions) {
-		LyncCommand command = LyncCmdlets.getActiveServers(pool.fqdn());
+	/**
+	 * {@code Get-Command -Name ..}: which of the cmdlets the shell has, by the names it gave them; a missing one is
+	 * absent, not an error.
+	 */
+	public Set<String> getCommands(Pool pool, List<String> names, ActionLog actions) {
+		LyncCommand command = LyncCmdlets.getCommands(names);
 		return run(pool, command, actions, output -> {
-			JsonNode servers = single(objects(output)).path("ActiveServers");
-			List<String> result = new ArrayList<>();
-			if (servers.isArray()) {
-				servers.forEach(s -> result.add(s.asText().toLowerCase(Locale.ROOT)));
-			}
-			else if (servers.isTextual() && !servers.asText().isBlank()) {
-				result.add(servers.asText().toLowerCase(Locale.ROOT));
-			}
-			return List.copyOf(result);
-		}, servers -> "ActiveServers " + servers);
+			Set<String> found = new LinkedHashSet<>();
+			objects(output).forEach(o -> found.add(text(o, "Name")));
+			return Collections.unmodifiableSet(found);
+		}, found -> "found " + found);
 	}
 
-	/** {@code Set-CsPersistentChatActiveServer -ActiveServers @{Replace=...}}; an empty list clears it. */
-	public void setActiveServers(Pool pool, List<String> servers, ActionLog actions) {
-		run(pool, LyncCmdlets.setActiveServers(pool.fqdn(), servers), actions, output -> "done",
-				done -> "ActiveServers set to " + servers);
+	/**
+	 * {@code Get-CsPool -Identity <pool>}: the FQDNs of the pool's computers in lower case. The references are
+	 * silent on how a computer object renders as a string; the projection casts each to one.
+	 */
+	public List<String> getPoolComputers(Pool pool, ActionLog actions) {
+		LyncCommand command = LyncCmdlets.getPool(pool.fqdn());
+		return run(pool, command, actions, output -> strings(single(objects(output)).path("Computers")),
+				computers -> "Computers " + computers);
+	}
+
+	/**
+	 * {@code Install-CsMirrorDatabase ... -WhatIf}: what the cmdlet would do for the backup SQL Server, changing
+	 * nothing; the What if text as the shell printed it.
+	 */
+	public String installMirrorDatabaseWhatIf(Pool pool, ActionLog actions) {
+		LyncCommand command = LyncCmdlets.installMirrorDatabaseWhatIf(pool.backupSql().fqdn(),
+				pool.backupSql().instance(), pool.mirrorFileShare());
+		return run(pool, command, actions, String::strip, text -> text.isEmpty() ? "no What if output" : text);
+	}
+
+	/**
+	 * {@code Set-CsPersistentChatActiveServer} with {@code @{Add=<chosen>}}, then {@code @{Remove=<the pool's
+	 * other candidates>}}: the chosen servers active, the pool's other configured servers not, other pools'
+	 * servers untouched. No cmdlet reads the list back (there is none documented).
+	 */
+	public void setActiveServers(Pool pool, List<String> chosen, ActionLog actions) {
+		Set<String> active = chosen.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+		List<String> others = pool.activeServerCandidates()
+			.stream()
+			.map(c -> c.fqdn().toLowerCase(Locale.ROOT))
+			.filter(fqdn -> !active.contains(fqdn))
+			.toList();
+		LyncCommand command = LyncCmdlets.setActiveServers(pool.effectiveActiveServersIdentity(), chosen, others);
+		run(pool, command, actions, output -> "done",
+				done -> "active servers added " + chosen + (others.isEmpty() ? "" : ", removed " + others));
 	}
 
 	private <T> T run(Pool pool, LyncCommand command, ActionLog actions, Function<String, T> parse,
@@ -163,13 +194,21 @@ public class LyncShellAdapter {
 		return objects.get(0);
 	}
 
+	// a projected string[]: ConvertTo-Json writes an array, a single string, or null for none
+	private static List<String> strings(JsonNode node) {
+		List<String> result = new ArrayList<>();
+		if (node.isArray()) {
+			node.forEach(s -> result.add(s.asText().toLowerCase(Locale.ROOT)));
+		}
+		else if (node.isTextual() && !node.asText().isBlank()) {
+			result.add(node.asText().toLowerCase(Locale.ROOT));
+		}
+		return List.copyOf(result);
+	}
+
 	private static String text(JsonNode node, String field) {
 		JsonNode value = node.path(field);
 		return (value.isMissingNode() || value.isNull()) ? "" : value.asText();
-	}
-
-	private static String firstNonBlank(String first, String second) {
-		return first.isBlank() ? second : first;
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.pchatfailover.lync;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Runbook steps 5 to 7 in the Lync Server Management Shell. Each step reads the state first and does nothing
- * when it is already as asked (a retry, a crash, a second engine node), and reads it back after acting.
+ * Runbook steps 5 to 7 in the Lync Server Management Shell. Steps 5 and 6 read the state first and do nothing
+ * when it is already as asked (a retry, a crash, a second engine node), and read it back after acting. Step 7
+ * has no cmdlet to read with: it sets idempotently.
  */
 @Service
 public class PersistentChatPoolService {
@@ -95,25 +95,16 @@ public class PersistentChatPoolService {
 	}
 
 	/**
-	 * SetActiveServers: {@code Set-CsPersistentChatActiveServer}, verified.
+	 * SetActiveServers: {@code Set-CsPersistentChatActiveServer}, adding the chosen servers and removing the pool's
+	 * other candidates. Both are idempotent, so a retry simply sets them again.
 	 * @param lowLatencyConfirmed the operator confirmed servers outside the backup data centre have low
 	 * latency and high bandwidth to it
 	 */
 	public void setActiveServers(Pool pool, List<String> servers, boolean lowLatencyConfirmed, ActionLog actions) {
 		// again here: a REST client can complete ConfirmActiveServers without the form
 		ActiveServerRules.check(pool, pool.backupDataCenter(), servers, lowLatencyConfirmed);
-		List<String> wanted = normalized(servers);
-		List<String> current = lync.getActiveServers(pool, actions);
-		if (sameServers(current, wanted)) {
-			log.info("SetActiveServers pool {}: already {}, nothing to do", pool.fqdn(), current);
-			return;
-		}
-		lync.setActiveServers(pool, wanted, actions);
-		List<String> after = lync.getActiveServers(pool, actions);
-		if (!sameServers(after, wanted)) {
-			throw new LyncVerificationException("Set-CsPersistentChatActiveServer ran but pool " + pool.fqdn()
-					+ " has active servers " + after + ", expected " + wanted);
-		}
+		lync.setActiveServers(pool, normalized(servers), actions);
+		// verification reads the database (mgc.dbo.tblServerIdentity): no documented cmdlet returns the list
 	}
 
 	private static Optional<DatabaseMirrorState> persistentChat(Pool pool, List<DatabaseMirrorState> states) {
@@ -124,10 +115,6 @@ public class PersistentChatPoolService {
 		Set<String> unique = new LinkedHashSet<>();
 		servers.forEach(s -> unique.add(s.toLowerCase(Locale.ROOT)));
 		return new ArrayList<>(unique);
-	}
-
-	private static boolean sameServers(List<String> a, List<String> b) {
-		return new HashSet<>(normalized(a)).equals(new HashSet<>(normalized(b)));
 	}
 
 }

@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
  */
 public final class Fqdn {
 
-	/** Labels of letters, digits and inner hyphens, at least two labels, at most 253 characters. */
-	public static final String PATTERN = "^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))+$";
+	/** Labels of letters, digits and inner hyphens, at least two labels, at most 253 characters, up to the end of the string. */
+	public static final String LABELS = "(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))+";
+
+	/** {@link #LABELS}, the whole string. */
+	public static final String PATTERN = "^" + LABELS + "$";
 
 	private static final Pattern FQDN = Pattern.compile(PATTERN);
 

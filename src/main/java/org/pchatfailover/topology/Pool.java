@@ -20,6 +20,11 @@ import jakarta.validation.constraints.Pattern;
  * @param activeServerCandidates Persistent Chat servers that may become active, with their data centre
  * @param shares how UNC paths from the log-shipping configuration map to folders mounted on this host
  * @param lyncShell how to reach a Lync Server Management Shell
+ * @param lyncVersion {@code 2013} (Lync Server 2013, the default) or {@code 2015} (Skype for Business Server
+ * 2015): which cmdlet reference's forms the pool is driven with
+ * @param activeServersIdentity optional {@code -Identity} of Set-CsPersistentChatActiveServer, {@code global} or
+ * {@code PersistentChatServer:<pool fqdn>}; empty for the one the version's reference uses
+ * ({@link #effectiveActiveServersIdentity()})
  */
 public record Pool(
 		@NotBlank @Pattern(regexp = Fqdn.PATTERN, message = "must be an RFC 1123 FQDN") String fqdn,
@@ -30,14 +35,47 @@ public record Pool(
 		@NotBlank String backupDataCenter,
 		@NotEmpty @Valid List<ActiveServerCandidate> activeServerCandidates,
 		@Valid List<ShareMapping> shares,
-		@NotNull @Valid LyncShell lyncShell) {
+		@NotNull @Valid LyncShell lyncShell,
+		@Pattern(regexp = LYNC_2013 + "|" + LYNC_2015, message = "must be 2013 or 2015") String lyncVersion,
+		@Pattern(regexp = ACTIVE_SERVERS_IDENTITY, message = "must be global or PersistentChatServer:<pool fqdn>") String activeServersIdentity) {
 
 	public static final String DEFAULT_DATABASE = "mgc";
 
+	/** Lync Server 2013. */
+	public static final String LYNC_2013 = "2013";
+
+	/** Skype for Business Server 2015. */
+	public static final String LYNC_2015 = "2015";
+
+	/** The collection of the Lync Server 2013 reference's examples: "a single, global collection". */
+	public static final String GLOBAL_COLLECTION = "global";
+
+	/** The scope of a Persistent Chat pool's service identity, as Get-CsService -PersistentChatServer shows it. */
+	public static final String SERVICE_SCOPE = "PersistentChatServer:";
+
+	private static final String ACTIVE_SERVERS_IDENTITY = "(?i)" + GLOBAL_COLLECTION + "|" + SERVICE_SCOPE
+			+ Fqdn.LABELS;
+
 	public Pool {
 		database = (database == null || database.isBlank()) ? DEFAULT_DATABASE : database;
+		lyncVersion = (lyncVersion == null || lyncVersion.isBlank()) ? LYNC_2013 : lyncVersion;
+		activeServersIdentity = (activeServersIdentity == null || activeServersIdentity.isBlank()) ? null
+				: activeServersIdentity;
 		shares = (shares == null) ? List.of() : List.copyOf(shares);
 		activeServerCandidates = (activeServerCandidates == null) ? List.of() : List.copyOf(activeServerCandidates);
+	}
+
+	/**
+	 * The {@code -Identity} Set-CsPersistentChatActiveServer takes for this pool: the configured override, else
+	 * what the version's cmdlet reference uses, {@code global} for Lync Server 2013 ("you can only have a single,
+	 * global collection") and the pool's service identity {@code PersistentChatServer:<pool fqdn>} for Skype for
+	 * Business Server 2015 (the identity Get-CsService -PersistentChatServer returns).
+	 */
+	public String effectiveActiveServersIdentity() {
+		if (activeServersIdentity != null) {
+			return activeServersIdentity;
+		}
+		return LYNC_2015.equals(lyncVersion) ? SERVICE_SCOPE + fqdn : GLOBAL_COLLECTION;
 	}
 
 	/**

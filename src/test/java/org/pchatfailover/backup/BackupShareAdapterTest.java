@@ -37,7 +37,7 @@ class BackupShareAdapterTest {
 				"Dallas", List.of(),
 				List.of(new Pool.ShareMapping(SHARE, dir.resolve("share").toString()),
 						new Pool.ShareMapping(COPY, dir.resolve("copy").toString())),
-				new Pool.LyncShell("local", null, null, null, null, null, null, null, null));
+				new Pool.LyncShell("local", null, null, null, null, null, null, null, null), null, null);
 	}
 
 	@Test

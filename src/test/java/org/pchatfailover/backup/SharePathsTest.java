@@ -15,7 +15,7 @@ class SharePathsTest {
 			new Pool.SqlInstance("jdbc:sqlserver://x", "dal-sql-bk.litwareinc.com", "PCHAT", null, null, null),
 			new Pool.SqlInstance(null, "dal-sql-mr.litwareinc.com", "PCHAT", null, null, null), "\\\\fs\\m", "Dallas",
 			List.of(), List.of(new Pool.ShareMapping("\\\\ATL-SQL-001.litwareinc.com\\logship", "/mnt/logship")),
-			new Pool.LyncShell("local", null, null, null, null, null, null, null, null));
+			new Pool.LyncShell("local", null, null, null, null, null, null, null, null), null, null);
 
 	@Test
 	void mapsAUncFolderCaseInsensitivelyBelowItsMountPoint() {

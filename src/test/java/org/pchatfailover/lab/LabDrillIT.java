@@ -88,6 +88,18 @@ class LabDrillIT {
 	}
 
 	@Test
+	void resetsTheLyncSideToAReadinessScenarioAndTheSqlSideToNormal() {
+		JsonNode state = drill.json("admin", "POST", "/api/lab/scenarios/prompting-mirror", null, 200);
+
+		assertThat(state.at("/lync/scenario").asText()).isEqualTo("prompting-mirror");
+		assertThat(state.at("/sql/scenario").asText()).isEqualTo("normal");
+		assertThat(state.at("/lync/pools/atl-cs-001.litwareinc.com/poolState").asText()).isEqualTo("Normal");
+		assertThat(ApiClient.JSON.convertValue(state.path("scenarios"), List.class)).contains("missing-cmdlet",
+				"prompting-mirror", "candidate-not-in-pool", "broken-chain");
+		drill.scenario("normal");
+	}
+
+	@Test
 	void refusesLabControlToAnyoneButAnAdmin() {
 		drill.json("operator", "POST", "/api/lab/scenarios/normal", null, 403);
 		drill.json("ticketing", "GET", "/api/lab/state", null, 403);

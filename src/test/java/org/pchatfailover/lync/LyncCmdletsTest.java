@@ -40,6 +40,38 @@ class LyncCmdletsTest {
 	}
 
 	@Test
+	void asksTheMirrorInstallationWhatItWouldDo() {
+		assertThat(LyncCmdlets
+			.installMirrorDatabaseWhatIf("dal-sql-bk.litwareinc.com", "PCHAT", "\\\\dal-fs-001.litwareinc.com\\pchat-mirror")
+			.script())
+			.isEqualTo(PREAMBLE + "Install-CsMirrorDatabase -DatabaseType 'PersistentChat'"
+					+ " -SqlServerFqdn 'dal-sql-bk.litwareinc.com' -SqlInstanceName 'PCHAT'"
+					+ " -FileShare '\\\\dal-fs-001.litwareinc.com\\pchat-mirror' -DropExistingDatabasesOnMirror"
+					+ " -WhatIf -Confirm:$false\n");
+	}
+
+	@Test
+	void asksWhichCmdletsTheShellHasWithoutFailingOnAMissingOne() {
+		assertThat(LyncCmdlets.getCommands(List.of("Install-CsMirrorDatabase", "Get-CsPool")).script())
+			.isEqualTo(PREAMBLE + "Get-Command -Name 'Install-CsMirrorDatabase','Get-CsPool' -ErrorAction SilentlyContinue"
+					+ " | Select-Object -Property @{Name='Name';Expression={[string]$_.Name}} | ConvertTo-Json -Depth 4\n");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "*", "Get-Cs*", "Get-CsPool'; Remove-Item x; '", "Remove-Item C:\\", "GetCsPool" })
+	void asksOnlyForPlainCmdletNames(String name) {
+		assertThatIllegalArgumentException().isThrownBy(() -> LyncCmdlets.getCommands(List.of("Get-CsPool", name)));
+	}
+
+	@Test
+	void readsThePoolsComputersAsStrings() {
+		assertThat(LyncCmdlets.getPool("atl-cs-001.litwareinc.com").script())
+			.isEqualTo(PREAMBLE + "Get-CsPool -Identity 'atl-cs-001.litwareinc.com'"
+					+ " | Select-Object -Property @{Name='Identity';Expression={[string]$_.Identity}},"
+					+ " @{Name='Computers';Expression={[string[]]$_.Computers}} | ConvertTo-Json -Depth 4\n");
+	}
+
+	@Test
 	void omitsTheInstanceForADefaultInstance() {
 		assertThat(LyncCmdlets.installMirrorDatabase("dal-sql-bk.litwareinc.com", "", "\\\\fs\\share").command())
 			.doesNotContain("-SqlInstanceName");
@@ -54,34 +86,48 @@ class LyncCmdletsTest {
 					+ " @{Name='StateOnPrimary';Expression={[string]$_.StateOnPrimary}},"
 					+ " @{Name='StateOnMirror';Expression={[string]$_.StateOnMirror}},"
 					+ " @{Name='MirroringStatusOnPrimary';Expression={[string]$_.MirroringStatusOnPrimary}},"
-					+ " @{Name='MirroringStatusOnMirror';Expression={[string]$_.MirroringStatusOnMirror}},"
 					+ " @{Name='MirroringStatusOnSecondary';Expression={[string]$_.MirroringStatusOnSecondary}}"
 					+ " | ConvertTo-Json -Depth 4\n");
 	}
 
 	@Test
-	void replacesActiveServers() {
+	void addsTheChosenActiveServersThenRemovesTheOthersInTheGlobalCollection() {
 		assertThat(LyncCmdlets
-			.setActiveServers("atl-cs-001.litwareinc.com", List.of("dal-pc-001.litwareinc.com", "DAL-PC-002.litwareinc.com"))
+			.setActiveServers("global", List.of("dal-pc-001.litwareinc.com", "DAL-PC-002.litwareinc.com"),
+					List.of("atl-pc-001.litwareinc.com", "atl-pc-002.litwareinc.com"))
 			.script())
-			.isEqualTo(PREAMBLE + "Set-CsPersistentChatActiveServer -Identity 'service:atl-cs-001.litwareinc.com'"
-					+ " -ActiveServers @{Replace='dal-pc-001.litwareinc.com','dal-pc-002.litwareinc.com'}"
-					+ " -Confirm:$false\n");
+			.isEqualTo(PREAMBLE + "Set-CsPersistentChatActiveServer -Identity 'global'"
+					+ " -ActiveServers @{Add='dal-pc-001.litwareinc.com','dal-pc-002.litwareinc.com'} -Confirm:$false\n"
+					+ "Set-CsPersistentChatActiveServer -Identity 'global'"
+					+ " -ActiveServers @{Remove='atl-pc-001.litwareinc.com','atl-pc-002.litwareinc.com'} -Confirm:$false\n");
 	}
 
 	@Test
-	void clearsActiveServersWithNull() {
-		assertThat(LyncCmdlets.setActiveServers("atl-cs-001.litwareinc.com", List.of()).command())
-			.isEqualTo("Set-CsPersistentChatActiveServer -Identity 'service:atl-cs-001.litwareinc.com'"
-					+ " -ActiveServers $null -Confirm:$false");
+	void onlyAddsWhenTheChosenServersAreAllThereIs() {
+		assertThat(LyncCmdlets.setActiveServers("GLOBAL", List.of("dal-pc-001.litwareinc.com"), List.of()).command())
+			.isEqualTo("Set-CsPersistentChatActiveServer -Identity 'global'"
+					+ " -ActiveServers @{Add='dal-pc-001.litwareinc.com'} -Confirm:$false");
 	}
 
 	@Test
-	void readsActiveServersAsAList() {
-		assertThat(LyncCmdlets.getActiveServers("atl-cs-001.litwareinc.com").script())
-			.isEqualTo(PREAMBLE + "Get-CsPersistentChatActiveServer -Identity 'service:atl-cs-001.litwareinc.com'"
-					+ " | Select-Object -Property @{Name='Identity';Expression={[string]$_.Identity}},"
-					+ " @{Name='ActiveServers';Expression={[string[]]$_.ActiveServers}} | ConvertTo-Json -Depth 4\n");
+	void usesThePoolsServiceIdentityForSkypeForBusinessServer2015() {
+		assertThat(LyncCmdlets
+			.setActiveServers("PersistentChatServer:ATL-CS-001.litwareinc.com", List.of("dal-pc-001.litwareinc.com"),
+					List.of())
+			.command()).startsWith("Set-CsPersistentChatActiveServer -Identity"
+					+ " 'PersistentChatServer:atl-cs-001.litwareinc.com' -ActiveServers @{Add=");
+	}
+
+	// was: an empty list cleared with $null; SetActiveServers never clears (ActiveServerRules wants one server)
+	@Test
+	void refusesToSetNoActiveServersOrAnUndocumentedIdentity() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LyncCmdlets.setActiveServers("global", List.of(), List.of("atl-pc-001.litwareinc.com")))
+			.withMessageContaining("at least one server to add");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LyncCmdlets.setActiveServers("service:atl-cs-001.litwareinc.com",
+					List.of("dal-pc-001.litwareinc.com"), List.of()))
+			.withMessageContaining("must be global or PersistentChatServer:<pool fqdn>");
 	}
 
 	@ParameterizedTest
@@ -90,7 +136,12 @@ class LyncCmdletsTest {
 	void rejectsInjectionInPoolAndServerNames(String name) {
 		assertThatIllegalArgumentException().isThrownBy(() -> LyncCmdlets.setPersistentChatState(name, "FailedOver"));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> LyncCmdlets.setActiveServers("atl-cs-001.litwareinc.com", List.of(name)));
+			.isThrownBy(() -> LyncCmdlets.setActiveServers("global", List.of(name), List.of()));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LyncCmdlets.setActiveServers("global", List.of("dal-pc-001.litwareinc.com"), List.of(name)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LyncCmdlets.setActiveServers("PersistentChatServer:" + name,
+					List.of("dal-pc-001.litwareinc.com"), List.of()));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> LyncCmdlets.installMirrorDatabase(name, "PCHAT", "\\\\fs.litwareinc.com\\share"));
 	}

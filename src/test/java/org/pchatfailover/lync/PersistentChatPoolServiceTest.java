@@ -10,6 +10,8 @@ import org.pchatfailover.lab.lync.cmdlets.LabDatabaseProbe;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncFixtures;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncState;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
 import org.pchatfailover.sqlserver.DatabaseMirroringRow;
 import org.pchatfailover.topology.ActiveServerRules;
 import org.pchatfailover.topology.Pool;
@@ -35,7 +37,11 @@ class PersistentChatPoolServiceTest {
 	private final FakeBackupSql backupSql = new FakeBackupSql();
 
 	private PersistentChatPoolService service(String scenario, LabDatabaseProbe probe) {
-		lab = LabLyncFixtures.shell(dir, probe, scenario);
+		return service(scenario, probe, LabLyncFixtures.TOPOLOGY);
+	}
+
+	private PersistentChatPoolService service(String scenario, LabDatabaseProbe probe, LabLyncTopology topology) {
+		lab = LabLyncFixtures.shell(dir, topology, probe, scenario);
 		transport = new InProcessLabTransport(lab);
 		return new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)), backupSql.mirroringService());
 	}
@@ -162,7 +168,7 @@ class PersistentChatPoolServiceTest {
 	}
 
 	@Test
-	void setsActiveServersInTheBackupDataCentreAndSkipsTheSecondTime() {
+	void setsActiveServersInTheBackupDataCentreAndAgainAlikeTheSecondTime() {
 		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
 		List<String> dallas = ActiveServerRules.propose(POOL, POOL.backupDataCenter());
 
@@ -170,8 +176,52 @@ class PersistentChatPoolServiceTest {
 		service.setActiveServers(POOL, List.of("DAL-PC-002.litwareinc.com", "dal-pc-001.litwareinc.com"), false, actions);
 
 		assertThat(labPool().activeServers()).containsExactly("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
-		assertThat(transport.cmdlets()).containsExactly("Get-CsPersistentChatActiveServer",
-				"Set-CsPersistentChatActiveServer", "Get-CsPersistentChatActiveServer", "Get-CsPersistentChatActiveServer");
+		// no Get-CsPersistentChatActiveServer: no such cmdlet is documented, so nothing reads the list back
+		assertThat(transport.cmdlets()).containsExactly("Set-CsPersistentChatActiveServer",
+				"Set-CsPersistentChatActiveServer");
+		assertThat(lab.state().history()).extracting(LabLyncState.HistoryEntry::command)
+			.containsExactly(
+					"Set-CsPersistentChatActiveServer -Identity 'global'"
+							+ " -ActiveServers @{Add='dal-pc-001.litwareinc.com','dal-pc-002.litwareinc.com'} -Confirm:$false",
+					"Set-CsPersistentChatActiveServer -Identity 'global'"
+							+ " -ActiveServers @{Remove='atl-pc-001.litwareinc.com','atl-pc-002.litwareinc.com'} -Confirm:$false",
+					"Set-CsPersistentChatActiveServer -Identity 'global'"
+							+ " -ActiveServers @{Add='dal-pc-002.litwareinc.com','dal-pc-001.litwareinc.com'} -Confirm:$false",
+					"Set-CsPersistentChatActiveServer -Identity 'global'"
+							+ " -ActiveServers @{Remove='atl-pc-001.litwareinc.com','atl-pc-002.litwareinc.com'} -Confirm:$false");
+		assertThat(actions.actions()).extracting(ActionLog.Action::outcome)
+			.containsExactly("active servers added [dal-pc-001.litwareinc.com, dal-pc-002.litwareinc.com],"
+					+ " removed [atl-pc-001.litwareinc.com, atl-pc-002.litwareinc.com]",
+					"active servers added [dal-pc-002.litwareinc.com, dal-pc-001.litwareinc.com],"
+							+ " removed [atl-pc-001.litwareinc.com, atl-pc-002.litwareinc.com]");
+	}
+
+	@Test
+	void setsActiveServersWithThePoolsServiceIdentityOnSkypeForBusinessServer2015() {
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE,
+				LabLyncFixtures.topology(LabPool.LYNC_2015));
+		Pool skype = new Pool(POOL.fqdn(), POOL.database(), POOL.backupSql(), POOL.backupMirrorSql(),
+				POOL.mirrorFileShare(), POOL.backupDataCenter(), POOL.activeServerCandidates(), List.of(),
+				POOL.lyncShell(), "2015", null);
+
+		service.setActiveServers(skype, List.of("dal-pc-001.litwareinc.com"), false, actions);
+
+		assertThat(labPool().activeServers()).containsExactly("dal-pc-001.litwareinc.com");
+		assertThat(lab.state().history()).extracting(LabLyncState.HistoryEntry::command)
+			.allMatch(c -> c.startsWith("Set-CsPersistentChatActiveServer -Identity"
+					+ " 'PersistentChatServer:atl-cs-001.litwareinc.com' -ActiveServers @{"));
+	}
+
+	@Test
+	void leavesTheActiveServersOfOtherPoolsAlone() {
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE,
+				LabLyncFixtures.TWO_POOLS);
+
+		service.setActiveServers(POOL, List.of("dal-pc-001.litwareinc.com"), false, actions);
+
+		assertThat(labPool().activeServers()).containsExactly("dal-pc-001.litwareinc.com");
+		assertThat(lab.state().pools().get(LabLyncFixtures.SECOND_POOL).activeServers())
+			.containsExactly("sea-pc-001.litwareinc.com");
 	}
 
 	@Test
@@ -184,7 +234,8 @@ class PersistentChatPoolServiceTest {
 		assertThat(transport.commands).isEmpty();
 
 		service.setActiveServers(POOL, mixed, true, actions);
-		assertThat(labPool().activeServers()).containsExactlyElementsOf(mixed);
+		// a collection: Add and Remove leave no order the references speak of
+		assertThat(labPool().activeServers()).containsExactlyInAnyOrderElementsOf(mixed);
 	}
 
 	@Test
@@ -206,7 +257,7 @@ class PersistentChatPoolServiceTest {
 		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
 		Pool injected = new Pool("atl-cs-001.litwareinc.com'; Remove-Item x; '", POOL.database(), POOL.backupSql(),
 				POOL.backupMirrorSql(), POOL.mirrorFileShare(), POOL.backupDataCenter(), POOL.activeServerCandidates(),
-				List.of(), POOL.lyncShell());
+				List.of(), POOL.lyncShell(), POOL.lyncVersion(), POOL.activeServersIdentity());
 
 		assertThatIllegalArgumentException().isThrownBy(() -> service.setPoolFailedOver(injected, actions));
 		assertThat(transport.commands).isEmpty();

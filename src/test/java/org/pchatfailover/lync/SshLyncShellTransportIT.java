@@ -88,6 +88,35 @@ class SshLyncShellTransportIT {
 	}
 
 	@Test
+	void setsActiveServersThroughTheLabShellWithTheDocumentedListModifiers() {
+		new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)), null).setActiveServers(
+				pool(password, knownHosts, TIMEOUT_SECONDS),
+				List.of("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com"), false, new ActionLog());
+
+		assertThat(lab.state().pools().get(TestPools.POOL_FQDN).activeServers())
+			.containsExactly("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
+		assertThat(lab.state().history()).extracting(h -> h.command())
+			.containsExactly("Set-CsPersistentChatActiveServer -Identity 'global'"
+					+ " -ActiveServers @{Add='dal-pc-001.litwareinc.com','dal-pc-002.litwareinc.com'} -Confirm:$false",
+					"Set-CsPersistentChatActiveServer -Identity 'global'"
+							+ " -ActiveServers @{Remove='atl-pc-001.litwareinc.com','atl-pc-002.litwareinc.com'}"
+							+ " -Confirm:$false");
+	}
+
+	@Test
+	void readsCmdletsAndPoolComputersThroughTheLabShell() {
+		LyncShellAdapter adapter = new LyncShellAdapter(List.of(transport));
+		Pool pool = pool(password, knownHosts, TIMEOUT_SECONDS);
+		ActionLog actions = new ActionLog();
+
+		assertThat(adapter.getCommands(pool, List.of("Install-CsMirrorDatabase", "Get-CsPersistentChatActiveServer"),
+				actions)).containsExactly("Install-CsMirrorDatabase");
+		assertThat(adapter.getPoolComputers(pool, actions)).containsExactly("atl-pc-001.litwareinc.com",
+				"atl-pc-002.litwareinc.com", "dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
+		assertThat(actions.actions()).allSatisfy(a -> assertThat(a.succeeded()).isTrue());
+	}
+
+	@Test
 	void returnsNonZeroExitCodeAndStderr() {
 		ShellResult result = transport.run(pool(password, knownHosts, TIMEOUT_SECONDS).lyncShell(),
 				new LyncCommand("Get-CsNothing", "Get-CsNothing", "$ErrorActionPreference = 'Stop'\nGet-CsNothing\n"));

@@ -158,7 +158,8 @@ class EstateReadinessIT {
 		Pool unknownKey = new Pool(lab.fqdn(), lab.database(), lab.backupSql(), lab.backupMirrorSql(),
 				lab.mirrorFileShare(), lab.backupDataCenter(), lab.activeServerCandidates(), lab.shares(),
 				new Pool.LyncShell(shell.transport(), shell.host(), shell.port(), shell.user(), shell.keyFile(),
-						shell.passwordEnv(), shell.passwordFile(), emptyKnownHosts.toString(), shell.timeoutSeconds()));
+						shell.passwordEnv(), shell.passwordFile(), emptyKnownHosts.toString(), shell.timeoutSeconds()),
+				lab.lyncVersion(), lab.activeServersIdentity());
 
 		ReadinessReport report = readiness.check(unknownKey);
 

@@ -65,7 +65,7 @@ class CopyBackupFilesIT {
 				Files.createTempDirectory("mirror").toString()));
 		Pool withThreeShares = new Pool(pool.fqdn(), pool.database(), pool.backupSql(), pool.backupMirrorSql(),
 				pool.mirrorFileShare(), pool.backupDataCenter(), pool.activeServerCandidates(), shares,
-				pool.lyncShell());
+				pool.lyncShell(), pool.lyncVersion(), pool.activeServersIdentity());
 
 		List<String> copied = copy.copyMissingFiles(withThreeShares, LogShippingFolders.planned(plan), actions);
 

@@ -72,7 +72,8 @@ class SqlInjectionIT {
 
 	private static Pool withDatabase(Pool pool, String database) {
 		return new Pool(pool.fqdn(), database, pool.backupSql(), pool.backupMirrorSql(), pool.mirrorFileShare(),
-				pool.backupDataCenter(), pool.activeServerCandidates(), pool.shares(), pool.lyncShell());
+				pool.backupDataCenter(), pool.activeServerCandidates(), pool.shares(), pool.lyncShell(), pool.lyncVersion(),
+				pool.activeServersIdentity());
 	}
 
 }

@@ -30,7 +30,7 @@ public final class TestPools {
 						new Pool.ActiveServerCandidate("atl-pc-002.litwareinc.com", "Atlanta"),
 						new Pool.ActiveServerCandidate("dal-pc-001.litwareinc.com", "Dallas"),
 						new Pool.ActiveServerCandidate("dal-pc-002.litwareinc.com", "Dallas")),
-				List.of(), shell);
+				List.of(), shell, null, null);
 	}
 
 	public static Pool.LyncShell ssh(int port, Path passwordFile, Path knownHosts, int timeoutSeconds) {

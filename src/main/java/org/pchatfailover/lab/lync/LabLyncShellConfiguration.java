@@ -84,7 +84,8 @@ class LabLyncShellConfiguration {
 				pool.backupDataCenter(), pool.activeServerCandidates()
 					.stream()
 					.map(c -> new LabLyncTopology.Server(c.fqdn(), c.dataCenter()))
-					.toList());
+					.toList(),
+				pool.lyncVersion());
 	}
 
 	private static void write(Path file, String content) {

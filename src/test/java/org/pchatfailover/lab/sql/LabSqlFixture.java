@@ -133,7 +133,7 @@ public final class LabSqlFixture implements AutoCloseable {
 				List.of(new Pool.ActiveServerCandidate("dal-pc-001.litwareinc.com", "Dallas")),
 				List.of(new Pool.ShareMapping(SHARE_UNC, share().toString()),
 						new Pool.ShareMapping(COPY_UNC, copy().toString())),
-				new Pool.LyncShell("ssh", "127.0.0.1", 2222, "lab", null, null, null, null, 60));
+				new Pool.LyncShell("ssh", "127.0.0.1", 2222, "lab", null, null, null, null, 60), null, null);
 	}
 
 	@Override

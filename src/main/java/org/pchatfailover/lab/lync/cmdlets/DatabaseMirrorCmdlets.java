@@ -3,7 +3,7 @@ package org.pchatfailover.lab.lync.cmdlets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import org.pchatfailover.lab.lync.cmdlets.LabLyncState.Mirror;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
@@ -11,6 +11,7 @@ import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.Store;
 import org.pchatfailover.lab.lync.powershell.CmdletBinder.Bound;
 import org.pchatfailover.lab.lync.powershell.CmdletBinder.Spec;
 import org.pchatfailover.lab.lync.powershell.PsError;
+import org.pchatfailover.lab.lync.powershell.ShouldProcess;
 
 /**
  * Get-CsDatabaseMirrorState and Install-CsMirrorDatabase: mirroring of the Persistent Chat database of a pool's
@@ -36,20 +37,19 @@ final class DatabaseMirrorCmdlets {
 					Map.entry("Report", false), Map.entry("Confirm", true), Map.entry("WhatIf", true)),
 			List.of());
 
-	private static final Set<String> DATABASE_TYPES = Set.of("ActiveMonitoring", "Application", "Archiving",
-			"CentralMgmt", "Edge", "Lyss", "Monitoring", "PersistentChat", "PersistentChatCompliance", "Provision",
-			"Registrar", "SigninTelemetry", "User");
-
 	private final LabLyncTopology topology;
 
 	private final LabDatabaseProbe probe;
 
 	private final LabPoolStates pools;
 
-	DatabaseMirrorCmdlets(LabLyncTopology topology, LabDatabaseProbe probe, LabPoolStates pools) {
+	private final String scenario;
+
+	DatabaseMirrorCmdlets(LabLyncTopology topology, LabDatabaseProbe probe, LabPoolStates pools, String scenario) {
 		this.topology = topology;
 		this.probe = probe;
 		this.pools = pools;
+		this.scenario = scenario;
 	}
 
 	/** The mirror Install-CsMirrorDatabase leaves: the backup store's database on its assigned mirror, in sync. */
@@ -61,8 +61,8 @@ final class DatabaseMirrorCmdlets {
 		String fqdn = args.required("PoolFqdn");
 		LabPool pool = topology.pool(fqdn)
 			.orElseThrow(() -> new PsError(args.cmdlet(), "Pool \"" + fqdn + "\" was not found in the topology."));
-		String type = databaseType(args);
-		if (type != null && !type.equals("PersistentChat")) {
+		String type = DatabaseTypes.of(args, pool);
+		if (type != null && !type.equals(DatabaseTypes.PERSISTENT_CHAT)) {
 			return List.of();
 		}
 		Mirror mirror = pools.of(pool).mirror();
@@ -71,27 +71,49 @@ final class DatabaseMirrorCmdlets {
 		object.put("StateOnPrimary", (mirror == null) ? NOT_MIRRORED : "Principal");
 		object.put("StateOnMirror", (mirror == null) ? NOT_MIRRORED : "Mirror");
 		object.put("MirroringStatusOnPrimary", (mirror == null) ? null : mirror.status());
-		object.put("MirroringStatusOnMirror", (mirror == null) ? null : mirror.status());
+		object.put("MirroringStatusOnSecondary", (mirror == null) ? null : mirror.status());
 		return List.of(object);
 	}
 
 	List<Object> install(Bound args) {
-		String type = byDatabaseType(args);
+		requireByDatabase(args);
 		String fqdn = args.required("SqlServerFqdn");
 		String instance = args.text("SqlInstanceName");
+		Optional<LabPool> owner = topology.pools().stream().filter(p -> p.backupStore().is(fqdn, instance)).findFirst();
+		// -DatabaseType binds against the version of the deployment: the store's pool's, else the lab's first
+		String type = DatabaseTypes.of(args, owner.or(() -> topology.pools().stream().findFirst()).orElse(null));
+		if (type == null) {
+			throw PsError.parameterSetNotResolved(args.cmdlet());
+		}
 		String share = args.required("FileShare");
-		LabPool pool = poolWithBackupStore(args, type, fqdn, instance);
+		LabPool pool = poolWithBackupStore(args, owner, type, fqdn, instance);
 		if (!share.startsWith("\\\\")) {
 			throw new PsError(args.cmdlet(), "FileShare \"" + share + "\" is not a UNC path (\\\\server\\share).");
 		}
-		requireOnline(args, pool);
 		requireNoMirrorUnlessDropped(args, pool);
-		if (args.isSet("WhatIf")) {
-			return List.of("What if: Installing mirror of \"" + pool.database() + "\" on " + pool.mirrorStore() + ".");
+		if (LabLyncShell.PROMPTING_MIRROR.equals(scenario)) {
+			// a prompt from ShouldContinue "ignores ... -Confirm, $WhatIfPreference, and -WhatIf"
+			// (everything-about-shouldprocess); the references are silent on which kind the real cmdlet's
+			// "[A] Yes to All" prompt is: this scenario drills the kind that -Confirm:$false cannot answer
+			throw ShouldProcess.promptInNonInteractiveMode(args.cmdlet());
 		}
+		if (args.isSet("WhatIf")) {
+			return List.of(whatIf(pool));
+		}
+		requireOnline(args, pool);
 		startMirroring(args, pool);
 		pools.change(args, pool, current -> current.withMirror(installedMirror(pool)));
 		return List.of();
+	}
+
+	/**
+	 * The references are silent on which checks Install-CsMirrorDatabase makes before its ShouldProcess and on its
+	 * operation and target texts: the lab answers -WhatIf from the topology alone, without asking SQL Server, so
+	 * that a readiness check works before the failover, while the backup mgc is still RESTORING.
+	 */
+	private static String whatIf(LabPool pool) {
+		return ShouldProcess.whatIf(INSTALL.name(), pool.database() + " on " + pool.backupStore() + ", mirror "
+				+ pool.mirrorStore());
 	}
 
 	// the real cmdlet ends with SET PARTNER on the principal: then SQL Server and Lync report the same mirror
@@ -107,27 +129,19 @@ final class DatabaseMirrorCmdlets {
 		}
 	}
 
-	// the database type of the ByDatabase parameter set, the only one the lab knows
-	private String byDatabaseType(Bound args) {
+	// the ByDatabase parameter set, the only one the lab knows
+	private static void requireByDatabase(Bound args) {
 		if (args.isSet("ConfiguredDatabases") || args.has("ForInstance") || args.isSet("ForDefaultInstance")) {
 			throw new PsError(args.cmdlet(), "The lab shell supports only the ByDatabase parameter set"
 					+ " (-DatabaseType -SqlServerFqdn [-SqlInstanceName] -FileShare).");
 		}
-		String type = databaseType(args);
-		if (type == null) {
-			throw PsError.parameterSetNotResolved(args.cmdlet());
-		}
-		return type;
 	}
 
-	private LabPool poolWithBackupStore(Bound args, String type, String fqdn, String instance) {
-		LabPool pool = topology.pools()
-			.stream()
-			.filter(p -> p.backupStore().is(fqdn, instance))
-			.findFirst()
-			.orElseThrow(() -> new PsError(args.cmdlet(), "No " + type + " store on \"" + fqdn
-					+ ((instance == null) ? "" : "\\" + instance) + "\" is defined in the topology."));
-		if (!type.equals("PersistentChat")) {
+	private static LabPool poolWithBackupStore(Bound args, Optional<LabPool> owner, String type, String fqdn,
+			String instance) {
+		LabPool pool = owner.orElseThrow(() -> new PsError(args.cmdlet(), "No " + type + " store on \"" + fqdn
+				+ ((instance == null) ? "" : "\\" + instance) + "\" is defined in the topology."));
+		if (!type.equals(DatabaseTypes.PERSISTENT_CHAT)) {
 			throw new PsError(args.cmdlet(), "The store " + pool.backupStore() + " has no " + type + " databases.");
 		}
 		return pool;
@@ -157,19 +171,6 @@ final class DatabaseMirrorCmdlets {
 			throw new PsError(args.cmdlet(), "Database \"" + pool.database() + "\" already exists on mirror "
 					+ existing.mirror() + ". Use -DropExistingDatabasesOnMirror to replace it.");
 		}
-	}
-
-	private String databaseType(Bound args) {
-		String type = args.text("DatabaseType");
-		if (type == null) {
-			return null;
-		}
-		return DATABASE_TYPES.stream()
-			.filter(t -> t.equalsIgnoreCase(type))
-			.findFirst()
-			.orElseThrow(() -> new PsError(args.cmdlet(), "Cannot bind parameter 'DatabaseType'. Cannot convert value \""
-					+ type + "\" to type \"Microsoft.Rtc.Common.Data.DatabaseNameType\". Specify one of: "
-					+ String.join(", ", DATABASE_TYPES.stream().sorted().toList())));
 	}
 
 }

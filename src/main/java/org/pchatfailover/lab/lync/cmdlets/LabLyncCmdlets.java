@@ -1,6 +1,6 @@
 package org.pchatfailover.lab.lync.cmdlets;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +26,7 @@ final class LabLyncCmdlets {
 
 	private static final Map<String, Spec> SPECS = Stream
 		.of(PoolStateCmdlets.GET, PoolStateCmdlets.SET, DatabaseMirrorCmdlets.GET_STATE, DatabaseMirrorCmdlets.INSTALL,
-				ActiveServerCmdlets.GET, ActiveServerCmdlets.SET)
+				ActiveServerCmdlets.SET, PoolCmdlets.GET)
 		.collect(Collectors.toUnmodifiableMap(spec -> spec.name().toLowerCase(Locale.ROOT), Function.identity()));
 
 	private final PoolStateCmdlets poolState;
@@ -35,23 +35,43 @@ final class LabLyncCmdlets {
 
 	private final ActiveServerCmdlets activeServers;
 
+	private final PoolCmdlets topologyPools;
+
 	private final List<HistoryEntry> history;
+
+	private final Clock clock;
+
+	private final String scenario;
 
 	/**
 	 * @param pools working copy of the pool states, changed in place
 	 * @param history the history, appended to in place
 	 */
 	LabLyncCmdlets(LabLyncTopology topology, LabDatabaseProbe probe, String scenario, Map<String, PoolState> pools,
-			List<HistoryEntry> history) {
-		LabPoolStates states = new LabPoolStates(topology, scenario, pools);
+			List<HistoryEntry> history, Clock clock) {
+		LabPoolStates states = new LabPoolStates(topology, scenario, pools, clock);
 		this.poolState = new PoolStateCmdlets(states);
-		this.mirror = new DatabaseMirrorCmdlets(topology, probe, states);
-		this.activeServers = new ActiveServerCmdlets(states);
+		this.mirror = new DatabaseMirrorCmdlets(topology, probe, states, scenario);
+		this.activeServers = new ActiveServerCmdlets(topology, states);
+		this.topologyPools = new PoolCmdlets(topology, scenario);
 		this.history = history;
+		this.clock = clock;
+		this.scenario = scenario;
 	}
 
-	static boolean knows(String name) {
-		return SPECS.containsKey(name.toLowerCase(Locale.ROOT));
+	boolean knows(String name) {
+		Spec spec = SPECS.get(name.toLowerCase(Locale.ROOT));
+		return spec != null && present(spec);
+	}
+
+	/** The Lync module's cmdlets the lab simulates, as Get-Command lists them. */
+	List<String> names() {
+		return SPECS.values().stream().filter(this::present).map(Spec::name).sorted().toList();
+	}
+
+	// the missing-cmdlet scenario: a Lync module without Install-CsMirrorDatabase
+	private boolean present(Spec spec) {
+		return !(LabLyncShell.MISSING_CMDLET.equals(scenario) && spec == DatabaseMirrorCmdlets.INSTALL);
 	}
 
 	/** Runs one cmdlet and records it in the history with its outcome. */
@@ -60,11 +80,11 @@ final class LabLyncCmdlets {
 		try {
 			Bound args = CmdletBinder.bind(spec, command.elements());
 			List<Object> output = run(args);
-			history.add(new HistoryEntry(Instant.now(), command.text(), true, output.size() + " object(s)"));
+			history.add(new HistoryEntry(clock.instant(), command.text(), true, output.size() + " object(s)"));
 			return output;
 		}
 		catch (PsError ex) {
-			history.add(new HistoryEntry(Instant.now(), command.text(), false, ex.getMessage()));
+			history.add(new HistoryEntry(clock.instant(), command.text(), false, ex.getMessage()));
 			throw ex;
 		}
 	}
@@ -75,8 +95,8 @@ final class LabLyncCmdlets {
 			case "Set-CsPersistentChatState" -> poolState.set(args);
 			case "Get-CsDatabaseMirrorState" -> mirror.getState(args);
 			case "Install-CsMirrorDatabase" -> mirror.install(args);
-			case "Get-CsPersistentChatActiveServer" -> activeServers.get(args);
 			case "Set-CsPersistentChatActiveServer" -> activeServers.set(args);
+			case "Get-CsPool" -> topologyPools.get(args);
 			default -> throw PsError.notRecognized(args.cmdlet());
 		};
 	}

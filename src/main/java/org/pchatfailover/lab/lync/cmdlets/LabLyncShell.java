@@ -1,7 +1,9 @@
 package org.pchatfailover.lab.lync.cmdlets;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,8 +42,20 @@ public class LabLyncShell {
 	/** As normal, but changes are accepted and not applied, so reading back shows the old state. */
 	public static final String CHANGES_NOT_APPLIED = "changes-not-applied";
 
+	/** As normal, but the Lync module lacks Install-CsMirrorDatabase: not recognized, and absent from Get-Command. */
+	public static final String MISSING_CMDLET = "missing-cmdlet";
+
+	/**
+	 * As normal, but Install-CsMirrorDatabase asks for confirmation whatever -Confirm or -WhatIf say, which
+	 * powershell.exe -NonInteractive turns into an error.
+	 */
+	public static final String PROMPTING_MIRROR = "prompting-mirror";
+
+	/** As normal, but Get-CsPool's Computers lack dal-pc-002.litwareinc.com, as if removed from the topology. */
+	public static final String CANDIDATE_NOT_IN_POOL = "candidate-not-in-pool";
+
 	public static final List<String> SCENARIOS = List.of(NORMAL, FAILED_OVER, CMDLET_FAILURE, SLOW,
-			CHANGES_NOT_APPLIED);
+			CHANGES_NOT_APPLIED, MISSING_CMDLET, PROMPTING_MIRROR, CANDIDATE_NOT_IN_POOL);
 
 	private static final int MAX_HISTORY = 1000;
 
@@ -52,6 +66,8 @@ public class LabLyncShell {
 	private final LabStateFile<LabLyncState> stateFile;
 
 	private final Duration slowDelay;
+
+	private final Clock clock;
 
 	private LabLyncState state;
 
@@ -65,10 +81,17 @@ public class LabLyncShell {
 	 */
 	public LabLyncShell(LabLyncTopology topology, LabDatabaseProbe probe, Path stateFile, Duration slowDelay,
 			String scenario) {
+		this(topology, probe, stateFile, slowDelay, scenario, Clock.systemUTC());
+	}
+
+	/** @param clock the time of cmdlets and changes, as the lab records them */
+	public LabLyncShell(LabLyncTopology topology, LabDatabaseProbe probe, Path stateFile, Duration slowDelay,
+			String scenario, Clock clock) {
 		this.topology = topology;
 		this.probe = probe;
 		this.stateFile = new LabStateFile<>(stateFile, LabLyncState.class, "lab Lync state");
 		this.slowDelay = slowDelay;
+		this.clock = clock;
 		this.state = this.stateFile.read().orElse(null);
 		if (this.state == null || !this.state.pools().keySet().containsAll(topologyPools())) {
 			reset(supports(scenario) ? scenario : NORMAL);
@@ -89,11 +112,12 @@ public class LabLyncShell {
 			throw new IllegalArgumentException("unknown Lync shell scenario '" + scenario + "', known: " + SCENARIOS);
 		}
 		Map<String, PoolState> pools = new HashMap<>();
+		Instant now = clock.instant();
 		for (LabPool pool : topology.pools()) {
 			boolean failedOver = FAILED_OVER.equals(scenario);
 			pools.put(pool.fqdn(), new PoolState(failedOver ? "FailedOver" : "Normal",
 					failedOver ? DatabaseMirrorCmdlets.installedMirror(pool) : null,
-					pool.serversIn(pool.backupDataCenter(), failedOver)));
+					pool.serversIn(pool.backupDataCenter(), failedOver), now, now));
 		}
 		commit(new LabLyncState(scenario, pools, List.of()));
 	}
@@ -118,7 +142,7 @@ public class LabLyncShell {
 			Map<String, PoolState> pools = new HashMap<>(state.pools());
 			List<HistoryEntry> history = new ArrayList<>(state.history());
 			LabScriptRunner.Result result = new LabScriptRunner(
-					new LabLyncCmdlets(topology, probe, state.scenario(), pools, history))
+					new LabLyncCmdlets(topology, probe, state.scenario(), pools, history, clock))
 				.run(script);
 			int from = Math.max(0, history.size() - MAX_HISTORY);
 			commit(new LabLyncState(state.scenario(), pools, history.subList(from, history.size())));

@@ -21,12 +21,33 @@ public record LabLyncTopology(List<LabPool> pools) {
 	 * @param mirrorStore the mirror defined for the backup store
 	 * @param backupDataCenter the data centre of the backup store
 	 * @param servers the pool's Persistent Chat servers
+	 * @param lyncVersion {@code 2013} (Lync Server 2013, the default) or {@code 2015} (Skype for Business Server
+	 * 2015): whose cmdlet reference the lab follows for this pool
 	 */
 	public record LabPool(String fqdn, String database, Store backupStore, Store mirrorStore, String backupDataCenter,
-			List<Server> servers) {
+			List<Server> servers, String lyncVersion) {
+
+		public static final String LYNC_2013 = "2013";
+
+		public static final String LYNC_2015 = "2015";
 
 		public LabPool {
 			servers = List.copyOf(servers);
+			lyncVersion = (lyncVersion == null) ? LYNC_2013 : lyncVersion;
+		}
+
+		boolean isSkypeForBusiness2015() {
+			return LYNC_2015.equals(lyncVersion);
+		}
+
+		/** {@code PersistentChatServer:<pool fqdn>}, the service identity of the Skype for Business reference. */
+		String serviceIdentity() {
+			return "PersistentChatServer:" + fqdn;
+		}
+
+		/** "Lync Server 2013" or "Skype for Business Server 2015", for messages. */
+		String product() {
+			return isSkypeForBusiness2015() ? "Skype for Business Server 2015" : "Lync Server 2013";
 		}
 
 		boolean hasServer(String fqdn) {
@@ -65,6 +86,11 @@ public record LabLyncTopology(List<LabPool> pools) {
 
 	Optional<LabPool> pool(String fqdn) {
 		return pools.stream().filter(p -> p.fqdn().equalsIgnoreCase(fqdn)).findFirst();
+	}
+
+	/** The pool a Persistent Chat server belongs to. */
+	Optional<LabPool> poolOfServer(String serverFqdn) {
+		return pools.stream().filter(p -> p.hasServer(serverFqdn)).findFirst();
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.pchatfailover.lab.lync.cmdlets;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.pchatfailover.lab.lync.cmdlets.LabLyncState.PoolState;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
 import org.pchatfailover.lab.lync.powershell.CmdletBinder.Bound;
 import org.pchatfailover.lab.lync.powershell.PsError;
+import org.pchatfailover.lab.lync.powershell.ShouldProcess;
 
 /**
  * The pool states one script run works on: a working copy the cmdlets change in place, the pools found by the
@@ -23,11 +25,17 @@ final class LabPoolStates {
 
 	private final Map<String, PoolState> pools;
 
-	/** @param pools working copy of the pool states, changed in place */
-	LabPoolStates(LabLyncTopology topology, String scenario, Map<String, PoolState> pools) {
+	private final Clock clock;
+
+	/**
+	 * @param pools working copy of the pool states, changed in place
+	 * @param clock what the time of a change is taken from
+	 */
+	LabPoolStates(LabLyncTopology topology, String scenario, Map<String, PoolState> pools, Clock clock) {
 		this.topology = topology;
 		this.scenario = scenario;
 		this.pools = pools;
+		this.clock = clock;
 	}
 
 	/**
@@ -38,14 +46,19 @@ final class LabPoolStates {
 		return select(args).stream().<Object>map(pool -> serviceObject(pool, property, value.apply(of(pool)))).toList();
 	}
 
-	/** The pool of a service identity, {@code service:<pool fqdn>}. */
+	/**
+	 * The pool of a Persistent Chat state identity: {@code service:<pool fqdn>} as the runbooks write it, or
+	 * {@code PersistentChatServer:<pool fqdn>} as the cmdlet reference does. The references are silent on whether
+	 * the two are interchangeable; the lab takes both (scope in any case) and nothing else.
+	 */
 	LabPool pool(Bound args, String identity) {
 		int colon = identity.indexOf(':');
 		String scope = (colon < 0) ? "" : identity.substring(0, colon);
 		String fqdn = identity.substring(colon + 1);
 		if (!scope.equalsIgnoreCase("service") && !scope.equalsIgnoreCase("PersistentChatServer")) {
 			throw new PsError(args.cmdlet(), "Cannot find \"" + identity + "\" because it does not exist."
-					+ " Use the service identity, e.g. service:<pool fqdn>.");
+					+ " Use the service identity, e.g. service:<pool fqdn> (runbook) or"
+					+ " PersistentChatServer:<pool fqdn> (cmdlet reference).");
 		}
 		return topology.pool(fqdn)
 			.orElseThrow(() -> new PsError(args.cmdlet(), "Cannot find \"" + identity + "\" because it does not exist."));
@@ -55,24 +68,41 @@ final class LabPoolStates {
 		return pools.get(pool.fqdn());
 	}
 
-	/** What a Set- cmdlet does: says what it would change under -WhatIf, else changes it and writes nothing. */
+	/** What a Set- cmdlet does to one pool: see {@link #set(Bound, String, Map)}. */
 	List<Object> set(Bound args, LabPool pool, UnaryOperator<PoolState> update) {
+		return set(args, "service:" + pool.fqdn(), Map.of(pool, update));
+	}
+
+	/**
+	 * What a Set- cmdlet does: under -WhatIf it writes what it would do and changes nothing, else it changes every
+	 * pool it names and writes nothing.
+	 * @param target what the cmdlet acts on, for the What if line
+	 */
+	List<Object> set(Bound args, String target, Map<LabPool, UnaryOperator<PoolState>> updates) {
 		if (args.isSet("WhatIf")) {
-			return List.of("What if: Performing operation \"Set\" on Target \"service:" + pool.fqdn() + "\".");
+			// the references are silent on these cmdlets' own operation and target texts
+			return List.of(ShouldProcess.whatIf(args.cmdlet(), target));
 		}
-		change(args, pool, update);
+		change(args, updates);
 		return List.of();
 	}
 
-	// the drill scenarios act here, after the arguments were checked as the real cmdlet would
 	void change(Bound args, LabPool pool, UnaryOperator<PoolState> update) {
+		change(args, Map.of(pool, update));
+	}
+
+	// the drill scenarios act here, after the arguments were checked as the real cmdlet would
+	private void change(Bound args, Map<LabPool, UnaryOperator<PoolState>> updates) {
 		if (LabLyncShell.CMDLET_FAILURE.equals(scenario)) {
 			throw new PsError(args.cmdlet(), "Cannot open database \"xds\" requested by the login. The login failed."
 					+ " Login failed for user 'LITWAREINC\\lab'. (Central Management store unreachable: lab scenario "
 					+ LabLyncShell.CMDLET_FAILURE + ")");
 		}
 		if (!LabLyncShell.CHANGES_NOT_APPLIED.equals(scenario)) {
-			pools.put(pool.fqdn(), update.apply(pools.get(pool.fqdn())));
+			updates.forEach((pool, update) -> {
+				PoolState before = pools.get(pool.fqdn());
+				pools.put(pool.fqdn(), update.apply(before).changedSince(before, clock.instant()));
+			});
 		}
 	}
 

@@ -25,7 +25,7 @@ import org.pchatfailover.lab.lync.powershell.PsParser;
  * Runs a parsed script as powershell.exe -NonInteractive would: statement by statement, each pipeline passing
  * objects along, errors to stderr, and exit code 1 when the last statement failed (or at once with
  * {@code $ErrorActionPreference = 'Stop'}). Besides the Lync cmdlets it knows Import-Module (the Lync module
- * only), Select-Object -Property and ConvertTo-Json.
+ * only), Get-Command, Select-Object -Property and ConvertTo-Json.
  * <p>
  * It lives here, not in the powershell package, because it dispatches to the Lync cmdlets: the language knows
  * nothing of Lync, the cmdlets use the language.
@@ -53,7 +53,10 @@ final class LabScriptRunner {
 
 	private final StringBuilder stderr = new StringBuilder();
 
-	private boolean stopOnError;
+	private String errorActionPreference = "Continue";
+
+	// a non-terminating error in the current statement: it goes on, but $? is false
+	private boolean wroteError;
 
 	LabScriptRunner(LabLyncCmdlets lync) {
 		this.lync = lync;
@@ -70,7 +73,7 @@ final class LabScriptRunner {
 		boolean lastFailed = false;
 		for (Ps.Statement statement : statements) {
 			lastFailed = !succeeds(statement);
-			if (lastFailed && stopOnError) {
+			if (lastFailed && "Stop".equals(errorActionPreference)) {
 				break;
 			}
 		}
@@ -79,14 +82,15 @@ final class LabScriptRunner {
 
 	// a failed statement writes its error and the script goes on, unless $ErrorActionPreference says stop
 	private boolean succeeds(Ps.Statement statement) {
+		wroteError = false;
 		try {
 			if (statement instanceof Ps.Assignment assignment) {
-				stopOnError = assign(assignment);
+				errorActionPreference = assign(assignment);
 			}
 			else {
 				write(pipeline((Ps.Pipeline) statement));
 			}
-			return true;
+			return !wroteError;
 		}
 		catch (PsError ex) {
 			stderr.append(ex.render()).append('\n');
@@ -94,14 +98,22 @@ final class LabScriptRunner {
 		}
 	}
 
-	// returns whether errors now stop the script
-	private boolean assign(Ps.Assignment assignment) {
-		if (!assignment.variable().equalsIgnoreCase("ErrorActionPreference")
-				|| !(assignment.value() instanceof Text text)) {
-			throw new PsError("$" + assignment.variable(),
-					"The lab shell supports only $ErrorActionPreference = '<preference>' assignments.");
+	// returns the preference in its canonical case
+	private static String assign(Ps.Assignment assignment) {
+		String preference = (assignment.value() instanceof Text text) ? CmdletBinder.ACTION_PREFERENCES.stream()
+			.filter(p -> p.equalsIgnoreCase(text.value()))
+			.findFirst()
+			.orElse(null) : null;
+		if (!assignment.variable().equalsIgnoreCase("ErrorActionPreference") || preference == null) {
+			throw new PsError("$" + assignment.variable(), "The lab shell supports only $ErrorActionPreference = '<"
+					+ String.join("|", CmdletBinder.ACTION_PREFERENCES) + ">' assignments.");
 		}
-		return text.value().equalsIgnoreCase("Stop");
+		return preference;
+	}
+
+	private void writeError(PsError error) {
+		stderr.append(error.render()).append('\n');
+		wroteError = true;
 	}
 
 	private List<Object> pipeline(Ps.Pipeline pipeline) {
@@ -114,15 +126,28 @@ final class LabScriptRunner {
 
 	private List<Object> invoke(Ps.Command command, List<Object> input) {
 		String name = command.name().toLowerCase(Locale.ROOT);
-		if (LabLyncCmdlets.knows(name)) {
+		if (lync.knows(name)) {
 			return lync.invoke(command);
 		}
 		return switch (name) {
+			case "get-command" -> GetCommand.get(CmdletBinder.bind(GetCommand.SPEC, command.elements()), available(),
+					errorActionPreference, this::writeError);
 			case "import-module" -> importModule(CmdletBinder.bind(IMPORT_MODULE, command.elements()));
 			case "select-object" -> select(CmdletBinder.bind(SELECT_OBJECT, command.elements()), input);
 			case "convertto-json" -> toJson(CmdletBinder.bind(CONVERT_TO_JSON, command.elements()), input);
 			default -> throw PsError.notRecognized(command.name());
 		};
+	}
+
+	// what Get-Command finds: the Lync module's cmdlets and the few of PowerShell's own the lab runs
+	private List<GetCommand.Available> available() {
+		List<GetCommand.Available> available = new ArrayList<>();
+		lync.names().forEach(name -> available.add(new GetCommand.Available(name, "Lync")));
+		available.add(new GetCommand.Available(GetCommand.SPEC.name(), "Microsoft.PowerShell.Core"));
+		available.add(new GetCommand.Available(IMPORT_MODULE.name(), "Microsoft.PowerShell.Core"));
+		available.add(new GetCommand.Available(SELECT_OBJECT.name(), "Microsoft.PowerShell.Utility"));
+		available.add(new GetCommand.Available(CONVERT_TO_JSON.name(), "Microsoft.PowerShell.Utility"));
+		return available;
 	}
 
 	private static List<Object> importModule(Bound args) {

@@ -37,11 +37,8 @@ final class PoolStateCmdlets {
 		String state = POOL_STATES.stream()
 			.filter(s -> s.equalsIgnoreCase(requested))
 			.findFirst()
-			.orElseThrow(() -> new PsError(args.cmdlet(), "Cannot bind parameter 'PoolState'. Cannot convert value \""
-					+ requested + "\" to type \"Microsoft.Rtc.Management.WritableConfig.Settings.PersistentChat"
-					+ ".PoolState\". Error: \"Unable to match the identifier name " + requested
-					+ " to a valid enumerator name. Specify one of the following enumerator names and try again:"
-					+ " Normal, FailedOver\""));
+			.orElseThrow(() -> PsError.enumConversion(args.cmdlet(), "PoolState", requested,
+					"Microsoft.Rtc.Management.WritableConfig.Settings.PersistentChat.PoolState", POOL_STATES));
 		return pools.set(args, pool, current -> current.withPoolState(state));
 	}
 

@@ -25,6 +25,10 @@ public final class CmdletBinder {
 	private static final Map<String, Boolean> COMMON = Map.of("Verbose", true, "Debug", true, "ErrorAction", false,
 			"WarningAction", false, "ErrorVariable", false, "OutVariable", false);
 
+	/** The values of -ErrorAction (System.Management.Automation.ActionPreference) as about_CommonParameters lists them. */
+	public static final List<String> ACTION_PREFERENCES = List.of("Break", "Suspend", "Ignore", "Inquire", "Continue",
+			"Stop", "SilentlyContinue");
+
 	/**
 	 * @param name the cmdlet name in its canonical case
 	 * @param parameters parameter name to whether it is a switch
@@ -98,6 +102,9 @@ public final class CmdletBinder {
 			}
 		}
 		bindPositional(spec, values, positional);
+		if (values.containsKey("ErrorAction")) {
+			values.put("ErrorAction", new Text(actionPreference(spec.name(), values.get("ErrorAction"))));
+		}
 		return new Bound(spec.name(), values);
 	}
 
@@ -108,6 +115,16 @@ public final class CmdletBinder {
 		}
 		throw new PsError(spec.name(), "Missing an argument for parameter '" + name
 				+ "'. Specify a parameter of the required type and try again.");
+	}
+
+	// in its canonical case: the cmdlet decides what the preference does to its non-terminating errors
+	private static String actionPreference(String cmdlet, Value value) {
+		String written = describe(value);
+		return ACTION_PREFERENCES.stream()
+			.filter(p -> p.equalsIgnoreCase(written))
+			.findFirst()
+			.orElseThrow(() -> PsError.enumConversion(cmdlet, "ErrorAction", written,
+					"System.Management.Automation.ActionPreference", ACTION_PREFERENCES));
 	}
 
 	private static void bindPositional(Spec spec, Map<String, Value> values, List<Value> positional) {

@@ -45,6 +45,22 @@ class LabLyncShellTest {
 	}
 
 	@Test
+	void takesThePoolStateIdentityOfTheRunbookAndOfTheCmdletReferenceOnly() {
+		LabLyncShell shell = normalLab();
+
+		LabLyncShell.Result reference = shell.execute("Set-CsPersistentChatState"
+				+ " -Identity \"persistentchatserver:atl-cs-001.litwareinc.com\" -PoolState \"FailedOver\"\n"
+				+ "Get-CsPersistentChatState -Identity 'SERVICE:atl-cs-001.litwareinc.com'");
+		LabLyncShell.Result global = shell.execute("Set-CsPersistentChatState -Identity global -PoolState Normal");
+
+		assertThat(reference.stdout()).contains("PoolState : FailedOver");
+		assertThat(global.stderr()).isEqualTo("Set-CsPersistentChatState : Cannot find \"global\" because it does not"
+				+ " exist. Use the service identity, e.g. service:<pool fqdn> (runbook) or"
+				+ " PersistentChatServer:<pool fqdn> (cmdlet reference).\n");
+		assertThat(shell.state().pools().get(POOL).poolState()).isEqualTo("FailedOver");
+	}
+
+	@Test
 	void rejectsAnUnknownCmdletLikePowerShell() {
 		LabLyncShell.Result result = normalLab().execute("$ErrorActionPreference = 'Stop'\nRemove-Item C:\\ -Recurse\nGet-CsPersistentChatState");
 
@@ -52,6 +68,17 @@ class LabLyncShellTest {
 		assertThat(result.stderr()).startsWith("Remove-Item : The term 'Remove-Item' is not recognized as the name"
 				+ " of a cmdlet");
 		assertThat(result.stdout()).isEmpty();
+	}
+
+	@Test
+	void doesNotKnowGetCsPersistentChatActiveServerWhichNoReferenceDocuments() {
+		LabLyncShell.Result result = normalLab().execute("Get-CsPersistentChatActiveServer -Identity 'global'");
+
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.stderr()).isEqualTo("Get-CsPersistentChatActiveServer : The term"
+				+ " 'Get-CsPersistentChatActiveServer' is not recognized as the name of a cmdlet, function, script file,"
+				+ " or operable program. Check the spelling of the name, or if a path was included, verify that the"
+				+ " path is correct and try again.\n");
 	}
 
 	@Test
@@ -84,7 +111,7 @@ class LabLyncShellTest {
 	void modifiesActiveServersWithAListModifier() {
 		LabLyncShell shell = normalLab();
 
-		shell.execute("Set-CsPersistentChatActiveServer -Identity 'service:atl-cs-001.litwareinc.com'"
+		shell.execute("Set-CsPersistentChatActiveServer -Identity 'global'"
 				+ " -ActiveServers @{Remove='atl-pc-001.litwareinc.com'; Add=\"dal-pc-001.litwareinc.com\"}");
 
 		assertThat(shell.state().pools().get(POOL).activeServers()).containsExactly("atl-pc-002.litwareinc.com",
@@ -95,8 +122,8 @@ class LabLyncShellTest {
 	void refusesAServerThatIsNotInThePool() {
 		LabLyncShell shell = normalLab();
 
-		LabLyncShell.Result result = shell.execute("Set-CsPersistentChatActiveServer 'service:atl-cs-001.litwareinc.com'"
-				+ " -ActiveServers @{Replace='evil.example.com'}");
+		LabLyncShell.Result result = shell.execute("Set-CsPersistentChatActiveServer 'global'"
+				+ " -ActiveServers @{Add='evil.example.com'}");
 
 		assertThat(result.stderr()).contains("Cannot find Persistent Chat Server \"evil.example.com\"");
 		assertThat(shell.state().pools().get(POOL).activeServers()).containsExactly("atl-pc-001.litwareinc.com",
