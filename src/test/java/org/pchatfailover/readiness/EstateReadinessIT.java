@@ -80,11 +80,13 @@ class EstateReadinessIT {
 		});
 		assertThat(names).containsSubsequence(BackupSqlChecks.LOGIN, BackupSqlChecks.LOG_SHIPPING,
 				BackupSqlChecks.RESTORING, BackupSqlChecks.LOG_CHAIN, BackupSqlChecks.RECOVERY_POINT,
-				ShareChecks.BACKUP_SHARE, ShareChecks.COPY_DESTINATION, LyncChecks.LOGIN, LyncChecks.POOL_IDENTITY,
-				LyncChecks.MIRROR_STATE);
+				ShareChecks.BACKUP_SHARE, ShareChecks.COPY_DESTINATION, LyncChecks.LOGIN, LyncChecks.CMDLETS,
+				LyncChecks.POOL_IDENTITY, LyncChecks.CANDIDATES, LyncChecks.MIRROR_UNATTENDED, LyncChecks.MIRROR_STATE);
 		assertThat(check(report, BackupSqlChecks.LOG_SHIPPING).path("evidence").asText())
 			.contains("\\\\atl-sql-001.litwareinc.com\\logship");
-		assertThat(check(report, LyncChecks.POOL_IDENTITY).path("evidence").asText()).endsWith("is Normal");
+		assertThat(check(report, LyncChecks.POOL_IDENTITY).path("evidence").asText())
+			.isEqualTo("Get-CsPersistentChatState: pool " + POOL + " is Normal; Get-CsPool: 4 computer(s)");
+		assertThat(check(report, LyncChecks.MIRROR_UNATTENDED).path("evidence").asText()).contains("What if:");
 	}
 
 	@Test
@@ -146,7 +148,7 @@ class EstateReadinessIT {
 		JsonNode identity = check(lab.json("operator", "GET", READINESS, null, 200), LyncChecks.POOL_IDENTITY);
 
 		assertThat(identity.path("ok").asBoolean()).isFalse();
-		assertThat(identity.path("evidence").asText()).endsWith("is FailedOver");
+		assertThat(identity.path("evidence").asText()).contains("is FailedOver");
 		assertThat(identity.path("remedy").asText()).contains("failback");
 	}
 
@@ -168,6 +170,38 @@ class EstateReadinessIT {
 		assertThat(login.ok()).isFalse();
 		assertThat(login.evidence()).containsIgnoringCase("host key");
 		assertThat(login.remedy()).contains(emptyKnownHosts.toString());
+	}
+
+	@Test
+	void findsACmdletTheFailoverNeedsMissingFromTheShell() {
+		lab.scenario("missing-cmdlet");
+		JsonNode report = lab.json("operator", "GET", READINESS, null, 200);
+
+		JsonNode cmdlets = check(report, LyncChecks.CMDLETS);
+		assertThat(cmdlets.path("ok").asBoolean()).isFalse();
+		assertThat(cmdlets.path("evidence").asText()).startsWith("Get-Command does not find Install-CsMirrorDatabase");
+		assertThat(cmdlets.path("remedy").asText()).contains("Lync Server Management Shell");
+		assertThat(check(report, LyncChecks.MIRROR_UNATTENDED).path("ok").asBoolean()).isFalse();
+	}
+
+	@Test
+	void findsAnInstallCsMirrorDatabaseThatWouldAskForConfirmation() {
+		lab.scenario("prompting-mirror");
+		JsonNode unattended = check(lab.json("operator", "GET", READINESS, null, 200), LyncChecks.MIRROR_UNATTENDED);
+
+		assertThat(unattended.path("ok").asBoolean()).isFalse();
+		assertThat(unattended.path("evidence").asText()).contains("NonInteractive mode");
+		assertThat(unattended.path("remedy").asText()).contains("non-interactive shell");
+	}
+
+	@Test
+	void findsACandidateThatIsNoComputerOfThePool() {
+		lab.scenario("candidate-not-in-pool");
+		JsonNode candidates = check(lab.json("operator", "GET", READINESS, null, 200), LyncChecks.CANDIDATES);
+
+		assertThat(candidates.path("ok").asBoolean()).isFalse();
+		assertThat(candidates.path("evidence").asText()).startsWith("dal-pc-002.litwareinc.com not among the computers");
+		assertThat(candidates.path("remedy").asText()).contains("active-server-candidates");
 	}
 
 	@Test
