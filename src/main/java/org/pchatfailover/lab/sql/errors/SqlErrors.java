@@ -151,8 +151,13 @@ public final class SqlErrors {
 		return new SqlMessage(18456, 14, 1, "Login failed for user '" + user + "'.");
 	}
 
+	/**
+	 * 32014, the secondary's message (32010 is the primary's: "... does not exist as log shipping primary."). The
+	 * references give the text in SQL Server's message table but do not say which error
+	 * sp_delete_log_shipping_secondary_database raises for a database that is not a secondary; this one's text fits.
+	 */
 	public static SqlMessage notLogShippingSecondary(String database) {
-		return new SqlMessage(32010, 16, 1, "Database " + database + " does not exist as log shipping secondary.");
+		return new SqlMessage(32014, 16, 1, "Database " + database + " does not exist as log shipping secondary.");
 	}
 
 	public static SqlMessage notConfiguredForMirroring(String database) {
