@@ -2,7 +2,6 @@ package org.pchatfailover.lab.sql.engine;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,13 +36,13 @@ final class RestoreExecutor {
 	}
 
 	Outcome headerOnly(String device) {
-		BackupFile header = open(device, "RESTORE HEADERONLY");
+		BackupFile header = open(device, "RESTORE HEADERONLY", true);
 		return new Outcome.Rows(HeaderOnlyColumns.COLUMNS, List.of(HeaderOnlyColumns.row(header)));
 	}
 
 	List<Outcome> restoreLog(String databaseName, String device, boolean recovery, SessionRegistry sessions) {
 		String statement = "RESTORE LOG";
-		BackupFile backup = open(device, statement);
+		BackupFile backup = open(device, statement, false);
 		return store.change(state -> {
 			Database database = restoringDatabase(state, databaseName, statement);
 			if (recovery) {
@@ -84,13 +83,14 @@ final class RestoreExecutor {
 		});
 	}
 
-	private BackupFile open(String device, String statement) {
+	/** @param headerOnly read the header only (RESTORE HEADERONLY), not the whole backup set (RESTORE LOG) */
+	private BackupFile open(String device, String statement, boolean headerOnly) {
 		Path file = devices.resolve(device);
 		if (file == null) {
 			throw failed(statement, SqlErrors.cannotOpenDevice(device, "53(The network path was not found.)"));
 		}
 		try {
-			return BackupFile.read(Files.readAllBytes(file));
+			return headerOnly ? BackupFile.readHeader(file) : BackupFile.read(file);
 		}
 		catch (NoSuchFileException ex) {
 			throw failed(statement,
