@@ -157,6 +157,34 @@ class LogShippingServiceIT {
 	}
 
 	@Test
+	void plansTheDataLossWindowFromTheNewestLogBackupWhenTheBackupJobStoppedHoursAgo() {
+		sql = lab.start("stale-logs");
+		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
+		assertThat(plan.gap()).isNull();
+		assertThat(plan.logsToApply()).hasSize(3);
+		// the lab's backups take 2 s: the newest one started three hours before the reset
+		assertThat(plan.dataLoss().lastRecoverableAt()).isBefore(Instant.now().minus(Duration.ofHours(3)).plusSeconds(3))
+			.isAfter(Instant.now().minus(Duration.ofHours(3)).minus(Duration.ofMinutes(5)));
+	}
+
+	@Test
+	void refusesToCopyOrApplyWhenThePendingLogsDoNotFitInTheCopyDestination() {
+		sql = lab.start("full-copy-destination");
+		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
+		assertThat(plan.filesToCopy()).hasSize(2);
+		assertThat(plan.logsToApply()).hasSize(3);
+		assertThatThrownBy(() -> logShipping.copyMissingFiles(sql.pool(), actions))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("bytes free, but the 2 log backup(s) to copy");
+		assertThatThrownBy(() -> logShipping.applyPendingLogs(sql.pool(), actions))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("bytes free, but the 2 log backup(s) to copy");
+		assertThat(sql.lab().state().copyFiles()).hasSize(6);
+		assertThat(sql.lab().state().restoreHistory()).hasSize(5);
+		assertThat(actions.actions()).anyMatch(a -> !a.succeeded() && a.command().startsWith("free space in "));
+	}
+
+	@Test
 	void namesTheInstanceWhenSqlServerIsDown() {
 		sql = lab.start("sql-down");
 		assertThatThrownBy(() -> logShipping.planFailover(sql.pool(), actions))
