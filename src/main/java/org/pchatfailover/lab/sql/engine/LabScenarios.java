@@ -53,7 +53,12 @@ public final class LabScenarios {
 		 * As uncopied-files, but the two logs only on the share are multi-terabyte (sparse) files: together larger
 		 * than the free space of the copy destination's file system, so copying them cannot succeed.
 		 */
-		FULL_COPY_DESTINATION("full-copy-destination");
+		FULL_COPY_DESTINATION("full-copy-destination"),
+		/**
+		 * The restore job was interrupted restoring the sixth log backup and left no restart-checkpoint file: any
+		 * other RESTORE LOG fails with 4319 naming that file until it is restored again.
+		 */
+		INTERRUPTED_RESTORE("interrupted-restore");
 
 		private final String label;
 
@@ -191,7 +196,23 @@ public final class LabScenarios {
 		if (scenario == Scenario.SESSIONS_CONNECTED) {
 			connectFrontEnds(state);
 		}
+		if (scenario == Scenario.INTERRUPTED_RESTORE) {
+			interruptRestore(state, names);
+		}
 		return state;
+	}
+
+	/**
+	 * The restore of the sixth log backup stopped part way. What sys.master_files shows as the redo LSN then, the
+	 * references do not say; the lab shows the interrupted backup's LastLSN (its log records are in, its processing
+	 * is not complete), so a restore that goes by the redo LSN alone tries the seventh file next and meets 4319.
+	 * msdb records no restore for it.
+	 */
+	private void interruptRestore(LabSqlState state, List<String> names) {
+		Database mgc = state.database(DATABASE);
+		state.replace(mgc.withState("RESTORING", firstLsn(RESTORED + 1).toString()));
+		state.interruptedRestores.add(new LabSqlState.InterruptedRestore(DATABASE, copyUnc + "\\" + names.get(RESTORED),
+				null));
 	}
 
 	/** Persistent Chat front ends and the compliance service on mgc; one reconnects after its KILL. */

@@ -34,6 +34,9 @@ public final class LabSqlState {
 	/** Database mirroring sessions, at most one per database, as sys.database_mirroring shows them. */
 	public List<Mirroring> mirroring = new ArrayList<>();
 
+	/** RESTORE LOG operations that were interrupted, at most one per database. */
+	public List<InterruptedRestore> interruptedRestores = new ArrayList<>();
+
 	/**
 	 * @param state {@code sys.databases.state_desc}: ONLINE, RESTORING, ...
 	 * @param redoStartLsn LSN the next log backup must contain, null when ONLINE
@@ -89,6 +92,22 @@ public final class LabSqlState {
 	 */
 	public record Mirroring(int databaseId, UUID guid, String role, String state, String partnerName,
 			String partnerInstance) {
+	}
+
+	/**
+	 * A RESTORE LOG that was interrupted and did not complete processing on its file: until that file is restored
+	 * again, any other RESTORE LOG into the database fails with 4319 naming it.
+	 *
+	 * @param device the backup file, as the interrupted statement named it
+	 * @param checkpointFile the restart-checkpoint file RESTART would continue from, null when there is none
+	 */
+	public record InterruptedRestore(String database, String device, String checkpointFile) {
+	}
+
+	/** The database's interrupted restore, null when there is none. */
+	InterruptedRestore interruptedRestoreOf(String databaseName) {
+		return interruptedRestores.stream().filter(r -> r.database().equalsIgnoreCase(databaseName)).findFirst()
+			.orElse(null);
 	}
 
 	/** The database's mirroring session, null when it is not mirrored. */

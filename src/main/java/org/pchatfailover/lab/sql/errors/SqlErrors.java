@@ -87,6 +87,18 @@ public final class SqlErrors {
 				+ file + "' on file 1.");
 	}
 
+	public static SqlMessage restoreInterrupted(String file) {
+		return new SqlMessage(4319, 16, 1, "A previous restore operation was interrupted and did not complete processing "
+				+ "on file '" + file + "'. Either restore the backup set that was interrupted or restart the restore "
+				+ "sequence.");
+	}
+
+	/** Severity 10: informational, the RESTORE goes on. */
+	public static SqlMessage restartCheckpointNotFound(String file) {
+		return new SqlMessage(3018, 10, 1, "The restart-checkpoint file '" + file + "' was not found. The RESTORE "
+				+ "command will continue from the beginning as if RESTART had not been specified.");
+	}
+
 	public static SqlMessage noFilesReadyToRollForward() {
 		return new SqlMessage(3117, 16, 1,
 				"The log or differential backup cannot be restored because no files are ready to rollforward.");
