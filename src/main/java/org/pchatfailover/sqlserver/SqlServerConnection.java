@@ -188,6 +188,16 @@ public class SqlServerConnection implements AutoCloseable {
 		statements.update("RESTORE LOG " + database, "RESTORE LOG ? FROM DISK = ? WITH NORECOVERY", List.of(database, device));
 	}
 
+	/**
+	 * Completes a RESTORE LOG that was interrupted (4319): the interrupted statement's clauses plus RESTART, as SQL
+	 * Server's "Restart an Interrupted Restore Operation" says; without a restart-checkpoint file SQL Server starts
+	 * the backup set from the beginning (3018, informational).
+	 */
+	public void restoreLogWithRestart(String database, String device) {
+		statements.update("RESTORE LOG " + database + " WITH RESTART",
+				"RESTORE LOG ? FROM DISK = ? WITH NORECOVERY, RESTART", List.of(database, device));
+	}
+
 	public void restoreDatabaseWithRecovery(String database) {
 		statements.update("RESTORE DATABASE " + database, "RESTORE DATABASE ? WITH RECOVERY", List.of(database));
 	}

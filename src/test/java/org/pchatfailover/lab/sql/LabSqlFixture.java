@@ -18,6 +18,7 @@ import java.util.Map;
 import org.pchatfailover.lab.sql.engine.BackupDevices;
 import org.pchatfailover.lab.sql.engine.LabScenarios;
 import org.pchatfailover.lab.sql.engine.LabSqlEngine;
+import org.pchatfailover.lab.sql.engine.LabSqlState;
 import org.pchatfailover.lab.sql.engine.LabStateStore;
 import org.pchatfailover.lab.sql.engine.ServerVersion;
 import org.pchatfailover.topology.Pool;
@@ -88,6 +89,14 @@ public final class LabSqlFixture implements AutoCloseable {
 	/** How many more times a killed front end reconnects: each reconnect makes the next RESTORE meet 3101. */
 	public void reconnects(int times) {
 		store.update(state -> state.reconnects = times);
+	}
+
+	/** The database's RESTORE LOG of {@code device} was interrupted, without a restart-checkpoint file. */
+	public void interruptedRestoreOf(String database, String device) {
+		store.update(state -> {
+			state.interruptedRestores.removeIf(r -> r.database().equalsIgnoreCase(database));
+			state.interruptedRestores.add(new LabSqlState.InterruptedRestore(database, device, null));
+		});
 	}
 
 	public SqlLab lab() {
