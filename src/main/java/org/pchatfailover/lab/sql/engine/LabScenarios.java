@@ -58,7 +58,12 @@ public final class LabScenarios {
 		 * The restore job was interrupted restoring the sixth log backup and left no restart-checkpoint file: any
 		 * other RESTORE LOG fails with 4319 naming that file until it is restored again.
 		 */
-		INTERRUPTED_RESTORE("interrupted-restore");
+		INTERRUPTED_RESTORE("interrupted-restore"),
+		/**
+		 * The lab login is neither sysadmin nor allowed ALTER ANY CONNECTION (KILL fails with 6102); it keeps
+		 * CREATE ANY DATABASE (RESTORE HEADERONLY) and may read msdb.
+		 */
+		MISSING_RIGHTS("missing-rights");
 
 		private final String label;
 
@@ -198,6 +203,10 @@ public final class LabScenarios {
 		}
 		if (scenario == Scenario.INTERRUPTED_RESTORE) {
 			interruptRestore(state, names);
+		}
+		if (scenario == Scenario.MISSING_RIGHTS) {
+			state.logins.add(new LabSqlState.LoginRights(LabSqlEngine.LOGIN, List.of(), List.of("CREATE ANY DATABASE"),
+					List.of(), List.of("msdb")));
 		}
 		return state;
 	}

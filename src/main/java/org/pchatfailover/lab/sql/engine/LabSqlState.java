@@ -37,6 +37,9 @@ public final class LabSqlState {
 	/** RESTORE LOG operations that were interrupted, at most one per database. */
 	public List<InterruptedRestore> interruptedRestores = new ArrayList<>();
 
+	/** What each login may do; a login not listed here has the default rights of {@link #rightsOf}. */
+	public List<LoginRights> logins = new ArrayList<>();
+
 	/**
 	 * @param state {@code sys.databases.state_desc}: ONLINE, RESTORING, ...
 	 * @param redoStartLsn LSN the next log backup must contain, null when ONLINE
@@ -102,6 +105,44 @@ public final class LabSqlState {
 	 * @param checkpointFile the restart-checkpoint file RESTART would continue from, null when there is none
 	 */
 	public record InterruptedRestore(String database, String device, String checkpointFile) {
+	}
+
+	/**
+	 * What a login may do on the instance.
+	 *
+	 * @param serverRoles fixed server roles it is a member of ({@code sysadmin}, {@code processadmin}, ...)
+	 * @param serverPermissions server permissions granted to it directly ({@code CREATE ANY DATABASE}, ...)
+	 * @param ownedDatabases databases it owns (dbo; sys.databases.owner_sid)
+	 * @param readableDatabases databases whose tables it may SELECT from (e.g. msdb)
+	 */
+	public record LoginRights(String login, List<String> serverRoles, List<String> serverPermissions,
+			List<String> ownedDatabases, List<String> readableDatabases) {
+
+		public static LoginRights sysadmin(String login) {
+			return new LoginRights(login, List.of("sysadmin"), List.of(), List.of(), List.of());
+		}
+
+		public boolean isMemberOf(String role) {
+			return serverRoles.stream().anyMatch(role::equalsIgnoreCase);
+		}
+
+		public boolean isGranted(String permission) {
+			return serverPermissions.stream().anyMatch(permission::equalsIgnoreCase);
+		}
+
+		public boolean mayRead(String database) {
+			return readableDatabases.stream().anyMatch(database::equalsIgnoreCase);
+		}
+	}
+
+	/**
+	 * The login's rights, null for a login the instance does not know. The lab login and the databases' owner are
+	 * sysadmin unless the scenario lists them otherwise.
+	 */
+	LoginRights rightsOf(String login) {
+		return logins.stream().filter(l -> l.login().equalsIgnoreCase(login)).findFirst()
+			.orElse(LabSqlEngine.LOGIN.equalsIgnoreCase(login) || LoginPermissions.OWNER.equalsIgnoreCase(login)
+					? LoginRights.sysadmin(login) : null);
 	}
 
 	/** The database's interrupted restore, null when there is none. */

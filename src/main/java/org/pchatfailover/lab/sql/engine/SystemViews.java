@@ -3,6 +3,7 @@ package org.pchatfailover.lab.sql.engine;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.pchatfailover.lab.sql.engine.LabSqlState.ClientSession;
 import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
@@ -22,6 +23,9 @@ final class SystemViews {
 	private static final SqlType NAME = SqlType.nvarchar(128);
 
 	private static final SqlType PATH = SqlType.nvarchar(500);
+
+	private static final Set<String> MSDB_TABLES = Set.of("log_shipping_secondary", "log_shipping_secondary_databases",
+			"log_shipping_monitor_secondary", "restorehistory", "backupset", "backupmediafamily");
 
 	private final SessionRegistry sessions;
 
@@ -59,6 +63,11 @@ final class SystemViews {
 		return table;
 	}
 
+	/** Whether the lab has this table in the database (for HAS_PERMS_BY_NAME's OBJECT class). */
+	static boolean hasTable(LabSqlState state, String database, String object) {
+		return database.equalsIgnoreCase("msdb") && MSDB_TABLES.contains(object.toLowerCase(Locale.ROOT));
+	}
+
 	private Table msdbTable(LabSqlState state, String object) {
 		return switch (object) {
 			case "log_shipping_secondary" -> logShippingSecondary(state);
@@ -75,10 +84,11 @@ final class SystemViews {
 		Table.Builder table = Table.named("sys.databases").column("name", NAME).column("database_id", SqlType.INT)
 			.column("state", SqlType.TINYINT).column("state_desc", SqlType.nvarchar(60))
 			.column("recovery_model_desc", SqlType.nvarchar(60)).column("user_access_desc", SqlType.nvarchar(60))
-			.column("is_in_standby", SqlType.BIT).column("is_read_only", SqlType.BIT);
+			.column("is_in_standby", SqlType.BIT).column("is_read_only", SqlType.BIT)
+			.column("owner_sid", SqlType.varbinary(85));
 		for (Database d : state.databases) {
 			table.row(d.name(), d.id(), stateCode(d.state()), d.state(), recoveryModel(d),
-					"MULTI_USER", d.standby(), d.standby());
+					"MULTI_USER", d.standby(), d.standby(), LoginPermissions.sid(LoginPermissions.ownerOf(state, d.name())));
 		}
 		return table.build();
 	}

@@ -140,6 +140,10 @@ public final class SqlErrors {
 				"Cannot open database \"" + database + "\" requested by the login. The login failed.");
 	}
 
+	public static SqlMessage noKillPermission() {
+		return new SqlMessage(6102, 14, 1, "User does not have permission to use the KILL statement.");
+	}
+
 	public static SqlMessage killOwnProcess() {
 		return new SqlMessage(6104, 16, 1, "Cannot use KILL to kill your own process.");
 	}
