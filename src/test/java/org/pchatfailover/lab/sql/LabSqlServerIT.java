@@ -152,6 +152,29 @@ class LabSqlServerIT {
 	}
 
 	@Test
+	void showsItsOwnConnectionsUnencryptedInDmExecConnections() throws SQLException {
+		try (Connection other = sql.connect(); Connection connection = sql.connect();
+				Statement statement = connection.createStatement()) {
+			try (ResultSet rows = statement.executeQuery("SELECT c.session_id, c.encrypt_option, c.protocol_type, @@SPID "
+					+ "FROM sys.dm_exec_connections AS c WHERE c.session_id = @@SPID")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getInt(1)).isEqualTo(rows.getInt(4));
+				assertThat(rows.getString(2)).isEqualTo("FALSE");
+				assertThat(rows.getString(3)).isEqualTo("TSQL");
+				assertThat(rows.next()).isFalse();
+			}
+			try (ResultSet rows = statement.executeQuery("SELECT encrypt_option FROM sys.dm_exec_connections")) {
+				int connections = 0;
+				while (rows.next()) {
+					connections++;
+				}
+				assertThat(connections).isEqualTo(2);
+			}
+			assertThat(other.isValid(5)).isTrue();
+		}
+	}
+
+	@Test
 	void rejectsAWrongPasswordWithError18456() {
 		assertThatThrownBy(() -> DriverManager.getConnection(sql.jdbcUrl(), "lab", "wrong"))
 			.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(18456))

@@ -52,6 +52,7 @@ final class SystemViews {
 			case "sys.databases" -> databases(state);
 			case "sys.master_files" -> masterFiles(state);
 			case "sys.dm_exec_sessions" -> sessions(state);
+			case "sys.dm_exec_connections" -> connections();
 			case "sys.sysprocesses" -> new SysProcesses(sessions).table(state, session);
 			case "sys.database_mirroring" -> LabPrincipalMirroring.view(state);
 			default -> masterSysprocesses ? new SysProcesses(sessions).table(state, session)
@@ -126,6 +127,22 @@ final class SystemViews {
 		for (SqlSession s : sessions.live()) {
 			sessionRow(table, databaseId, s.spid(), s.login(), s.hostName(), s.programName(),
 					databaseId(state, s.database()), true, "running");
+		}
+		return table.build();
+	}
+
+	/**
+	 * The lab's own TDS connections (simulated clients have none). encrypt_option is nvarchar(40), "Boolean value to
+	 * describe whether encryption is enabled for this connection": FALSE, the lab has no TLS (its PRELOGIN answers
+	 * ENCRYPT_NOT_SUP). The references do not spell the value; the lab writes FALSE. protocol_type is TSQL, the page's
+	 * name for TDS.
+	 */
+	private Table connections() {
+		Table.Builder table = Table.named("sys.dm_exec_connections").column("session_id", SqlType.INT)
+			.column("most_recent_session_id", SqlType.INT).column("protocol_type", SqlType.nvarchar(40))
+			.column("encrypt_option", SqlType.nvarchar(40));
+		for (SqlSession s : sessions.live()) {
+			table.row(s.spid(), s.spid(), "TSQL", "FALSE");
 		}
 		return table.build();
 	}
