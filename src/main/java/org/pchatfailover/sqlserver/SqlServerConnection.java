@@ -37,6 +37,17 @@ public class SqlServerConnection implements AutoCloseable {
 		return instance;
 	}
 
+	/** The estate check's reads on this connection: login rights, encryption, server version. */
+	public ReadinessReads readiness() {
+		return new ReadinessReads(this, statements);
+	}
+
+	/** {@code @@SERVERNAME}, the instance's own name ({@code DAL-SQL-BK\PCHAT}), as the other views name it. */
+	public String readServerName() {
+		return statements.query("read server name", "SELECT @@SERVERNAME", List.of(),
+				rows -> rows.next() ? rows.getString(1) : null);
+	}
+
 	/** The msdb log-shipping secondary configuration of the database, empty when there is none (removed). */
 	public Optional<LogShippingConfig> readLogShippingSecondary(String database) {
 		// two single-table reads rather than a join: each row is logged as evidence on its own
