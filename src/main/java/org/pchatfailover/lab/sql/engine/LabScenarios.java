@@ -94,6 +94,9 @@ public final class LabScenarios {
 	/** The copy job of uncopied-files, half-copied and full-copy-destination stopped after the sixth file. */
 	static final int COPIED_WHEN_STOPPED = 6;
 
+	/** How long each of the primary's log backups takes, from BackupStartDate to BackupFinishDate. */
+	static final Duration BACKUP_TAKES = Duration.ofSeconds(2);
+
 	/** How long ago stale-logs' newest log backup started. */
 	static final Duration STALE_AGE = Duration.ofHours(3);
 
@@ -165,7 +168,7 @@ public final class LabScenarios {
 				continue; // lost on the primary before it was copied
 			}
 			BackupFile file = new BackupFile(DATABASE, 2, firstLsn(i), firstLsn(i + 1), start,
-					start.plusSeconds(2), PRIMARY_SERVER.split("\\\\")[0]);
+					start.plus(BACKUP_TAKES), PRIMARY_SERVER.split("\\\\")[0]);
 			if (scenario == Scenario.FULL_COPY_DESTINATION && i >= COPIED_WHEN_STOPPED) {
 				file.writeSparse(share.resolve(names[i]), sparseLogBytes());
 			}
@@ -194,9 +197,10 @@ public final class LabScenarios {
 						: new Database(5, DATABASE, "RESTORING", firstLsn(RESTORED).toString())));
 		logShipping(state, scenario, names);
 		for (int i = 0; i < RESTORED; i++) {
+			Instant finished = firstBackup.plus(Duration.ofMinutes(15L * i)).plus(BACKUP_TAKES);
 			state.restoreHistory.add(new RestoreHistory(i + 1, firstBackup.plus(Duration.ofMinutes(15L * i + 5)),
 					DATABASE, "L", copyUnc + "\\" + names.get(i), firstLsn(i).toString(), firstLsn(i + 1).toString(),
-					false));
+					false, finished));
 		}
 		if (scenario == Scenario.SESSIONS_CONNECTED) {
 			connectFrontEnds(state);

@@ -80,9 +80,19 @@ public final class LabSqlState {
 	 * One restore, as msdb.dbo.restorehistory, backupset and backupmediafamily record it (one id for all three).
 	 *
 	 * @param restoreType {@code L} log, {@code D} database
+	 * @param backupFinishDate when the backup restored finished, null for a restore without one (WITH RECOVERY) and
+	 * in states written before the lab kept it
 	 */
 	public record RestoreHistory(int id, Instant restoreDate, String destinationDatabase, String restoreType,
-			String physicalDeviceName, String firstLsn, String lastLsn, boolean recovery) {
+			String physicalDeviceName, String firstLsn, String lastLsn, boolean recovery, Instant backupFinishDate) {
+	}
+
+	/** When the newest log backup restored into the database finished, null when none is known. */
+	Instant restoredUpTo(String databaseName) {
+		return restoreHistory.stream()
+			.filter(r -> r.destinationDatabase().equalsIgnoreCase(databaseName) && "L".equals(r.restoreType()))
+			.map(RestoreHistory::backupFinishDate).filter(java.util.Objects::nonNull).max(Instant::compareTo)
+			.orElse(null);
 	}
 
 	/**

@@ -157,7 +157,8 @@ final class RestoreExecutor {
 		int id = state.restoreHistory.stream().mapToInt(RestoreHistory::id).max().orElse(0) + 1;
 		state.restoreHistory.add(new RestoreHistory(id, clock.instant(), database.name(), type, device,
 				backup == null ? null : backup.firstLsn().toString(),
-				backup == null ? null : backup.lastLsn().toString(), recovery));
+				backup == null ? null : backup.lastLsn().toString(), recovery,
+				backup == null ? null : backup.backupFinishDate()));
 	}
 
 	private static List<Outcome> succeeded(String statement, String database) {
