@@ -2,13 +2,18 @@ package org.pchatfailover.sqlserver;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.pchatfailover.topology.Pool;
+
 /**
  * The read-only statements of the estate check, on one {@link SqlServerConnection}: what the login may do, whether
- * the connection is encrypted, which SQL Server version answers. One method per statement,
+ * the connection is encrypted, which SQL Server version answers, which Persistent Chat servers last wrote to the
+ * database. One method per statement,
  * every value a parameter, every read recorded in the step's action log like the failover's own statements.
  */
 public final class ReadinessReads {
@@ -84,6 +89,32 @@ public final class ReadinessReads {
 	/** SERVERPROPERTY('ProductVersion') of the instance, read once per connection. */
 	public SqlServerVersion readServerVersion() {
 		return connection.serverVersion();
+	}
+
+	/**
+	 * The rows of {@code <database>.dbo.tblServerIdentity}: the Persistent Chat servers and when each last pinged.
+	 * A database in the middle of a restore cannot be read: SQL Server answers 927 (a {@link SqlServerException}).
+	 *
+	 * @param database a plain identifier ({@link Pool#DATABASE_PATTERN})
+	 */
+	public List<ServerIdentity> readServerIdentities(String database) {
+		if (database == null || !database.matches(Pool.DATABASE_PATTERN)) {
+			throw new IllegalArgumentException("not a plain SQL Server database name: " + database);
+		}
+		// a three-part name cannot be a parameter: the name is checked above and bracket-quoted with ] doubled
+		String table = "[" + database.replace("]", "]]") + "].dbo.tblServerIdentity";
+		ZoneOffset offset = connection.serverOffset();
+		return statements.query("read Persistent Chat servers in " + database,
+				"SELECT serverID, serverAddress, serverLastPingTime FROM " + table, List.of(), rows -> {
+					List<ServerIdentity> servers = new ArrayList<>();
+					while (rows.next()) {
+						// a zone-less wall-clock value: getTimestamp would read it in the JVM's zone, not the server's
+						LocalDateTime ping = rows.getObject(3, LocalDateTime.class);
+						servers.add(new ServerIdentity(rows.getInt(1), rows.getString(2),
+								ping == null ? null : ping.toInstant(offset), ping));
+					}
+					return servers;
+				});
 	}
 
 	/** An int column that answers 1, 0 or NULL. */

@@ -37,7 +37,7 @@ public class SqlServerConnection implements AutoCloseable {
 		return instance;
 	}
 
-	/** The estate check's reads on this connection: login rights, encryption, server version. */
+	/** The estate check's reads on this connection: login rights, encryption, version, Persistent Chat servers. */
 	public ReadinessReads readiness() {
 		return new ReadinessReads(this, statements);
 	}

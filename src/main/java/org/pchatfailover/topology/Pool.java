@@ -23,7 +23,7 @@ import jakarta.validation.constraints.Pattern;
  */
 public record Pool(
 		@NotBlank @Pattern(regexp = Fqdn.PATTERN, message = "must be an RFC 1123 FQDN") String fqdn,
-		@Pattern(regexp = "^[A-Za-z_][A-Za-z0-9_]{0,127}$", message = "must be a plain SQL Server identifier") String database,
+		@Pattern(regexp = Pool.DATABASE_PATTERN, message = "must be a plain SQL Server identifier") String database,
 		@NotNull @Valid SqlInstance backupSql,
 		@NotNull @Valid SqlInstance backupMirrorSql,
 		@NotBlank String mirrorFileShare,
@@ -33,6 +33,9 @@ public record Pool(
 		@NotNull @Valid LyncShell lyncShell) {
 
 	public static final String DEFAULT_DATABASE = "mgc";
+
+	/** A plain SQL Server identifier: safe where a database name cannot be a parameter (a three-part name). */
+	public static final String DATABASE_PATTERN = "^[A-Za-z_][A-Za-z0-9_]{0,127}$";
 
 	public Pool {
 		database = (database == null || database.isBlank()) ? DEFAULT_DATABASE : database;

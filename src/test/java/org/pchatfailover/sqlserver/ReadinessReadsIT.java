@@ -1,16 +1,25 @@
 package org.pchatfailover.sqlserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.backup.BackupShareAdapter;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.lab.sql.engine.ServerVersion;
 import org.pchatfailover.topology.Secrets;
 
-/** The estate check's reads against the lab SQL Server over TCP: who answers, what the login may do, encryption. */
+/**
+ * The estate check's reads against the lab SQL Server over TCP: who answers, what the login may do, encryption, and
+ * which Persistent Chat servers last wrote to mgc.
+ */
 class ReadinessReadsIT {
 
 	@RegisterExtension
@@ -21,6 +30,8 @@ class ReadinessReadsIT {
 	final SqlServerAdapter adapter = new SqlServerAdapter(new Secrets());
 
 	final ActionLog actions = new ActionLog();
+
+	final LogShippingService logShipping = new LogShippingService(adapter, new BackupShareAdapter());
 
 	@Test
 	void readsTheLabLoginAsSysadminThatMayRunEveryStep() {
@@ -85,6 +96,58 @@ class ReadinessReadsIT {
 		}
 		assertThat(actions.actions()).anyMatch(a -> a.command().equals("SELECT @@SERVERNAME")
 				&& a.outcome().equals("DAL-SQL-BK\\PCHAT"));
+	}
+
+	@Test
+	void getsError927ForThePersistentChatServersWhileMgcIsRestoring() {
+		sql = lab.start("normal");
+		try (SqlServerConnection connection = adapter.connect(sql.pool().backupSql(), actions)) {
+			assertThatThrownBy(() -> connection.readiness().readServerIdentities("mgc"))
+				.isInstanceOfSatisfying(SqlServerException.class, ex -> assertThat(ex.errorNumber()).isEqualTo(927))
+				.hasMessageContaining("It is in the middle of a restore.");
+		}
+		assertThat(actions.actions()).anyMatch(a -> !a.succeeded()
+				&& a.command().equals("SELECT serverID, serverAddress, serverLastPingTime FROM [mgc].dbo.tblServerIdentity"));
+	}
+
+	/** A recovered copy shows what log shipping brought: the Atlanta servers, last seen at the newest log restored. */
+	@Test
+	void readsTheStalePingsOfTheAtlantaServersOnceMgcIsRecovered() throws Exception {
+		sql = lab.start("normal");
+		logShipping.applyPendingLogs(sql.pool(), actions);
+		new DatabaseRecoveryService(adapter).recoverDatabase(sql.pool(), actions);
+		Instant newestApplied;
+		List<ServerIdentity> servers;
+		try (SqlServerConnection connection = adapter.connect(sql.pool().backupSql(), actions)) {
+			String newest = sql.lab().state().copyFiles().get(7);
+			newestApplied = connection.readBackupHeader(LabSqlFixture.COPY_UNC + "\\" + newest, newest)
+				.backupFinishDate();
+			servers = connection.readiness().readServerIdentities("mgc");
+		}
+		assertThat(servers).extracting(ServerIdentity::serverId).containsExactly(1, 2);
+		assertThat(servers).extracting(ServerIdentity::serverAddress)
+			.containsExactly("net.tcp://atl-pc-001.litwareinc.com/ChannelServer",
+					"net.tcp://atl-pc-002.litwareinc.com/ChannelServer");
+		assertThat(servers).allSatisfy(server -> {
+			assertThat(server.lastPing()).isEqualTo(newestApplied);
+			assertThat(server.lastPingLocal())
+				.isEqualTo(LocalDateTime.ofInstant(newestApplied, LabSqlFixture.SERVER_ZONE));
+		});
+	}
+
+	@Test
+	void refusesADatabaseNameThatIsNoPlainIdentifierWithoutSendingIt() {
+		sql = lab.start("standby");
+		try (SqlServerConnection connection = adapter.connect(sql.pool().backupSql(), actions)) {
+			for (String name : new String[] { "mgc]; DROP DATABASE mgc; --", "mgc.dbo", "[mgc]", "" }) {
+				assertThatThrownBy(() -> connection.readiness().readServerIdentities(name))
+					.isInstanceOf(IllegalArgumentException.class);
+			}
+			assertThat(connection.readiness().readServerIdentities("MGC")).hasSize(2);
+		}
+		assertThat(actions.actions()).filteredOn(a -> a.command().contains("tblServerIdentity"))
+			.singleElement()
+			.satisfies(a -> assertThat(a.command()).endsWith("FROM [MGC].dbo.tblServerIdentity"));
 	}
 
 	@Test
