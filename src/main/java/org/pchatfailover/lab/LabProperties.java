@@ -24,9 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param sqlServerZone time zone of the lab SQL Server's Windows host, default {@code America/Chicago} (the
  * Dallas backup instance): GETDATE() and RESTORE HEADERONLY's backup dates are in it, as on a real server,
  * while the .trn file names stay UTC as log shipping writes them
- * @param sqlServerVersion the SQL Server build the lab SQL Server answers as, default {@code 16.0.1000.6} (SQL
- * Server 2022); {@code 10.50.6000.34} drills a SQL Server 2008 R2 back end, whose sys.dm_exec_sessions has no
- * database_id
+ * @param sqlServerVersion the SQL Server build the lab SQL Server answers as, default {@code 11.0.7001.0} (SQL
+ * Server 2012 SP4, a back end Lync Server 2013 supports); {@code 10.50.6000.34} drills a SQL Server 2008 R2 back end,
+ * whose sys.dm_exec_sessions has no database_id; {@code 16.0.1000.6} (SQL Server 2022) drills a back end Lync Server
+ * 2013 does not support
  * @param host how the lab pool reaches the lab, default {@code 127.0.0.1} (docker-compose: the node that runs it);
  * read by the lab pool's placeholders in {@code application-lab.yml}
  * @param servers false on an engine node that uses another node's lab instead of starting its own (read by the
@@ -39,7 +40,7 @@ public record LabProperties(@DefaultValue("14330") @Min(0) @Max(65535) int sqlPo
 		@DefaultValue("2222") @Min(0) @Max(65535) int sshPort, @DefaultValue("127.0.0.1") String bindAddress,
 		@DefaultValue("./data/lab") @NotNull Path dir, @DefaultValue("normal") String scenario,
 		@DefaultValue("America/Chicago") @NotNull ZoneId sqlServerZone,
-		@DefaultValue("16.0.1000.6") @NotBlank String sqlServerVersion, @DefaultValue("127.0.0.1") String host,
+		@DefaultValue("11.0.7001.0") @NotBlank String sqlServerVersion, @DefaultValue("127.0.0.1") String host,
 		@DefaultValue("true") boolean servers, @DefaultValue List<String> advertisedHosts) {
 
 	public LabProperties {

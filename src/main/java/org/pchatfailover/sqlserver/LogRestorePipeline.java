@@ -55,10 +55,7 @@ final class LogRestorePipeline {
 				if (file.failure() != null) {
 					throw file.failure();
 				}
-				if (restoreOne(sql, pool.database(), SharePaths.device(folders.destination(), log.fileName()), log,
-						actions)) {
-					restored.add(log.fileName());
-				}
+				restored.addAll(restoreOne(pool, sql, folders, log, actions));
 			}
 			return restored;
 		}
@@ -106,18 +103,39 @@ final class LogRestorePipeline {
 		}
 	}
 
-	/** False when SQL Server says it is applied already (4326: another node or a DBA got there first). */
-	private static boolean restoreOne(SqlServerConnection sql, String database, String device, BackupHeader log,
-			ActionLog actions) throws LogChainBrokenException {
+	/**
+	 * Restores one log. A 4319 first completes the interrupted restore it names, then tries again: the files
+	 * restored, in order; none when SQL Server says the log is applied already (4326: another node or a DBA got
+	 * there first).
+	 */
+	private static List<String> restoreOne(Pool pool, SqlServerConnection sql, LogShippingFolders folders,
+			BackupHeader log, ActionLog actions) throws LogChainBrokenException {
+		String device = SharePaths.device(folders.destination(), log.fileName());
+		try {
+			return restoreOrSkip(sql, pool.database(), device, log, actions);
+		}
+		catch (SqlServerException ex) {
+			if (ex.errorNumber() != InterruptedRestore.ERROR) {
+				throw ex;
+			}
+			String completed = InterruptedRestore.complete(pool, sql, folders, log.fileName(), ex, actions);
+			List<String> restored = new ArrayList<>(List.of(completed));
+			restored.addAll(restoreOrSkip(sql, pool.database(), device, log, actions));
+			return restored;
+		}
+	}
+
+	private static List<String> restoreOrSkip(SqlServerConnection sql, String database, String device,
+			BackupHeader log, ActionLog actions) throws LogChainBrokenException {
 		try {
 			sql.restoreLog(database, device);
-			return true;
+			return List.of(log.fileName());
 		}
 		catch (SqlServerException ex) {
 			if (ex.errorNumber() == 4326) {
 				actions.record(sql.instance(), "check", "RESTORE LOG " + log.fileName(),
 						"4326: already applied, skipped", true, Duration.ZERO);
-				return false;
+				return List.of();
 			}
 			if (ex.errorNumber() == 4305) {
 				throw new LogChainBrokenException(

@@ -37,6 +37,17 @@ public class SqlServerConnection implements AutoCloseable {
 		return instance;
 	}
 
+	/** The estate check's reads on this connection: login rights, encryption, version, Persistent Chat servers. */
+	public ReadinessReads readiness() {
+		return new ReadinessReads(this, statements);
+	}
+
+	/** {@code @@SERVERNAME}, the instance's own name ({@code DAL-SQL-BK\PCHAT}), as the other views name it. */
+	public String readServerName() {
+		return statements.query("read server name", "SELECT @@SERVERNAME", List.of(),
+				rows -> rows.next() ? rows.getString(1) : null);
+	}
+
 	/** The msdb log-shipping secondary configuration of the database, empty when there is none (removed). */
 	public Optional<LogShippingConfig> readLogShippingSecondary(String database) {
 		// two single-table reads rather than a join: each row is logged as evidence on its own
@@ -186,6 +197,16 @@ public class SqlServerConnection implements AutoCloseable {
 
 	public void restoreLog(String database, String device) {
 		statements.update("RESTORE LOG " + database, "RESTORE LOG ? FROM DISK = ? WITH NORECOVERY", List.of(database, device));
+	}
+
+	/**
+	 * Completes a RESTORE LOG that was interrupted (4319): the interrupted statement's clauses plus RESTART, as SQL
+	 * Server's "Restart an Interrupted Restore Operation" says; without a restart-checkpoint file SQL Server starts
+	 * the backup set from the beginning (3018, informational).
+	 */
+	public void restoreLogWithRestart(String database, String device) {
+		statements.update("RESTORE LOG " + database + " WITH RESTART",
+				"RESTORE LOG ? FROM DISK = ? WITH NORECOVERY, RESTART", List.of(database, device));
 	}
 
 	public void restoreDatabaseWithRecovery(String database) {

@@ -28,7 +28,7 @@ import jakarta.validation.constraints.Pattern;
  */
 public record Pool(
 		@NotBlank @Pattern(regexp = Fqdn.PATTERN, message = "must be an RFC 1123 FQDN") String fqdn,
-		@Pattern(regexp = "^[A-Za-z_][A-Za-z0-9_]{0,127}$", message = "must be a plain SQL Server identifier") String database,
+		@Pattern(regexp = Pool.DATABASE_PATTERN, message = "must be a plain SQL Server identifier") String database,
 		@NotNull @Valid SqlInstance backupSql,
 		@NotNull @Valid SqlInstance backupMirrorSql,
 		@NotBlank String mirrorFileShare,
@@ -55,6 +55,9 @@ public record Pool(
 
 	private static final String ACTIVE_SERVERS_IDENTITY = "(?i)" + GLOBAL_COLLECTION + "|" + SERVICE_SCOPE
 			+ Fqdn.LABELS;
+
+	/** A plain SQL Server identifier: safe where a database name cannot be a parameter (a three-part name). */
+	public static final String DATABASE_PATTERN = "^[A-Za-z_][A-Za-z0-9_]{0,127}$";
 
 	public Pool {
 		database = (database == null || database.isBlank()) ? DEFAULT_DATABASE : database;

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.TimeZone;
 
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,74 @@ class LogShippingServiceIT {
 				assertThat(ex.getMessage()).contains("log chain of mgc on dal-sql-bk.litwareinc.com\\PCHAT is broken");
 			});
 		assertThat(sql.lab().state().restoreHistory()).hasSize(6);
+	}
+
+	@Test
+	void plansTheDataLossWindowFromTheNewestLogBackupWhenTheBackupJobStoppedHoursAgo() {
+		sql = lab.start("stale-logs");
+		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
+		assertThat(plan.gap()).isNull();
+		assertThat(plan.logsToApply()).hasSize(3);
+		// the lab's backups take 2 s: the newest one started three hours before the reset
+		assertThat(plan.dataLoss().lastRecoverableAt()).isBefore(Instant.now().minus(Duration.ofHours(3)).plusSeconds(3))
+			.isAfter(Instant.now().minus(Duration.ofHours(3)).minus(Duration.ofMinutes(5)));
+	}
+
+	@Test
+	void refusesToCopyOrApplyWhenThePendingLogsDoNotFitInTheCopyDestination() {
+		sql = lab.start("full-copy-destination");
+		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
+		assertThat(plan.filesToCopy()).hasSize(2);
+		assertThat(plan.logsToApply()).hasSize(3);
+		assertThatThrownBy(() -> logShipping.copyMissingFiles(sql.pool(), actions))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("bytes free, but the 2 log backup(s) to copy");
+		assertThatThrownBy(() -> logShipping.applyPendingLogs(sql.pool(), actions))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("bytes free, but the 2 log backup(s) to copy");
+		assertThat(sql.lab().state().copyFiles()).hasSize(6);
+		assertThat(sql.lab().state().restoreHistory()).hasSize(5);
+		assertThat(actions.actions()).anyMatch(a -> !a.succeeded() && a.command().startsWith("free space in "));
+	}
+
+	@Test
+	void completesAnInterruptedRestoreWithRestartThenAppliesTheRestOfTheChainAndNothingOnReRun() throws Exception {
+		sql = lab.start("interrupted-restore");
+		List<String> copied = sql.lab().state().copyFiles();
+		String interrupted = sql.lab().state().database("mgc").interruptedRestore();
+		assertThat(interrupted).endsWith(copied.get(5));
+		assertThat(logShipping.applyPendingLogs(sql.pool(), actions)).containsExactlyElementsOf(copied.subList(5, 8));
+		LabSqlSnapshot state = sql.lab().state();
+		assertThat(state.database("mgc").interruptedRestore()).isNull();
+		assertThat(state.database("mgc").state()).isEqualTo("RESTORING");
+		assertThat(state.restoreHistory()).hasSize(8)
+			.extracting(LabSqlSnapshot.Restore::file)
+			.endsWith(interrupted, LabSqlFixture.COPY_UNC + "\\" + copied.get(6), LabSqlFixture.COPY_UNC + "\\" + copied.get(7));
+		assertThat(state.database("mgc").redoStartLsn()).isEqualTo(state.restoreHistory().get(7).lastLsn());
+		assertThat(actions.actions()).anyMatch(a -> a.succeeded() && a.outcome().startsWith("4319: the restore of "
+				+ copied.get(5) + " was interrupted"));
+		assertThat(actions.actions()).anyMatch(a -> a.succeeded()
+				&& a.command().startsWith("RESTORE LOG @P0 FROM DISK = @P1 WITH NORECOVERY, RESTART")
+				&& a.command().contains(copied.get(5)));
+		sql.restart();
+		assertThat(logShipping.applyPendingLogs(sql.pool(), new ActionLog())).isEmpty();
+		assertThat(sql.lab().state().restoreHistory()).hasSize(8);
+	}
+
+	/** A DBA restored straight from the primary's share and was cut off: not a file ApplyLogBackups may restart. */
+	@Test
+	void refusesToRestartAnInterruptedRestoreOutsideTheCopyDestinationAndSaysWhatToDo() {
+		sql = lab.start("interrupted-restore");
+		String onShare = LabSqlFixture.SHARE_UNC + "\\" + sql.lab().state().shareFiles().get(5);
+		sql.interruptedRestoreOf("mgc", onShare);
+		assertThatThrownBy(() -> logShipping.applyPendingLogs(sql.pool(), actions))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("a previous restore was interrupted on '" + onShare + "', which is not a log backup of mgc "
+					+ "in the copy destination " + LabSqlFixture.COPY_UNC)
+			.hasMessageContaining("interrupted RESTORE's clauses plus WITH RESTART");
+		assertThat(sql.lab().state().restoreHistory()).hasSize(5);
+		assertThat(sql.lab().state().database("mgc").interruptedRestore()).isEqualTo(onShare);
+		assertThat(actions.actions()).noneMatch(a -> a.command().contains("RESTART"));
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import org.pchatfailover.lab.sql.engine.BackupDevices;
 import org.pchatfailover.lab.sql.engine.LabScenarios;
 import org.pchatfailover.lab.sql.engine.LabSqlEngine;
 import org.pchatfailover.lab.sql.engine.LabStateStore;
+import org.pchatfailover.lab.sql.engine.LogShippedServerIdentities;
+import org.pchatfailover.lab.sql.engine.PersistentChatServers;
 import org.pchatfailover.lab.sql.engine.ServerVersion;
 import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.Topology;
@@ -60,8 +63,12 @@ class LabSqlConfiguration {
 		shares.put(SHARE_UNC, share);
 		shares.put(COPY_UNC, copy);
 		LabStateStore store = new LabStateStore(dir.resolve("sql").resolve("state.json"));
+		// wiring point of mgc.dbo.tblServerIdentity: live pings from the lab Lync shell would replace the log-shipped rows
+		PersistentChatServers persistentChatServers = new LogShippedServerIdentities(
+				primaryServers(topology.getIfAvailable()));
 		LabSqlEngine engine = new LabSqlEngine(store, new BackupDevices(shares), SERVER_NAME, password,
-				Clock.system(properties.sqlServerZone()), version, LabSqlEngine.partnerInstances(mirrors(topology.getIfAvailable())));
+				Clock.system(properties.sqlServerZone()), version,
+				LabSqlEngine.partnerInstances(mirrors(topology.getIfAvailable())), persistentChatServers);
 		LabSqlServer server = new LabSqlServer(engine, address(properties.bindAddress()), properties.sqlPort());
 		SqlLab lab = new SqlLab(store, new LabScenarios(share, SHARE_UNC, copy, COPY_UNC, Clock.systemUTC()), engine,
 				server, share, copy);
@@ -87,6 +94,20 @@ class LabSqlConfiguration {
 			names.put(mirror.fqdn(), named ? host + "\\" + mirror.instance().toUpperCase(Locale.ROOT) : host);
 		}
 		return names;
+	}
+
+	/**
+	 * The Persistent Chat servers outside the backup data centre (Atlanta in the lab pool): the ones whose pings log
+	 * shipping brings into the backup mgc. None without pools.
+	 */
+	private static List<String> primaryServers(Topology topology) {
+		if (topology == null) {
+			return List.of();
+		}
+		return topology.pools().stream()
+			.flatMap(pool -> pool.activeServerCandidates().stream()
+				.filter(server -> !server.dataCenter().equalsIgnoreCase(pool.backupDataCenter())))
+			.map(Pool.ActiveServerCandidate::fqdn).toList();
 	}
 
 	/** The product reads the SQL password from this file (pool password-file); the lab login is a drill secret. */

@@ -24,9 +24,10 @@ public record LabSqlSnapshot(String endpoint, boolean instanceDown, String scena
 	 * @param mirroringRole {@code PRINCIPAL} when mirrored (sys.database_mirroring), else null
 	 * @param mirroringState e.g. {@code SYNCHRONIZED}, null when not mirrored
 	 * @param mirroringPartner the partner instance, e.g. {@code DAL-SQL-MR\PCHAT}, null when not mirrored
+	 * @param interruptedRestore the backup file of a RESTORE LOG that was interrupted (4319 names it), else null
 	 */
 	public record DatabaseState(String name, String state, String redoStartLsn, boolean standby,
-			String mirroringRole, String mirroringState, String mirroringPartner) {
+			String mirroringRole, String mirroringState, String mirroringPartner, String interruptedRestore) {
 	}
 
 	public record LogShipping(String secondaryDatabase, String primaryServer, String backupSourceDirectory,

@@ -78,7 +78,7 @@ public class SqlLab implements AutoCloseable {
 	public LabSqlSnapshot state() {
 		List<LabSqlSnapshot.Session> live = engine.liveSessions().stream().map(SqlLab::live).toList();
 		return store.read(s -> new LabSqlSnapshot(server.endpoint(), s.instanceDown, s.scenario,
-				s.databases.stream().map(d -> database(d, s.mirroringOf(d.id()))).toList(),
+				s.databases.stream().map(d -> database(d, s.mirroringOf(d.id()), interrupted(s, d))).toList(),
 				s.logShippingSecondaryDatabases.stream().map(d -> logShipping(s, d)).toList(),
 				s.restoreHistory.stream().map(r -> new LabSqlSnapshot.Restore(r.restoreDate(), r.destinationDatabase(),
 						r.restoreType(), r.physicalDeviceName(), r.firstLsn(), r.lastLsn(), r.recovery())).toList(),
@@ -111,9 +111,16 @@ public class SqlLab implements AutoCloseable {
 		}
 	}
 
-	private static LabSqlSnapshot.DatabaseState database(LabSqlState.Database d, LabSqlState.Mirroring m) {
+	private static LabSqlSnapshot.DatabaseState database(LabSqlState.Database d, LabSqlState.Mirroring m,
+			String interruptedRestore) {
 		return new LabSqlSnapshot.DatabaseState(d.name(), d.state(), d.redoStartLsn(), d.standby(),
-				m == null ? null : m.role(), m == null ? null : m.state(), m == null ? null : m.partnerInstance());
+				m == null ? null : m.role(), m == null ? null : m.state(), m == null ? null : m.partnerInstance(),
+				interruptedRestore);
+	}
+
+	private static String interrupted(LabSqlState s, LabSqlState.Database d) {
+		return s.interruptedRestores.stream().filter(r -> r.database().equalsIgnoreCase(d.name()))
+			.map(LabSqlState.InterruptedRestore::device).findFirst().orElse(null);
 	}
 
 	private static LabSqlSnapshot.LogShipping logShipping(LabSqlState s, LabSqlState.LogShippingSecondaryDatabase d) {

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.pchatfailover.lab.sql.engine.PersistentChatServers;
 import org.pchatfailover.lab.sql.engine.ServerVersion;
 
 /**
@@ -36,15 +37,25 @@ public final class LabSqlExtension implements AfterEachCallback {
 		return start(scenario, LabSqlFixture.SERVER_ZONE, version);
 	}
 
+	/** A lab whose mgc.dbo.tblServerIdentity rows come from {@code servers}. */
+	public LabSqlFixture start(String scenario, PersistentChatServers servers) {
+		fixture = new LabSqlFixture(newDir(), scenario, LabSqlFixture.SERVER_ZONE, ServerVersion.DEFAULT, servers);
+		return fixture;
+	}
+
 	private LabSqlFixture start(String scenario, ZoneId serverZone, ServerVersion version) {
+		fixture = new LabSqlFixture(newDir(), scenario, serverZone, version);
+		return fixture;
+	}
+
+	private Path newDir() {
 		try {
 			dir = Files.createTempDirectory("pchat-lab-sql");
+			return dir;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		fixture = new LabSqlFixture(dir, scenario, serverZone, version);
-		return fixture;
 	}
 
 	@Override

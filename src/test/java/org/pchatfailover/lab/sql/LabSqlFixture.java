@@ -18,7 +18,10 @@ import java.util.Map;
 import org.pchatfailover.lab.sql.engine.BackupDevices;
 import org.pchatfailover.lab.sql.engine.LabScenarios;
 import org.pchatfailover.lab.sql.engine.LabSqlEngine;
+import org.pchatfailover.lab.sql.engine.LabSqlState;
 import org.pchatfailover.lab.sql.engine.LabStateStore;
+import org.pchatfailover.lab.sql.engine.LogShippedServerIdentities;
+import org.pchatfailover.lab.sql.engine.PersistentChatServers;
 import org.pchatfailover.lab.sql.engine.ServerVersion;
 import org.pchatfailover.topology.Pool;
 
@@ -51,6 +54,9 @@ public final class LabSqlFixture implements AutoCloseable {
 
 	public static final ZoneId SERVER_ZONE = ZoneId.of("America/Chicago");
 
+	/** The lab pool's Persistent Chat servers in Atlanta, whose pings log shipping brings into the backup mgc. */
+	public static final List<String> PRIMARY_SERVERS = List.of("atl-pc-001.litwareinc.com", "atl-pc-002.litwareinc.com");
+
 	public LabSqlFixture(Path dir, String scenario) {
 		this(dir, scenario, SERVER_ZONE);
 	}
@@ -60,6 +66,11 @@ public final class LabSqlFixture implements AutoCloseable {
 	}
 
 	public LabSqlFixture(Path dir, String scenario, ZoneId serverZone, ServerVersion version) {
+		this(dir, scenario, serverZone, version, new LogShippedServerIdentities(PRIMARY_SERVERS));
+	}
+
+	public LabSqlFixture(Path dir, String scenario, ZoneId serverZone, ServerVersion version,
+			PersistentChatServers persistentChatServers) {
 		this.dir = dir;
 		this.store = new LabStateStore(dir.resolve("sql").resolve("state.json"));
 		Map<String, Path> shares = new LinkedHashMap<>();
@@ -67,7 +78,7 @@ public final class LabSqlFixture implements AutoCloseable {
 		shares.put(COPY_UNC, copy());
 		this.engine = new LabSqlEngine(store, new BackupDevices(shares), LabSqlConfiguration.SERVER_NAME, "lab",
 				Clock.system(serverZone), version,
-				LabSqlEngine.partnerInstances(Map.of(MIRROR_FQDN, MIRROR_SERVER_NAME)));
+				LabSqlEngine.partnerInstances(Map.of(MIRROR_FQDN, MIRROR_SERVER_NAME)), persistentChatServers);
 		start(0, scenario);
 	}
 
@@ -88,6 +99,14 @@ public final class LabSqlFixture implements AutoCloseable {
 	/** How many more times a killed front end reconnects: each reconnect makes the next RESTORE meet 3101. */
 	public void reconnects(int times) {
 		store.update(state -> state.reconnects = times);
+	}
+
+	/** The database's RESTORE LOG of {@code device} was interrupted, without a restart-checkpoint file. */
+	public void interruptedRestoreOf(String database, String device) {
+		store.update(state -> {
+			state.interruptedRestores.removeIf(r -> r.database().equalsIgnoreCase(database));
+			state.interruptedRestores.add(new LabSqlState.InterruptedRestore(database, device, null));
+		});
 	}
 
 	public SqlLab lab() {

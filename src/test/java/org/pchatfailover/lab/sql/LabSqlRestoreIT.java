@@ -137,7 +137,9 @@ class LabSqlRestoreIT {
 			statement.execute("EXEC master.dbo.sp_delete_log_shipping_secondary_database @secondary_database = N'mgc'");
 			assertThatThrownBy(() -> statement
 				.execute("EXEC master.dbo.sp_delete_log_shipping_secondary_database @secondary_database = N'mgc'"))
-				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(32010));
+				// 32014, not 32010: 32010 is "does not exist as log shipping primary" (the old expectation was wrong)
+				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(32014))
+				.hasMessage("Database mgc does not exist as log shipping secondary.");
 		}
 		sql.restart();
 		assertThat(sql.lab().state().logShipping()).isEmpty();

@@ -30,14 +30,18 @@ class LabSqlServerIT {
 		sql = lab.start("normal");
 	}
 
+	/** The lab pool is Lync Server 2013: its default back end is SQL Server 2012 (SP4), not 2022. */
 	@Test
-	void answersVersionAndSessionIdToAPlainBatch() throws SQLException {
+	void answersAsSqlServer2012Sp4ByDefault() throws SQLException {
 		try (Connection connection = sql.connect(); Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("select @@VERSION as v, @@SPID")) {
+				ResultSet rows = statement.executeQuery("SELECT @@VERSION, CAST(SERVERPROPERTY('ProductVersion') "
+						+ "AS nvarchar(128)), SERVERPROPERTY('ProductMajorVersion'), SERVERPROPERTY('ProductLevel')")) {
 			assertThat(rows.next()).isTrue();
-			assertThat(rows.getString("v")).startsWith("Microsoft SQL Server 2022");
-			assertThat(rows.getInt(2)).isGreaterThanOrEqualTo(51);
-			assertThat(connection.getMetaData().getDatabaseProductVersion()).startsWith("16.");
+			assertThat(rows.getString(1)).startsWith("Microsoft SQL Server 2012 (SP4) - 11.0.7001.0");
+			assertThat(rows.getString(2)).isEqualTo("11.0.7001.0");
+			assertThat(rows.getString(3)).isEqualTo("11");
+			assertThat(rows.getString(4)).isEqualTo("SP4");
+			assertThat(connection.getMetaData().getDatabaseProductVersion()).startsWith("11.");
 		}
 	}
 
@@ -144,6 +148,29 @@ class LabSqlServerIT {
 				statuses.add(rows.getString("Status"));
 			}
 			assertThat(statuses).contains("RUNNABLE", "BACKGROUND").doesNotContain("sleeping");
+		}
+	}
+
+	@Test
+	void showsItsOwnConnectionsUnencryptedInDmExecConnections() throws SQLException {
+		try (Connection other = sql.connect(); Connection connection = sql.connect();
+				Statement statement = connection.createStatement()) {
+			try (ResultSet rows = statement.executeQuery("SELECT c.session_id, c.encrypt_option, c.protocol_type, @@SPID "
+					+ "FROM sys.dm_exec_connections AS c WHERE c.session_id = @@SPID")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getInt(1)).isEqualTo(rows.getInt(4));
+				assertThat(rows.getString(2)).isEqualTo("FALSE");
+				assertThat(rows.getString(3)).isEqualTo("TSQL");
+				assertThat(rows.next()).isFalse();
+			}
+			try (ResultSet rows = statement.executeQuery("SELECT encrypt_option FROM sys.dm_exec_connections")) {
+				int connections = 0;
+				while (rows.next()) {
+					connections++;
+				}
+				assertThat(connections).isEqualTo(2);
+			}
+			assertThat(other.isValid(5)).isTrue();
 		}
 	}
 

@@ -123,7 +123,11 @@ final class Evaluator {
 			case "DB_NAME" -> args.isEmpty() ? session.database() : databaseName(args.get(0));
 			case "SERVERPROPERTY" -> serverProperty(str(args.get(0)));
 			case "CAST" -> cast(args.get(0), str(args.get(1)));
-			case "SUSER_SNAME", "SUSER_NAME" -> session.login();
+			case "SUSER_SNAME" -> args.isEmpty() ? session.login()
+					: args.get(0) instanceof byte[] sid ? LoginPermissions.loginOf(state, sid) : null;
+			case "SUSER_NAME" -> session.login();
+			case "IS_SRVROLEMEMBER" -> new LoginPermissions(version).isSrvRoleMember(state, session, args);
+			case "HAS_PERMS_BY_NAME" -> new LoginPermissions(version).hasPermsByName(state, session, args);
 			case "ISNULL" -> args.get(0) != null ? args.get(0) : args.get(1);
 			case "GETDATE" -> LocalDateTime.ofInstant(now, zone);
 			case "GETUTCDATE" -> LocalDateTime.ofInstant(now, ZoneOffset.UTC);

@@ -46,7 +46,24 @@ public final class LabScenarios {
 		/** The backup instance does not accept connections. */
 		SQL_DOWN("sql-down"),
 		/** Log shipping restores WITH STANDBY: mgc is ONLINE, read-only and in standby, five logs restored. */
-		STANDBY("standby");
+		STANDBY("standby"),
+		/** The backup job stopped three hours ago: the newest log backup on the share is 3 h old, the chain intact. */
+		STALE_LOGS("stale-logs"),
+		/**
+		 * As uncopied-files, but the two logs only on the share are multi-terabyte (sparse) files: together larger
+		 * than the free space of the copy destination's file system, so copying them cannot succeed.
+		 */
+		FULL_COPY_DESTINATION("full-copy-destination"),
+		/**
+		 * The restore job was interrupted restoring the sixth log backup and left no restart-checkpoint file: any
+		 * other RESTORE LOG fails with 4319 naming that file until it is restored again.
+		 */
+		INTERRUPTED_RESTORE("interrupted-restore"),
+		/**
+		 * The lab login is neither sysadmin nor allowed ALTER ANY CONNECTION (KILL fails with 6102); it keeps
+		 * CREATE ANY DATABASE (RESTORE HEADERONLY) and may read msdb.
+		 */
+		MISSING_RIGHTS("missing-rights");
 
 		private final String label;
 
@@ -73,6 +90,18 @@ public final class LabScenarios {
 	static final int FILES = 8;
 
 	static final int RESTORED = 5;
+
+	/** The copy job of uncopied-files, half-copied and full-copy-destination stopped after the sixth file. */
+	static final int COPIED_WHEN_STOPPED = 6;
+
+	/** How long each of the primary's log backups takes, from BackupStartDate to BackupFinishDate. */
+	static final Duration BACKUP_TAKES = Duration.ofSeconds(2);
+
+	/** How long ago stale-logs' newest log backup started. */
+	static final Duration STALE_AGE = Duration.ofHours(3);
+
+	/** The size of each of full-copy-destination's sparse log backups, at least ("a few terabytes" together). */
+	static final long SPARSE_LOG_BYTES = 2L << 40;
 
 	private static final BigInteger FIRST_LSN = new BigInteger("37000000016800001");
 
@@ -108,13 +137,22 @@ public final class LabScenarios {
 		try {
 			clean(share);
 			clean(copy);
-			Instant firstBackup = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+			Instant firstBackup = firstBackup(scenario);
 			List<String> names = writeBackups(firstBackup, scenario);
 			return state(scenario, names, firstBackup);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot prepare lab scenario " + scenario.label(), ex);
 		}
+	}
+
+	/** Fifteen minutes apart; the newest one STALE_AGE ago in stale-logs, else within the last hour and a half. */
+	private Instant firstBackup(Scenario scenario) {
+		if (scenario == Scenario.STALE_LOGS) {
+			Instant newest = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(STALE_AGE);
+			return newest.minus(Duration.ofMinutes(15L * (FILES - 1)));
+		}
+		return clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
 	}
 
 	static BigInteger firstLsn(int index) {
@@ -130,10 +168,14 @@ public final class LabScenarios {
 				continue; // lost on the primary before it was copied
 			}
 			BackupFile file = new BackupFile(DATABASE, 2, firstLsn(i), firstLsn(i + 1), start,
-					start.plusSeconds(2), PRIMARY_SERVER.split("\\\\")[0]);
-			file.write(share.resolve(names[i]), 4096 + 512 * i);
-			boolean uncopied = (scenario == Scenario.UNCOPIED_FILES || scenario == Scenario.HALF_COPIED) && i >= 6;
-			if (!uncopied) {
+					start.plus(BACKUP_TAKES), PRIMARY_SERVER.split("\\\\")[0]);
+			if (scenario == Scenario.FULL_COPY_DESTINATION && i >= COPIED_WHEN_STOPPED) {
+				file.writeSparse(share.resolve(names[i]), sparseLogBytes());
+			}
+			else {
+				file.write(share.resolve(names[i]), 4096 + 512 * i);
+			}
+			if (i < copied(scenario)) {
 				Files.copy(share.resolve(names[i]), copy.resolve(names[i]));
 			}
 		}
@@ -155,14 +197,35 @@ public final class LabScenarios {
 						: new Database(5, DATABASE, "RESTORING", firstLsn(RESTORED).toString())));
 		logShipping(state, scenario, names);
 		for (int i = 0; i < RESTORED; i++) {
+			Instant finished = firstBackup.plus(Duration.ofMinutes(15L * i)).plus(BACKUP_TAKES);
 			state.restoreHistory.add(new RestoreHistory(i + 1, firstBackup.plus(Duration.ofMinutes(15L * i + 5)),
 					DATABASE, "L", copyUnc + "\\" + names.get(i), firstLsn(i).toString(), firstLsn(i + 1).toString(),
-					false));
+					false, finished));
 		}
 		if (scenario == Scenario.SESSIONS_CONNECTED) {
 			connectFrontEnds(state);
 		}
+		if (scenario == Scenario.INTERRUPTED_RESTORE) {
+			interruptRestore(state, names);
+		}
+		if (scenario == Scenario.MISSING_RIGHTS) {
+			state.logins.add(new LabSqlState.LoginRights(LabSqlEngine.LOGIN, List.of(), List.of("CREATE ANY DATABASE"),
+					List.of(), List.of("msdb")));
+		}
 		return state;
+	}
+
+	/**
+	 * The restore of the sixth log backup stopped part way. What sys.master_files shows as the redo LSN then, the
+	 * references do not say; the lab shows the interrupted backup's LastLSN (its log records are in, its processing
+	 * is not complete), so a restore that goes by the redo LSN alone tries the seventh file next and meets 4319.
+	 * msdb records no restore for it.
+	 */
+	private void interruptRestore(LabSqlState state, List<String> names) {
+		Database mgc = state.database(DATABASE);
+		state.replace(mgc.withState("RESTORING", firstLsn(RESTORED + 1).toString()));
+		state.interruptedRestores.add(new LabSqlState.InterruptedRestore(DATABASE, copyUnc + "\\" + names.get(RESTORED),
+				null));
 	}
 
 	/** Persistent Chat front ends and the compliance service on mgc; one reconnects after its KILL. */
@@ -176,8 +239,7 @@ public final class LabScenarios {
 
 	private void logShipping(LabSqlState state, Scenario scenario, List<String> names) {
 		UUID secondaryId = UUID.nameUUIDFromBytes(("lab-secondary-" + DATABASE).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		int copied = (scenario == Scenario.UNCOPIED_FILES || scenario == Scenario.HALF_COPIED) ? 6 : FILES;
-		String lastCopied = copyUnc + "\\" + names.get(copied - 1);
+		String lastCopied = copyUnc + "\\" + names.get(copied(scenario) - 1);
 		String lastRestored = copyUnc + "\\" + names.get(RESTORED - 1);
 		Instant now = clock.instant();
 		state.logShippingSecondary.add(new LogShippingSecondary(secondaryId, PRIMARY_SERVER, DATABASE, shareUnc,
@@ -186,6 +248,20 @@ public final class LabScenarios {
 				lastRestored, now));
 		state.logShippingMonitorSecondary.add(new LogShippingMonitorSecondary("DAL-SQL-BK\\PCHAT", DATABASE,
 				secondaryId, PRIMARY_SERVER, DATABASE, lastCopied, lastRestored));
+	}
+
+	/** How many log backups the copy job copied before it stopped. */
+	private static int copied(Scenario scenario) {
+		return switch (scenario) {
+			case UNCOPIED_FILES, HALF_COPIED, FULL_COPY_DESTINATION -> COPIED_WHEN_STOPPED;
+			default -> FILES;
+		};
+	}
+
+	/** Each sparse log backup: a few terabytes, and the two together more than the copy destination has free. */
+	private long sparseLogBytes() throws IOException {
+		long free = Files.getFileStore(copy).getUsableSpace();
+		return Math.max(SPARSE_LOG_BYTES, free / (FILES - COPIED_WHEN_STOPPED) + 1);
 	}
 
 	private static void clean(Path folder) throws IOException {

@@ -71,10 +71,21 @@ public class LabSqlEngine {
 	 */
 	public LabSqlEngine(LabStateStore store, BackupDevices devices, String serverName, String password, Clock clock,
 			ServerVersion version, Function<String, String> partnerInstances) {
+		this(store, devices, serverName, password, clock, version, partnerInstances,
+				new LogShippedServerIdentities(List.of()));
+	}
+
+	/**
+	 * @param persistentChatServers who fills dbo.tblServerIdentity of mgc: {@link LogShippedServerIdentities} for the
+	 * rows log shipping brought from the primary, or live pings of the lab's Persistent Chat servers
+	 */
+	public LabSqlEngine(LabStateStore store, BackupDevices devices, String serverName, String password, Clock clock,
+			ServerVersion version, Function<String, String> partnerInstances,
+			PersistentChatServers persistentChatServers) {
 		this.store = store;
 		this.mirroring = new LabPrincipalMirroring(partnerInstances);
 		this.version = version;
-		this.views = new SystemViews(sessions, version);
+		this.views = new SystemViews(sessions, version, persistentChatServers, clock);
 		this.serverName = serverName;
 		this.password = password;
 		this.clock = clock;

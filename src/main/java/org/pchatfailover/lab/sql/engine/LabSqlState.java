@@ -34,6 +34,12 @@ public final class LabSqlState {
 	/** Database mirroring sessions, at most one per database, as sys.database_mirroring shows them. */
 	public List<Mirroring> mirroring = new ArrayList<>();
 
+	/** RESTORE LOG operations that were interrupted, at most one per database. */
+	public List<InterruptedRestore> interruptedRestores = new ArrayList<>();
+
+	/** What each login may do; a login not listed here has the default rights of {@link #rightsOf}. */
+	public List<LoginRights> logins = new ArrayList<>();
+
 	/**
 	 * @param state {@code sys.databases.state_desc}: ONLINE, RESTORING, ...
 	 * @param redoStartLsn LSN the next log backup must contain, null when ONLINE
@@ -74,9 +80,19 @@ public final class LabSqlState {
 	 * One restore, as msdb.dbo.restorehistory, backupset and backupmediafamily record it (one id for all three).
 	 *
 	 * @param restoreType {@code L} log, {@code D} database
+	 * @param backupFinishDate when the backup restored finished, null for a restore without one (WITH RECOVERY) and
+	 * in states written before the lab kept it
 	 */
 	public record RestoreHistory(int id, Instant restoreDate, String destinationDatabase, String restoreType,
-			String physicalDeviceName, String firstLsn, String lastLsn, boolean recovery) {
+			String physicalDeviceName, String firstLsn, String lastLsn, boolean recovery, Instant backupFinishDate) {
+	}
+
+	/** When the newest log backup restored into the database finished, null when none is known. */
+	Instant restoredUpTo(String databaseName) {
+		return restoreHistory.stream()
+			.filter(r -> r.destinationDatabase().equalsIgnoreCase(databaseName) && "L".equals(r.restoreType()))
+			.map(RestoreHistory::backupFinishDate).filter(java.util.Objects::nonNull).max(Instant::compareTo)
+			.orElse(null);
 	}
 
 	/**
@@ -89,6 +105,60 @@ public final class LabSqlState {
 	 */
 	public record Mirroring(int databaseId, UUID guid, String role, String state, String partnerName,
 			String partnerInstance) {
+	}
+
+	/**
+	 * A RESTORE LOG that was interrupted and did not complete processing on its file: until that file is restored
+	 * again, any other RESTORE LOG into the database fails with 4319 naming it.
+	 *
+	 * @param device the backup file, as the interrupted statement named it
+	 * @param checkpointFile the restart-checkpoint file RESTART would continue from, null when there is none
+	 */
+	public record InterruptedRestore(String database, String device, String checkpointFile) {
+	}
+
+	/**
+	 * What a login may do on the instance.
+	 *
+	 * @param serverRoles fixed server roles it is a member of ({@code sysadmin}, {@code processadmin}, ...)
+	 * @param serverPermissions server permissions granted to it directly ({@code CREATE ANY DATABASE}, ...)
+	 * @param ownedDatabases databases it owns (dbo; sys.databases.owner_sid)
+	 * @param readableDatabases databases whose tables it may SELECT from (e.g. msdb)
+	 */
+	public record LoginRights(String login, List<String> serverRoles, List<String> serverPermissions,
+			List<String> ownedDatabases, List<String> readableDatabases) {
+
+		public static LoginRights sysadmin(String login) {
+			return new LoginRights(login, List.of("sysadmin"), List.of(), List.of(), List.of());
+		}
+
+		public boolean isMemberOf(String role) {
+			return serverRoles.stream().anyMatch(role::equalsIgnoreCase);
+		}
+
+		public boolean isGranted(String permission) {
+			return serverPermissions.stream().anyMatch(permission::equalsIgnoreCase);
+		}
+
+		public boolean mayRead(String database) {
+			return readableDatabases.stream().anyMatch(database::equalsIgnoreCase);
+		}
+	}
+
+	/**
+	 * The login's rights, null for a login the instance does not know. The lab login and the databases' owner are
+	 * sysadmin unless the scenario lists them otherwise.
+	 */
+	LoginRights rightsOf(String login) {
+		return logins.stream().filter(l -> l.login().equalsIgnoreCase(login)).findFirst()
+			.orElse(LabSqlEngine.LOGIN.equalsIgnoreCase(login) || LoginPermissions.OWNER.equalsIgnoreCase(login)
+					? LoginRights.sysadmin(login) : null);
+	}
+
+	/** The database's interrupted restore, null when there is none. */
+	InterruptedRestore interruptedRestoreOf(String databaseName) {
+		return interruptedRestores.stream().filter(r -> r.database().equalsIgnoreCase(databaseName)).findFirst()
+			.orElse(null);
 	}
 
 	/** The database's mirroring session, null when it is not mirrored. */

@@ -2,7 +2,6 @@ package org.pchatfailover.lab.sql.engine;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
+import org.pchatfailover.lab.sql.engine.LabSqlState.InterruptedRestore;
 import org.pchatfailover.lab.sql.engine.LabSqlState.RestoreHistory;
 import org.pchatfailover.lab.sql.errors.SqlErrors;
 import org.pchatfailover.lab.sql.errors.SqlException;
@@ -18,7 +18,8 @@ import org.pchatfailover.lab.sql.errors.SqlMessage;
 /**
  * RESTORE HEADERONLY, RESTORE LOG and RESTORE DATABASE with SQL Server's rules: a log applies when its FirstLSN
  * is at or before the database's redo LSN and its LastLSN after it (4305 when it starts too late, 4326 when it
- * ends too early); WITH RECOVERY needs exclusive access (3101). Every failure is followed by 3013.
+ * ends too early); WITH RECOVERY needs exclusive access (3101); after an interrupted RESTORE LOG only that file
+ * may be restored (4319). Every failure is followed by 3013.
  */
 final class RestoreExecutor {
 
@@ -37,33 +38,62 @@ final class RestoreExecutor {
 	}
 
 	Outcome headerOnly(String device) {
-		BackupFile header = open(device, "RESTORE HEADERONLY");
+		BackupFile header = open(device, "RESTORE HEADERONLY", true);
 		return new Outcome.Rows(HeaderOnlyColumns.COLUMNS, List.of(HeaderOnlyColumns.row(header)));
 	}
 
-	List<Outcome> restoreLog(String databaseName, String device, boolean recovery, SessionRegistry sessions) {
+	/**
+	 * @param restart WITH RESTART: continue an interrupted restore of this file from its restart-checkpoint file, or
+	 * from the beginning (with 3018) when there is none
+	 */
+	List<Outcome> restoreLog(String databaseName, String device, boolean recovery, boolean restart,
+			SessionRegistry sessions) {
 		String statement = "RESTORE LOG";
-		BackupFile backup = open(device, statement);
+		BackupFile backup = open(device, statement, false);
 		return store.change(state -> {
 			Database database = restoringDatabase(state, databaseName, statement);
+			InterruptedRestore interrupted = state.interruptedRestoreOf(database.name());
+			// the references do not say whether SQL Server compares the file by path or by backup set: by path here
+			if (interrupted != null && !interrupted.device().equalsIgnoreCase(device)) {
+				throw failed(statement, SqlErrors.restoreInterrupted(interrupted.device()));
+			}
 			if (recovery) {
 				requireExclusive(state, sessions, database, statement);
 			}
-			BigInteger redo = new BigInteger(database.redoStartLsn());
 			if (!backup.databaseName().equalsIgnoreCase(database.name()) || backup.backupType() != 2) {
 				throw failed(statement, SqlErrors.otherDatabase(database.name()));
 			}
-			if (backup.firstLsn().compareTo(redo) > 0) {
-				throw failed(statement, SqlErrors.logTooRecent(backup.firstLsn().toString(), redo.toString()));
+			if (interrupted == null) {
+				requireNextInChain(statement, backup, new BigInteger(database.redoStartLsn()));
 			}
-			if (backup.lastLsn().compareTo(redo) <= 0) {
-				throw failed(statement, SqlErrors.logTooEarly(backup.lastLsn().toString(), redo.toString()));
+			List<Outcome> outcomes = new ArrayList<>();
+			if (restart && (interrupted == null || interrupted.checkpointFile() == null)) {
+				outcomes.add(new Outcome.Info(SqlErrors.restartCheckpointNotFound(checkpointFile(database))));
 			}
+			state.interruptedRestores.remove(interrupted);
 			state.replace(recovery ? database.withState("ONLINE", null)
 					: database.withState("RESTORING", backup.lastLsn().toString()));
 			record(state, database, "L", device, backup, recovery);
-			return succeeded(statement, database.name());
+			outcomes.addAll(succeeded(statement, database.name()));
+			return outcomes;
 		});
+	}
+
+	private static void requireNextInChain(String statement, BackupFile backup, BigInteger redo) {
+		if (backup.firstLsn().compareTo(redo) > 0) {
+			throw failed(statement, SqlErrors.logTooRecent(backup.firstLsn().toString(), redo.toString()));
+		}
+		if (backup.lastLsn().compareTo(redo) <= 0) {
+			throw failed(statement, SqlErrors.logTooEarly(backup.lastLsn().toString(), redo.toString()));
+		}
+	}
+
+	/**
+	 * Where the lab keeps a database's restart-checkpoint file. The references name no such path (3017, 3018, 3019
+	 * and 3028 only show it as '%ls'): this one is the lab's, beside the data files sys.master_files shows.
+	 */
+	static String checkpointFile(Database database) {
+		return "D:\\SQLData\\" + database.name() + "_restart.ckp";
 	}
 
 	List<Outcome> restoreDatabaseWithRecovery(String databaseName, SessionRegistry sessions) {
@@ -84,13 +114,14 @@ final class RestoreExecutor {
 		});
 	}
 
-	private BackupFile open(String device, String statement) {
+	/** @param headerOnly read the header only (RESTORE HEADERONLY), not the whole backup set (RESTORE LOG) */
+	private BackupFile open(String device, String statement, boolean headerOnly) {
 		Path file = devices.resolve(device);
 		if (file == null) {
 			throw failed(statement, SqlErrors.cannotOpenDevice(device, "53(The network path was not found.)"));
 		}
 		try {
-			return BackupFile.read(Files.readAllBytes(file));
+			return headerOnly ? BackupFile.readHeader(file) : BackupFile.read(file);
 		}
 		catch (NoSuchFileException ex) {
 			throw failed(statement,
@@ -126,7 +157,8 @@ final class RestoreExecutor {
 		int id = state.restoreHistory.stream().mapToInt(RestoreHistory::id).max().orElse(0) + 1;
 		state.restoreHistory.add(new RestoreHistory(id, clock.instant(), database.name(), type, device,
 				backup == null ? null : backup.firstLsn().toString(),
-				backup == null ? null : backup.lastLsn().toString(), recovery));
+				backup == null ? null : backup.lastLsn().toString(), recovery,
+				backup == null ? null : backup.backupFinishDate()));
 	}
 
 	private static List<Outcome> succeeded(String statement, String database) {

@@ -15,8 +15,12 @@ public record ServerVersion(int major, int minor, int build, int revision) {
 	// declared before DEFAULT: static fields initialise in order
 	private static final Pattern PRODUCT_VERSION = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{1,5})\\.(\\d{1,5})");
 
-	/** SQL Server 2022 RTM, what the lab answered as before the version became configurable. */
-	public static final ServerVersion DEFAULT = parse("16.0.1000.6");
+	/**
+	 * SQL Server 2012 SP4, the latest service pack of SQL Server 2012 in Microsoft's build list (SupportArticles-docs
+	 * support/sql/releases/download-and-install-latest-updates.md: "SP4 (11.0.7001.0 - September 2017)"): the lab's
+	 * pool is a Lync Server 2013 pool, whose back ends are SQL Server 2008 R2 or 2012, not 2022.
+	 */
+	public static final ServerVersion DEFAULT = parse("11.0.7001.0");
 
 	/** @param productVersion SERVERPROPERTY('ProductVersion') form, e.g. {@code 10.50.6000.34} */
 	public static ServerVersion parse(String productVersion) {
@@ -38,8 +42,14 @@ public record ServerVersion(int major, int minor, int build, int revision) {
 		return major >= 11 ? Integer.toString(major) : null;
 	}
 
-	/** SQL Server 2008 R2's service packs by build; the lab's other builds are named RTM. */
+	/**
+	 * The service packs of SQL Server 2008 R2 and 2012 by build (2012: SP1 11.0.3000, SP2 11.0.5058, SP3 11.0.6020,
+	 * SP4 11.0.7001 in Microsoft's build list); the lab's other builds are named RTM.
+	 */
 	String productLevel() {
+		if (major == 11) {
+			return build >= 7001 ? "SP4" : build >= 6020 ? "SP3" : build >= 5058 ? "SP2" : build >= 3000 ? "SP1" : "RTM";
+		}
 		if (major != 10 || minor != 50) {
 			return "RTM";
 		}

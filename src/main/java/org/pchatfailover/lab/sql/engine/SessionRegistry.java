@@ -46,6 +46,7 @@ final class SessionRegistry {
 
 	/** KILL: ends a live connection or removes a simulated session (which may reconnect under a new id). */
 	void kill(LabSqlState state, SqlSession caller, long sessionId) {
+		LoginPermissions.requireKill(state, caller);
 		if (sessionId == caller.spid()) {
 			throw new SqlException(SqlErrors.killOwnProcess());
 		}

@@ -111,7 +111,7 @@ final class StatementExecutor {
 				throw new SqlException(SqlErrors.syntax("WITH"));
 			}
 			return engine.restores().restoreLog(database, evaluator().string(restore.device()), recovery,
-					engine.sessions());
+					restore.options().contains("RESTART"), engine.sessions());
 		}
 		if (restore.device() != null || !recovery) {
 			throw new SqlException(SqlErrors.notSupported("RESTORE DATABASE FROM DISK"));

@@ -1,35 +1,41 @@
 package org.pchatfailover.lab.sql.engine;
 
 import java.math.BigInteger;
+import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 
 import org.pchatfailover.lab.sql.engine.LabSqlState.ClientSession;
 import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
-import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingMonitorSecondary;
-import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondary;
-import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondaryDatabase;
-import org.pchatfailover.lab.sql.engine.LabSqlState.RestoreHistory;
 import org.pchatfailover.lab.sql.errors.SqlErrors;
 import org.pchatfailover.lab.sql.errors.SqlException;
 
 /**
- * The catalog views and msdb tables a DBA and the product read, with SQL Server's column names and types (the
- * columns the failover needs and their neighbours, not every column of the real views).
+ * The objects a DBA and the product read, with SQL Server's column names and types (the columns the failover needs
+ * and their neighbours, not every column of the real views): catalog views, the msdb tables ({@link MsdbTables}) and
+ * mgc's Persistent Chat table dbo.tblServerIdentity ({@link PersistentChatServers}).
  */
 final class SystemViews {
 
 	private static final SqlType NAME = SqlType.nvarchar(128);
 
-	private static final SqlType PATH = SqlType.nvarchar(500);
+	private static final String SERVER_IDENTITY = "tblServerIdentity";
 
 	private final SessionRegistry sessions;
 
 	private final ServerVersion version;
 
-	SystemViews(SessionRegistry sessions, ServerVersion version) {
+	private final PersistentChatServers persistentChatServers;
+
+	private final Clock clock;
+
+	SystemViews(SessionRegistry sessions, ServerVersion version, PersistentChatServers persistentChatServers,
+			Clock clock) {
 		this.sessions = sessions;
 		this.version = version;
+		this.persistentChatServers = persistentChatServers;
+		this.clock = clock;
 	}
 
 	/** The object a (possibly qualified) name denotes from the session's database; 208 when there is none. */
@@ -37,8 +43,12 @@ final class SystemViews {
 		String object = parts.get(parts.size() - 1).toLowerCase(Locale.ROOT);
 		String schema = parts.size() >= 2 ? parts.get(parts.size() - 2).toLowerCase(Locale.ROOT) : "";
 		String database = parts.size() >= 3 ? parts.get(parts.size() - 3) : session.database();
-		if (state.database(database) == null) {
+		Database target = state.database(database);
+		if (target == null) {
 			throw new SqlException(SqlErrors.databaseNotFound(database));
+		}
+		if (isUserDatabase(target) && !schema.equals("sys")) {
+			return userTable(state, target, schema, object, parts);
 		}
 		boolean dbo = schema.isEmpty() || schema.equals("dbo");
 		boolean msdb = database.equalsIgnoreCase("msdb") && dbo;
@@ -48,10 +58,11 @@ final class SystemViews {
 			case "sys.databases" -> databases(state);
 			case "sys.master_files" -> masterFiles(state);
 			case "sys.dm_exec_sessions" -> sessions(state);
+			case "sys.dm_exec_connections" -> connections();
 			case "sys.sysprocesses" -> new SysProcesses(sessions).table(state, session);
 			case "sys.database_mirroring" -> LabPrincipalMirroring.view(state);
 			default -> masterSysprocesses ? new SysProcesses(sessions).table(state, session)
-					: msdb ? msdbTable(state, object) : null;
+					: msdb ? MsdbTables.table(state, object) : null;
 		};
 		if (table == null) {
 			throw new SqlException(SqlErrors.invalidObject(String.join(".", parts)));
@@ -59,26 +70,48 @@ final class SystemViews {
 		return table;
 	}
 
-	private Table msdbTable(LabSqlState state, String object) {
-		return switch (object) {
-			case "log_shipping_secondary" -> logShippingSecondary(state);
-			case "log_shipping_secondary_databases" -> logShippingSecondaryDatabases(state);
-			case "log_shipping_monitor_secondary" -> logShippingMonitorSecondary(state);
-			case "restorehistory" -> restoreHistory(state);
-			case "backupset" -> backupSet(state);
-			case "backupmediafamily" -> backupMediaFamily(state);
-			default -> null;
-		};
+	/** Whether the lab has this table in the database (for HAS_PERMS_BY_NAME's OBJECT class). */
+	static boolean hasTable(LabSqlState state, String database, String object) {
+		return database.equalsIgnoreCase("msdb") ? MsdbTables.has(object)
+				: database.equalsIgnoreCase(LabScenarios.DATABASE) && object.equalsIgnoreCase(SERVER_IDENTITY);
+	}
+
+	/** master, tempdb, model and msdb are the system databases (ids 1 to 4); the others are user databases. */
+	private static boolean isUserDatabase(Database database) {
+		return database.id() > 4;
+	}
+
+	/**
+	 * A table of a user database: SQL Server cannot open a database in the middle of a restore (927), whatever the
+	 * table. The lab's mgc holds the Persistent Chat table dbo.tblServerIdentity and nothing else.
+	 */
+	private Table userTable(LabSqlState state, Database database, String schema, String object, List<String> parts) {
+		if ("RESTORING".equals(database.state())) {
+			throw new SqlException(SqlErrors.databaseRestoring(database.name()));
+		}
+		boolean dbo = schema.isEmpty() || schema.equals("dbo");
+		if (!dbo || !hasTable(state, database.name(), object)) {
+			throw new SqlException(SqlErrors.invalidObject(String.join(".", parts)));
+		}
+		Table.Builder table = Table.named(SERVER_IDENTITY).column("serverID", SqlType.INT)
+			.column("serverAddress", SqlType.nvarchar(256)).column("serverLastPingTime", SqlType.DATETIME);
+		ZonedDateTime now = ZonedDateTime.now(clock);
+		for (PersistentChatServers.ServerIdentityRow row : persistentChatServers.serverIdentities(database.name(), now,
+				state.restoredUpTo(database.name()))) {
+			table.row(row.serverId(), row.serverAddress(), row.serverLastPingTime());
+		}
+		return table.build();
 	}
 
 	private static Table databases(LabSqlState state) {
 		Table.Builder table = Table.named("sys.databases").column("name", NAME).column("database_id", SqlType.INT)
 			.column("state", SqlType.TINYINT).column("state_desc", SqlType.nvarchar(60))
 			.column("recovery_model_desc", SqlType.nvarchar(60)).column("user_access_desc", SqlType.nvarchar(60))
-			.column("is_in_standby", SqlType.BIT).column("is_read_only", SqlType.BIT);
+			.column("is_in_standby", SqlType.BIT).column("is_read_only", SqlType.BIT)
+			.column("owner_sid", SqlType.varbinary(85));
 		for (Database d : state.databases) {
 			table.row(d.name(), d.id(), stateCode(d.state()), d.state(), recoveryModel(d),
-					"MULTI_USER", d.standby(), d.standby());
+					"MULTI_USER", d.standby(), d.standby(), LoginPermissions.sid(LoginPermissions.ownerOf(state, d.name())));
 		}
 		return table.build();
 	}
@@ -120,6 +153,22 @@ final class SystemViews {
 		return table.build();
 	}
 
+	/**
+	 * The lab's own TDS connections (simulated clients have none). encrypt_option is nvarchar(40), "Boolean value to
+	 * describe whether encryption is enabled for this connection": FALSE, the lab has no TLS (its PRELOGIN answers
+	 * ENCRYPT_NOT_SUP). The references do not spell the value; the lab writes FALSE. protocol_type is TSQL, the page's
+	 * name for TDS.
+	 */
+	private Table connections() {
+		Table.Builder table = Table.named("sys.dm_exec_connections").column("session_id", SqlType.INT)
+			.column("most_recent_session_id", SqlType.INT).column("protocol_type", SqlType.nvarchar(40))
+			.column("encrypt_option", SqlType.nvarchar(40));
+		for (SqlSession s : sessions.live()) {
+			table.row(s.spid(), s.spid(), "TSQL", "FALSE");
+		}
+		return table.build();
+	}
+
 	private static void sessionRow(Table.Builder table, boolean withDatabaseId, int id, String login, String host,
 			String program, Integer databaseId, boolean user, String status) {
 		if (withDatabaseId) {
@@ -130,78 +179,6 @@ final class SystemViews {
 		}
 	}
 
-	private static Table logShippingSecondary(LabSqlState state) {
-		Table.Builder table = Table.named("log_shipping_secondary").column("secondary_id", SqlType.UNIQUEIDENTIFIER)
-			.column("primary_server", NAME).column("primary_database", NAME).column("backup_source_directory", PATH)
-			.column("backup_destination_directory", PATH).column("file_retention_period", SqlType.INT)
-			.column("last_copied_file", PATH).column("last_copied_date", SqlType.DATETIME);
-		for (LogShippingSecondary s : state.logShippingSecondary) {
-			table.row(s.secondaryId(), s.primaryServer(), s.primaryDatabase(), s.backupSourceDirectory(),
-					s.backupDestinationDirectory(), 4320, s.lastCopiedFile(), s.lastCopiedDate());
-		}
-		return table.build();
-	}
-
-	private static Table logShippingSecondaryDatabases(LabSqlState state) {
-		Table.Builder table = Table.named("log_shipping_secondary_databases").column("secondary_database", NAME)
-			.column("secondary_id", SqlType.UNIQUEIDENTIFIER).column("restore_delay", SqlType.INT)
-			.column("restore_mode", SqlType.BIT).column("disconnect_users", SqlType.BIT)
-			.column("last_restored_file", PATH).column("last_restored_date", SqlType.DATETIME);
-		for (LogShippingSecondaryDatabase s : state.logShippingSecondaryDatabases) {
-			table.row(s.secondaryDatabase(), s.secondaryId(), 0, false, false, s.lastRestoredFile(),
-					s.lastRestoredDate());
-		}
-		return table.build();
-	}
-
-	private static Table logShippingMonitorSecondary(LabSqlState state) {
-		Table.Builder table = Table.named("log_shipping_monitor_secondary").column("secondary_server", NAME)
-			.column("secondary_database", NAME).column("secondary_id", SqlType.UNIQUEIDENTIFIER)
-			.column("primary_server", NAME).column("primary_database", NAME).column("last_copied_file", PATH)
-			.column("last_restored_file", PATH);
-		for (LogShippingMonitorSecondary s : state.logShippingMonitorSecondary) {
-			table.row(s.secondaryServer(), s.secondaryDatabase(), s.secondaryId(), s.primaryServer(),
-					s.primaryDatabase(), s.lastCopiedFile(), s.lastRestoredFile());
-		}
-		return table.build();
-	}
-
-	private static Table restoreHistory(LabSqlState state) {
-		Table.Builder table = Table.named("restorehistory").column("restore_history_id", SqlType.INT)
-			.column("restore_date", SqlType.DATETIME).column("destination_database_name", NAME)
-			.column("backup_set_id", SqlType.INT).column("restore_type", SqlType.nvarchar(1))
-			.column("recovery", SqlType.BIT);
-		for (RestoreHistory r : state.restoreHistory) {
-			table.row(r.id(), r.restoreDate(), r.destinationDatabase(), r.id(), r.restoreType(), r.recovery());
-		}
-		return table.build();
-	}
-
-	private static Table backupSet(LabSqlState state) {
-		Table.Builder table = Table.named("backupset").column("backup_set_id", SqlType.INT)
-			.column("media_set_id", SqlType.INT).column("database_name", NAME).column("type", SqlType.nvarchar(1))
-			.column("first_lsn", SqlType.LSN).column("last_lsn", SqlType.LSN);
-		for (RestoreHistory r : state.restoreHistory) {
-			if (r.physicalDeviceName() != null) {
-				table.row(r.id(), r.id(), r.destinationDatabase(), r.restoreType(), lsn(r.firstLsn()),
-						lsn(r.lastLsn()));
-			}
-		}
-		return table.build();
-	}
-
-	private static Table backupMediaFamily(LabSqlState state) {
-		Table.Builder table = Table.named("backupmediafamily").column("media_set_id", SqlType.INT)
-			.column("family_sequence_number", SqlType.TINYINT).column("physical_device_name", SqlType.nvarchar(260))
-			.column("device_type", SqlType.TINYINT);
-		for (RestoreHistory r : state.restoreHistory) {
-			if (r.physicalDeviceName() != null) {
-				table.row(r.id(), 1, r.physicalDeviceName(), 2);
-			}
-		}
-		return table.build();
-	}
-
 	/** tempdb is SIMPLE; the lab keeps every other database in FULL, as log shipping needs. */
 	static String recoveryModel(Database database) {
 		return database.id() == 2 ? "SIMPLE" : "FULL";
@@ -210,10 +187,6 @@ final class SystemViews {
 	static Integer databaseId(LabSqlState state, String name) {
 		Database database = name == null ? null : state.database(name);
 		return database == null ? null : database.id();
-	}
-
-	private static BigInteger lsn(String value) {
-		return value == null ? null : new BigInteger(value);
 	}
 
 	private static int stateCode(String state) {

@@ -87,6 +87,18 @@ public final class SqlErrors {
 				+ file + "' on file 1.");
 	}
 
+	public static SqlMessage restoreInterrupted(String file) {
+		return new SqlMessage(4319, 16, 1, "A previous restore operation was interrupted and did not complete processing "
+				+ "on file '" + file + "'. Either restore the backup set that was interrupted or restart the restore "
+				+ "sequence.");
+	}
+
+	/** Severity 10: informational, the RESTORE goes on. */
+	public static SqlMessage restartCheckpointNotFound(String file) {
+		return new SqlMessage(3018, 10, 1, "The restart-checkpoint file '" + file + "' was not found. The RESTORE "
+				+ "command will continue from the beginning as if RESTART had not been specified.");
+	}
+
 	public static SqlMessage noFilesReadyToRollForward() {
 		return new SqlMessage(3117, 16, 1,
 				"The log or differential backup cannot be restored because no files are ready to rollforward.");
@@ -128,6 +140,10 @@ public final class SqlErrors {
 				"Cannot open database \"" + database + "\" requested by the login. The login failed.");
 	}
 
+	public static SqlMessage noKillPermission() {
+		return new SqlMessage(6102, 14, 1, "User does not have permission to use the KILL statement.");
+	}
+
 	public static SqlMessage killOwnProcess() {
 		return new SqlMessage(6104, 16, 1, "Cannot use KILL to kill your own process.");
 	}
@@ -151,8 +167,13 @@ public final class SqlErrors {
 		return new SqlMessage(18456, 14, 1, "Login failed for user '" + user + "'.");
 	}
 
+	/**
+	 * 32014, the secondary's message (32010 is the primary's: "... does not exist as log shipping primary."). The
+	 * references give the text in SQL Server's message table but do not say which error
+	 * sp_delete_log_shipping_secondary_database raises for a database that is not a secondary; this one's text fits.
+	 */
 	public static SqlMessage notLogShippingSecondary(String database) {
-		return new SqlMessage(32010, 16, 1, "Database " + database + " does not exist as log shipping secondary.");
+		return new SqlMessage(32014, 16, 1, "Database " + database + " does not exist as log shipping secondary.");
 	}
 
 	public static SqlMessage notConfiguredForMirroring(String database) {
