@@ -7,15 +7,23 @@ import static org.pchatfailover.readiness.ReadinessCheck.passed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.sqlserver.BackEndSupport;
 import org.pchatfailover.sqlserver.FailoverPlan;
+import org.pchatfailover.sqlserver.LoginRights;
+import org.pchatfailover.sqlserver.LyncServerVersion;
 import org.pchatfailover.sqlserver.LogShippingConfig;
 import org.pchatfailover.sqlserver.LogShippingService;
 import org.pchatfailover.sqlserver.SqlServerAdapter;
+import org.pchatfailover.sqlserver.ReadinessReads;
 import org.pchatfailover.sqlserver.SqlServerConnection;
+import org.pchatfailover.sqlserver.SqlServerVersion;
 import org.pchatfailover.topology.Pool;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +36,10 @@ import org.springframework.stereotype.Component;
 class BackupSqlChecks {
 
 	static final String LOGIN = "backup-sql-login";
+
+	static final String VERSION = "backup-sql-version";
+
+	static final String RIGHTS = "backup-sql-rights";
 
 	static final String LOG_SHIPPING = "log-shipping-configuration";
 
@@ -59,14 +71,27 @@ class BackupSqlChecks {
 		String instance = pool.backupSql().displayName();
 		Optional<LogShippingConfig> config;
 		try (SqlServerConnection sql = sqlServer.connect(pool.backupSql(), actions)) {
-			checks.add(passed(LOGIN, "logged in to " + instance + " as " + login(pool)));
+			ReadinessReads reads = sql.readiness();
+			checks.add(read(LOGIN, () -> passed(LOGIN, "logged in to " + instance + " as " + login(pool)
+					+ "; @@SERVERNAME " + sql.readServerName() + ", encrypt_option "
+					+ reads.readConnectionEncryption())));
+			checks.add(read(VERSION, () -> version(pool, reads.readServerVersion())));
+			checks.add(read(RIGHTS, () -> rights(pool, reads.readLoginRights(pool.database()))));
 			config = sql.readLogShippingSecondary(pool.database());
 		}
 		catch (RuntimeException ex) {
-			checks.add(failed(LOGIN, ex.getMessage(), "check that " + instance + " is up and reachable from this "
-					+ "host, and pchat.pools[].backup-sql (jdbc-url, user, password-env or password-file)"));
-			for (String name : List.of(LOG_SHIPPING, RESTORING, LOG_CHAIN, RECOVERY_POINT)) {
-				checks.add(notChecked(name, "cannot log in to " + instance));
+			boolean loggedIn = !checks.isEmpty();
+			if (!loggedIn) {
+				checks.add(failed(LOGIN, ex.getMessage(), "check that " + instance + " is up and reachable from this "
+						+ "host, and pchat.pools[].backup-sql (jdbc-url, user, password-env or password-file)"));
+				checks.add(notChecked(VERSION, "cannot log in to " + instance));
+				checks.add(notChecked(RIGHTS, "cannot log in to " + instance));
+			}
+			checks.add(loggedIn ? failed(LOG_SHIPPING, ex.getMessage(), "grant the login read access to msdb")
+					: notChecked(LOG_SHIPPING, "cannot log in to " + instance));
+			String because = loggedIn ? "msdb cannot be read on " + instance : "cannot log in to " + instance;
+			for (String name : List.of(RESTORING, LOG_CHAIN, RECOVERY_POINT)) {
+				checks.add(notChecked(name, because));
 			}
 			return new Outcome(checks, null);
 		}
@@ -88,9 +113,59 @@ class BackupSqlChecks {
 		return new Outcome(checks, plan);
 	}
 
+	/** A read the instance refused (a right missing, a view the version lacks) fails its own check only. */
+	private static ReadinessCheck read(String name, Supplier<ReadinessCheck> check) {
+		try {
+			return check.get();
+		}
+		catch (RuntimeException ex) {
+			return failed(name, ex.getMessage(), "grant the login VIEW SERVER STATE, or read the cause in the "
+					+ "evidence; the failover's own statements may fail the same way");
+		}
+	}
+
 	private static String login(Pool pool) {
 		String user = pool.backupSql().user();
 		return (user == null || user.isBlank()) ? "the integrated login of this host" : "login " + user;
+	}
+
+	private static ReadinessCheck version(Pool pool, SqlServerVersion version) {
+		BackEndSupport support = version.backEndFor(LyncServerVersion.of(pool));
+		String evidence = "ProductVersion " + version.productVersion() + ": " + support.describe();
+		if (support.supported()) {
+			return passed(VERSION, evidence);
+		}
+		return failed(VERSION, evidence, "run " + pool.database() + " on a SQL Server version "
+				+ support.lync().productName() + " supports (pchat.pools[].lync-version says which Lync runs the pool)");
+	}
+
+	/** Every right a step of the failover needs, and which step fails without it. */
+	private static ReadinessCheck rights(Pool pool, LoginRights rights) {
+		Map<String, Boolean> steps = new LinkedHashMap<>();
+		steps.put("RemoveLogShipping (sysadmin)", rights.mayRemoveLogShipping());
+		steps.put("CheckPreconditions, RESTORE HEADERONLY (CREATE DATABASE)", rights.mayReadBackupHeaders());
+		steps.put("ApplyLogBackups and RecoverDatabase, RESTORE (sysadmin, dbcreator or owner of " + pool.database()
+				+ ")", rights.mayRestore());
+		steps.put("EndConnections, KILL (ALTER ANY CONNECTION)", rights.mayEndConnections());
+		steps.put("every step, msdb's log-shipping tables and restore history (SELECT)", rights.mayReadMsdb());
+		List<String> refused = steps.entrySet().stream().filter(step -> !step.getValue()).map(Map.Entry::getKey)
+			.toList();
+		String evidence = "login " + rights.login() + ": sysadmin " + yesNo(rights.sysadmin()) + ", dbcreator "
+				+ yesNo(rights.dbcreator()) + ", owner of " + pool.database() + " " + yesNo(rights.databaseOwner())
+				+ ", CREATE ANY DATABASE " + yesNo(rights.createAnyDatabase()) + ", ALTER ANY CONNECTION "
+				+ yesNo(rights.alterAnyConnection()) + ", msdb " + yesNo(rights.canReadMsdbLogShipping()) + "/"
+				+ yesNo(rights.canReadMsdbRestoreHistory());
+		if (refused.isEmpty()) {
+			return passed(RIGHTS, evidence);
+		}
+		return failed(RIGHTS, evidence + "; not allowed: " + String.join("; ", refused), "make login "
+				+ rights.login() + " a member of sysadmin on " + pool.backupSql().displayName()
+				+ ": sp_delete_log_shipping_secondary_database allows only sysadmin, the runbook is a DBA's work");
+	}
+
+	/** IS_SRVROLEMEMBER and HAS_PERMS_BY_NAME answer NULL where SQL Server cannot tell. */
+	private static String yesNo(Boolean answer) {
+		return answer == null ? "unknown" : answer ? "yes" : "no";
 	}
 
 	private static ReadinessCheck logShippingConfiguration(Pool pool, Optional<LogShippingConfig> config) {

@@ -146,13 +146,21 @@ public final class LabScenarios {
 		}
 	}
 
-	/** Fifteen minutes apart; the newest one STALE_AGE ago in stale-logs, else within the last hour and a half. */
+	/**
+	 * Fifteen minutes apart (the lab's schedule of the primary's backup job): the newest one at the last quarter hour,
+	 * so a freshly reset lab's recovery point is minutes old as on a healthy estate, or STALE_AGE ago in stale-logs.
+	 */
 	private Instant firstBackup(Scenario scenario) {
+		Instant newest;
 		if (scenario == Scenario.STALE_LOGS) {
-			Instant newest = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(STALE_AGE);
-			return newest.minus(Duration.ofMinutes(15L * (FILES - 1)));
+			newest = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(STALE_AGE);
 		}
-		return clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+		else {
+			// a minute back: the newest backup has finished, its BackupFinishDate lies before now
+			Instant minute = clock.instant().minusSeconds(60).truncatedTo(ChronoUnit.MINUTES);
+			newest = minute.minus(Duration.ofMinutes(minute.atZone(ZoneOffset.UTC).getMinute() % 15));
+		}
+		return newest.minus(Duration.ofMinutes(15L * (FILES - 1)));
 	}
 
 	static BigInteger firstLsn(int index) {
