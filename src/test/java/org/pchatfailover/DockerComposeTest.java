@@ -59,6 +59,7 @@ class DockerComposeTest {
 		Map<String, Object> nodeA = environment("pchat-a");
 		assertThat(nodeA.get("PCHAT_LAB_SQL_PORT")).isEqualTo(lab.get("sql-port").toString());
 		assertThat(nodeA.get("PCHAT_LAB_SSH_PORT")).isEqualTo(lab.get("ssh-port").toString());
+		assertThat(nodeA.get("PCHAT_LAB_MIRROR_SQL_PORT")).isEqualTo(lab.get("mirror-sql-port").toString());
 		assertThat(ports("pchat-a")).contains("8080:" + nodeA.get("SERVER_PORT"),
 				"127.0.0.1:14330:" + nodeA.get("PCHAT_LAB_SQL_PORT"), "127.0.0.1:2222:" + nodeA.get("PCHAT_LAB_SSH_PORT"));
 		assertThat(ports("pchat-b")).containsExactly("8081:" + environment("pchat-b").get("SERVER_PORT"));

@@ -26,6 +26,7 @@ public final class LabTestSupport {
 		int[] ports = labPorts();
 		registry.add("pchat.lab.sql-port", () -> ports[0]);
 		registry.add("pchat.lab.ssh-port", () -> ports[1]);
+		registry.add("pchat.lab.mirror-sql-port", () -> ports[2]);
 		// no estate check in the background of a test: it would add Get- cmdlets to the lab's history
 		registry.add("pchat.readiness.enabled", () -> false);
 	}
@@ -37,14 +38,13 @@ public final class LabTestSupport {
 		registry.add("camunda.bpm.job-execution.max-wait", () -> 1000);
 	}
 
-	/** Free ports for the lab's SQL Server and Lync shell; two, not the same one twice. */
+	/** Free ports for the lab's SQL Server, Lync shell and mirror SQL Server; three, no port twice. */
 	public static int[] labPorts() {
-		int sql = TestSocketUtils.findAvailableTcpPort();
-		int ssh = TestSocketUtils.findAvailableTcpPort();
-		while (ssh == sql) {
-			ssh = TestSocketUtils.findAvailableTcpPort();
+		java.util.Set<Integer> ports = new java.util.LinkedHashSet<>();
+		while (ports.size() < 3) {
+			ports.add(TestSocketUtils.findAvailableTcpPort());
 		}
-		return new int[] { sql, ssh };
+		return ports.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	private static Path newLabDir() {

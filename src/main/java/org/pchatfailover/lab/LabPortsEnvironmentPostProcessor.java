@@ -23,13 +23,15 @@ public class LabPortsEnvironmentPostProcessor implements EnvironmentPostProcesso
 
 	static final String SSH_PORT = "pchat.lab.ssh-port";
 
+	static final String MIRROR_SQL_PORT = "pchat.lab.mirror-sql-port";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (!environment.acceptsProfiles(Profiles.of("lab"))) {
 			return;
 		}
 		Map<String, Object> chosen = new HashMap<>();
-		for (String property : new String[] { SQL_PORT, SSH_PORT }) {
+		for (String property : new String[] { SQL_PORT, SSH_PORT, MIRROR_SQL_PORT }) {
 			if ("0".equals(environment.getProperty(property, "").strip())) {
 				chosen.put(property, freePort());
 			}

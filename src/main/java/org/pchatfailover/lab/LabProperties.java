@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param servers false on an engine node that uses another node's lab instead of starting its own (read by the
  * lab servers' {@code @ConditionalOnProperty}, which runs before binding), default true
  * @param advertisedHosts further names written to the lab's known_hosts, by which other engine nodes reach it
+ * @param mirrorSqlPort TCP port of the lab's backup mirror SQL Server, default 14331; 0 picks a free port
  */
 @Validated
 @ConfigurationProperties("pchat.lab")
@@ -41,7 +42,8 @@ public record LabProperties(@DefaultValue("14330") @Min(0) @Max(65535) int sqlPo
 		@DefaultValue("./data/lab") @NotNull Path dir, @DefaultValue("normal") String scenario,
 		@DefaultValue("America/Chicago") @NotNull ZoneId sqlServerZone,
 		@DefaultValue("11.0.7001.0") @NotBlank String sqlServerVersion, @DefaultValue("127.0.0.1") String host,
-		@DefaultValue("true") boolean servers, @DefaultValue List<String> advertisedHosts) {
+		@DefaultValue("true") boolean servers, @DefaultValue List<String> advertisedHosts,
+		@DefaultValue("14331") @Min(0) @Max(65535) int mirrorSqlPort) {
 
 	public LabProperties {
 		advertisedHosts = (advertisedHosts == null) ? List.of() : List.copyOf(advertisedHosts);

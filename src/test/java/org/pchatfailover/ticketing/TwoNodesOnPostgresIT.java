@@ -50,8 +50,9 @@ class TwoNodesOnPostgresIT {
 		int[] ports = LabTestSupport.labPorts();
 		String sqlPort = String.valueOf(ports[0]);
 		String sshPort = String.valueOf(ports[1]);
-		nodeA = node(labDir, sqlPort, sshPort, "--pchat.lab.servers=true");
-		nodeB = node(labDir, sqlPort, sshPort, "--pchat.lab.servers=false");
+		String mirrorPort = String.valueOf(ports[2]);
+		nodeA = node(labDir, sqlPort, sshPort, mirrorPort, "--pchat.lab.servers=true");
+		nodeB = node(labDir, sqlPort, sshPort, mirrorPort, "--pchat.lab.servers=false");
 	}
 
 	@AfterAll
@@ -104,12 +105,13 @@ class TwoNodesOnPostgresIT {
 			.asText()).isEqualTo("FailedOver");
 	}
 
-	private ConfigurableApplicationContext node(Path labDir, String sqlPort, String sshPort, String servers) {
+	private ConfigurableApplicationContext node(Path labDir, String sqlPort, String sshPort, String mirrorPort,
+			String servers) {
 		return new SpringApplicationBuilder(PchatFailoverApplication.class).profiles("lab", "postgres")
 			.run("--server.port=0", "--PCHAT_DB_HOST=127.0.0.1", "--PCHAT_DB_PORT=" + postgres.getPort(),
 					"--PCHAT_DB_NAME=postgres", "--PCHAT_DB_USER=postgres", "--PCHAT_DB_PASSWORD=postgres",
 					"--pchat.lab.dir=" + labDir, "--pchat.lab.sql-port=" + sqlPort, "--pchat.lab.ssh-port=" + sshPort,
-					servers);
+					"--pchat.lab.mirror-sql-port=" + mirrorPort, "--pchat.readiness.enabled=false", servers);
 	}
 
 	private static int port(ConfigurableApplicationContext node) {

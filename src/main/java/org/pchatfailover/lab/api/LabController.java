@@ -10,6 +10,7 @@ import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncState;
 import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
 import org.pchatfailover.lab.sql.LabSqlSnapshot;
+import org.pchatfailover.lab.sql.MirrorSqlLab;
 import org.pchatfailover.lab.sql.SqlLab;
 import org.pchatfailover.security.CurrentUser;
 import org.pchatfailover.security.FailoverGroups;
@@ -41,6 +42,8 @@ class LabController {
 
 	private final SqlLab sql;
 
+	private final MirrorSqlLab mirrorSql;
+
 	private final LabLyncShell lync;
 
 	private final LabLyncSshServer ssh;
@@ -49,8 +52,9 @@ class LabController {
 
 	private final CurrentUser currentUser;
 
-	LabController(SqlLab sql, LabLyncShell lync, LabLyncSshServer ssh, LabProperties properties,
-			CurrentUser currentUser) {
+	LabController(SqlLab sql, MirrorSqlLab mirrorSql, LabLyncShell lync, LabLyncSshServer ssh,
+			LabProperties properties, CurrentUser currentUser) {
+		this.mirrorSql = mirrorSql;
 		this.sql = sql;
 		this.lync = lync;
 		this.ssh = ssh;
@@ -65,7 +69,8 @@ class LabController {
 	@GetMapping("/state")
 	LabState state() {
 		currentUser.requireAnyGroup(FailoverGroups.ADMINS);
-		Map<String, String> endpoints = Map.of("sql", sql.endpoint(), "ssh", properties.bindAddress() + ":" + ssh.port());
+		Map<String, String> endpoints = Map.of("sql", sql.endpoint(), "ssh", properties.bindAddress() + ":" + ssh.port(),
+				"mirrorSql", mirrorSql.endpoint());
 		return new LabState(endpoints, scenarios(), sql.state(), lync.state());
 	}
 

@@ -50,6 +50,8 @@ class LabSqlConfiguration {
 
 	static final String SERVER_NAME = "DAL-SQL-BK\\PCHAT";
 
+	static final String MIRROR_SERVER_NAME = "DAL-SQL-MR\\PCHAT";
+
 	private static final Logger log = LoggerFactory.getLogger(LabSqlConfiguration.class);
 
 	@Bean(destroyMethod = "close")
@@ -76,6 +78,25 @@ class LabSqlConfiguration {
 		log.info("lab SQL Server {} ({}) listening on {} (login lab, state in {})", SERVER_NAME, version,
 				lab.endpoint(), dir);
 		return lab;
+	}
+
+	/**
+	 * The backup mirror instance of the (first) lab pool, on {@code pchat.lab.mirror-sql-port}: the same SQL Server
+	 * simulation with its own state, answering as the mirror's {@code @@SERVERNAME}.
+	 */
+	@Bean(destroyMethod = "close")
+	MirrorSqlLab mirrorSqlLab(LabProperties properties, ObjectProvider<Topology> topology) throws IOException {
+		Path dir = properties.dir().toAbsolutePath().normalize();
+		String password = labPassword(dir.resolve("secrets").resolve("sql.password"));
+		String serverName = mirrors(topology.getIfAvailable()).values().stream().findFirst().orElse(MIRROR_SERVER_NAME);
+		LabStateStore store = new LabStateStore(dir.resolve("sql-mirror").resolve("state.json"));
+		LabSqlEngine engine = new LabSqlEngine(store, new BackupDevices(Map.of()), serverName, password,
+				Clock.system(properties.sqlServerZone()), ServerVersion.parse(properties.sqlServerVersion()));
+		MirrorSqlLab mirror = new MirrorSqlLab(store,
+				new LabSqlServer(engine, address(properties.bindAddress()), properties.mirrorSqlPort()), serverName);
+		mirror.start();
+		log.info("lab SQL Server {} (the backup mirror) listening on {}", serverName, mirror.endpoint());
+		return mirror;
 	}
 
 	/**

@@ -28,7 +28,8 @@ class LabSqlConfigurationIT {
 		String url;
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LabSqlConfiguration.class)
 			.web(WebApplicationType.NONE).profiles("lab")
-			.properties("pchat.lab.sql-port=0", "pchat.lab.dir=" + dir, "spring.config.name=no-such-config")
+			.properties("pchat.lab.sql-port=0", "pchat.lab.mirror-sql-port=0", "pchat.lab.dir=" + dir,
+					"spring.config.name=no-such-config")
 			.run()) {
 			SqlLab lab = context.getBean(SqlLab.class);
 			String port = context.getEnvironment().getProperty("pchat.lab.sql-port");
@@ -48,7 +49,8 @@ class LabSqlConfigurationIT {
 	void answersAsTheConfiguredSqlServerVersion() throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LabSqlConfiguration.class)
 			.web(WebApplicationType.NONE).profiles("lab")
-			.properties("pchat.lab.sql-port=0", "pchat.lab.dir=" + dir, "spring.config.name=no-such-config",
+			.properties("pchat.lab.sql-port=0", "pchat.lab.mirror-sql-port=0", "pchat.lab.dir=" + dir,
+					"spring.config.name=no-such-config",
 					"pchat.lab.sql-server-version=10.50.6000.34")
 			.run()) {
 			String url = "jdbc:sqlserver://" + context.getBean(SqlLab.class).endpoint()

@@ -195,14 +195,11 @@ public final class LabScenarios {
 	}
 
 	private LabSqlState state(Scenario scenario, List<String> names, Instant firstBackup) {
-		LabSqlState state = new LabSqlState();
-		state.scenario = scenario.label();
+		LabSqlState state = LabSqlState.systemDatabasesOnly(scenario.label());
 		state.instanceDown = scenario == Scenario.SQL_DOWN;
-		state.databases.addAll(List.of(new Database(1, "master", "ONLINE", null),
-				new Database(2, "tempdb", "ONLINE", null), new Database(3, "model", "ONLINE", null),
-				new Database(4, "msdb", "ONLINE", null),
-				scenario == Scenario.STANDBY ? new Database(5, DATABASE, "ONLINE", firstLsn(RESTORED).toString(), true)
-						: new Database(5, DATABASE, "RESTORING", firstLsn(RESTORED).toString())));
+		state.databases.add(scenario == Scenario.STANDBY
+				? new Database(5, DATABASE, "ONLINE", firstLsn(RESTORED).toString(), true)
+				: new Database(5, DATABASE, "RESTORING", firstLsn(RESTORED).toString()));
 		logShipping(state, scenario, names);
 		for (int i = 0; i < RESTORED; i++) {
 			Instant finished = firstBackup.plus(Duration.ofMinutes(15L * i)).plus(BACKUP_TAKES);

@@ -40,6 +40,16 @@ public final class LabSqlState {
 	/** What each login may do; a login not listed here has the default rights of {@link #rightsOf}. */
 	public List<LoginRights> logins = new ArrayList<>();
 
+	/** A freshly installed instance: the four system databases and nothing else, up. */
+	public static LabSqlState systemDatabasesOnly(String scenario) {
+		LabSqlState state = new LabSqlState();
+		state.scenario = scenario;
+		state.databases.addAll(List.of(new Database(1, "master", "ONLINE", null),
+				new Database(2, "tempdb", "ONLINE", null), new Database(3, "model", "ONLINE", null),
+				new Database(4, "msdb", "ONLINE", null)));
+		return state;
+	}
+
 	/**
 	 * @param state {@code sys.databases.state_desc}: ONLINE, RESTORING, ...
 	 * @param redoStartLsn LSN the next log backup must contain, null when ONLINE
