@@ -29,15 +29,18 @@ public class EstateReadiness {
 
 	private final ShareChecks shares;
 
+	private final MirrorSqlCheck mirrorSql;
+
 	private final LyncChecks lync;
 
 	private final ReadinessStore store;
 
-	EstateReadiness(Topology topology, BackupSqlChecks backupSql, ShareChecks shares, LyncChecks lync,
-			ReadinessStore store) {
+	EstateReadiness(Topology topology, BackupSqlChecks backupSql, ShareChecks shares, MirrorSqlCheck mirrorSql,
+			LyncChecks lync, ReadinessStore store) {
 		this.topology = topology;
 		this.backupSql = backupSql;
 		this.shares = shares;
+		this.mirrorSql = mirrorSql;
 		this.lync = lync;
 		this.store = store;
 	}
@@ -50,6 +53,7 @@ public class EstateReadiness {
 		checks.addAll(sql.checks());
 		FailoverPlan plan = sql.plan();
 		checks.addAll(shares.check(pool, plan));
+		checks.add(mirrorSql.check(pool));
 		checks.addAll(lync.check(pool));
 		ReadinessReport report = ReadinessReport.of(pool.fqdn(), now, checks);
 		store.save(report);

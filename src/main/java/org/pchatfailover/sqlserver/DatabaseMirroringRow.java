@@ -1,7 +1,5 @@
 package org.pchatfailover.sqlserver;
 
-import java.util.Locale;
-
 import org.pchatfailover.topology.Pool.SqlInstance;
 
 /**
@@ -24,23 +22,9 @@ public record DatabaseMirroringRow(String role, String state, String partnerInst
 				&& isPartner(mirror);
 	}
 
-	/**
-	 * SQL Server names the partner by its {@code @@SERVERNAME}, i.e. NetBIOS host name and instance
-	 * ({@code DAL-SQL-MR\PCHAT}), while the pool configures the FQDN ({@code dal-sql-mr.litwareinc.com}): the
-	 * partner matches when its host is the FQDN's first label (or the whole FQDN) and its instance is the
-	 * configured one (none for a default instance), ignoring case.
-	 */
+	/** The partner is the configured instance ({@link ServerNames#denotes}). */
 	boolean isPartner(SqlInstance mirror) {
-		if (partnerInstance == null) {
-			return false;
-		}
-		String[] parts = partnerInstance.split("\\\\", 2);
-		String host = parts[0].toLowerCase(Locale.ROOT);
-		String instance = parts.length == 2 ? parts[1] : "";
-		String fqdn = mirror.fqdn().toLowerCase(Locale.ROOT);
-		boolean sameHost = host.equals(fqdn) || host.equals(fqdn.split("\\.")[0]);
-		String configured = mirror.instance() == null ? "" : mirror.instance();
-		return sameHost && instance.equalsIgnoreCase(configured);
+		return ServerNames.denotes(partnerInstance, mirror);
 	}
 
 	/** What an operator reads in a failure: {@code PRINCIPAL/SYNCHRONIZED, partner DAL-SQL-MR\PCHAT}. */

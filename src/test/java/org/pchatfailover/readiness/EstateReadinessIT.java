@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * The estate check against the lab, over HTTP as an operator runs it: what each check reads, that each failure the
@@ -70,7 +71,7 @@ class EstateReadinessIT {
 
 		assertThat(report.path("pool").asText()).isEqualTo(POOL);
 		assertThat(report.path("checkedAt").asText()).isNotBlank();
-		assertThat(report.path("ready").isBoolean()).isTrue();
+		assertThat(report.path("ready").asBoolean()).as("a healthy lab is ready: " + report).isTrue();
 		List<String> names = new ArrayList<>();
 		report.path("checks").forEach(check -> {
 			names.add(check.path("name").asText());
@@ -78,15 +79,20 @@ class EstateReadinessIT {
 			assertThat(check.path("ok").isBoolean()).isTrue();
 			assertThat(check.has("remedy")).as(check.toString()).isTrue();
 		});
-		assertThat(names).containsSubsequence(BackupSqlChecks.LOGIN, BackupSqlChecks.LOG_SHIPPING,
+		assertThat(names).containsSubsequence(BackupSqlChecks.LOGIN, BackupSqlChecks.VERSION, BackupSqlChecks.RIGHTS,
+				BackupSqlChecks.LOG_SHIPPING,
 				BackupSqlChecks.RESTORING, BackupSqlChecks.LOG_CHAIN, BackupSqlChecks.RECOVERY_POINT,
-				ShareChecks.BACKUP_SHARE, ShareChecks.COPY_DESTINATION, LyncChecks.LOGIN, LyncChecks.CMDLETS,
+				ShareChecks.BACKUP_SHARE, ShareChecks.COPY_DESTINATION, MirrorSqlCheck.NAME, LyncChecks.LOGIN,
+				LyncChecks.CMDLETS,
 				LyncChecks.POOL_IDENTITY, LyncChecks.CANDIDATES, LyncChecks.MIRROR_UNATTENDED, LyncChecks.MIRROR_STATE);
 		assertThat(check(report, BackupSqlChecks.LOG_SHIPPING).path("evidence").asText())
 			.contains("\\\\atl-sql-001.litwareinc.com\\logship");
 		assertThat(check(report, LyncChecks.POOL_IDENTITY).path("evidence").asText())
 			.isEqualTo("Get-CsPersistentChatState: pool " + POOL + " is Normal; Get-CsPool: 4 computer(s)");
 		assertThat(check(report, LyncChecks.MIRROR_UNATTENDED).path("evidence").asText()).contains("What if:");
+		assertThat(check(report, MirrorSqlCheck.NAME).path("evidence").asText())
+			.endsWith("@@SERVERNAME DAL-SQL-MR\\PCHAT");
+		assertThat(names).doesNotHaveDuplicates();
 	}
 
 	@Test
@@ -173,6 +179,25 @@ class EstateReadinessIT {
 	}
 
 	@Test
+	void findsABackupMirrorThatIsDownOrAnotherInstance() {
+		Pool labPool = topology.pool(POOL);
+		Pool.SqlInstance mirror = labPool.backupMirrorSql();
+		String down = "jdbc:sqlserver://127.0.0.1:" + TestSocketUtils.findAvailableTcpPort() + ";encrypt=false;loginTimeout=2";
+
+		ReadinessCheck unreachable = mirrorCheck(withMirror(labPool, new Pool.SqlInstance(down, mirror.fqdn(),
+				mirror.instance(), mirror.user(), mirror.passwordEnv(), mirror.passwordFile())));
+		ReadinessCheck another = mirrorCheck(withMirror(labPool, new Pool.SqlInstance(labPool.backupSql().jdbcUrl(),
+				mirror.fqdn(), mirror.instance(), mirror.user(), mirror.passwordEnv(), mirror.passwordFile())));
+
+		assertThat(unreachable.ok()).isFalse();
+		assertThat(unreachable.evidence()).contains("dal-sql-mr.litwareinc.com\\PCHAT");
+		assertThat(another.ok()).isFalse();
+		assertThat(another.evidence()).endsWith("@@SERVERNAME DAL-SQL-BK\\PCHAT, which is not dal-sql-mr.litwareinc.com\\PCHAT");
+		assertThat(lab.json("admin", "GET", "/api/lab/state", null, 200).at("/endpoints/mirrorSql").asText())
+			.endsWith(":" + mirrorPort());
+	}
+
+	@Test
 	void findsACmdletTheFailoverNeedsMissingFromTheShell() {
 		lab.scenario("missing-cmdlet");
 		JsonNode report = lab.json("operator", "GET", READINESS, null, 200);
@@ -232,6 +257,21 @@ class EstateReadinessIT {
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.contentType()).startsWith("application/problem+json");
 		assertThat(unknown.json().path("detail").asText()).contains("nowhere.litwareinc.com");
+	}
+
+	private ReadinessCheck mirrorCheck(Pool pool) {
+		return readiness.check(pool).checks().stream().filter(c -> c.name().equals(MirrorSqlCheck.NAME)).findFirst()
+			.orElseThrow();
+	}
+
+	private static Pool withMirror(Pool pool, Pool.SqlInstance mirror) {
+		return new Pool(pool.fqdn(), pool.database(), pool.backupSql(), mirror, pool.mirrorFileShare(),
+				pool.backupDataCenter(), pool.activeServerCandidates(), pool.shares(), pool.lyncShell(),
+				pool.lyncVersion(), pool.activeServersIdentity());
+	}
+
+	private int mirrorPort() {
+		return labProperties.mirrorSqlPort();
 	}
 
 	private static JsonNode check(JsonNode report, String name) {
