@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.pchatfailover.lab.LabProperties;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.lab.sql.engine.BackupDevices;
 import org.pchatfailover.lab.sql.engine.LabScenarios;
 import org.pchatfailover.lab.sql.engine.LabSqlEngine;
@@ -55,7 +56,8 @@ class LabSqlConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(LabSqlConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	SqlLab sqlLab(LabProperties properties, ObjectProvider<Topology> topology) throws IOException {
+	SqlLab sqlLab(LabProperties properties, ObjectProvider<Topology> topology, ObjectProvider<LabLyncShell> lync)
+			throws IOException {
 		ServerVersion version = ServerVersion.parse(properties.sqlServerVersion());
 		Path dir = properties.dir().toAbsolutePath().normalize();
 		Path share = dir.resolve("share");
@@ -65,9 +67,11 @@ class LabSqlConfiguration {
 		shares.put(SHARE_UNC, share);
 		shares.put(COPY_UNC, copy);
 		LabStateStore store = new LabStateStore(dir.resolve("sql").resolve("state.json"));
-		// wiring point of mgc.dbo.tblServerIdentity: live pings from the lab Lync shell would replace the log-shipped rows
-		PersistentChatServers persistentChatServers = new LogShippedServerIdentities(
-				primaryServers(topology.getIfAvailable()));
+		// mgc.dbo.tblServerIdentity: the rows log shipping brought, then the pings of the servers the Lync shell activated
+		PersistentChatServers persistentChatServers = new LiveServerPings(
+				topology.getIfAvailable() == null ? List.of() : topology.getIfAvailable().pools(),
+				() -> lync.getIfAvailable() == null ? null : lync.getIfAvailable().state(),
+				new LogShippedServerIdentities(primaryServers(topology.getIfAvailable())));
 		LabSqlEngine engine = new LabSqlEngine(store, new BackupDevices(shares), SERVER_NAME, password,
 				Clock.system(properties.sqlServerZone()), version,
 				LabSqlEngine.partnerInstances(mirrors(topology.getIfAvailable())), persistentChatServers);
