@@ -55,6 +55,9 @@ public final class FailoverVariables {
 	public static final String ACTIVE_SERVERS = "activeServers";
 	public static final String LOW_LATENCY_CONFIRMED = "lowLatencyConfirmed";
 
+	/** SetActiveServers: which servers pinged the new principal's mgc since they were set (tblServerIdentity). */
+	public static final String ACTIVE_SERVER_EVIDENCE = "activeServerEvidence";
+
 	// VerifyService
 	public static final String SERVICE_VERIFIED = "serviceVerified";
 	public static final String VERIFICATION_COMMENT = "verificationComment";

@@ -2,11 +2,15 @@ package org.pchatfailover.failover;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.lync.ActiveServerEvidence;
 import org.pchatfailover.lync.PersistentChatPoolService;
 import org.pchatfailover.topology.Pool;
 import org.springframework.stereotype.Component;
 
-/** Runbook step 7: Set-CsPersistentChatActiveServer with the servers the operator confirmed. */
+/**
+ * Runbook step 7: Set-CsPersistentChatActiveServer with the servers the operator confirmed; keeps what the database
+ * says about them for VerifyService.
+ */
 @Component("setActiveServers")
 class SetActiveServersDelegate extends PoolStepDelegate {
 
@@ -19,8 +23,9 @@ class SetActiveServersDelegate extends PoolStepDelegate {
 
 	@Override
 	void run(Pool pool, DelegateExecution execution, ActionLog actions) {
-		poolService.setActiveServers(pool, FailoverVariables.activeServers(execution),
+		ActiveServerEvidence evidence = poolService.setActiveServers(pool, FailoverVariables.activeServers(execution),
 				FailoverVariables.isTrue(execution, FailoverVariables.LOW_LATENCY_CONFIRMED), actions);
+		execution.setVariable(FailoverVariables.ACTIVE_SERVER_EVIDENCE, evidence.summary());
 	}
 
 }

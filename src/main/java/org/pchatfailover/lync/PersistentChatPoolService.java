@@ -1,19 +1,24 @@
 package org.pchatfailover.lync;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.sqlserver.DatabaseMirroringRow;
 import org.pchatfailover.sqlserver.DatabaseMirroringService;
+import org.pchatfailover.sqlserver.ServerIdentity;
+import org.pchatfailover.sqlserver.ServerIdentityService;
 import org.pchatfailover.topology.ActiveServerRules;
 import org.pchatfailover.topology.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,9 +35,22 @@ public class PersistentChatPoolService {
 
 	private final DatabaseMirroringService sqlServer;
 
-	public PersistentChatPoolService(LyncShellAdapter lync, DatabaseMirroringService sqlServer) {
+	private final ActiveServerVerification activeServers;
+
+	/** How long SetActiveServers waits for the servers set to ping the database; they start within seconds. */
+	static final Duration PING_WAIT = Duration.ofSeconds(60);
+
+	@Autowired
+	public PersistentChatPoolService(LyncShellAdapter lync, DatabaseMirroringService sqlServer,
+			ServerIdentityService serverIdentities) {
+		this(lync, sqlServer, new ActiveServerVerification(serverIdentities, PING_WAIT, Duration.ofSeconds(2)));
+	}
+
+	PersistentChatPoolService(LyncShellAdapter lync, DatabaseMirroringService sqlServer,
+			ActiveServerVerification activeServers) {
 		this.lync = lync;
 		this.sqlServer = sqlServer;
+		this.activeServers = activeServers;
 	}
 
 	/** SetPoolFailedOver: {@code Set-CsPersistentChatState -PoolState FailedOver}, verified with Get-. */
@@ -100,11 +118,17 @@ public class PersistentChatPoolService {
 	 * @param lowLatencyConfirmed the operator confirmed servers outside the backup data centre have low
 	 * latency and high bandwidth to it
 	 */
-	public void setActiveServers(Pool pool, List<String> servers, boolean lowLatencyConfirmed, ActionLog actions) {
+	public ActiveServerEvidence setActiveServers(Pool pool, List<String> servers, boolean lowLatencyConfirmed,
+			ActionLog actions) {
 		// again here: a REST client can complete ConfirmActiveServers without the form
 		ActiveServerRules.check(pool, pool.backupDataCenter(), servers, lowLatencyConfirmed);
-		lync.setActiveServers(pool, normalized(servers), actions);
-		// verification reads the database (mgc.dbo.tblServerIdentity): no documented cmdlet returns the list
+		List<String> wanted = normalized(servers);
+		// no documented cmdlet returns the list: the evidence is the servers pinging the new principal's database
+		Map<String, ServerIdentity> before = activeServers.before(pool, actions);
+		lync.setActiveServers(pool, wanted, actions);
+		ActiveServerEvidence evidence = activeServers.after(pool, wanted, before, actions);
+		log.info("SetActiveServers pool {}: {}", pool.fqdn(), evidence.summary().lines().findFirst().orElse(""));
+		return evidence;
 	}
 
 	private static Optional<DatabaseMirrorState> persistentChat(Pool pool, List<DatabaseMirrorState> states) {

@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
@@ -21,6 +22,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.lync.ActiveServerEvidence;
 import org.pchatfailover.lync.PersistentChatPoolService;
 import org.pchatfailover.readiness.EstateReadiness;
 import org.pchatfailover.readiness.ReadinessCheck;
@@ -91,6 +94,10 @@ class FailoverProcessTest {
 		when(registry.require(any())).thenReturn(REGISTRATION);
 		FailoverTarget target = new FailoverTarget(registry, topology);
 		when(logShipping.planFailover(any(), any())).thenReturn(plan());
+		when(poolService.setActiveServers(any(), any(), anyBoolean(), any())).thenReturn(new ActiveServerEvidence(
+				"dal-sql-bk.litwareinc.com\\PCHAT", "mgc", List.of(new ActiveServerEvidence.ServerPing(
+						"dal-pc-001.litwareinc.com", "net.tcp://dal-pc-001.litwareinc.com/ChannelServer",
+						LocalDateTime.of(2026, 11, 29, 13, 5), true)), null));
 		Mocks.register("retryPolicy", new RetryPolicy(new RetryProperties("R3/PT1M")));
 		Mocks.register("registerFailover", new FailoverRegistration(registry, topology));
 		Mocks.register("checkPreconditions", new CheckPreconditionsDelegate(logShipping, readiness, target));
@@ -131,6 +138,10 @@ class FailoverProcessTest {
 			.containsExactly("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
 		complete(task(), withVariables(FailoverVariables.LOW_LATENCY_CONFIRMED, false));
 		runServiceSteps("SetActiveServers");
+		assertThat(failover).isWaitingAt("VerifyService").variables().containsEntry(
+				FailoverVariables.ACTIVE_SERVER_EVIDENCE, "Active servers set and confirmed by the database: "
+						+ "mgc.dbo.tblServerIdentity on dal-sql-bk.litwareinc.com\\PCHAT\n"
+						+ "  - dal-pc-001.litwareinc.com: pinged 2026-11-29T13:05 (server time)\n");
 		complete(task("VerifyService"), withVariables(FailoverVariables.SERVICE_VERIFIED, "true",
 				FailoverVariables.VERIFICATION_COMMENT, "posted in room Ops"));
 

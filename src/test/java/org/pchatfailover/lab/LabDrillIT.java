@@ -47,6 +47,12 @@ class LabDrillIT {
 
 		drill.approve(instanceId, "drill: Atlanta declared lost");
 		drill.complete(instanceId, "ConfirmActiveServers", Map.of());
+		drill.awaitTask(instanceId, "VerifyService");
+		// what the operator reads on the VerifyService form: the lab's chat servers pinging the recovered mgc
+		assertThat(get("operator", "/engine-rest/process-instance/" + instanceId + "/variables/activeServerEvidence")
+			.path("value").asText()).startsWith("Active servers set and confirmed by the database: "
+					+ "mgc.dbo.tblServerIdentity on dal-sql-bk.litwareinc.com\\PCHAT\n")
+			.contains("  - dal-pc-001.litwareinc.com: pinged ").contains("  - dal-pc-002.litwareinc.com: pinged ");
 		drill.complete(instanceId, "VerifyService",
 				Map.of("serviceVerified", "true", "verificationComment", "drill: posted in a room"));
 
@@ -77,6 +83,7 @@ class LabDrillIT {
 			.anySatisfy(log -> assertThat(log).contains("sp_delete_log_shipping_secondary_database"))
 			.anySatisfy(log -> assertThat(log).contains("Set-CsPersistentChatState"))
 			.anySatisfy(log -> assertThat(log).contains("sys.database_mirroring"))
+			.anySatisfy(log -> assertThat(log).contains("Active servers set and confirmed by the database"))
 			.allSatisfy(log -> assertThat(log).doesNotContain("\"password\""))
 			// an outcome an operator can read, never a Java object's identity
 			.allSatisfy(log -> assertThat(log).doesNotContainPattern("\\[L[\\w.$]+;@|\\w+@[0-9a-f]{6,}\""));

@@ -1,11 +1,21 @@
 package org.pchatfailover.lync;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.lab.lync.cmdlets.LabDatabaseProbe;
 import org.pchatfailover.sqlserver.DatabaseMirroringRow;
 import org.pchatfailover.sqlserver.DatabaseMirroringService;
+import org.pchatfailover.sqlserver.ServerIdentity;
+import org.pchatfailover.sqlserver.ServerIdentityService;
+import org.pchatfailover.sqlserver.SqlServerException;
 import org.pchatfailover.topology.Pool;
 
 /**
@@ -19,6 +29,17 @@ final class FakeBackupSql implements LabDatabaseProbe {
 	private boolean pinned;
 
 	private int reads;
+
+	/** Each server's row of mgc.dbo.tblServerIdentity: its last ping, by FQDN. */
+	private final Map<String, LocalDateTime> pings = new LinkedHashMap<>();
+
+	private Supplier<List<String>> activeServers = List::of;
+
+	private boolean serversPing = true;
+
+	private boolean tableReadable = true;
+
+	private int pingReads;
 
 	@Override
 	public String databaseState(String sqlServerFqdn, String instance, String database) {
@@ -42,6 +63,51 @@ final class FakeBackupSql implements LabDatabaseProbe {
 
 	int reads() {
 		return reads;
+	}
+
+	/** A row log shipping brought from the primary: a server's ping from before the outage. */
+	void loggedShippedPing(String server, LocalDateTime lastPing) {
+		pings.put(server, lastPing);
+	}
+
+	/** The servers set active never run against the database (their service does not start). */
+	void serversDoNotPing() {
+		serversPing = false;
+	}
+
+	void tableUnreadable() {
+		tableReadable = false;
+	}
+
+	/**
+	 * dbo.tblServerIdentity as the active servers update it: at each read every active server has pinged once more.
+	 * @param active the servers the lab Lync shell has active now
+	 */
+	ServerIdentityService serverIdentityService(Supplier<List<String>> active) {
+		this.activeServers = active;
+		return new ServerIdentityService(null) {
+
+			@Override
+			public List<ServerIdentity> readServerIdentities(Pool pool, ActionLog actions) {
+				if (!tableReadable) {
+					throw new SqlServerException("read Persistent Chat servers in mgc failed: 208 Invalid object name "
+							+ "'mgc.dbo.tblServerIdentity'.", 208, "dal-sql-bk.litwareinc.com\\PCHAT", "SELECT", null);
+				}
+				pingReads++;
+				if (serversPing) {
+					activeServers.get().forEach(server -> pings.put(server,
+							LocalDateTime.of(2026, 11, 29, 13, 0).plusSeconds(10L * pingReads)));
+				}
+				List<ServerIdentity> rows = new ArrayList<>();
+				int id = 1;
+				for (Map.Entry<String, LocalDateTime> ping : pings.entrySet()) {
+					rows.add(new ServerIdentity(id++, "net.tcp://" + ping.getKey() + ":8011/ChannelServer",
+							ping.getValue().toInstant(ZoneOffset.ofHours(-6)), ping.getValue()));
+				}
+				return rows;
+			}
+
+		};
 	}
 
 	DatabaseMirroringService mirroringService() {

@@ -1,6 +1,8 @@
 package org.pchatfailover.lync;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,9 @@ class PersistentChatPoolServiceTest {
 	private PersistentChatPoolService service(String scenario, LabDatabaseProbe probe, LabLyncTopology topology) {
 		lab = LabLyncFixtures.shell(dir, topology, probe, scenario);
 		transport = new InProcessLabTransport(lab);
-		return new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)), backupSql.mirroringService());
+		return new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)), backupSql.mirroringService(),
+				new ActiveServerVerification(backupSql.serverIdentityService(() -> labPool().activeServers()),
+						Duration.ofMillis(500), Duration.ofMillis(50)));
 	}
 
 	private LabLyncState.PoolState labPool() {
@@ -168,6 +172,55 @@ class PersistentChatPoolServiceTest {
 	}
 
 	@Test
+	void confirmsTheActiveServersByTheirPingsInTheNewPrincipalsDatabase() {
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+
+		ActiveServerEvidence evidence = service.setActiveServers(POOL,
+				List.of("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com"), false, actions);
+
+		assertThat(evidence.confirmed()).isTrue();
+		assertThat(evidence.servers()).extracting(ActiveServerEvidence.ServerPing::server)
+			.containsExactly("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
+		assertThat(evidence.summary()).startsWith("Active servers set and confirmed by the database: "
+				+ "mgc.dbo.tblServerIdentity on dal-sql-bk.litwareinc.com\\PCHAT\n  - dal-pc-001.litwareinc.com: pinged 2026-");
+		assertThat(actions.actions()).anyMatch(a -> a.kind().equals("check")
+				&& a.command().startsWith("SELECT serverID, serverAddress, serverLastPingTime FROM mgc.dbo.tblServerIdentity")
+				&& a.outcome().startsWith("Active servers set and confirmed"));
+	}
+
+	@Test
+	void saysSetButNotConfirmedWhenTheServersDoNotPingAndAStalePingDoesNotCount() {
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+		backupSql.loggedShippedPing("dal-pc-001.litwareinc.com", LocalDateTime.of(2026, 11, 29, 6, 45));
+		backupSql.serversDoNotPing();
+
+		ActiveServerEvidence evidence = service.setActiveServers(POOL,
+				List.of("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com"), false, actions);
+
+		assertThat(evidence.confirmed()).isFalse();
+		assertThat(evidence.summary()).isEqualTo("Active servers set, not confirmed by the database: "
+				+ "mgc.dbo.tblServerIdentity on dal-sql-bk.litwareinc.com\\PCHAT\n"
+				+ "  - dal-pc-001.litwareinc.com: no ping since the set; last ping 2026-11-29T06:45 (server time)\n"
+				+ "  - dal-pc-002.litwareinc.com: no row, it has not pinged mgc\n");
+		assertThat(labPool().activeServers()).as("set all the same").containsExactly("dal-pc-001.litwareinc.com",
+				"dal-pc-002.litwareinc.com");
+	}
+
+	@Test
+	void saysSoWhenTheDatabaseHoldsNoEvidence() {
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+		backupSql.tableUnreadable();
+
+		ActiveServerEvidence evidence = service.setActiveServers(POOL, List.of("dal-pc-001.litwareinc.com"), false,
+				actions);
+
+		assertThat(evidence.confirmed()).isFalse();
+		assertThat(evidence.summary()).startsWith("Active servers set, not confirmed by the database: "
+				+ "mgc.dbo.tblServerIdentity on dal-sql-bk.litwareinc.com\\PCHAT could not be read (read Persistent Chat "
+				+ "servers in mgc failed: 208");
+	}
+
+	@Test
 	void setsActiveServersInTheBackupDataCentreAndAgainAlikeTheSecondTime() {
 		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
 		List<String> dallas = ActiveServerRules.propose(POOL, POOL.backupDataCenter());
@@ -189,7 +242,7 @@ class PersistentChatPoolServiceTest {
 							+ " -ActiveServers @{Add='dal-pc-002.litwareinc.com','dal-pc-001.litwareinc.com'} -Confirm:$false",
 					"Set-CsPersistentChatActiveServer -Identity 'global'"
 							+ " -ActiveServers @{Remove='atl-pc-001.litwareinc.com','atl-pc-002.litwareinc.com'} -Confirm:$false");
-		assertThat(actions.actions()).extracting(ActionLog.Action::outcome)
+		assertThat(actions.actions()).filteredOn(a -> a.kind().equals("cmdlet")).extracting(ActionLog.Action::outcome)
 			.containsExactly("active servers added [dal-pc-001.litwareinc.com, dal-pc-002.litwareinc.com],"
 					+ " removed [atl-pc-001.litwareinc.com, atl-pc-002.litwareinc.com]",
 					"active servers added [dal-pc-002.litwareinc.com, dal-pc-001.litwareinc.com],"

@@ -23,6 +23,8 @@ import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncFixtures;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
+import org.pchatfailover.sqlserver.ServerIdentityService;
+import org.pchatfailover.sqlserver.SqlServerAdapter;
 import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.Secrets;
 import org.pchatfailover.topology.TestPools;
@@ -68,6 +70,12 @@ class SshLyncShellTransportIT {
 		server.close();
 	}
 
+	/** The Lync side for real; the pool's backup SQL Server is nowhere (port 1), so the database has no evidence. */
+	private PersistentChatPoolService poolService() {
+		return new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)), null,
+				new ServerIdentityService(new SqlServerAdapter(new Secrets())));
+	}
+
 	private Pool pool(Path passwordFile, Path knownHostsFile, int timeoutSeconds) {
 		return TestPools.pool(TestPools.ssh(server.port(), passwordFile, knownHostsFile, timeoutSeconds));
 	}
@@ -75,7 +83,7 @@ class SshLyncShellTransportIT {
 	@Test
 	void failsThePoolOverThroughTheLabShell() {
 		ActionLog actions = new ActionLog();
-		new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)), null)
+		poolService()
 			.setPoolFailedOver(pool(password, knownHosts, TIMEOUT_SECONDS), actions);
 
 		assertThat(lab.state().pools().get(TestPools.POOL_FQDN).poolState()).isEqualTo("FailedOver");
@@ -89,9 +97,12 @@ class SshLyncShellTransportIT {
 
 	@Test
 	void setsActiveServersThroughTheLabShellWithTheDocumentedListModifiers() {
-		new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)), null).setActiveServers(
-				pool(password, knownHosts, TIMEOUT_SECONDS),
+		ActiveServerEvidence evidence = poolService().setActiveServers(pool(password, knownHosts, TIMEOUT_SECONDS),
 				List.of("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com"), false, new ActionLog());
+
+		assertThat(evidence.confirmed()).isFalse();
+		assertThat(evidence.summary()).startsWith("Active servers set, not confirmed by the database: "
+				+ "mgc.dbo.tblServerIdentity on dal-sql-bk.litwareinc.com\\PCHAT could not be read (cannot connect");
 
 		assertThat(lab.state().pools().get(TestPools.POOL_FQDN).activeServers())
 			.containsExactly("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
