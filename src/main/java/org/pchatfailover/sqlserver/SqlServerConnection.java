@@ -190,7 +190,13 @@ public class SqlServerConnection implements AutoCloseable {
 		return serverVersion;
 	}
 
+	/**
+	 * The procedure "must be run from the master database on the secondary server" (sql-docs,
+	 * sp_delete_log_shipping_secondary_database): the session moves to master first, whatever database the
+	 * jdbc-url or the login's default put it in.
+	 */
 	public void deleteLogShippingSecondary(String database) {
+		statements.executeLiteral("USE master", "USE master", "database context master");
 		statements.update("remove log shipping of " + database,
 				"EXEC master.dbo.sp_delete_log_shipping_secondary_database @secondary_database = ?", List.of(database));
 	}

@@ -111,6 +111,9 @@ class LogShippingServiceIT {
 		sql = lab.start("normal");
 		logShipping.removeSecondary(sql.pool(), actions);
 		assertThat(sql.lab().state().logShipping()).isEmpty();
+		// "must be run from the master database on the secondary server"
+		assertThat(actions.actions()).extracting(ActionLog.Action::command).containsSubsequence("USE master",
+				"EXEC master.dbo.sp_delete_log_shipping_secondary_database @secondary_database = @P0 [@P0 = N'mgc']");
 		ActionLog rerun = new ActionLog();
 		logShipping.removeSecondary(sql.pool(), rerun);
 		assertThat(rerun.actions()).noneMatch(a -> a.command().contains("sp_delete_log_shipping"));
