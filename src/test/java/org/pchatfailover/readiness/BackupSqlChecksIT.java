@@ -2,6 +2,8 @@ package org.pchatfailover.readiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.backup.BackupShareAdapter;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
@@ -109,6 +112,36 @@ class BackupSqlChecksIT {
 		assertThat(copy.ok()).isFalse();
 		assertThat(copy.evidence()).contains("writable").contains("the 2 log backup(s) not yet copied need");
 		assertThat(copy.remedy()).startsWith("free at least ");
+	}
+
+	@Test
+	void findsLogShippingGoneFromMsdb() {
+		LabSqlFixture sql = lab.start("normal");
+		new LogShippingService(adapter, share).removeSecondary(sql.pool(), new ActionLog());
+
+		ReadinessCheck config = check(run(sql.pool()), BackupSqlChecks.LOG_SHIPPING);
+
+		assertThat(config.ok()).isFalse();
+		assertThat(config.evidence()).isEqualTo("msdb.dbo.log_shipping_secondary_databases has no row for mgc on "
+				+ "dal-sql-bk.litwareinc.com\\PCHAT");
+		assertThat(config.remedy()).contains("set up log shipping of mgc");
+	}
+
+	@Test
+	void findsABackupShareThisHostCannotList() throws Exception {
+		LabSqlFixture sql = lab.start("normal");
+		Pool pool = sql.pool();
+		Path gone = Files.createTempDirectory("unmounted").resolve("logship");
+		Pool unmounted = new Pool(pool.fqdn(), pool.database(), pool.backupSql(), pool.backupMirrorSql(),
+				pool.mirrorFileShare(), pool.backupDataCenter(), pool.activeServerCandidates(),
+				List.of(new Pool.ShareMapping(LabSqlFixture.SHARE_UNC, gone.toString()), pool.shares().get(1)),
+				pool.lyncShell(), pool.lyncVersion(), pool.activeServersIdentity());
+
+		ReadinessCheck backupShare = check(run(unmounted), ShareChecks.BACKUP_SHARE);
+
+		assertThat(backupShare.ok()).isFalse();
+		assertThat(backupShare.evidence()).contains(gone.toString());
+		assertThat(backupShare.remedy()).startsWith("mount \\\\atl-sql-001.litwareinc.com\\logship on this host");
 	}
 
 	private List<ReadinessCheck> run(Pool pool) {

@@ -198,6 +198,27 @@ class EstateReadinessIT {
 	}
 
 	@Test
+	void findsAPoolTheLyncTopologyDoesNotKnow() {
+		Pool labPool = topology.pool(POOL);
+		Pool unknown = new Pool("atl-cs-009.litwareinc.com", labPool.database(), labPool.backupSql(),
+				labPool.backupMirrorSql(), labPool.mirrorFileShare(), labPool.backupDataCenter(),
+				labPool.activeServerCandidates(), labPool.shares(), labPool.lyncShell(), labPool.lyncVersion(),
+				labPool.activeServersIdentity());
+
+		List<ReadinessCheck> checks = readiness.check(unknown).checks();
+
+		ReadinessCheck identity = checks.stream().filter(c -> c.name().equals(LyncChecks.POOL_IDENTITY)).findFirst()
+			.orElseThrow();
+		ReadinessCheck mirrorState = checks.stream().filter(c -> c.name().equals(LyncChecks.MIRROR_STATE)).findFirst()
+			.orElseThrow();
+		assertThat(identity.ok()).isFalse();
+		assertThat(identity.remedy()).contains("the Persistent Chat pool's FQDN as Topology Builder names it");
+		assertThat(mirrorState.ok()).isFalse();
+		assertThat(mirrorState.evidence()).contains("Get-CsDatabaseMirrorState");
+		assertThat(mirrorState.remedy()).contains("InstallMirror verifies mirroring with this cmdlet");
+	}
+
+	@Test
 	void findsACmdletTheFailoverNeedsMissingFromTheShell() {
 		lab.scenario("missing-cmdlet");
 		JsonNode report = lab.json("operator", "GET", READINESS, null, 200);
