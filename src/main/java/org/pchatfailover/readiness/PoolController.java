@@ -78,11 +78,6 @@ class PoolController {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
-	@ExceptionHandler(CurrentUser.AccessDeniedException.class)
-	ResponseEntity<ProblemDetail> forbidden(CurrentUser.AccessDeniedException ex) {
-		return problem(HttpStatus.FORBIDDEN, ex.getMessage());
-	}
-
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -82,11 +82,6 @@ class ReportController {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
-	@ExceptionHandler(CurrentUser.AccessDeniedException.class)
-	ResponseEntity<ProblemDetail> forbidden(CurrentUser.AccessDeniedException ex) {
-		return problem(HttpStatus.FORBIDDEN, ex.getMessage());
-	}
-
 	// Content-Type set explicitly: the problem is written as problem+json whatever the client accepted
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

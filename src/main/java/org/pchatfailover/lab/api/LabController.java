@@ -101,9 +101,4 @@ class LabController {
 		return problem;
 	}
 
-	@ExceptionHandler(CurrentUser.AccessDeniedException.class)
-	ProblemDetail forbidden(CurrentUser.AccessDeniedException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
-	}
-
 }
