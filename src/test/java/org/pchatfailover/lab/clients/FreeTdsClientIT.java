@@ -1,0 +1,94 @@
+package org.pchatfailover.lab.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pchatfailover.lab.sql.LabSqlExtension;
+import org.pchatfailover.lab.sql.LabSqlFixture;
+
+/**
+ * FreeTDS's tsql (Debian freetds-bin) in a DBA's session against the lab SQL Server: what works today. What the lab
+ * still gets wrong is held in {@link FreeTdsClientFidelityIT}.
+ */
+class FreeTdsClientIT {
+
+	@RegisterExtension
+	final LabSqlExtension lab = new LabSqlExtension();
+
+	@TempDir
+	Path dir;
+
+	LabSqlFixture sql;
+
+	FreeTds freeTds;
+
+	@BeforeEach
+	void startLab() {
+		sql = lab.start("normal");
+		freeTds = new FreeTds(dir, sql.port());
+	}
+
+	@Test
+	void showsTheVersionTheDatabasesAndTheLogShippingConfiguration() {
+		ExternalClient.Result session = freeTds.tsql("lab", """
+				SELECT @@VERSION
+				go
+				SELECT name, state_desc FROM sys.databases
+				go
+				SELECT * FROM msdb.dbo.log_shipping_secondary
+				go""");
+
+		assertThat(session.exitCode()).as(session.toString()).isZero();
+		assertThat(session.stdout()).contains("Microsoft SQL Server 2012 (SP4) - 11.0.7001.0");
+		assertThat(session.stdout().lines()).contains("name\tstate_desc", "master\tONLINE", "mgc\tRESTORING");
+		assertThat(session.stdout().lines()).anySatisfy(line -> assertThat(line)
+			.contains("\tATL-SQL-001\\PCHAT\tmgc\t" + LabSqlFixture.SHARE_UNC + "\t" + LabSqlFixture.COPY_UNC + "\t"));
+	}
+
+	@Test
+	void readsABackupHeaderWithSqlServersColumns() {
+		String file = LabSqlFixture.SHARE_UNC + "\\" + sql.lab().state().shareFiles().get(0);
+
+		ExternalClient.Result session = freeTds.tsql("lab", "RESTORE HEADERONLY FROM DISK = N'" + file + "'\ngo");
+
+		assertThat(session.stdout().lines()).as(session.toString())
+			.anySatisfy(line -> assertThat(line).startsWith("BackupName\tBackupDescription\tBackupType\t"))
+			.anySatisfy(line -> assertThat(line).contains("\t2\t").contains("\tATL-SQL-001\tmgc\t"));
+	}
+
+	/** FreeTDS speaks every TDS 7 version; SQL Server 2022 still serves 7.0 to 7.4. */
+	@ParameterizedTest
+	@ValueSource(strings = { "70", "71", "72", "73", "74" })
+	void logsInWithEachTdsVersion(String version) {
+		ExternalClient.Result session = freeTds.tsql("lab" + version,
+				"SELECT name, state_desc FROM sys.databases WHERE name = N'mgc'\ngo");
+
+		assertThat(session.stdout().lines()).as(session.toString()).contains("mgc\tRESTORING");
+	}
+
+	/** Encryption off, and FreeTDS's default (request): both log in where the server offers no encryption. */
+	@ParameterizedTest
+	@ValueSource(strings = { "lab-off", "lab-request" })
+	void logsInWithoutEncryption(String section) {
+		ExternalClient.Result session = freeTds.tsql(section,
+				"SELECT encrypt_option FROM sys.dm_exec_connections WHERE session_id = @@SPID\ngo");
+
+		assertThat(session.stdout().lines()).as(session.toString()).containsSubsequence("encrypt_option", "FALSE");
+	}
+
+	@Test
+	void refusesAWrongPasswordWithLoginFailed() {
+		ExternalClient.Result session = freeTds.tsql("lab", "not-the-password", "SELECT 1\ngo");
+
+		assertThat(session.exitCode()).isNotZero();
+		assertThat(session.stdout() + session.stderr()).contains("Login failed for user 'lab'");
+	}
+
+}

@@ -1,0 +1,133 @@
+package org.pchatfailover.lab.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pchatfailover.lab.sql.LabSqlExtension;
+import org.pchatfailover.lab.sql.LabSqlFixture;
+
+/**
+ * What SQL Server 2022 does for a DBA's JDBC session (mssql-jdbc and jTDS) and the lab does not yet (issue 15;
+ * docs/lab-client-findings.md). What works today is in lab/sql/JtdsClientIT and the adapter tests. Left out of the
+ * failsafe run in the pom until the lab learns each.
+ */
+class JdbcClientsFidelityIT {
+
+	private static final Duration BOUND = Duration.ofSeconds(30);
+
+	@RegisterExtension
+	final LabSqlExtension lab = new LabSqlExtension();
+
+	LabSqlFixture sql;
+
+	@BeforeEach
+	void startLab() {
+		sql = lab.start("normal");
+	}
+
+	private Connection connect(String driver, String properties) throws SQLException {
+		String url = driver.equals("jtds") ? "jdbc:jtds:sqlserver://127.0.0.1:" + sql.port() + "/master;loginTimeout=10"
+				: "jdbc:sqlserver://127.0.0.1:" + sql.port() + ";databaseName=master;loginTimeout=10";
+		return DriverManager.getConnection(url + properties, "lab", "lab");
+	}
+
+	/**
+	 * mssql-jdbc's default is encrypt=true (trusting the server's self-signed certificate here), and encrypt=strict is
+	 * TDS 8.0. Today: "The application requested encryption but the server is not configured to support SSL", and
+	 * strict hangs until the client gives up: the lab reads the TLS ClientHello as a TDS packet header.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { ";trustServerCertificate=true", ";encrypt=strict;trustServerCertificate=true" })
+	void mssqlJdbcEncryptsTheSessionWhenAsked(String properties) {
+		assertTimeoutPreemptively(BOUND, () -> {
+			try (Connection connection = connect("mssql-jdbc", properties);
+					ResultSet row = connection.createStatement()
+						.executeQuery("SELECT encrypt_option FROM sys.dm_exec_connections WHERE session_id = @@SPID")) {
+				assertThat(row.next()).isTrue();
+				assertThat(row.getString(1)).isEqualTo("TRUE");
+			}
+		});
+	}
+
+	/** Both drivers end a transaction with IF @@TRANCOUNT > 0 COMMIT TRAN; today: 40517 'IF'. */
+	@ParameterizedTest
+	@ValueSource(strings = { "mssql-jdbc", "jtds" })
+	void commitsWithAutoCommitOff(String driver) throws SQLException {
+		try (Connection connection = connect(driver, driver.equals("jtds") ? "" : ";encrypt=false")) {
+			connection.setAutoCommit(false);
+			try (ResultSet row = connection.createStatement()
+				.executeQuery("SELECT state_desc FROM sys.databases WHERE name = N'mgc'")) {
+				assertThat(row.next()).isTrue();
+				assertThat(row.getString(1)).isEqualTo("RESTORING");
+			}
+			connection.commit();
+			connection.setAutoCommit(true);
+			assertThat(single(connection, "SELECT @@TRANCOUNT")).isEqualTo("0");
+		}
+	}
+
+	/** Statement.cancel() sends ATTENTION; SQL Server stops the WAITFOR and answers DONE with the attention bit. */
+	@ParameterizedTest
+	@ValueSource(strings = { "mssql-jdbc", "jtds" })
+	void cancelsARunningStatement(String driver) throws SQLException {
+		try (Connection connection = connect(driver, driver.equals("jtds") ? "" : ";encrypt=false");
+				Statement statement = connection.createStatement()) {
+			CompletableFuture.runAsync(() -> cancel(statement), CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
+			long started = System.nanoTime();
+
+			assertThatThrownBy(() -> statement.execute("WAITFOR DELAY '00:00:30'")).isInstanceOf(SQLException.class)
+				.hasMessageContaining("cancel");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+			assertThat(single(connection, "SELECT DB_NAME()")).isEqualTo("master");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "mssql-jdbc", "jtds" })
+	void setRowcountLimitsTheRowsOfTheNextSelect(String driver) throws SQLException {
+		try (Connection connection = connect(driver, driver.equals("jtds") ? "" : ";encrypt=false");
+				Statement statement = connection.createStatement()) {
+			statement.execute("SET ROWCOUNT 1");
+			List<String> names = new ArrayList<>();
+			try (ResultSet rows = statement.executeQuery("SELECT name FROM sys.databases")) {
+				while (rows.next()) {
+					names.add(rows.getString(1));
+				}
+			}
+			assertThat(names).containsExactly("master");
+		}
+	}
+
+	private static void cancel(Statement statement) {
+		try {
+			statement.cancel();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String single(Connection connection, String query) throws SQLException {
+		try (ResultSet row = connection.createStatement().executeQuery(query)) {
+			assertThat(row.next()).isTrue();
+			return row.getString(1);
+		}
+	}
+
+}
