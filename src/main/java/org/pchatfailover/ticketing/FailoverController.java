@@ -76,7 +76,9 @@ class FailoverController {
 			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM), examples = {
 					@ExampleObject(name = "problem-invalid-field", ref = ApiDocs.EXAMPLES + "problem-invalid-field"),
 					@ExampleObject(name = "problem-unknown-pool", ref = ApiDocs.EXAMPLES + "problem-unknown-pool") }))
-	@ApiResponse(responseCode = "406", description = "`Accept` admits no JSON.",
+	@ApiResponse(responseCode = "406", description = "`Accept` admits no JSON. Decided after the request was "
+			+ "handled: a new ticket's failover has started; send the same request with `Accept: application/json` "
+			+ "to read it (200).",
 			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
 					examples = @ExampleObject(name = "problem-not-acceptable", ref = ApiDocs.EXAMPLES + "problem-not-acceptable")))
 	@ApiResponse(responseCode = "409", description = "A failover of the pool is running for another ticket; "
