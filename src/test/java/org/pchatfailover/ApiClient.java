@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Real HTTP to the app under test, as a lab user (password = name) or anonymously: what a ticketing system, an
- * operator's script or a browser sends.
+ * operator's script or a browser sends. Every answer from {@code /api} is held to the committed OpenAPI description
+ * ({@link ApiDescription}): a status or content type it does not list fails the test that got it.
  */
 public final class ApiClient {
 
@@ -66,8 +67,10 @@ public final class ApiClient {
 						"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
 			}
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.headers().firstValue("Location").orElse(null), response.body());
+			String contentType = response.headers().firstValue("Content-Type").orElse("");
+			ApiDescription.check(method, path, response.statusCode(), contentType);
+			return new Response(response.statusCode(), contentType, response.headers().firstValue("Location").orElse(null),
+					response.body());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(method + " " + path, ex);

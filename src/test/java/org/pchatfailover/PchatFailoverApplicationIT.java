@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pchatfailover.failover.ElementTemplatesTest;
 import org.pchatfailover.failover.FailoverModelTest;
 import org.pchatfailover.failover.RetryPolicy;
 import org.pchatfailover.security.WebappLogin;
@@ -88,6 +89,12 @@ class PchatFailoverApplicationIT {
 		assertThat(FailoverModelTest.expressionBeans()).allSatisfy(bean -> assertThat(context.containsBean(bean))
 			.as("bean " + bean)
 			.isTrue());
+	}
+
+	@Test
+	void hasABeanForEveryStepTheElementTemplatesOffer() throws Exception {
+		assertThat(ElementTemplatesTest.offeredBeans()).isNotEmpty()
+			.allSatisfy(bean -> assertThat(context.containsBean(bean)).as("bean " + bean).isTrue());
 	}
 
 	@Test

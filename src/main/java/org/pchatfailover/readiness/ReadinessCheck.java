@@ -1,5 +1,7 @@
 package org.pchatfailover.readiness;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * One check of the estate: what it read, and what to do when it failed.
  *
@@ -8,7 +10,8 @@ package org.pchatfailover.readiness;
  * @param evidence what was read, as an operator would quote it in a ticket
  * @param remedy what to do, in plain words; null when ok
  */
-public record ReadinessCheck(String name, boolean ok, String evidence, String remedy) {
+public record ReadinessCheck(String name, boolean ok, String evidence,
+		@Schema(types = { "string", "null" }, description = "null when ok") String remedy) {
 
 	static ReadinessCheck passed(String name, String evidence) {
 		return new ReadinessCheck(name, true, evidence, null);

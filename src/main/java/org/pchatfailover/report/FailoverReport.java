@@ -1,5 +1,7 @@
 package org.pchatfailover.report;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,11 @@ import org.pchatfailover.failover.FailoverState;
  * @param dataLoss null until the plan was made
  */
 public record FailoverReport(String id, String ticketId, String poolFqdn, String requestedBy, String startedBy,
-		String reason, FailoverState state, Instant startedAt, Instant endedAt, long durationMillis, List<Step> timeline,
-		List<Decision> decisions, DataLoss dataLoss, List<Incident> openIncidents, Instant generatedAt) {
+		String reason, FailoverState state, Instant startedAt,
+		@Schema(types = { "string", "null" }, format = "date-time", description = "null while it runs") Instant endedAt,
+		long durationMillis, List<Step> timeline, List<Decision> decisions,
+		@Schema(description = "null until CheckPreconditions made the plan") DataLoss dataLoss,
+		List<Incident> openIncidents, Instant generatedAt) {
 
 	/** How a timeline entry ended. */
 	public enum Outcome {
@@ -42,8 +47,10 @@ public record FailoverReport(String id, String ticketId, String poolFqdn, String
 	 * @param message the incident message of a failure, the caught error of an interruption, else null
 	 * @param actions what the step did to SQL Server, the Lync shell and the shares
 	 */
-	public record Step(String stepId, String name, String type, Instant startedAt, Instant endedAt,
-			Long durationMillis, Outcome outcome, String message, List<ActionLog.Action> actions) {
+	public record Step(String stepId, @Schema(types = { "string", "null" }) String name, String type, Instant startedAt,
+			@Schema(types = { "string", "null" }, format = "date-time", description = "null while it runs") Instant endedAt,
+			@Schema(types = { "integer", "null" }, format = "int64", description = "null while it runs") Long durationMillis,
+			Outcome outcome, @Schema(types = { "string", "null" }) String message, List<ActionLog.Action> actions) {
 	}
 
 	/**
@@ -52,8 +59,8 @@ public record FailoverReport(String id, String ticketId, String poolFqdn, String
 	 * @param user who completed the task: the assignee, else the authenticated user of the completion
 	 * @param values the variables the operator submitted, as text
 	 */
-	public record Decision(String stepId, String stepName, String user, Instant decidedAt, Map<String, String> values,
-			String comment) {
+	public record Decision(String stepId, String stepName, @Schema(types = { "string", "null" }) String user,
+			Instant decidedAt, Map<String, String> values, @Schema(types = { "string", "null" }) String comment) {
 	}
 
 	/**
@@ -61,12 +68,16 @@ public record FailoverReport(String id, String ticketId, String poolFqdn, String
 	 * @param logChainGap the gap ApplyLogBackups found, null when the chain was continuous
 	 * @param decision what the operator decided about the gap, null when there was none
 	 */
-	public record DataLoss(Instant lastRecoverableAt, Instant lostUntil, String description, String logChainGap,
-			String decision) {
+	public record DataLoss(@Schema(types = { "string", "null" }, format = "date-time") Instant lastRecoverableAt,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant lostUntil,
+			@Schema(types = { "string", "null" }) String description,
+			@Schema(types = { "string", "null" }) String logChainGap,
+			@Schema(types = { "string", "null" }) String decision) {
 	}
 
 	/** An incident still open: the failover waits for someone to fix the cause and retry. */
-	public record Incident(String stepId, Instant createdAt, String message) {
+	public record Incident(@Schema(types = { "string", "null" }) String stepId, Instant createdAt,
+			@Schema(types = { "string", "null" }) String message) {
 	}
 
 }

@@ -3,6 +3,15 @@ package org.pchatfailover.report;
 import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.pchatfailover.apidoc.ApiDocs;
 import org.pchatfailover.security.CurrentUser;
 import org.pchatfailover.security.FailoverGroups;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the answer to an unsupported {@code Accept} is still a problem+json naming the formats.
  */
 @RestController
+@Tag(name = "Reports", description = "What a failover did, for the ticket and the post-mortem")
 class ReportController {
 
 	static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
@@ -43,8 +53,29 @@ class ReportController {
 	}
 
 	@GetMapping("/api/failovers/{id}/report")
-	ResponseEntity<?> report(@PathVariable String id,
-			@RequestHeader(name = HttpHeaders.ACCEPT, defaultValue = MediaType.ALL_VALUE) String accept) {
+	@Operation(operationId = "getFailoverReport", summary = "The failover's report: JSON, HTML or Markdown by Accept",
+			description = "For pchat-ticketing, pchat-operators and pchat-admins, while the failover runs and after. "
+					+ "Who asked and why, each step with its duration and outcome, every T-SQL statement and cmdlet "
+					+ "with its result, every operator decision with who and when, the data-loss window. Built from "
+					+ "engine history on each request; free of secrets.")
+	@ApiResponse(responseCode = "200", description = "The report in the format `Accept` prefers "
+			+ "(`application/json` when it admits several equally).", content = {
+					@Content(mediaType = "application/json", schema = @Schema(implementation = FailoverReport.class),
+							examples = @ExampleObject(name = "report", ref = ApiDocs.EXAMPLES + "report")),
+					@Content(mediaType = "text/html", schema = @Schema(type = "string"),
+							examples = @ExampleObject(name = "report-html", ref = ApiDocs.EXAMPLES + "report-html")),
+					@Content(mediaType = "text/markdown", schema = @Schema(type = "string"),
+							examples = @ExampleObject(name = "report-md", ref = ApiDocs.EXAMPLES + "report-md")) })
+	@ApiResponse(responseCode = "404", description = "No failover has this id (or the caller may not read it).",
+			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
+					examples = @ExampleObject(name = "problem-no-failover", ref = ApiDocs.EXAMPLES + "problem-no-failover")))
+	@ApiResponse(responseCode = "406", description = "`Accept` admits none of the three formats; `detail` names them.",
+			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
+					examples = @ExampleObject(name = "problem-report-format", ref = ApiDocs.EXAMPLES + "problem-report-format")))
+	ResponseEntity<?> report(@Parameter(description = "the failover's id (the process instance id)",
+			example = "7846e6c7-ec2a-11f1-98cb-02fc00000001") @PathVariable String id,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT,
+					defaultValue = MediaType.ALL_VALUE) String accept) {
 		currentUser.requireAnyGroup(FailoverGroups.ADMINS, FailoverGroups.OPERATORS, FailoverGroups.TICKETING);
 		Optional<MediaType> format = format(accept);
 		if (format.isEmpty()) {

@@ -3,8 +3,18 @@ package org.pchatfailover.ticketing;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import org.pchatfailover.apidoc.ApiDocs;
 import org.pchatfailover.security.CurrentUser;
 import org.pchatfailover.security.FailoverGroups;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/failovers")
+@Tag(name = "Failovers", description = "Start a failover for a ticket and follow it")
 class FailoverController {
 
 	private final FailoverStarter starter;
@@ -42,6 +53,42 @@ class FailoverController {
 
 	/** 201 with Location for a new failover, 200 with the same failover when the ticket started one before. */
 	@PostMapping
+	@Operation(operationId = "startFailover", summary = "Start a failover for a ticket (idempotent per ticket)",
+			description = "For pchat-ticketing and pchat-admins. The ticket id becomes the process's business key. "
+					+ "Asking again for the same ticket answers the failover it started, whatever the rest of the body "
+					+ "says, also when requests race across engine nodes.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					mediaType = "application/json", schema = @Schema(implementation = FailoverRequest.class),
+					examples = @ExampleObject(name = "failover-request", ref = ApiDocs.EXAMPLES + "failover-request"))))
+	@ApiResponse(responseCode = "201", description = "Started. `Location` names the failover.",
+			headers = @Header(name = "Location", description = "/api/failovers/{id}", schema = @Schema(type = "string")),
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = FailoverView.class),
+					examples = @ExampleObject(name = "failover-created", ref = ApiDocs.EXAMPLES + "failover-created")))
+	@ApiResponse(responseCode = "200",
+			description = "This ticket started a failover before: that failover, nothing new started.",
+			headers = @Header(name = "Location", description = "/api/failovers/{id}", schema = @Schema(type = "string")),
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = FailoverView.class),
+					examples = @ExampleObject(name = "failover-again", ref = ApiDocs.EXAMPLES + "failover-again")))
+	@ApiResponse(responseCode = "400",
+			description = "A field is missing or wrong (bad ticket id, FQDN that is not RFC 1123, pool not in "
+					+ "pchat.pools[], callbackUrl to a host not allowed, unknown property, body not JSON); "
+					+ "`errors` names each field. Nothing started.",
+			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM), examples = {
+					@ExampleObject(name = "problem-invalid-field", ref = ApiDocs.EXAMPLES + "problem-invalid-field"),
+					@ExampleObject(name = "problem-unknown-pool", ref = ApiDocs.EXAMPLES + "problem-unknown-pool") }))
+	@ApiResponse(responseCode = "406", description = "`Accept` admits no JSON. Decided after the request was "
+			+ "handled: a new ticket's failover has started; send the same request with `Accept: application/json` "
+			+ "to read it (200).",
+			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
+					examples = @ExampleObject(name = "problem-not-acceptable", ref = ApiDocs.EXAMPLES + "problem-not-acceptable")))
+	@ApiResponse(responseCode = "409", description = "A failover of the pool is running for another ticket; "
+			+ "`ticketId` and `failoverId` name it. Nothing started.",
+			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
+					examples = @ExampleObject(name = "problem-pool-busy", ref = ApiDocs.EXAMPLES + "problem-pool-busy")))
+	@ApiResponse(responseCode = "415", description = "The body is not `application/json`.",
+			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
+					examples = @ExampleObject(name = "problem-unsupported-media-type",
+							ref = ApiDocs.EXAMPLES + "problem-unsupported-media-type")))
 	ResponseEntity<FailoverView> start(@Valid @RequestBody FailoverRequest request) {
 		String user = currentUser.requireAnyGroup(FailoverGroups.TICKETING, FailoverGroups.ADMINS);
 		if (request.callbackUrl() != null && !request.callbackUrl().isBlank()
@@ -59,14 +106,44 @@ class FailoverController {
 	}
 
 	@GetMapping("/{id}")
-	FailoverView get(@PathVariable String id) {
+	@Operation(operationId = "getFailover", summary = "Where a failover stands",
+			description = "For pchat-ticketing, pchat-operators and pchat-admins: its state, the steps active now, "
+					+ "the steps done with their outcome, open incidents, and links to the report, Tasklist and Cockpit.")
+	@ApiResponse(responseCode = "200", description = "The failover.", content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = FailoverView.class), examples = {
+					@ExampleObject(name = "failover-waiting", ref = ApiDocs.EXAMPLES + "failover-waiting"),
+					@ExampleObject(name = "failover-running", ref = ApiDocs.EXAMPLES + "failover-running"),
+					@ExampleObject(name = "failover-completed", ref = ApiDocs.EXAMPLES + "failover-completed") }))
+	@ApiResponse(responseCode = "404", description = "No failover has this id (or the caller may not read it).",
+			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
+					examples = @ExampleObject(name = "problem-no-failover", ref = ApiDocs.EXAMPLES + "problem-no-failover")))
+	@ApiResponse(responseCode = "406", description = "`Accept` admits no JSON.",
+			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
+					examples = @ExampleObject(name = "problem-not-acceptable", ref = ApiDocs.EXAMPLES + "problem-not-acceptable")))
+	FailoverView get(@Parameter(description = "the failover's id (the process instance id)",
+			example = "7846e6c7-ec2a-11f1-98cb-02fc00000001") @PathVariable String id) {
 		requireReader();
 		return views.find(id).orElseThrow(() -> new NotFoundException("no failover with id " + id));
 	}
 
 	/** The failover a ticket started, as a list (empty when the ticket started none). */
 	@GetMapping
-	List<FailoverView> findByTicket(@RequestParam String ticketId) {
+	@Operation(operationId = "findFailoversByTicket", summary = "The failover a ticket started",
+			description = "For pchat-ticketing, pchat-operators and pchat-admins. A list of at most one failover: "
+					+ "empty when the ticket started none. For a ticketing system that lost the id.")
+	@ApiResponse(responseCode = "200", description = "The ticket's failover, or an empty list.",
+			content = @Content(mediaType = "application/json",
+					array = @ArraySchema(schema = @Schema(implementation = FailoverView.class)),
+					examples = @ExampleObject(name = "failovers-of-ticket", ref = ApiDocs.EXAMPLES + "failovers-of-ticket")))
+	@ApiResponse(responseCode = "400", description = "`ticketId` missing or not a ticket id.",
+			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM), examples = {
+					@ExampleObject(name = "problem-invalid-ticket-id", ref = ApiDocs.EXAMPLES + "problem-invalid-ticket-id"),
+					@ExampleObject(name = "problem-missing-ticket-id", ref = ApiDocs.EXAMPLES + "problem-missing-ticket-id") }))
+	@ApiResponse(responseCode = "406", description = "`Accept` admits no JSON.",
+			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
+					examples = @ExampleObject(name = "problem-not-acceptable", ref = ApiDocs.EXAMPLES + "problem-not-acceptable")))
+	List<FailoverView> findByTicket(@Parameter(description = "the ticket id the failover was started for",
+			example = "INC-4711") @RequestParam String ticketId) {
 		requireReader();
 		if (!ticketId.matches(FailoverRequest.TICKET_ID)) {
 			throw new InvalidFieldException("ticketId", "ticketId '" + ticketId + "' is not a ticket id");

@@ -1,5 +1,7 @@
 package org.pchatfailover.ticketing;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +20,23 @@ import org.pchatfailover.failover.FailoverState;
  * @param links self, report, tasklist, cockpit
  */
 public record FailoverView(String id, String ticketId, String poolFqdn, FailoverState state, Instant startedAt,
-		Instant endedAt, List<CurrentStep> currentSteps, List<PastStep> pastSteps, List<OpenIncident> incidents,
+		@Schema(types = { "string", "null" }, format = "date-time", description = "null while it runs") Instant endedAt,
+		List<CurrentStep> currentSteps, List<PastStep> pastSteps, List<OpenIncident> incidents,
 		Map<String, String> links) {
 
 	/** @param taskId the user task waiting for an operator, null for a service step */
-	public record CurrentStep(String step, String name, Instant startedAt, String taskId) {
+	public record CurrentStep(String step, @Schema(types = { "string", "null" }) String name, Instant startedAt,
+			@Schema(types = { "string", "null" },
+					description = "the user task waiting for an operator; null for a service step") String taskId) {
 	}
 
 	/** @param outcome {@code completed} or {@code canceled} (left through an error boundary or an abort) */
-	public record PastStep(String step, String name, Instant startedAt, Instant endedAt, long durationMillis,
-			String outcome) {
+	public record PastStep(String step, @Schema(types = { "string", "null" }) String name, Instant startedAt,
+			Instant endedAt, long durationMillis, String outcome) {
 	}
 
-	public record OpenIncident(String step, String message, Instant at) {
+	public record OpenIncident(@Schema(types = { "string", "null" }) String step,
+			@Schema(types = { "string", "null" }) String message, Instant at) {
 	}
 
 }

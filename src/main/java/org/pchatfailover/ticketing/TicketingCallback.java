@@ -1,5 +1,7 @@
 package org.pchatfailover.ticketing;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 
 import org.pchatfailover.failover.FailoverState;
@@ -15,6 +17,9 @@ import org.pchatfailover.failover.FailoverState;
  * @param step the activity id: the start event, the waiting user task, the failing step or the end event
  * @param at when the state changed, by the engine's clock (not when the callback was delivered)
  */
-public record TicketingCallback(String ticketId, String id, FailoverState state, String step, Instant at) {
+public record TicketingCallback(String ticketId, String id, FailoverState state,
+		@Schema(types = { "string", "null" },
+				description = "null when a failover was cancelled while a step's job waited") String step,
+		Instant at) {
 
 }
