@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,15 @@ class LabSqlConfiguration {
 
 	static final String SERVER_NAME = "DAL-SQL-BK\\PCHAT";
 
+	/** The backup instance's host, as the lab pool names it (backup-sql.fqdn). */
+	static final String BACKUP_FQDN = "dal-sql-bk.litwareinc.com";
+
+	/** The backup mirror's host (backup-mirror-sql.fqdn), when no pool is configured. */
+	static final String MIRROR_FQDN = "dal-sql-mr.litwareinc.com";
+
+	/** Where an instance keeps its certificate, under its state folder: {@code <lab dir>/sql/tls}. */
+	static final String TLS_DIR = "tls";
+
 	static final String MIRROR_SERVER_NAME = "DAL-SQL-MR\\PCHAT";
 
 	private static final Logger log = LoggerFactory.getLogger(LabSqlConfiguration.class);
@@ -75,12 +85,16 @@ class LabSqlConfiguration {
 		LabSqlEngine engine = new LabSqlEngine(store, new BackupDevices(shares), SERVER_NAME, password,
 				Clock.system(properties.sqlServerZone()), version,
 				LabSqlEngine.partnerInstances(mirrors(topology.getIfAvailable())), persistentChatServers);
-		LabSqlServer server = new LabSqlServer(engine, address(properties.bindAddress()), properties.sqlPort());
+		String fqdn = topology.getIfAvailable() == null || topology.getIfAvailable().pools().isEmpty() ? BACKUP_FQDN
+				: topology.getIfAvailable().pools().get(0).backupSql().fqdn();
+		LabCertificate certificate = certificate(dir.resolve("sql").resolve(TLS_DIR), fqdn, properties);
+		LabSqlServer server = new LabSqlServer(engine, address(properties.bindAddress()), properties.sqlPort(),
+				certificate.serverContext(), LabSqlServer.READ_TIMEOUT);
 		SqlLab lab = new SqlLab(store, new LabScenarios(share, SHARE_UNC, copy, COPY_UNC, Clock.systemUTC()), engine,
 				server, share, copy);
 		lab.start(properties.scenario());
-		log.info("lab SQL Server {} ({}) listening on {} (login lab, state in {})", SERVER_NAME, version,
-				lab.endpoint(), dir);
+		log.info("lab SQL Server {} ({}) listening on {} (login lab, state in {}, TLS certificate {})", SERVER_NAME,
+				version, lab.endpoint(), dir, certificate.certificateFile());
 		return lab;
 	}
 
@@ -96,11 +110,24 @@ class LabSqlConfiguration {
 		LabStateStore store = new LabStateStore(dir.resolve("sql-mirror").resolve("state.json"));
 		LabSqlEngine engine = new LabSqlEngine(store, new BackupDevices(Map.of()), serverName, password,
 				Clock.system(properties.sqlServerZone()), ServerVersion.parse(properties.sqlServerVersion()));
-		MirrorSqlLab mirror = new MirrorSqlLab(store,
-				new LabSqlServer(engine, address(properties.bindAddress()), properties.mirrorSqlPort()), serverName);
+		String fqdn = topology.getIfAvailable() == null || topology.getIfAvailable().pools().isEmpty() ? MIRROR_FQDN
+				: topology.getIfAvailable().pools().get(0).backupMirrorSql().fqdn();
+		LabCertificate certificate = certificate(dir.resolve("sql-mirror").resolve(TLS_DIR), fqdn, properties);
+		MirrorSqlLab mirror = new MirrorSqlLab(store, new LabSqlServer(engine, address(properties.bindAddress()),
+				properties.mirrorSqlPort(), certificate.serverContext(), LabSqlServer.READ_TIMEOUT), serverName);
 		mirror.start();
 		log.info("lab SQL Server {} (the backup mirror) listening on {}", serverName, mirror.endpoint());
 		return mirror;
+	}
+
+	/**
+	 * The instance's self-signed certificate under the lab folder, for its host FQDN and the names the lab is reached
+	 * by: loopback, {@code pchat.lab.host} and {@code pchat.lab.advertised-hosts}.
+	 */
+	private static LabCertificate certificate(Path dir, String fqdn, LabProperties properties) {
+		List<String> names = new ArrayList<>(List.of("localhost", "127.0.0.1", properties.host()));
+		names.addAll(properties.advertisedHosts());
+		return LabCertificate.loadOrCreate(dir, fqdn, names, Clock.systemUTC());
 	}
 
 	/**

@@ -7,11 +7,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
 
 import org.pchatfailover.lab.sql.engine.LabSqlEngine;
 import org.pchatfailover.lab.sql.tds.TdsSession;
@@ -26,6 +29,12 @@ import org.slf4j.LoggerFactory;
 public final class LabSqlServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(LabSqlServer.class);
+
+	/**
+	 * A client that stops half way through a packet, or before it has logged in, is dropped after this long. The
+	 * references are silent on SQL Server's own limit; the lab's is long enough for a person typing in tsql.
+	 */
+	public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
 	private final LabSqlEngine engine;
 
@@ -45,10 +54,26 @@ public final class LabSqlServer implements AutoCloseable {
 
 	private volatile int port;
 
+	private final SSLContext tls;
+
+	private final Duration readTimeout;
+
+	/** An instance without a certificate: its PRELOGIN answers ENCRYPT_NOT_SUP. */
 	public LabSqlServer(LabSqlEngine engine, InetAddress bindAddress, int port) {
+		this(engine, bindAddress, port, null, READ_TIMEOUT);
+	}
+
+	/**
+	 * @param tls the instance's certificate and key ({@link LabCertificate#serverContext()}), null for none
+	 * @param readTimeout how long a read from a client may block before the connection is closed; a logged-in
+	 * session waiting for its next request is not cut off
+	 */
+	public LabSqlServer(LabSqlEngine engine, InetAddress bindAddress, int port, SSLContext tls, Duration readTimeout) {
 		this.engine = engine;
 		this.bindAddress = bindAddress;
 		this.port = port;
+		this.tls = tls;
+		this.readTimeout = readTimeout;
 	}
 
 	/** Starts listening; with port 0 the port is chosen now and kept for later restarts of the listener. */
@@ -121,7 +146,7 @@ public final class LabSqlServer implements AutoCloseable {
 				clients.add(client);
 				threads.execute(() -> {
 					try {
-						new TdsSession(client, engine, engine.serverName()).run();
+						new TdsSession(client, engine, engine.serverName(), tls, readTimeout).run();
 					}
 					finally {
 						clients.remove(client);

@@ -99,7 +99,7 @@ class JtdsClientIT {
 	}
 
 	@Test
-	void logsInInClearTextAfterAPreloginThatOffersEncryption() throws SQLException {
+	void logsInWithTheLoginEncryptedAfterAPreloginThatAsksForNoEncryption() throws SQLException {
 		try (Connection connection = connect("lab", ";ssl=request"); Statement statement = connection.createStatement()) {
 			assertThat(rows(statement.executeQuery("select db_name()"))).containsExactly(List.of("master"));
 		}

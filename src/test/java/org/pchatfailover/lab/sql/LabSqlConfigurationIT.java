@@ -46,6 +46,33 @@ class LabSqlConfigurationIT {
 	}
 
 	@Test
+	void encryptsWithACertificateItKeepsUnderTheLabFolderForEachInstance() throws Exception {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LabSqlConfiguration.class)
+			.web(WebApplicationType.NONE).profiles("lab")
+			.properties("pchat.lab.sql-port=0", "pchat.lab.mirror-sql-port=0", "pchat.lab.dir=" + dir,
+					"spring.config.name=no-such-config")
+			.run()) {
+			String backup = "jdbc:sqlserver://" + context.getBean(SqlLab.class).endpoint() + ";encrypt=true;trustStore="
+					+ dir.resolve("sql/tls/truststore.jks") + ";hostNameInCertificate=dal-sql-bk.litwareinc.com"
+					+ ";loginTimeout=5;connectRetryCount=0";
+			String mirror = "jdbc:sqlserver://" + context.getBean(MirrorSqlLab.class).endpoint()
+					+ ";encrypt=true;trustStore=" + dir.resolve("sql-mirror/tls/truststore.jks")
+					+ ";hostNameInCertificate=dal-sql-mr.litwareinc.com;loginTimeout=5;connectRetryCount=0";
+			for (String url : new String[] { backup, mirror }) {
+				try (Connection connection = DriverManager.getConnection(url, "lab", "lab");
+						Statement statement = connection.createStatement();
+						ResultSet rows = statement.executeQuery(
+								"SELECT encrypt_option FROM sys.dm_exec_connections WHERE session_id = @@SPID")) {
+					assertThat(rows.next()).isTrue();
+					assertThat(rows.getString(1)).as(url).isEqualTo("TRUE");
+				}
+			}
+			assertThat(dir.resolve("sql/tls/key.pem")).isRegularFile();
+			assertThat(dir.resolve("sql-mirror/tls/cert.pem")).isRegularFile();
+		}
+	}
+
+	@Test
 	void answersAsTheConfiguredSqlServerVersion() throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LabSqlConfiguration.class)
 			.web(WebApplicationType.NONE).profiles("lab")

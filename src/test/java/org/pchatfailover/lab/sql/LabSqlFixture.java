@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,11 @@ public final class LabSqlFixture implements AutoCloseable {
 
 	private final LabSqlEngine engine;
 
+	private static LabCertificate certificate;
+
 	private SqlLab lab;
+
+	private Duration readTimeout = LabSqlServer.READ_TIMEOUT;
 
 	private LabSqlServer server;
 
@@ -83,7 +88,8 @@ public final class LabSqlFixture implements AutoCloseable {
 	}
 
 	private void start(int port, String scenario) {
-		server = new LabSqlServer(engine, InetAddress.getLoopbackAddress(), port);
+		server = new LabSqlServer(engine, InetAddress.getLoopbackAddress(), port, certificate().serverContext(),
+				readTimeout);
 		lab = new SqlLab(store, new LabScenarios(share(), SHARE_UNC, copy(), COPY_UNC, Clock.systemUTC()), engine,
 				server, share(), copy());
 		lab.start(scenario);
@@ -125,9 +131,43 @@ public final class LabSqlFixture implements AutoCloseable {
 		return server.port();
 	}
 
+	/** mssql-jdbc with encrypt=false: the lab encrypts the login only (PRELOGIN answers ENCRYPT_OFF). */
 	public String jdbcUrl() {
 		return "jdbc:sqlserver://127.0.0.1:" + port()
 				+ ";encrypt=false;databaseName=master;loginTimeout=5;connectRetryCount=0;applicationName=test";
+	}
+
+	/** As the lab pool connects: encrypt=true, the lab's certificate trusted from its trust store, by host name. */
+	public String encryptedJdbcUrl() {
+		return "jdbc:sqlserver://127.0.0.1:" + port() + ";encrypt=true;trustStore=" + certificate().trustStoreFile()
+				+ ";hostNameInCertificate=" + LabSqlConfiguration.BACKUP_FQDN
+				+ ";databaseName=master;loginTimeout=5;connectRetryCount=0;applicationName=test";
+	}
+
+	/**
+	 * The backup instance's certificate, made once for all tests in this JVM (an RSA key takes a while); the lab's
+	 * own making and keeping of it is LabCertificateTest's subject.
+	 */
+	public static synchronized LabCertificate certificate() {
+		if (certificate == null) {
+			try {
+				Path dir = Files.createTempDirectory("pchat-lab-tls");
+				dir.toFile().deleteOnExit();
+				certificate = LabCertificate.loadOrCreate(dir.resolve("tls"), LabSqlConfiguration.BACKUP_FQDN,
+						List.of("localhost", "127.0.0.1"), Clock.systemUTC());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return certificate;
+	}
+
+	/** Reads from clients give up after this long (not counting a logged-in session waiting for its next request). */
+	public LabSqlFixture readTimeout(Duration timeout) {
+		this.readTimeout = timeout;
+		restart();
+		return this;
 	}
 
 	public Connection connect() throws SQLException {

@@ -115,6 +115,12 @@ public class LabSqlEngine {
 
 	public SqlSession connect(String user, String givenPassword, String database, String app, String host,
 			Runnable kill) {
+		return connect(user, givenPassword, database, app, host, false, kill);
+	}
+
+	/** @param encrypted TLS carries the whole connection, as sys.dm_exec_connections.encrypt_option tells */
+	public SqlSession connect(String user, String givenPassword, String database, String app, String host,
+			boolean encrypted, Runnable kill) {
 		if (!LOGIN.equalsIgnoreCase(user) || !password.equals(givenPassword)) {
 			throw new SqlException(SqlErrors.loginFailed(user));
 		}
@@ -124,7 +130,7 @@ public class LabSqlEngine {
 			if (target == null || !"ONLINE".equals(target.state())) {
 				throw new SqlException(SqlErrors.cannotOpenDatabase(initial), SqlErrors.loginFailed(user));
 			}
-			return sessions.open(state, user, host, app, target.name(), kill);
+			return sessions.open(state, user, host, app, target.name(), encrypted, kill);
 		});
 	}
 

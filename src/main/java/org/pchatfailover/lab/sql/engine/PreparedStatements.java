@@ -34,8 +34,9 @@ final class PreparedStatements {
 	private List<Outcome> prepExec(SqlSession session, List<Param> params) {
 		int handle = prepareHandle(session, params, "sp_prepexec");
 		String[] prepared = session.prepared(handle);
+		// the handle is parameter 0, so its RETURNVALUE comes first (ReplyEncoder orders them by ordinal)
 		List<Outcome> outcomes = new ArrayList<>(
-				procedures.execute(session, prepared[1], prepared[0], params.subList(3, params.size())));
+				procedures.execute(session, prepared[1], prepared[0], params.subList(3, params.size()), 3));
 		outcomes.add(handleValue(handle));
 		return outcomes;
 	}
@@ -52,7 +53,7 @@ final class PreparedStatements {
 		if (prepared == null) {
 			throw new SqlException(notFound(handle));
 		}
-		return procedures.execute(session, prepared[1], prepared[0], params.subList(1, params.size()));
+		return procedures.execute(session, prepared[1], prepared[0], params.subList(1, params.size()), 1);
 	}
 
 	private List<Outcome> unprepare(SqlSession session, List<Param> params) {
@@ -78,8 +79,12 @@ final class PreparedStatements {
 		return number.intValue();
 	}
 
+	/**
+	 * The {@code @handle OUTPUT} parameter, by its name: tedious matches "handle" (connection.ts prepare: "if (name
+	 * === 'handle')", after dropping the '@' in returnvalue-token-parser.ts); mssql-jdbc and jTDS go by position.
+	 */
 	private static Outcome handleValue(int handle) {
-		return new Outcome.ReturnValue(0, "", SqlType.INT, handle);
+		return new Outcome.ReturnValue(0, "@handle", SqlType.INT, handle);
 	}
 
 	private static SqlMessage notFound(int handle) {

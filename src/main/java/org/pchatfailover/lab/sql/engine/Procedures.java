@@ -51,11 +51,19 @@ final class Procedures {
 		String statement = params.get(0).value().toString();
 		String declarations = params.size() > 1 && params.get(1).value() != null ? params.get(1).value().toString()
 				: "";
-		return execute(session, statement, declarations, params.subList(Math.min(2, params.size()), params.size()));
+		return execute(session, statement, declarations, params.subList(Math.min(2, params.size()), params.size()), 2);
 	}
 
-	/** Runs a parameterised statement: values bind by name or in the order of the declarations. */
-	List<Outcome> execute(SqlSession session, String statement, String declarations, List<Param> values) {
+	/**
+	 * Runs a parameterised statement: values bind by name or in the order of the declarations; its OUTPUT
+	 * parameters come back as return values.
+	 *
+	 * @param firstOrdinal the place of the first value in the RPC call (after @stmt and @params: 2)
+	 */
+	List<Outcome> execute(SqlSession session, String statement, String declarations, List<Param> values,
+			int firstOrdinal) {
+		OutputParameters outputs = new OutputParameters(declarations);
+		outputs.check(values);
 		List<String> declared = declaredNames(declarations);
 		Map<String, Object> variables = new HashMap<>();
 		declared.forEach(n -> variables.put(n, null));
@@ -70,12 +78,22 @@ final class Procedures {
 			}
 			variables.put(key, param.value());
 		}
-		return new StatementExecutor(engine, session, variables).run(statement);
+		List<Outcome> outcomes = new ArrayList<>(new StatementExecutor(engine, session, variables).run(statement));
+		if (outcomes.stream().noneMatch(Outcome.Error.class::isInstance)) {
+			outcomes.addAll(outputs.returnValues(values, variables, firstOrdinal));
+		}
+		return outcomes;
 	}
 
-	/** {@code @P0 nvarchar(4000),@P1 int}: the names in order (commas inside type parentheses do not split). */
+	/** {@code @P0 nvarchar(4000),@P1 int}: the names in order. */
 	static List<String> declaredNames(String declarations) {
-		List<String> names = new ArrayList<>();
+		return declarationItems(declarations).stream().map(item -> item.split("\\s+")[0].toLowerCase(Locale.ROOT))
+			.toList();
+	}
+
+	/** The declarations one by one (commas inside type parentheses do not split). */
+	static List<String> declarationItems(String declarations) {
+		List<String> items = new ArrayList<>();
 		int depth = 0;
 		StringBuilder item = new StringBuilder();
 		for (char c : (declarations + ",").toCharArray()) {
@@ -83,7 +101,7 @@ final class Procedures {
 			if (c == ',' && depth == 0) {
 				String text = item.toString().strip();
 				if (!text.isEmpty()) {
-					names.add(text.split("\\s+")[0].toLowerCase(Locale.ROOT));
+					items.add(text);
 				}
 				item.setLength(0);
 			}
@@ -91,7 +109,7 @@ final class Procedures {
 				item.append(c);
 			}
 		}
-		return names;
+		return items;
 	}
 
 	/** A misspelt parameter name is an error on SQL Server (8145), not an argument silently dropped. */

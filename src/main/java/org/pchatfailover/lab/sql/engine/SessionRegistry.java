@@ -17,13 +17,14 @@ final class SessionRegistry {
 
 	private final Map<Integer, SqlSession> live = new ConcurrentHashMap<>();
 
-	SqlSession open(LabSqlState state, String login, String host, String program, String database, Runnable kill) {
+	SqlSession open(LabSqlState state, String login, String host, String program, String database, boolean encrypted,
+			Runnable kill) {
 		synchronized (live) {
 			int spid = FIRST_USER_SESSION;
 			while (live.containsKey(spid) || simulated(state, spid) != null) {
 				spid++;
 			}
-			SqlSession session = new SqlSession(spid, login, host, program, database, kill);
+			SqlSession session = new SqlSession(spid, login, host, program, database, encrypted, kill);
 			live.put(spid, session);
 			return session;
 		}

@@ -1,5 +1,8 @@
 package org.pchatfailover.lab.sql.engine;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
 /**
  * A connected client: session id (@@SPID), login, current database; {@code kill} ends its connection.
  */
@@ -17,12 +20,20 @@ public final class SqlSession {
 
 	private volatile String database;
 
+	private final boolean encrypted;
+
+	private final Object cancel = new Object();
+
+	private boolean cancelled;
+
 	private final java.util.Map<Integer, String[]> prepared = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final java.util.concurrent.atomic.AtomicInteger nextHandle = new java.util.concurrent.atomic.AtomicInteger(1);
 
-	SqlSession(int spid, String login, String hostName, String programName, String database, Runnable kill) {
+	SqlSession(int spid, String login, String hostName, String programName, String database, boolean encrypted,
+			Runnable kill) {
 		this.spid = spid;
+		this.encrypted = encrypted;
 		this.login = login;
 		this.hostName = hostName;
 		this.programName = programName;
@@ -72,6 +83,51 @@ public final class SqlSession {
 
 	void kill() {
 		kill.run();
+	}
+
+	/** TLS carries the whole connection (sys.dm_exec_connections.encrypt_option). */
+	public boolean encrypted() {
+		return encrypted;
+	}
+
+	/** A new request starts: an attention received before it no longer applies. */
+	public void startRequest() {
+		synchronized (cancel) {
+			cancelled = false;
+		}
+	}
+
+	/** The client sent an attention: the running request stops at its next statement or wait. */
+	public void cancel() {
+		synchronized (cancel) {
+			cancelled = true;
+			cancel.notifyAll();
+		}
+	}
+
+	public boolean cancelled() {
+		synchronized (cancel) {
+			return cancelled;
+		}
+	}
+
+	/** WAITFOR DELAY: waits, unless an attention cancels the request first; true when the time passed. */
+	boolean waitUnlessCancelled(Duration delay) {
+		long deadline = System.nanoTime() + delay.toNanos();
+		synchronized (cancel) {
+			try {
+				long left = delay.toNanos();
+				while (!cancelled && left > 0) {
+					TimeUnit.NANOSECONDS.timedWait(cancel, left);
+					left = deadline - System.nanoTime();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				cancelled = true;
+			}
+			return !cancelled;
+		}
 	}
 
 }

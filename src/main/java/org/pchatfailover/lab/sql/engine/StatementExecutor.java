@@ -1,14 +1,18 @@
 package org.pchatfailover.lab.sql.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.pchatfailover.lab.sql.errors.SqlErrors;
 import org.pchatfailover.lab.sql.errors.SqlException;
+import org.pchatfailover.lab.sql.parse.Expr;
 import org.pchatfailover.lab.sql.parse.SqlParser;
 import org.pchatfailover.lab.sql.parse.Statement;
 
@@ -23,6 +27,8 @@ final class StatementExecutor {
 			"DATEFIRST", "DATEFORMAT", "DEADLOCK_PRIORITY", "FMTONLY", "IMPLICIT_TRANSACTIONS", "LANGUAGE",
 			"LOCK_TIMEOUT", "NOCOUNT", "NUMERIC_ROUNDABORT", "QUOTED_IDENTIFIER", "ROWCOUNT", "TEXTSIZE",
 			"TRANSACTION ISOLATION LEVEL", "XACT_ABORT", "STATISTICS");
+
+	private static final Pattern DELAY = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,3}))?)?");
 
 	private final LabSqlEngine engine;
 
@@ -40,6 +46,9 @@ final class StatementExecutor {
 		List<Outcome> outcomes = new ArrayList<>();
 		try {
 			for (Statement statement : SqlParser.parse(sql)) {
+				if (session.cancelled()) {
+					break; // an attention stops the batch; the client discards what it had produced
+				}
 				outcomes.addAll(execute(statement));
 			}
 		}
@@ -54,7 +63,7 @@ final class StatementExecutor {
 			return List.of(select(select));
 		}
 		if (statement instanceof Statement.Exec exec) {
-			return engine.procedures().call(session, exec.procedure(), arguments(exec));
+			return exec(exec);
 		}
 		if (statement instanceof Statement.RestoreHeaderOnly header) {
 			return List.of(engine.restores().headerOnly(evaluator().string(header.device())));
@@ -79,6 +88,10 @@ final class StatementExecutor {
 				throw new SqlException(SqlErrors.unknownSetOption(option.option()));
 			}
 			return List.of(new Outcome.Done(-1));
+		}
+		if (statement instanceof Statement.WaitFor wait) {
+			session.waitUnlessCancelled(delay(evaluator().string(wait.delay())));
+			return List.of();
 		}
 		if (statement instanceof Statement.Declare declare) {
 			declare.variables().forEach(v -> variables.put(v.name().toLowerCase(Locale.ROOT),
@@ -119,19 +132,51 @@ final class StatementExecutor {
 		return engine.restores().restoreDatabaseWithRecovery(database, engine.sessions());
 	}
 
-	private List<Param> arguments(Statement.Exec exec) {
+	/**
+	 * EXEC of a procedure: an OUTPUT argument's variable takes the value the procedure returns for it (its return
+	 * value's ordinal is the argument's place), which goes no further (mssql-jdbc runs a CallableStatement as
+	 * {@code EXEC sp_executesql @P0, @P1, @P2 OUT} inside sp_executesql).
+	 */
+	private List<Outcome> exec(Statement.Exec exec) {
 		List<Param> params = new ArrayList<>();
 		Evaluator evaluator = evaluator();
 		for (Statement.Argument argument : exec.arguments()) {
-			params.add(new Param(argument.name(), evaluator.value(argument.value(), null, null)));
+			params.add(new Param(argument.name(), evaluator.value(argument.value(), null, null), argument.output()));
 		}
-		return params;
+		List<Outcome> outcomes = new ArrayList<>();
+		for (Outcome outcome : engine.procedures().call(session, exec.procedure(), params)) {
+			if (!(outcome instanceof Outcome.ReturnValue returned)) {
+				outcomes.add(outcome);
+			}
+			else if (returned.ordinal() < exec.arguments().size()
+					&& exec.arguments().get(returned.ordinal()).value() instanceof Expr.Variable variable) {
+				variables.put(variable.name().toLowerCase(Locale.ROOT), returned.value());
+			}
+		}
+		return outcomes;
 	}
 
 	private Evaluator evaluator() {
 		return engine.store()
 			.read(state -> new Evaluator(state, session, variables, engine.serverName(), engine.version(),
 					engine.clock()));
+	}
+
+	/**
+	 * "time_to_pass is formatted as hh:mm[[:ss].mss]", "up to a maximum of 24 hours"; "Dates can't be specified"
+	 * (sql-docs waitfor-transact-sql.md). Anything else is error 148.
+	 */
+	static Duration delay(String text) {
+		Matcher time = text == null ? null : DELAY.matcher(text.strip());
+		if (time == null || !time.matches() || Integer.parseInt(time.group(1)) > 23
+				|| Integer.parseInt(time.group(2)) > 59 || (time.group(3) != null && Integer.parseInt(time.group(3)) > 59)) {
+			throw new SqlException(SqlErrors.waitforTime(text));
+		}
+		Duration delay = Duration.ofHours(Integer.parseInt(time.group(1))).plusMinutes(Integer.parseInt(time.group(2)));
+		if (time.group(3) != null) {
+			delay = delay.plusSeconds(Integer.parseInt(time.group(3)));
+		}
+		return time.group(4) == null ? delay : delay.plusMillis(Integer.parseInt((time.group(4) + "00").substring(0, 3)));
 	}
 
 	static Map<String, Object> noVariables() {

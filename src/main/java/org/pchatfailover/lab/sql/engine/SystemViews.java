@@ -155,16 +155,16 @@ final class SystemViews {
 
 	/**
 	 * The lab's own TDS connections (simulated clients have none). encrypt_option is nvarchar(40), "Boolean value to
-	 * describe whether encryption is enabled for this connection": FALSE, the lab has no TLS (its PRELOGIN answers
-	 * ENCRYPT_NOT_SUP). The references do not spell the value; the lab writes FALSE. protocol_type is TSQL, the page's
-	 * name for TDS.
+	 * describe whether encryption is enabled for this connection": TRUE when TLS carries the whole connection (TDS 8.0
+	 * or ENCRYPT_ON), FALSE when only the login was encrypted or nothing. The references do not spell the value; the
+	 * lab writes TRUE and FALSE. protocol_type is TSQL, the page's name for TDS.
 	 */
 	private Table connections() {
 		Table.Builder table = Table.named("sys.dm_exec_connections").column("session_id", SqlType.INT)
 			.column("most_recent_session_id", SqlType.INT).column("protocol_type", SqlType.nvarchar(40))
 			.column("encrypt_option", SqlType.nvarchar(40));
 		for (SqlSession s : sessions.live()) {
-			table.row(s.spid(), s.spid(), "TSQL", "FALSE");
+			table.row(s.spid(), s.spid(), "TSQL", s.encrypted() ? "TRUE" : "FALSE");
 		}
 		return table.build();
 	}

@@ -25,6 +25,15 @@ public final class SqlErrors {
 		return new SqlMessage(137, 15, 2, "Must declare the scalar variable \"" + variable + "\".");
 	}
 
+	public static SqlMessage waitforTime(String text) {
+		return new SqlMessage(148, 15, 1, "Incorrect time syntax in time string '" + text + "' used with WAITFOR.");
+	}
+
+	public static SqlMessage notOutputParameter(String parameter) {
+		return new SqlMessage(8162, 16, 2, "The formal parameter \"" + parameter
+				+ "\" was not declared as an OUTPUT parameter, but the actual parameter passed in requested output.");
+	}
+
 	public static SqlMessage unknownFunction(String name) {
 		return new SqlMessage(195, 15, 10, "'" + name + "' is not a recognized built-in function name.");
 	}

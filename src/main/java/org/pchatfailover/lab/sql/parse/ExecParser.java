@@ -27,10 +27,9 @@ final class ExecParser {
 				name = in.next().text();
 				in.next();
 			}
-			arguments.add(new Argument(name, value()));
-			if (!in.accept("OUTPUT")) {
-				in.accept("OUT");
-			}
+			Expr value = value();
+			boolean output = in.accept("OUTPUT") || in.accept("OUT");
+			arguments.add(new Argument(name, value, output));
 		}
 		while (in.acceptSymbol(","));
 		return new Exec(procedure, arguments);

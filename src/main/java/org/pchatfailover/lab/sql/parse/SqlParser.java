@@ -12,6 +12,7 @@ import org.pchatfailover.lab.sql.parse.Statement.Kill;
 import org.pchatfailover.lab.sql.parse.Statement.SetOption;
 import org.pchatfailover.lab.sql.parse.Statement.SetPartner;
 import org.pchatfailover.lab.sql.parse.Statement.Use;
+import org.pchatfailover.lab.sql.parse.Statement.WaitFor;
 
 /**
  * Parses a batch into statements. Statements SQL Server has but the lab does not simulate fail with error 40517
@@ -22,7 +23,7 @@ public final class SqlParser {
 	private static final Set<String> UNSUPPORTED = Set.of("ALTER", "BACKUP", "BEGIN", "BULK", "CHECKPOINT",
 			"COMMIT", "CREATE", "DBCC", "DELETE", "DENY", "DROP", "GRANT", "IF", "INSERT", "MERGE", "PRINT",
 			"RAISERROR", "RECONFIGURE", "RETURN", "REVOKE", "ROLLBACK", "SAVE", "SHUTDOWN", "THROW", "TRUNCATE",
-			"UPDATE", "WAITFOR", "WHILE", "WITH");
+			"UPDATE", "WHILE", "WITH");
 
 	private static final Set<String> ISOLATION_LEVELS = Set.of("READ UNCOMMITTED", "READ COMMITTED",
 			"REPEATABLE READ", "SNAPSHOT", "SERIALIZABLE");
@@ -79,6 +80,10 @@ public final class SqlParser {
 			in.next();
 			return declare();
 		}
+		if (head.is("WAITFOR")) {
+			in.next();
+			return waitFor();
+		}
 		if (head.kind() == Token.Kind.WORD && UNSUPPORTED.contains(head.upper())) {
 			throw new SqlException(SqlErrors.notSupported(head.upper()));
 		}
@@ -87,6 +92,15 @@ public final class SqlParser {
 			return new ExecParser(in).exec();
 		}
 		throw in.syntaxError();
+	}
+
+	/** WAITFOR DELAY only: TIME and the Service Broker forms stay refused. */
+	private WaitFor waitFor() {
+		if (!in.peek().is("DELAY")) {
+			throw new SqlException(SqlErrors.notSupported("WAITFOR " + in.peek().upper()));
+		}
+		in.next();
+		return new WaitFor(new ExpressionParser(in).expression());
 	}
 
 	// other ALTER DATABASE options stay refused: the lab would pretend to change what it does not model

@@ -22,7 +22,13 @@ public sealed interface Statement {
 	record Exec(List<String> procedure, List<Argument> arguments) implements Statement {
 	}
 
-	record Argument(String name, Expr value) {
+	/** @param output {@code OUTPUT}: the variable passed receives the parameter's value after the call */
+	record Argument(String name, Expr value, boolean output) {
+
+		public Argument(String name, Expr value) {
+			this(name, value, false);
+		}
+
 	}
 
 	/** {@code RESTORE HEADERONLY FROM DISK = device}. */
@@ -65,6 +71,10 @@ public sealed interface Statement {
 	}
 
 	record Declared(String name, String type, Expr initial) {
+	}
+
+	/** {@code WAITFOR DELAY 'hh:mm[[:ss].mss]'} (a literal or a variable). */
+	record WaitFor(Expr delay) implements Statement {
 	}
 
 	/** {@code SET @v = expr} or {@code SELECT @v = expr}. */

@@ -1,6 +1,7 @@
 package org.pchatfailover.lab.sql.tds;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.pchatfailover.lab.sql.engine.Outcome;
@@ -40,6 +41,8 @@ final class ReplyEncoder {
 		}
 		if (rpc) {
 			out.returnStatus(failed ? 1 : 0);
+			// in the order of the call's parameters ([MS-TDS] 2.2.7.19: "There is no reordering within the groups")
+			returnValues.sort(Comparator.comparingInt(Outcome.ReturnValue::ordinal));
 			returnValues.forEach(v -> out.returnValue(v.ordinal(), v.name(), v.type(), v.value()));
 			out.done(TokenWriter.TOKEN_DONEPROC, failed ? TokenWriter.DONE_ERROR : 0, 0, 0);
 		}

@@ -16,6 +16,9 @@ import org.pchatfailover.lab.sql.engine.Param;
  */
 record RpcRequest(String procedure, List<Param> params) {
 
+	/** StatusFlags fByRefValue: "the parameter is passed by reference (OUTPUT parameter)" ([MS-TDS] 2.2.6.6). */
+	private static final int BY_REF_VALUE = 0x01;
+
 	private static final String[] PROC_IDS = { null, "sp_cursor", "sp_cursoropen", "sp_cursorprepare",
 			"sp_cursorexecute", "sp_cursorprepexec", "sp_cursorunprepare", "sp_cursorfetch", "sp_cursoroption",
 			"sp_cursorclose", "sp_executesql", "sp_prepare", "sp_execute", "sp_prepexec", "sp_prepexecrpc",
@@ -35,8 +38,8 @@ record RpcRequest(String procedure, List<Param> params) {
 			}
 			reader.position(reader.position() - 1);
 			String name = reader.bVarchar();
-			reader.u8(); // status: by-reference (OUTPUT) or default value
-			params.add(new Param(name, values.read(params.size() + 1, name)));
+			int status = reader.u8();
+			params.add(new Param(name, values.read(params.size() + 1, name), (status & BY_REF_VALUE) != 0));
 		}
 		return new RpcRequest(procedure, params);
 	}

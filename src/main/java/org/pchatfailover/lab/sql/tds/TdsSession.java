@@ -1,9 +1,17 @@
 package org.pchatfailover.lab.sql.tds;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.net.ssl.SSLContext;
 
 import org.pchatfailover.lab.sql.engine.LabSqlEngine;
 import org.pchatfailover.lab.sql.engine.Outcome;
@@ -14,9 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection: PRELOGIN, LOGIN7, then SQL batches and RPCs until the client disconnects or its session
- * is killed, all encoded in the TDS version agreed at login. Protocol errors close the connection, as SQL Server
- * does.
+ * One client connection: the handshake up to LOGIN7 ({@link TdsHandshake}), the login, then SQL batches and RPCs
+ * until the client disconnects or its session is killed, all encoded in the TDS version agreed at login. Requests
+ * run on a thread of their own while this one keeps reading, so that an attention reaches a running request
+ * ([MS-TDS] 3.3.5.9: "The TDS server MUST continue to listen for messages from the client"). Protocol errors and
+ * stalled reads close the connection, as SQL Server does.
  */
 public final class TdsSession implements Runnable {
 
@@ -28,28 +38,43 @@ public final class TdsSession implements Runnable {
 
 	private final String serverName;
 
+	private final SSLContext tls;
+
+	private final Duration readTimeout;
+
 	private TdsPacketChannel channel;
 
 	private SqlSession session;
 
 	private TdsVersion version;
 
-	public TdsSession(Socket socket, LabSqlEngine engine, String serverName) {
+	/**
+	 * @param tls the instance's certificate and key, null for an instance without TLS
+	 * @param readTimeout how long any read from the client may block; only a logged-in, idle session waits longer
+	 */
+	public TdsSession(Socket socket, LabSqlEngine engine, String serverName, SSLContext tls, Duration readTimeout) {
 		this.socket = socket;
 		this.engine = engine;
 		this.serverName = serverName;
+		this.tls = tls;
+		this.readTimeout = readTimeout;
 	}
 
 	@Override
 	public void run() {
 		try (socket) {
-			channel = new TdsPacketChannel(socket.getInputStream(), socket.getOutputStream());
-			if (handshake()) {
+			socket.setSoTimeout((int) readTimeout.toMillis());
+			PushbackInputStream in = new PushbackInputStream(socket.getInputStream(), 1);
+			OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+			channel = new TdsPacketChannel(in, out);
+			TdsHandshake.Result handshake = new TdsHandshake(channel, in, out, tls, engine.version().tdsBytes())
+				.perform();
+			if (handshake != null && login(handshake.login(), handshake.encrypted())) {
 				serve();
 			}
 		}
 		catch (IOException | TdsProtocolException ex) {
-			log.debug("lab SQL connection from {} ended: {}", socket.getRemoteSocketAddress(), ex.getMessage());
+			log.debug("lab SQL connection from {} ended: {}", socket.getRemoteSocketAddress(), ex.toString());
 		}
 		finally {
 			if (session != null) {
@@ -58,27 +83,12 @@ public final class TdsSession implements Runnable {
 		}
 	}
 
-	private boolean handshake() throws IOException {
-		TdsMessage message = channel.read();
-		if (message != null && message.type() == TdsMessage.PRELOGIN) {
-			Prelogin.validate(message.payload());
-			channel.write(TdsMessage.REPLY, Prelogin.response(engine.version().tdsBytes()));
-			message = channel.read();
-		}
-		// PRELOGIN only negotiates encryption, which the lab does not offer: a client that wants none may log in
-		// straight away, as jTDS (ssl=off) and other TDS 7.0/7.1 clients do and SQL Server accepts
-		if (message == null || message.type() != TdsMessage.LOGIN7) {
-			return false;
-		}
-		return login(Login7.parse(message.payload()));
-	}
-
-	private boolean login(Login7 login) throws IOException {
+	private boolean login(Login7 login, boolean encrypted) throws IOException {
 		version = TdsVersion.negotiate(login.tdsVersion());
 		TokenWriter reply = new TokenWriter(serverName, version);
 		try {
 			session = engine.connect(login.userName(), login.password(), login.database(), login.appName(),
-					login.hostName(), this::kill);
+					login.hostName(), encrypted, this::kill);
 		}
 		catch (SqlException ex) {
 			ex.messages().forEach(m -> reply.message(m, ""));
@@ -101,31 +111,92 @@ public final class TdsSession implements Runnable {
 		return true;
 	}
 
+	/**
+	 * Reads requests while the previous one may still run: requests queue on one worker thread (3.3.5.9: "the TDS
+	 * server SHOULD queue the new client request"); an attention cancels the running one and is acknowledged after
+	 * it; a message with the ignore bit is discarded and answered "with a single DONE token ... that has a status of
+	 * DONE_ERROR" ([MS-TDS] 2.2.1.7).
+	 */
 	private void serve() throws IOException {
-		TdsMessage message = channel.read();
-		while (message != null) {
-			switch (message.type()) {
-				case TdsMessage.SQL_BATCH -> reply(engine.batch(session, batchText(message.payload())), false);
-				case TdsMessage.RPC -> rpc(message.payload());
-				case TdsMessage.ATTENTION -> channel.write(TdsMessage.REPLY, new TokenWriter(serverName, version)
-					.done(TokenWriter.TOKEN_DONE, TokenWriter.DONE_ATTN, 0, 0).toByteArray());
-				case TdsMessage.TRANSACTION_MANAGER -> reply(engine.unsupported(session, "BEGIN TRANSACTION"), false);
-				default -> throw new TdsProtocolException("unexpected TDS message type " + message.type());
+		ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "lab-sql-request-" + session.spid());
+			thread.setDaemon(true);
+			return thread;
+		});
+		channel.allowIdle();
+		try {
+			for (TdsMessage message = channel.read(); message != null; message = channel.read()) {
+				TdsMessage request = message;
+				if (message.type() == TdsMessage.ATTENTION) {
+					session.cancel();
+					worker.execute(() -> send(done(TokenWriter.DONE_ATTN)));
+				}
+				else if (message.ignored()) {
+					worker.execute(() -> send(done(TokenWriter.DONE_ERROR)));
+				}
+				else if (isRequest(message.type())) {
+					session.startRequest();
+					worker.execute(() -> execute(request));
+				}
+				else {
+					throw new TdsProtocolException("unexpected TDS message type " + message.type());
+				}
 			}
-			message = channel.read();
+		}
+		finally {
+			session.cancel();
+			worker.shutdownNow();
 		}
 	}
 
-	private void rpc(byte[] payload) throws IOException {
+	private static boolean isRequest(int type) {
+		return type == TdsMessage.SQL_BATCH || type == TdsMessage.RPC || type == TdsMessage.TRANSACTION_MANAGER;
+	}
+
+	private void execute(TdsMessage request) {
 		List<Outcome> outcomes;
+		boolean rpc = request.type() == TdsMessage.RPC;
+		try {
+			outcomes = switch (request.type()) {
+				case TdsMessage.SQL_BATCH -> engine.batch(session, batchText(request.payload()));
+				case TdsMessage.RPC -> rpc(request.payload());
+				default -> engine.unsupported(session, "BEGIN TRANSACTION");
+			};
+		}
+		catch (RuntimeException ex) {
+			log.debug("lab SQL session {} sent a request the lab cannot read: {}", session.spid(), ex.toString());
+			kill();
+			return;
+		}
+		// a cancelled request ends in a bare final DONE, then comes the acknowledgment: "There might be or might not
+		// be a DONE token with the DONE_MORE bit clear prior to the DONE token with the DONE_ATTN bit set" ([MS-TDS]
+		// 4.19.2); mssql-jdbc reads the request's response to its end before the acknowledgment (IOBuffer.java
+		// TDSCommand.close: "processing attention ack" after processResponse)
+		send(session.cancelled() ? done(TokenWriter.DONE_FINAL) : new ReplyEncoder(serverName, version, rpc).encode(outcomes));
+	}
+
+	private List<Outcome> rpc(byte[] payload) {
 		try {
 			RpcRequest request = RpcRequest.parse(payload, version);
-			outcomes = engine.call(session, request.procedure(), request.params());
+			return engine.call(session, request.procedure(), request.params());
 		}
 		catch (SqlException ex) {
-			outcomes = List.of(new Outcome.Error(ex.messages()));
+			return List.of(new Outcome.Error(ex.messages()));
 		}
-		reply(outcomes, true);
+	}
+
+	private byte[] done(int status) {
+		return new TokenWriter(serverName, version).done(TokenWriter.TOKEN_DONE, status, 0, 0).toByteArray();
+	}
+
+	private void send(byte[] reply) {
+		try {
+			channel.write(TdsMessage.REPLY, reply);
+		}
+		catch (IOException ex) {
+			log.debug("lab SQL session {} could not answer: {}", session.spid(), ex.getMessage());
+			kill();
+		}
 	}
 
 	private String batchText(byte[] payload) {
@@ -133,10 +204,6 @@ public final class TdsSession implements Runnable {
 		RpcRequest.skipAllHeaders(reader, version);
 		return new String(payload, reader.position(), payload.length - reader.position(),
 				StandardCharsets.UTF_16LE);
-	}
-
-	private void reply(List<Outcome> outcomes, boolean rpc) throws IOException {
-		channel.write(TdsMessage.REPLY, new ReplyEncoder(serverName, version, rpc).encode(outcomes));
 	}
 
 	/** KILL from another session: closing the socket ends this session the way the client sees it. */

@@ -20,7 +20,14 @@ enum TdsVersion {
 	V7_3(0x730B0003L),
 
 	/** SQL Server 2012 and later. */
-	V7_4(0x74000004L);
+	V7_4(0x74000004L),
+
+	/**
+	 * TDS 8.0, asked for in LOGIN7 after TLS came first (mssql-jdbc IOBuffer.java: {@code VER_TDS80 = 0x08000000},
+	 * tedious tds-versions.ts {@code '8_0': 0x08000000}): the tokens of 7.4. The references are silent on the value
+	 * LOGINACK returns for it; the lab returns the version asked for.
+	 */
+	V8_0(0x08000000L);
 
 	private final long wire;
 
@@ -34,12 +41,14 @@ enum TdsVersion {
 	 */
 	static TdsVersion negotiate(long requested) {
 		int major = (int) (requested >>> 24);
+		if (major == 0x08) {
+			return V8_0;
+		}
 		int minor = major == 0x07 ? (int) ((requested >>> 16) & 0xFF) : major - 0x70;
 		if (major != 0x07 && major < 0x70) {
 			throw new TdsProtocolException("LOGIN7 asks for TDS version 0x" + Long.toHexString(requested));
 		}
-		TdsVersion[] all = values();
-		return all[Math.min(minor, all.length - 1)];
+		return values()[Math.min(minor, V7_4.ordinal())];
 	}
 
 	/** The value LOGINACK returns (big-endian there, unlike in LOGIN7). */

@@ -23,6 +23,13 @@ class TdsVersionTest {
 	}
 
 	@Test
+	void speaksTdsEightWithAStrictClientInTheTokensOfSevenFour() {
+		assertThat(TdsVersion.negotiate(0x08000000L)).isEqualTo(TdsVersion.V8_0);
+		assertThat(TdsVersion.V8_0.isSql2005OrLater()).isTrue();
+		assertThat(TdsVersion.V8_0.wire()).isEqualTo(0x08000000L);
+	}
+
+	@Test
 	void speaksSevenFourWithANewerClient() {
 		assertThat(TdsVersion.negotiate(0x75000000L)).isEqualTo(TdsVersion.V7_4);
 	}
