@@ -21,6 +21,10 @@ public final class SqlSession {
 
 	private final java.util.concurrent.atomic.AtomicInteger nextHandle = new java.util.concurrent.atomic.AtomicInteger(1);
 
+	private final SessionTransaction transaction;
+
+	private final SessionOptions options = new SessionOptions();
+
 	SqlSession(int spid, String login, String hostName, String programName, String database, Runnable kill) {
 		this.spid = spid;
 		this.login = login;
@@ -28,6 +32,20 @@ public final class SqlSession {
 		this.programName = programName;
 		this.database = database;
 		this.kill = kill;
+		this.transaction = new SessionTransaction(spid);
+	}
+
+	/** {@code @@TRANCOUNT} of the session. */
+	public int trancount() {
+		return transaction.count();
+	}
+
+	SessionTransaction transaction() {
+		return transaction;
+	}
+
+	SessionOptions options() {
+		return options;
 	}
 
 	public int spid() {

@@ -104,28 +104,30 @@ public final class TdsSession implements Runnable {
 	private void serve() throws IOException {
 		TdsMessage message = channel.read();
 		while (message != null) {
+			byte[] payload = message.payload();
 			switch (message.type()) {
-				case TdsMessage.SQL_BATCH -> reply(engine.batch(session, batchText(message.payload())), false);
-				case TdsMessage.RPC -> rpc(message.payload());
+				case TdsMessage.SQL_BATCH -> reply(TransactionRequests.checked(engine, session, payload, version,
+						() -> engine.batch(session, batchText(payload))), false);
+				case TdsMessage.RPC -> reply(TransactionRequests.checked(engine, session, payload, version,
+						() -> rpc(payload)), true);
 				case TdsMessage.ATTENTION -> channel.write(TdsMessage.REPLY, new TokenWriter(serverName, version)
 					.done(TokenWriter.TOKEN_DONE, TokenWriter.DONE_ATTN, 0, 0).toByteArray());
-				case TdsMessage.TRANSACTION_MANAGER -> reply(engine.unsupported(session, "BEGIN TRANSACTION"), false);
+				case TdsMessage.TRANSACTION_MANAGER -> reply(
+						TransactionRequests.answer(engine, session, payload, version), false);
 				default -> throw new TdsProtocolException("unexpected TDS message type " + message.type());
 			}
 			message = channel.read();
 		}
 	}
 
-	private void rpc(byte[] payload) throws IOException {
-		List<Outcome> outcomes;
+	private List<Outcome> rpc(byte[] payload) {
 		try {
 			RpcRequest request = RpcRequest.parse(payload, version);
-			outcomes = engine.call(session, request.procedure(), request.params());
+			return engine.call(session, request.procedure(), request.params());
 		}
 		catch (SqlException ex) {
-			outcomes = List.of(new Outcome.Error(ex.messages()));
+			return List.of(new Outcome.Error(ex.messages()));
 		}
-		reply(outcomes, true);
 	}
 
 	private String batchText(byte[] payload) {
