@@ -2,6 +2,8 @@ package org.pchatfailover.lab.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +91,57 @@ class FreeTdsClientIT {
 
 		assertThat(session.exitCode()).isNotZero();
 		assertThat(session.stdout() + session.stderr()).contains("Login failed for user 'lab'");
+	}
+
+	@Test
+	void setRowcountLimitsTheRowsOfTheNextSelect() {
+		ExternalClient.Result session = freeTds.tsql("lab", """
+				SET ROWCOUNT 1
+				SELECT name FROM sys.databases
+				SET ROWCOUNT 0
+				go""");
+
+		assertThat(session.stdout().lines().filter(l -> !l.isBlank()).toList()).as(session.toString())
+			.containsExactly("name", "master");
+	}
+
+	/** SET FMTONLY ON: "Returns only metadata to the client" (sql-docs set-fmtonly-transact-sql). */
+	@Test
+	void fmtonlyReturnsTheColumnsWithoutRows() {
+		ExternalClient.Result session = freeTds.tsql("lab",
+				"SET FMTONLY ON SELECT name, state_desc FROM sys.databases SET FMTONLY OFF\ngo");
+
+		assertThat(session.stdout().lines().filter(l -> !l.isBlank()).toList()).as(session.toString())
+			.containsExactly("name\tstate_desc");
+	}
+
+	@Test
+	void runsAnExplicitTransaction() {
+		ExternalClient.Result session = freeTds.tsql("lab", """
+				BEGIN TRANSACTION
+				SELECT @@TRANCOUNT AS inside
+				COMMIT TRANSACTION
+				SELECT @@TRANCOUNT AS after_commit
+				go""");
+
+		assertThat(session.stdout().lines().filter(l -> !l.isBlank()).toList()).as(session.toString())
+			.containsExactly("inside", "1", "after_commit", "0");
+	}
+
+	/**
+	 * freebcp first sends {@code SET FMTONLY ON <query> SET FMTONLY OFF} and reads tokens until the results end; a
+	 * ROW token there made FreeTDS's tds_bcp_init loop for ever (findings row 17).
+	 */
+	@Test
+	void freebcpExportsAQueryInCharacterFormat() throws Exception {
+		Path out = dir.resolve("databases.txt");
+
+		ExternalClient.Result export = freeTds.freebcpQueryout("SELECT name FROM sys.databases", out);
+
+		assertThat(export.timedOut()).as(export.toString()).isFalse();
+		assertThat(export.exitCode()).as(export.toString()).isZero();
+		assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).containsExactly("master", "tempdb", "model",
+				"msdb", "mgc");
 	}
 
 }

@@ -10,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -65,23 +63,6 @@ class JdbcClientsFidelityIT {
 		});
 	}
 
-	/** Both drivers end a transaction with IF @@TRANCOUNT > 0 COMMIT TRAN; today: 40517 'IF'. */
-	@ParameterizedTest
-	@ValueSource(strings = { "mssql-jdbc", "jtds" })
-	void commitsWithAutoCommitOff(String driver) throws SQLException {
-		try (Connection connection = connect(driver, driver.equals("jtds") ? "" : ";encrypt=false")) {
-			connection.setAutoCommit(false);
-			try (ResultSet row = connection.createStatement()
-				.executeQuery("SELECT state_desc FROM sys.databases WHERE name = N'mgc'")) {
-				assertThat(row.next()).isTrue();
-				assertThat(row.getString(1)).isEqualTo("RESTORING");
-			}
-			connection.commit();
-			connection.setAutoCommit(true);
-			assertThat(single(connection, "SELECT @@TRANCOUNT")).isEqualTo("0");
-		}
-	}
-
 	/** Statement.cancel() sends ATTENTION; SQL Server stops the WAITFOR and answers DONE with the attention bit. */
 	@ParameterizedTest
 	@ValueSource(strings = { "mssql-jdbc", "jtds" })
@@ -95,22 +76,6 @@ class JdbcClientsFidelityIT {
 				.hasMessageContaining("cancel");
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 			assertThat(single(connection, "SELECT DB_NAME()")).isEqualTo("master");
-		}
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "mssql-jdbc", "jtds" })
-	void setRowcountLimitsTheRowsOfTheNextSelect(String driver) throws SQLException {
-		try (Connection connection = connect(driver, driver.equals("jtds") ? "" : ";encrypt=false");
-				Statement statement = connection.createStatement()) {
-			statement.execute("SET ROWCOUNT 1");
-			List<String> names = new ArrayList<>();
-			try (ResultSet rows = statement.executeQuery("SELECT name FROM sys.databases")) {
-				while (rows.next()) {
-					names.add(rows.getString(1));
-				}
-			}
-			assertThat(names).containsExactly("master");
 		}
 	}
 
@@ -129,5 +94,4 @@ class JdbcClientsFidelityIT {
 			return row.getString(1);
 		}
 	}
-
 }

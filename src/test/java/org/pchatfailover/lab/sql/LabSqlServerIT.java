@@ -190,7 +190,10 @@ class LabSqlServerIT {
 				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(40517));
 			assertThatThrownBy(() -> statement.execute("EXEC dbo.sp_who_is_this"))
 				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(2812));
+			// SQL Server: "Incorrect syntax near the keyword 'FROM'." (156); 102 is for a misplaced non-keyword
 			assertThatThrownBy(() -> statement.execute("SELECT FROM WHERE"))
+				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(156));
+			assertThatThrownBy(() -> statement.execute("SELECT name FROM sys.databases WHERE name = = 1"))
 				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(102));
 		}
 	}

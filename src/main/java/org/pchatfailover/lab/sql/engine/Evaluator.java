@@ -106,7 +106,8 @@ final class Evaluator {
 			case "@@SPID" -> session.spid();
 			case "@@VERSION" -> version.version();
 			case "@@SERVERNAME" -> serverName;
-			case "@@TRANCOUNT", "@@ERROR" -> 0;
+			case "@@TRANCOUNT" -> session.transaction().count();
+			case "@@ERROR" -> 0;
 			case "@@LANGUAGE" -> "us_english";
 			case "@@MAX_PRECISION" -> 38; // decimal precision; jTDS asks for it on connect
 			default -> throw new SqlException(SqlErrors.mustDeclare(name));
@@ -183,7 +184,7 @@ final class Evaluator {
 		return switch (base) {
 			case "nvarchar", "varchar", "nchar", "char", "sysname" -> str(value);
 			case "int", "smallint", "bigint", "tinyint" -> value == null ? null : integer(value, base);
-			default -> throw new SqlException(SqlErrors.notSupported("CAST AS " + type));
+			default -> throw new SqlException(SqlErrors.notSimulated("CAST AS " + type));
 		};
 	}
 

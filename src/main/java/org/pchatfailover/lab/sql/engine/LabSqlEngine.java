@@ -153,10 +153,33 @@ public class LabSqlEngine {
 		}
 	}
 
+	/**
+	 * A TDS transaction manager request (TM_BEGIN_XACT, TM_COMMIT_XACT, TM_ROLLBACK_XACT): its ENVCHANGEs, or the
+	 * error (3902, 3903 without a transaction).
+	 */
+	public List<Outcome> transactionManager(SqlSession session, TransactionRequest request) {
+		remember(new ReceivedRequest(session.spid(), "TM", request.kind() + (request.beginAfter() ? "+BEGIN" : ""),
+				List.of()));
+		try {
+			return Transactions.manage(session, request);
+		}
+		catch (SqlException ex) {
+			return List.of(new Outcome.Error(ex.messages()));
+		}
+	}
+
+	/**
+	 * The transaction descriptor of a request's ALL_HEADERS: empty when the request may run, else its error (3989, the
+	 * request is not run).
+	 */
+	public List<Outcome> transactionDescriptor(SqlSession session, long descriptor) {
+		return Transactions.checkDescriptor(session, descriptor);
+	}
+
 	/** A request type the lab does not simulate (e.g. a transaction manager request). */
 	public List<Outcome> unsupported(SqlSession session, String what) {
 		remember(new ReceivedRequest(session.spid(), "UNSUPPORTED", what, List.of()));
-		return List.of(new Outcome.Error(List.of(SqlErrors.notSupported(what))));
+		return List.of(new Outcome.Error(List.of(SqlErrors.notSimulated(what))));
 	}
 
 	/** Every request received, oldest first (the most recent {@value #REQUEST_LOG_SIZE}). */
@@ -184,7 +207,8 @@ public class LabSqlEngine {
 	 */
 	private List<Outcome> serverTime(List<Outcome> outcomes) {
 		return outcomes.stream().map(o -> o instanceof Outcome.Rows rows ? new Outcome.Rows(rows.columns(),
-				rows.rows().stream().map(row -> row.stream().map(this::local).toList()).toList()) : o).toList();
+				rows.rows().stream().map(row -> row.stream().map(this::local).toList()).toList(), rows.counted())
+				: o).toList();
 	}
 
 	private Object local(Object value) {

@@ -35,7 +35,7 @@ final class Procedures {
 			return new PreparedStatements(this).call(session, procedure, params);
 		}
 		if (system && procedure.equals("sp_delete_log_shipping_secondary_database")) {
-			return deleteLogShippingSecondary(params);
+			return deleteLogShippingSecondary(session, params);
 		}
 		if (system && procedure.equals("sp_who2")) {
 			return who2(session, params);
@@ -78,11 +78,18 @@ final class Procedures {
 			}
 			variables.put(key, param.value());
 		}
-		List<Outcome> outcomes = new ArrayList<>(new StatementExecutor(engine, session, variables).run(statement));
-		if (outcomes.stream().noneMatch(Outcome.Error.class::isInstance)) {
-			outcomes.addAll(outputs.returnValues(values, variables, firstOrdinal));
+		// a SET inside dynamic SQL lasts until control returns from it (sql-docs, "SET Statements")
+		SessionOptions outside = session.options().copy();
+		try {
+			List<Outcome> outcomes = new ArrayList<>(new StatementExecutor(engine, session, variables).run(statement));
+			if (outcomes.stream().noneMatch(Outcome.Error.class::isInstance)) {
+				outcomes.addAll(outputs.returnValues(values, variables, firstOrdinal));
+			}
+			return outcomes;
 		}
-		return outcomes;
+		finally {
+			session.options().restore(outside);
+		}
 	}
 
 	/** {@code @P0 nvarchar(4000),@P1 int}: the names in order. */
@@ -130,8 +137,12 @@ final class Procedures {
 		return List.of(rows);
 	}
 
-	private List<Outcome> deleteLogShippingSecondary(List<Param> params) {
+	private List<Outcome> deleteLogShippingSecondary(SqlSession session, List<Param> params) {
 		checkNames("sp_delete_log_shipping_secondary_database", params, "@secondary_database");
+		// its msdb deletes would be undone by a ROLLBACK on SQL Server; the lab could not undo them
+		Transactions.refuseInTransaction(session, SqlErrors.notSimulated(
+				"sp_delete_log_shipping_secondary_database inside a transaction"));
+		ResultShape.refuseUnderFmtonly(session, "sp_delete_log_shipping_secondary_database");
 		Object database = params.stream()
 			.filter(p -> !p.named() || p.name().equalsIgnoreCase("@secondary_database"))
 			.map(Param::value).findFirst().orElse(null);

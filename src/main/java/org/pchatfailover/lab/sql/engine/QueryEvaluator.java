@@ -15,7 +15,10 @@ import org.pchatfailover.lab.sql.parse.Statement.Condition;
 import org.pchatfailover.lab.sql.parse.Statement.Select;
 import org.pchatfailover.lab.sql.parse.Statement.SelectItem;
 
-/** Runs a SELECT over one view or table: WHERE (ANDed comparisons), ORDER BY one column, TOP, projection. */
+/**
+ * Runs a SELECT over one view or table: WHERE (ANDed comparisons), ORDER BY one column, TOP and SET ROWCOUNT ("SET
+ * ROWCOUNT overrides the SELECT statement TOP keyword if the rowcount is the smaller value"), projection.
+ */
 final class QueryEvaluator {
 
 	private final Evaluator evaluator;
@@ -24,7 +27,13 @@ final class QueryEvaluator {
 		this.evaluator = evaluator;
 	}
 
-	Outcome.Rows run(Select select, Table table) {
+	/** An IF's condition: comparisons without a row. */
+	boolean holds(List<Condition> conditions) {
+		return matches(conditions, null, List.of());
+	}
+
+	/** @param rowcount SET ROWCOUNT, 0 for no limit */
+	Outcome.Rows run(Select select, Table table, long rowcount) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (List<Object> row : table == null ? List.of(List.<Object>of()) : table.rows()) {
 			if (matches(select.where(), table, row)) {
@@ -36,6 +45,9 @@ final class QueryEvaluator {
 		}
 		if (select.top() != null && rows.size() > select.top()) {
 			rows = new ArrayList<>(rows.subList(0, select.top().intValue()));
+		}
+		if (rowcount > 0 && rows.size() > rowcount) {
+			rows = new ArrayList<>(rows.subList(0, (int) rowcount));
 		}
 		List<Column> columns = columns(select.items(), table, rows);
 		List<List<Object>> projected = new ArrayList<>();

@@ -30,6 +30,10 @@ public final class SqlSession {
 
 	private final java.util.concurrent.atomic.AtomicInteger nextHandle = new java.util.concurrent.atomic.AtomicInteger(1);
 
+	private final SessionTransaction transaction;
+
+	private final SessionOptions options = new SessionOptions();
+
 	SqlSession(int spid, String login, String hostName, String programName, String database, boolean encrypted,
 			Runnable kill) {
 		this.spid = spid;
@@ -39,6 +43,20 @@ public final class SqlSession {
 		this.programName = programName;
 		this.database = database;
 		this.kill = kill;
+		this.transaction = new SessionTransaction(spid);
+	}
+
+	/** {@code @@TRANCOUNT} of the session. */
+	public int trancount() {
+		return transaction.count();
+	}
+
+	SessionTransaction transaction() {
+		return transaction;
+	}
+
+	SessionOptions options() {
+		return options;
 	}
 
 	public int spid() {

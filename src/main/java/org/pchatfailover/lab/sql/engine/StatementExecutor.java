@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,15 +17,10 @@ import org.pchatfailover.lab.sql.parse.Statement;
 
 /**
  * Runs the statements of one batch (or one {@code sp_executesql} body) in order, with its own variables; the
- * first error ends the batch, as the errors the lab raises do on SQL Server.
+ * first error ends the batch, as the errors the lab raises do on SQL Server. A syntax error anywhere stops the
+ * batch before its first statement runs (SQL Server compiles the batch first).
  */
 final class StatementExecutor {
-
-	private static final Set<String> SET_OPTIONS = Set.of("ANSI_DEFAULTS", "ANSI_NULL_DFLT_ON", "ANSI_NULLS",
-			"ANSI_PADDING", "ANSI_WARNINGS", "ARITHABORT", "CONCAT_NULL_YIELDS_NULL", "CURSOR_CLOSE_ON_COMMIT",
-			"DATEFIRST", "DATEFORMAT", "DEADLOCK_PRIORITY", "FMTONLY", "IMPLICIT_TRANSACTIONS", "LANGUAGE",
-			"LOCK_TIMEOUT", "NOCOUNT", "NUMERIC_ROUNDABORT", "QUOTED_IDENTIFIER", "ROWCOUNT", "TEXTSIZE",
-			"TRANSACTION ISOLATION LEVEL", "XACT_ABORT", "STATISTICS");
 
 	private static final Pattern DELAY = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,3}))?)?");
 
@@ -43,9 +37,16 @@ final class StatementExecutor {
 	}
 
 	List<Outcome> run(String sql) {
+		List<Statement> statements;
+		try {
+			statements = SqlParser.parse(sql);
+		}
+		catch (SqlException ex) {
+			return List.of(new Outcome.Error(ex.messages()));
+		}
 		List<Outcome> outcomes = new ArrayList<>();
 		try {
-			for (Statement statement : SqlParser.parse(sql)) {
+			for (Statement statement : statements) {
 				if (session.cancelled()) {
 					break; // an attention stops the batch; the client discards what it had produced
 				}
@@ -54,13 +55,33 @@ final class StatementExecutor {
 		}
 		catch (SqlException ex) {
 			outcomes.add(new Outcome.Error(ex.messages()));
+			outcomes.addAll(Transactions.afterError(session));
 		}
 		return outcomes;
 	}
 
 	private List<Outcome> execute(Statement statement) {
+		if (statement instanceof Statement.Block block) {
+			List<Outcome> outcomes = new ArrayList<>();
+			for (Statement inner : block.statements()) {
+				outcomes.addAll(execute(inner));
+			}
+			return outcomes;
+		}
+		if (statement instanceof Statement.If condition) {
+			Statement branch = new QueryEvaluator(evaluator()).holds(condition.condition()) ? condition.then()
+					: condition.otherwise();
+			return branch == null ? List.of() : execute(branch);
+		}
+		return ResultShape.of(session).apply(executeOne(statement));
+	}
+
+	private List<Outcome> executeOne(Statement statement) {
 		if (statement instanceof Statement.Select select) {
-			return List.of(select(select));
+			List<Outcome> outcomes = new ArrayList<>(
+					select.from() == null ? List.of() : Transactions.implicitBegin(session));
+			outcomes.add(select(select));
+			return outcomes;
 		}
 		if (statement instanceof Statement.Exec exec) {
 			return exec(exec);
@@ -71,22 +92,8 @@ final class StatementExecutor {
 		if (statement instanceof Statement.Restore restore) {
 			return restore(restore);
 		}
-		if (statement instanceof Statement.SetPartner partner) {
-			Outcome done = engine.store()
-				.change(state -> engine.mirroring().setPartner(state, partner.database(), partner.partner()));
-			return List.of(done);
-		}
-		if (statement instanceof Statement.Kill kill) {
-			engine.store().update(state -> engine.sessions().kill(state, session, kill.sessionId()));
-			return List.of(new Outcome.Done(-1));
-		}
-		if (statement instanceof Statement.Use use) {
-			return List.of(engine.use(session, use.database()));
-		}
 		if (statement instanceof Statement.SetOption option) {
-			if (!SET_OPTIONS.contains(option.option())) {
-				throw new SqlException(SqlErrors.unknownSetOption(option.option()));
-			}
+			SetOptions.apply(session, option, variables);
 			return List.of(new Outcome.Done(-1));
 		}
 		if (statement instanceof Statement.WaitFor wait) {
@@ -98,13 +105,15 @@ final class StatementExecutor {
 					v.initial() == null ? null : evaluator().value(v.initial(), null, null)));
 			return List.of();
 		}
-		Statement.Assign assign = (Statement.Assign) statement;
-		String key = assign.name().toLowerCase(Locale.ROOT);
-		if (!variables.containsKey(key)) {
-			throw new SqlException(SqlErrors.mustDeclare(assign.name()));
+		if (statement instanceof Statement.Assign assign) {
+			String key = assign.name().toLowerCase(Locale.ROOT);
+			if (!variables.containsKey(key)) {
+				throw new SqlException(SqlErrors.mustDeclare(assign.name()));
+			}
+			variables.put(key, evaluator().value(assign.value(), null, null));
+			return List.of();
 		}
-		variables.put(key, evaluator().value(assign.value(), null, null));
-		return List.of();
+		return new SessionStatements(engine, session, variables).execute(statement);
 	}
 
 	private Outcome select(Statement.Select select) {
@@ -112,22 +121,26 @@ final class StatementExecutor {
 			Evaluator evaluator = new Evaluator(state, session, variables, engine.serverName(), engine.version(),
 					engine.clock());
 			Table table = select.from() == null ? null : engine.views().resolve(state, session, select.from());
-			return new QueryEvaluator(evaluator).run(select, table);
+			return new QueryEvaluator(evaluator).run(select, table, session.options().rowcount);
 		});
 	}
 
 	private List<Outcome> restore(Statement.Restore restore) {
+		String statement = restore.log() ? "RESTORE LOG" : "RESTORE DATABASE";
+		Transactions.refuseInTransaction(session, SqlErrors.backupOrRestoreInTransaction(),
+				SqlErrors.terminating(statement));
+		ResultShape.refuseUnderFmtonly(session, statement);
 		String database = evaluator().string(restore.database());
 		boolean recovery = !restore.options().contains("NORECOVERY") && !restore.options().contains("STANDBY");
 		if (restore.log()) {
 			if (restore.device() == null) {
-				throw new SqlException(SqlErrors.syntax("WITH"));
+				throw new SqlException(SqlErrors.keyword("WITH"));
 			}
 			return engine.restores().restoreLog(database, evaluator().string(restore.device()), recovery,
 					restore.options().contains("RESTART"), engine.sessions());
 		}
 		if (restore.device() != null || !recovery) {
-			throw new SqlException(SqlErrors.notSupported("RESTORE DATABASE FROM DISK"));
+			throw new SqlException(SqlErrors.notSimulated("RESTORE DATABASE FROM DISK"));
 		}
 		return engine.restores().restoreDatabaseWithRecovery(database, engine.sessions());
 	}

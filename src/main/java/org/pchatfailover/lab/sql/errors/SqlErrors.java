@@ -13,6 +13,39 @@ public final class SqlErrors {
 		return new SqlMessage(102, 15, 1, "Incorrect syntax near '" + near + "'.");
 	}
 
+	/** A reserved keyword where the grammar has no place for it. */
+	public static SqlMessage keyword(String keyword) {
+		return new SqlMessage(156, 15, 1, "Incorrect syntax near the keyword '" + keyword + "'.");
+	}
+
+	/** 155 "'%.*ls' is not a recognized %ls option.", e.g. a datepart DATEDIFF does not know. */
+	public static SqlMessage unrecognizedOption(String value, String option) {
+		return new SqlMessage(155, 15, 1, "'" + value + "' is not a recognized " + option + " option.");
+	}
+
+	public static SqlMessage notAllowedInTransaction(String statement) {
+		return new SqlMessage(226, 16, 1, statement + " statement not allowed within multi-statement transaction.");
+	}
+
+	public static SqlMessage backupOrRestoreInTransaction() {
+		return new SqlMessage(3021, 16, 1, "Cannot perform a backup or restore operation within a transaction.");
+	}
+
+	public static SqlMessage commitWithoutBegin() {
+		return new SqlMessage(3902, 16, 1, "The COMMIT TRANSACTION request has no corresponding BEGIN TRANSACTION.");
+	}
+
+	public static SqlMessage rollbackWithoutBegin() {
+		return new SqlMessage(3903, 16, 1,
+				"The ROLLBACK TRANSACTION request has no corresponding BEGIN TRANSACTION.");
+	}
+
+	/** A request whose ALL_HEADERS carry another transaction descriptor than the session's open transaction. */
+	public static SqlMessage invalidTransactionDescriptor() {
+		return new SqlMessage(3989, 16, 1,
+				"New request is not allowed to start because it should come with valid transaction descriptor.");
+	}
+
 	public static SqlMessage unclosedQuote(String text) {
 		return new SqlMessage(105, 15, 1, "Unclosed quotation mark after the character string '" + text + "'.");
 	}
@@ -206,9 +239,13 @@ public final class SqlErrors {
 				+ "', the database does not exist, or the database is not in a state that allows access checks.");
 	}
 
-	public static SqlMessage notSupported(String keyword) {
-		return new SqlMessage(40517, 16, 1,
-				"Keyword or statement option '" + keyword + "' is not supported in this version of SQL Server.");
+	/**
+	 * Where the simulation stops: SQL Server has the statement or option, the lab does not simulate it. SQL Database's
+	 * 40517 names the keyword; the lab says that it is the lab's limit, so a DBA does not hunt for a syntax error.
+	 */
+	public static SqlMessage notSimulated(String keyword) {
+		return new SqlMessage(40517, 16, 1, "Keyword or statement option '" + keyword
+				+ "' is not supported in this version of SQL Server: the lab SQL Server does not simulate it.");
 	}
 
 }

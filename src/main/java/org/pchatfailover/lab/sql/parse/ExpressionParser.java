@@ -10,6 +10,10 @@ import org.pchatfailover.lab.sql.errors.SqlException;
 /** Operands: literals, NULL, @variables, @@globals, columns and function calls; and type names. */
 final class ExpressionParser {
 
+	/** Reserved keywords that are functions without parentheses. */
+	private static final java.util.Set<String> NILADIC = java.util.Set.of("CURRENT_DATE", "CURRENT_TIME",
+			"CURRENT_TIMESTAMP", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER");
+
 	private final TokenCursor in;
 
 	ExpressionParser(TokenCursor in) {
@@ -34,6 +38,10 @@ final class ExpressionParser {
 				if (in.peek().isSymbol("(")) {
 					return call(token.upper());
 				}
+				if (ReservedKeywords.is(token)) {
+					throw NILADIC.contains(token.upper()) ? new SqlException(SqlErrors.notSimulated(token.upper()))
+							: TokenCursor.errorNear(token);
+				}
 				return column(token.text());
 			case QUOTED_IDENTIFIER:
 				return column(token.text());
@@ -41,7 +49,7 @@ final class ExpressionParser {
 				if (token.isSymbol("-") && in.peek().kind() == Token.Kind.NUMBER) {
 					return new Expr.Literal(new BigDecimal(in.next().text()).negate());
 				}
-				throw new SqlException(SqlErrors.syntax(token.text()));
+				throw TokenCursor.errorNear(token);
 		}
 	}
 

@@ -35,7 +35,7 @@ final class RestoreParser {
 		else {
 			Token what = in.peek();
 			if (what.kind() == Token.Kind.WORD) {
-				throw new SqlException(SqlErrors.notSupported("RESTORE " + what.upper()));
+				throw new SqlException(SqlErrors.notSimulated("RESTORE " + what.upper()));
 			}
 			throw in.syntaxError();
 		}
@@ -52,21 +52,21 @@ final class RestoreParser {
 		if (name.isIdentifier()) {
 			return new Expr.Literal(name.text());
 		}
-		throw new SqlException(SqlErrors.syntax(name.text()));
+		throw TokenCursor.errorNear(name);
 	}
 
 	private Expr from() {
 		in.expect("FROM");
 		if (!in.accept("DISK")) {
 			Token device = in.peek();
-			throw new SqlException(SqlErrors.notSupported("FROM " + device.text().toUpperCase(Locale.ROOT)));
+			throw new SqlException(SqlErrors.notSimulated("FROM " + device.text().toUpperCase(Locale.ROOT)));
 		}
 		in.expectSymbol("=");
 		Token device = in.next();
 		return switch (device.kind()) {
 			case STRING -> new Expr.Literal(device.text());
 			case VARIABLE -> new Expr.Variable(device.text());
-			default -> throw new SqlException(SqlErrors.syntax(device.text()));
+			default -> throw TokenCursor.errorNear(device);
 		};
 	}
 
@@ -78,7 +78,7 @@ final class RestoreParser {
 		do {
 			Token option = in.next();
 			if (option.kind() != Token.Kind.WORD) {
-				throw new SqlException(SqlErrors.syntax(option.text()));
+				throw TokenCursor.errorNear(option);
 			}
 			if (in.acceptSymbol("=")) {
 				new ExpressionParser(in).expression(); // STATS = 10, FILE = 1: no effect in the lab

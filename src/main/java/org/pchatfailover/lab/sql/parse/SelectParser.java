@@ -13,8 +13,10 @@ import org.pchatfailover.lab.sql.parse.Statement.SelectItem;
 /** {@code SELECT [TOP (n)] list [FROM object [alias]] [WHERE ... AND ...] [ORDER BY column [ASC|DESC]]}. */
 final class SelectParser {
 
-	private static final Set<String> CLAUSES = Set.of("FROM", "WHERE", "ORDER", "AND", "UNION", "GROUP", "SELECT",
-			"EXEC", "EXECUTE", "RESTORE", "KILL", "USE", "SET", "DECLARE");
+	/** Valid T-SQL the lab's SELECT does not evaluate: refused as the lab's limit, not as the DBA's syntax error. */
+	private static final Set<String> NOT_SIMULATED = Set.of("DISTINCT", "INTO", "JOIN", "INNER", "LEFT", "RIGHT",
+			"FULL", "CROSS", "OUTER", "APPLY", "PIVOT", "UNPIVOT", "TABLESAMPLE", "GROUP", "HAVING", "UNION", "INTERSECT",
+			"EXCEPT", "FOR", "OPTION", "OR", "LIKE", "IN", "IS", "BETWEEN", "NOT", "COLLATE", "OVER", "OFFSET");
 
 	private final TokenCursor in;
 
@@ -29,27 +31,48 @@ final class SelectParser {
 			in.next();
 			return new Statement.Assign(name, new ExpressionParser(in).expression());
 		}
+		refuseNotSimulated();
 		Long top = top();
 		List<SelectItem> items = new ArrayList<>();
 		do {
 			items.add(item());
 		}
 		while (in.acceptSymbol(","));
+		refuseNotSimulated();
 		List<String> from = null;
 		if (in.accept("FROM")) {
 			from = in.qualifiedName();
 			alias();
+			if (in.peek().isSymbol(",")) {
+				throw new SqlException(SqlErrors.notSimulated("FROM with more than one table"));
+			}
+			refuseNotSimulated();
 		}
 		List<Condition> where = in.accept("WHERE") ? conditions() : List.of();
+		refuseNotSimulated();
 		String orderBy = null;
 		boolean descending = false;
 		if (in.accept("ORDER")) {
 			in.expect("BY");
-			orderBy = ((Expr.ColumnRef) column()).name();
+			if (!(column() instanceof Expr.ColumnRef column)) {
+				throw new SqlException(SqlErrors.notSimulated("ORDER BY an expression"));
+			}
+			orderBy = column.name();
 			descending = in.accept("DESC");
 			in.accept("ASC");
+			if (in.peek().isSymbol(",")) {
+				throw new SqlException(SqlErrors.notSimulated("ORDER BY more than one column"));
+			}
 		}
+		refuseNotSimulated();
 		return new Select(items, from, where, top, orderBy, descending);
+	}
+
+	private void refuseNotSimulated() {
+		Token next = in.peek();
+		if (next.kind() == Token.Kind.WORD && NOT_SIMULATED.contains(next.upper())) {
+			throw new SqlException(SqlErrors.notSimulated(next.upper()));
+		}
 	}
 
 	private Long top() {
@@ -58,11 +81,17 @@ final class SelectParser {
 		}
 		boolean parenthesized = in.acceptSymbol("(");
 		Token count = in.next();
-		if (count.kind() != Token.Kind.NUMBER) {
-			throw new SqlException(SqlErrors.syntax(count.text()));
+		if (parenthesized && (count.kind() == Token.Kind.VARIABLE || count.isSymbol("("))) {
+			throw new SqlException(SqlErrors.notSimulated("TOP with an expression"));
+		}
+		if (count.kind() != Token.Kind.NUMBER || count.text().contains(".")) {
+			throw TokenCursor.errorNear(count);
 		}
 		if (parenthesized) {
 			in.expectSymbol(")");
+		}
+		if (in.peek().is("PERCENT") || in.peek().is("WITH")) {
+			throw new SqlException(SqlErrors.notSimulated("TOP " + in.peek().upper()));
 		}
 		return Long.parseLong(count.text());
 	}
@@ -81,25 +110,27 @@ final class SelectParser {
 			return alias.text();
 		}
 		Token next = in.peek();
-		if (next.kind() == Token.Kind.QUOTED_IDENTIFIER
-				|| (next.kind() == Token.Kind.WORD && !CLAUSES.contains(next.upper()))) {
+		if (next.kind() == Token.Kind.QUOTED_IDENTIFIER || (next.kind() == Token.Kind.WORD
+				&& !ReservedKeywords.is(next) && !NOT_SIMULATED.contains(next.upper()))) {
 			return in.next().text();
 		}
 		return null;
 	}
 
-	private List<Condition> conditions() {
+	List<Condition> conditions() {
 		List<Condition> conditions = new ArrayList<>();
 		do {
 			Expr left = new ExpressionParser(in).expression();
+			refuseNotSimulated();
 			Token operator = in.next();
 			if (operator.kind() != Token.Kind.SYMBOL || !Set.of("=", "<>", "!=", "<", "<=", ">", ">=")
 				.contains(operator.text())) {
-				throw new SqlException(SqlErrors.syntax(operator.text()));
+				throw TokenCursor.errorNear(operator);
 			}
 			conditions.add(new Condition(left, operator.text(), new ExpressionParser(in).expression()));
 		}
 		while (in.accept("AND"));
+		refuseNotSimulated();
 		return conditions;
 	}
 

@@ -9,24 +9,21 @@ import org.pchatfailover.lab.sql.errors.SqlException;
 import org.pchatfailover.lab.sql.parse.Statement.Declare;
 import org.pchatfailover.lab.sql.parse.Statement.Declared;
 import org.pchatfailover.lab.sql.parse.Statement.Kill;
-import org.pchatfailover.lab.sql.parse.Statement.SetOption;
 import org.pchatfailover.lab.sql.parse.Statement.SetPartner;
 import org.pchatfailover.lab.sql.parse.Statement.Use;
 import org.pchatfailover.lab.sql.parse.Statement.WaitFor;
 
 /**
  * Parses a batch into statements. Statements SQL Server has but the lab does not simulate fail with error 40517
- * naming the keyword; malformed text fails with 102 "Incorrect syntax near ...", as on a real instance.
+ * naming the keyword and saying that the lab does not simulate it; malformed text fails as on a real instance, with
+ * 156 "Incorrect syntax near the keyword ..." at a reserved keyword and 102 "Incorrect syntax near ..." elsewhere.
  */
 public final class SqlParser {
 
-	private static final Set<String> UNSUPPORTED = Set.of("ALTER", "BACKUP", "BEGIN", "BULK", "CHECKPOINT",
-			"COMMIT", "CREATE", "DBCC", "DELETE", "DENY", "DROP", "GRANT", "IF", "INSERT", "MERGE", "PRINT",
-			"RAISERROR", "RECONFIGURE", "RETURN", "REVOKE", "ROLLBACK", "SAVE", "SHUTDOWN", "THROW", "TRUNCATE",
-			"UPDATE", "WHILE", "WITH");
-
-	private static final Set<String> ISOLATION_LEVELS = Set.of("READ UNCOMMITTED", "READ COMMITTED",
-			"REPEATABLE READ", "SNAPSHOT", "SERIALIZABLE");
+	private static final Set<String> UNSUPPORTED = Set.of("ALTER", "BULK", "CHECKPOINT", "CLOSE", "CREATE",
+			"DBCC", "DEALLOCATE", "DELETE", "DENY", "DROP", "FETCH", "GOTO", "GRANT", "INSERT", "MERGE", "OPEN",
+			"PRINT", "RAISERROR", "READTEXT", "RECONFIGURE", "RETURN", "REVERT", "REVOKE", "SAVE", "SETUSER",
+			"SHUTDOWN", "THROW", "TRUNCATE", "UPDATE", "UPDATETEXT", "WHILE", "WITH", "WRITETEXT");
 
 	final TokenCursor in;
 
@@ -46,7 +43,7 @@ public final class SqlParser {
 		return statements;
 	}
 
-	private Statement statement(boolean first) {
+	Statement statement(boolean first) {
 		Token head = in.peek();
 		if (head.is("SELECT")) {
 			return new SelectParser(in).select();
@@ -74,7 +71,11 @@ public final class SqlParser {
 		}
 		if (head.is("SET")) {
 			in.next();
-			return set();
+			return new SetParser(in).set();
+		}
+		Statement control = control(head);
+		if (control != null) {
+			return control;
 		}
 		if (head.is("DECLARE")) {
 			in.next();
@@ -85,7 +86,10 @@ public final class SqlParser {
 			return waitFor();
 		}
 		if (head.kind() == Token.Kind.WORD && UNSUPPORTED.contains(head.upper())) {
-			throw new SqlException(SqlErrors.notSupported(head.upper()));
+			throw new SqlException(SqlErrors.notSimulated(head.upper()));
+		}
+		if (ReservedKeywords.is(head)) {
+			throw TokenCursor.errorNear(head);
 		}
 		if (first && head.isIdentifier()) {
 			// SQL Server runs a batch that starts with a name as EXEC of that procedure
@@ -97,10 +101,40 @@ public final class SqlParser {
 	/** WAITFOR DELAY only: TIME and the Service Broker forms stay refused. */
 	private WaitFor waitFor() {
 		if (!in.peek().is("DELAY")) {
-			throw new SqlException(SqlErrors.notSupported("WAITFOR " + in.peek().upper()));
+			throw new SqlException(SqlErrors.notSimulated("WAITFOR " + in.peek().upper()));
 		}
 		in.next();
 		return new WaitFor(new ExpressionParser(in).expression());
+	}
+
+	private Statement control(Token head) {
+		ControlParser control = new ControlParser(this, in);
+		String keyword = head.kind() == Token.Kind.WORD ? head.upper() : "";
+		switch (keyword) {
+			case "BEGIN", "COMMIT", "ROLLBACK", "IF", "BACKUP" -> in.next();
+			default -> {
+				return null;
+			}
+		}
+		return switch (keyword) {
+			case "BEGIN" -> control.begin();
+			case "COMMIT" -> control.commit();
+			case "ROLLBACK" -> control.rollback();
+			case "IF" -> control.ifStatement();
+			default -> backup();
+		};
+	}
+
+	/** {@code BACKUP DATABASE | LOG ...}: the rest is not read, the engine refuses it either way. */
+	private Statement backup() {
+		Token kind = in.next();
+		if (!kind.is("DATABASE") && !kind.is("LOG")) {
+			throw new SqlException(SqlErrors.notSimulated("BACKUP " + kind.upper()));
+		}
+		while (!in.atEnd() && !in.peek().isSymbol(";")) {
+			in.next();
+		}
+		return new Statement.Backup(kind.upper());
 	}
 
 	// other ALTER DATABASE options stay refused: the lab would pretend to change what it does not model
@@ -108,7 +142,7 @@ public final class SqlParser {
 		String database = in.identifier();
 		in.expect("SET");
 		if (!in.peek().is("PARTNER")) {
-			throw new SqlException(SqlErrors.notSupported("ALTER DATABASE SET " + in.peek().upper()));
+			throw new SqlException(SqlErrors.notSimulated("ALTER DATABASE SET " + in.peek().upper()));
 		}
 		in.next();
 		if (in.accept("OFF")) {
@@ -117,7 +151,7 @@ public final class SqlParser {
 		in.expectSymbol("=");
 		Token partner = in.next();
 		if (partner.kind() != Token.Kind.STRING) {
-			throw new SqlException(SqlErrors.syntax(partner.text()));
+			throw TokenCursor.errorNear(partner);
 		}
 		return new SetPartner(database, partner.text());
 	}
@@ -125,44 +159,9 @@ public final class SqlParser {
 	private Kill kill() {
 		Token id = in.next();
 		if (id.kind() != Token.Kind.NUMBER || id.text().contains(".")) {
-			throw new SqlException(SqlErrors.syntax(id.text()));
+			throw TokenCursor.errorNear(id);
 		}
 		return new Kill(Long.parseLong(id.text()));
-	}
-
-	private Statement set() {
-		Token target = in.next();
-		if (target.kind() == Token.Kind.VARIABLE) {
-			in.expectSymbol("=");
-			return new Statement.Assign(target.text(), new ExpressionParser(in).expression());
-		}
-		if (target.kind() != Token.Kind.WORD) {
-			throw new SqlException(SqlErrors.syntax(target.text()));
-		}
-		if (target.is("TRANSACTION")) {
-			return isolationLevel();
-		}
-		Token value = in.next();
-		if (value.kind() == Token.Kind.END || value.isSymbol(";")) {
-			throw new SqlException(SqlErrors.syntax(value.text()));
-		}
-		return new SetOption(target.upper(), value.upper());
-	}
-
-	/** The level is one or two words; a batch goes on after it without a semicolon (jTDS's connect batch). */
-	private SetOption isolationLevel() {
-		in.expect("ISOLATION");
-		in.expect("LEVEL");
-		Token word = in.next();
-		String level = word.upper();
-		if (word.is("READ") || word.is("REPEATABLE")) {
-			word = in.next();
-			level += " " + word.upper();
-		}
-		if (!ISOLATION_LEVELS.contains(level)) {
-			throw new SqlException(SqlErrors.syntax(word.text()));
-		}
-		return new SetOption("TRANSACTION ISOLATION LEVEL", level);
 	}
 
 	private Declare declare() {
@@ -170,7 +169,7 @@ public final class SqlParser {
 		do {
 			Token name = in.next();
 			if (name.kind() != Token.Kind.VARIABLE) {
-				throw new SqlException(SqlErrors.syntax(name.text()));
+				throw TokenCursor.errorNear(name);
 			}
 			in.accept("AS");
 			String type = new ExpressionParser(in).typeName();

@@ -62,6 +62,30 @@ public sealed interface Statement {
 	record Use(String database) implements Statement {
 	}
 
+	/** {@code BEGIN {TRAN | TRANSACTION} [name]}; {@code name} null when none is given. */
+	record BeginTransaction(String name) implements Statement {
+	}
+
+	/** {@code COMMIT [{TRAN | TRANSACTION | WORK} [name]]}: the name is ignored, as by SQL Server. */
+	record CommitTransaction(String name) implements Statement {
+	}
+
+	/** {@code ROLLBACK [{TRAN | TRANSACTION | WORK} [name]]}. */
+	record RollbackTransaction(String name) implements Statement {
+	}
+
+	/** {@code IF condition statement [ELSE statement]}; {@code otherwise} null without ELSE. */
+	record If(List<Condition> condition, Statement then, Statement otherwise) implements Statement {
+	}
+
+	/** {@code BEGIN statements END}. */
+	record Block(List<Statement> statements) implements Statement {
+	}
+
+	/** {@code BACKUP {DATABASE | LOG} ...}: the lab runs none, but refuses one inside a transaction as SQL Server does. */
+	record Backup(String kind) implements Statement {
+	}
+
 	/** {@code SET option {ON | OFF | value}}: session options clients send on connect. */
 	record SetOption(String option, String value) implements Statement {
 	}

@@ -5,7 +5,10 @@ import java.util.List;
 import org.pchatfailover.lab.sql.errors.SqlErrors;
 import org.pchatfailover.lab.sql.errors.SqlException;
 
-/** Walks the tokens of a batch; every "expected X" failure is SQL Server's error 102 at the offending token. */
+/**
+ * Walks the tokens of a batch; every "expected X" failure is SQL Server's syntax error at the offending token: 156
+ * for a reserved keyword, 102 for anything else.
+ */
 final class TokenCursor {
 
 	private final List<Token> tokens;
@@ -66,8 +69,8 @@ final class TokenCursor {
 
 	String identifier() {
 		Token token = next();
-		if (!token.isIdentifier()) {
-			throw new SqlException(SqlErrors.syntax(token.text()));
+		if (!token.isIdentifier() || ReservedKeywords.is(token)) {
+			throw errorNear(token);
 		}
 		return token.text();
 	}
@@ -83,7 +86,12 @@ final class TokenCursor {
 	}
 
 	SqlException syntaxError() {
-		return new SqlException(SqlErrors.syntax(peek().text()));
+		return errorNear(peek());
+	}
+
+	static SqlException errorNear(Token token) {
+		return new SqlException(ReservedKeywords.is(token) ? SqlErrors.keyword(token.text())
+				: SqlErrors.syntax(token.text()));
 	}
 
 }

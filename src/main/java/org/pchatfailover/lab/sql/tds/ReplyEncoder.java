@@ -59,7 +59,7 @@ final class ReplyEncoder {
 		if (outcome instanceof Outcome.Rows rows) {
 			out.columns(rows.columns());
 			rows.rows().forEach(row -> out.row(rows.columns(), row));
-			out.done(done, more | TokenWriter.DONE_COUNT, CMD_SELECT, rows.rows().size());
+			out.done(done, more | (rows.counted() ? TokenWriter.DONE_COUNT : 0), CMD_SELECT, rows.rows().size());
 		}
 		else if (outcome instanceof Outcome.Done count) {
 			out.done(done, more | (count.count() >= 0 ? TokenWriter.DONE_COUNT : 0), 0, Math.max(count.count(), 0));
@@ -73,6 +73,12 @@ final class ReplyEncoder {
 		else if (outcome instanceof Outcome.Error error) {
 			error.messages().forEach(m -> out.message(m, ""));
 			out.done(done, more | TokenWriter.DONE_ERROR, 0, 0);
+		}
+		else if (outcome instanceof Outcome.TransactionChanged changed) {
+			TransactionRequests.envChange(out, changed);
+			if (last) {
+				out.done(done, 0, 0, 0);
+			}
 		}
 		else if (outcome instanceof Outcome.DatabaseChanged changed) {
 			out.envChange(TokenWriter.ENV_DATABASE, changed.to(), changed.from());

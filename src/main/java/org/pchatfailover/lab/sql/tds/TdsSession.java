@@ -158,9 +158,11 @@ public final class TdsSession implements Runnable {
 		boolean rpc = request.type() == TdsMessage.RPC;
 		try {
 			outcomes = switch (request.type()) {
-				case TdsMessage.SQL_BATCH -> engine.batch(session, batchText(request.payload()));
-				case TdsMessage.RPC -> rpc(request.payload());
-				default -> engine.unsupported(session, "BEGIN TRANSACTION");
+				case TdsMessage.SQL_BATCH -> TransactionRequests.checked(engine, session, request.payload(), version,
+						() -> engine.batch(session, batchText(request.payload())));
+				case TdsMessage.RPC -> TransactionRequests.checked(engine, session, request.payload(), version,
+						() -> rpc(request.payload()));
+				default -> TransactionRequests.answer(engine, session, request.payload(), version);
 			};
 		}
 		catch (RuntimeException ex) {

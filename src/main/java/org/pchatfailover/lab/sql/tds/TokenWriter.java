@@ -73,6 +73,18 @@ final class TokenWriter {
 		return this;
 	}
 
+	/** An ENVCHANGE whose values are B_VARBYTE (the transaction types 8, 9 and 10); empty arrays for 0x00. */
+	TokenWriter envChange(int type, byte[] newValue, byte[] oldValue) {
+		TdsBuffer value = new TdsBuffer().u8(type).u8(newValue.length).bytes(newValue).u8(oldValue.length)
+			.bytes(oldValue);
+		out.u8(TOKEN_ENVCHANGE).u16(value.size()).bytes(value.toByteArray());
+		return this;
+	}
+
+	boolean hasTransactionDescriptors() {
+		return version.isSql2005OrLater();
+	}
+
 	/**
 	 * The server collation (SQL_Latin1_General_CP1_CI_AS). TDS 7.0 knows no collations: its clients get the code
 	 * page as SQL Server 7.0's character set name and the Unicode locale instead, as SQL Server sends them.
