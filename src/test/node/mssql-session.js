@@ -2,6 +2,7 @@
 // A DBA's session with the mssql package (over tedious) against the lab SQL Server:
 // node mssql-session.js <port> <encrypt> <step[=arg]>...  (<encrypt>: false, true, strict, or default).
 // Prints one JSON line per step: {"step", "columns", "rows"} or {"step", "error": {"code", "number", "message"}}.
+const fs = require('fs');
 const sql = require('mssql');
 
 const [port, encrypt, ...steps] = process.argv.slice(2);
@@ -10,6 +11,10 @@ function config() {
   const options = { trustServerCertificate: true };
   if (encrypt !== 'default') {
     options.encrypt = encrypt === 'strict' ? 'strict' : encrypt === 'true';
+  }
+  // strict (TDS 8.0) validates the certificate whatever trustServerCertificate says: trust the lab's own
+  if (encrypt === 'strict' && process.env.LAB_CA_FILE) {
+    options.cryptoCredentialsDetails = { ca: fs.readFileSync(process.env.LAB_CA_FILE) };
   }
   return {
     server: '127.0.0.1', port: Number(port), user: 'lab', password: 'lab', database: 'master',

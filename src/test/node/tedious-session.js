@@ -2,6 +2,7 @@
 // A DBA's session with tedious against the lab SQL Server: node tedious-session.js <port> <encrypt> <step[=arg]>...
 // <encrypt> is false, true, strict, or default (tedious's own default, which is true). Prints one JSON line per
 // step: {"step", "columns", "rows"} or {"step", "error": {"code", "number", "message"}}; NodeClientsIT asserts on them.
+const fs = require('fs');
 const { Connection, Request, TYPES } = require('tedious');
 
 const [port, encrypt, ...steps] = process.argv.slice(2);
@@ -10,6 +11,10 @@ function connect() {
   const options = { port: Number(port), trustServerCertificate: true, connectTimeout: 10000, requestTimeout: 20000 };
   if (encrypt !== 'default') {
     options.encrypt = encrypt === 'strict' ? 'strict' : encrypt === 'true';
+  }
+  // strict (TDS 8.0) validates the certificate whatever trustServerCertificate says: trust the lab's own
+  if (encrypt === 'strict' && process.env.LAB_CA_FILE) {
+    options.cryptoCredentialsDetails = { ca: fs.readFileSync(process.env.LAB_CA_FILE) };
   }
   const connection = new Connection({
     server: '127.0.0.1',

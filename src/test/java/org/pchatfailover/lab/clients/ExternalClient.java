@@ -46,11 +46,16 @@ final class ExternalClient {
 
 	/** A script of src/test/node with its arguments; tedious and mssql come from src/test/node/node_modules. */
 	static Result node(String script, Object... args) {
+		return node(Map.of(), script, args);
+	}
+
+	/** @param environment e.g. {@code LAB_CA_FILE}, the certificate a strict (TDS 8.0) session is to trust */
+	static Result node(Map<String, String> environment, String script, Object... args) {
 		if (!Files.isDirectory(NODE_SCRIPTS.resolve("node_modules/tedious"))
 				|| !Files.isDirectory(NODE_SCRIPTS.resolve("node_modules/mssql"))) {
 			throw missing("tedious and mssql (src/test/node/node_modules)");
 		}
-		return run(TIMEOUT, Map.of(), null, command(require("node"), NODE_SCRIPTS.resolve(script), args));
+		return run(TIMEOUT, environment, null, command(require("node"), NODE_SCRIPTS.resolve(script), args));
 	}
 
 	/** A script of src/test/python run by Debian's Python. */

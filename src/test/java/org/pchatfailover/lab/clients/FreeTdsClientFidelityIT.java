@@ -12,8 +12,8 @@ import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 
 /**
- * What SQL Server 2022 does for FreeTDS and the lab does not yet (issue 15; docs/lab-client-findings.md). Left out of
- * the failsafe run in the pom until the lab learns each; the assertions are SQL Server's, not the lab's of today.
+ * What SQL Server 2022 does for FreeTDS where the lab once answered otherwise (issue 15; docs/lab-client-findings.md):
+ * the assertions are SQL Server's behaviour, which the lab now has.
  */
 class FreeTdsClientFidelityIT {
 
@@ -31,7 +31,7 @@ class FreeTdsClientFidelityIT {
 		freeTds = new FreeTds(dir, sql.port());
 	}
 
-	/** PRELOGIN answered ENCRYPT_OFF or ENCRYPT_ON, then TLS; today ENCRYPT_NOT_SUP fails login with 20002. */
+	/** PRELOGIN answered ENCRYPT_ON, then TLS (before: ENCRYPT_NOT_SUP, and FreeTDS failed login with 20002). */
 	@Test
 	void logsInEncryptedWhenEncryptionIsRequired() {
 		ExternalClient.Result session = freeTds.tsql("lab-require",

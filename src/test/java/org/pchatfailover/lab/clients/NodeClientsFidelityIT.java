@@ -3,6 +3,7 @@ package org.pchatfailover.lab.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,8 +15,8 @@ import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 
 /**
- * What SQL Server 2022 does for tedious and mssql and the lab does not yet (issue 15; docs/lab-client-findings.md).
- * Left out of the failsafe run in the pom until the lab learns each.
+ * What SQL Server 2022 does for tedious and mssql where the lab once answered otherwise (issue 15;
+ * docs/lab-client-findings.md).
  */
 class NodeClientsFidelityIT {
 
@@ -30,23 +31,24 @@ class NodeClientsFidelityIT {
 	}
 
 	/**
-	 * The packages' default (encrypt: true) and TDS 8.0 (strict: TLS before PRELOGIN). Today the first logs in
-	 * unencrypted because the lab answers ENCRYPT_NOT_SUP, and strict fails: "Client network socket disconnected
-	 * before secure TLS connection was established".
+	 * The packages' default (encrypt: true) and TDS 8.0 (strict: TLS before PRELOGIN), encrypted (before: the first
+	 * logged in unencrypted after ENCRYPT_NOT_SUP, and strict failed before its TLS handshake).
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "default", "true", "strict" })
 	void encryptsTheSessionWhenAsked(String encrypt) {
 		for (String script : List.of(NodeClientsIT.TEDIOUS, NodeClientsIT.MSSQL)) {
-			ExternalClient.Result session = ExternalClient.node(script, sql.port(), encrypt, "connect");
+			ExternalClient.Result session = ExternalClient.node(
+					Map.of("LAB_CA_FILE", sql.certificate().certificateFile().toString()), script, sql.port(), encrypt,
+					"connect");
 
 			assertThat(session.rows("connect")).as(script).hasToString("[[\"TRUE\"]]");
 		}
 	}
 
 	/**
-	 * sp_prepare's handle comes back as RETURNVALUE named after the OUTPUT parameter, {@code @handle}. Today the lab
-	 * names it "", and tedious fails: "Tedious > Unexpected output parameter  from sp_prepare".
+	 * sp_prepare's handle comes back as RETURNVALUE named after the OUTPUT parameter, {@code @handle} (before: named
+	 * "", and tedious failed: "Tedious > Unexpected output parameter  from sp_prepare").
 	 */
 	@Test
 	void preparesOnceAndExecutesByHandle() {
@@ -60,7 +62,7 @@ class NodeClientsFidelityIT {
 			.containsSubsequence("sp_prepare", "sp_execute", "sp_execute", "sp_unprepare");
 	}
 
-	/** A 30 s WAITFOR cancelled after half a second ends at once, and the session goes on; today: 40517 "WAITFOR". */
+	/** A 30 s WAITFOR cancelled after half a second ends at once, and the session goes on. */
 	@Test
 	void cancelsARunningQuery() {
 		for (String script : List.of(NodeClientsIT.TEDIOUS, NodeClientsIT.MSSQL)) {

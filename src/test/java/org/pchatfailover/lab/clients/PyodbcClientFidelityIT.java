@@ -9,8 +9,8 @@ import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 
 /**
- * What SQL Server 2022 does for pyodbc over FreeTDS and the lab does not yet (issue 15;
- * docs/lab-client-findings.md). Left out of the failsafe run in the pom until the lab learns each.
+ * What SQL Server 2022 does for pyodbc over FreeTDS where the lab once answered otherwise (issue 15;
+ * docs/lab-client-findings.md).
  */
 class PyodbcClientFidelityIT {
 
@@ -24,7 +24,7 @@ class PyodbcClientFidelityIT {
 		sql = lab.start("normal");
 	}
 
-	/** Today: PRELOGIN ENCRYPT_NOT_SUP, and FreeTDS gives up: "Unable to connect to data source" (08001). */
+	/** Encryption required: TLS (before: ENCRYPT_NOT_SUP, and FreeTDS gave up with 08001). */
 	@Test
 	void logsInEncryptedWhenEncryptionIsRequired() {
 		ExternalClient.Result session = ExternalClient.python(PyodbcClientIT.SCRIPT, sql.port(), "require", "connect");
