@@ -66,9 +66,23 @@ final class PsCursor {
 		return atEnd() || isStatementEnd(peek());
 	}
 
-	// -Name, but not -1: a dash before a digit is a negative number, an argument
+	// -Name, but not -1: a dash before a digit is a negative number, an argument. The tokenizer starts a parameter
+	// (or an operator such as -eq) at any dash followed by a letter, '_' or '?'.
 	boolean atParameterName() {
-		return at('-') && pos + 1 < src.length() && Character.isLetter(src.charAt(pos + 1));
+		if (atEnd() || !isDash(peek()) || pos + 1 >= src.length()) {
+			return false;
+		}
+		char next = src.charAt(pos + 1);
+		return Character.isLetter(next) || next == '_' || next == '?';
+	}
+
+	/**
+	 * The hyphen-minus and the dashes PowerShell's tokenizer takes for it (CharTraits.cs, {@code IsDash}): en dash
+	 * U+2013, em dash U+2014 and horizontal bar U+2015, as word processors turn a typed hyphen into, e.g. the
+	 * failover runbook's own {@code –PoolState FailedOver}.
+	 */
+	static boolean isDash(char c) {
+		return c == '-' || c == '\u2013' || c == '\u2014' || c == '\u2015';
 	}
 
 	String identifier() {
@@ -156,7 +170,7 @@ final class PsCursor {
 	}
 
 	private static boolean isWordChar(char c) {
-		return Character.isLetterOrDigit(c) || "-_.:\\/".indexOf(c) >= 0;
+		return Character.isLetterOrDigit(c) || isDash(c) || "_.:\\/".indexOf(c) >= 0;
 	}
 
 	private static boolean isStatementEnd(char c) {

@@ -45,6 +45,30 @@ class LabLyncShellTest {
 	}
 
 	@Test
+	void failsOverWithTheRunbooksOwnLineWhoseDashIsAnEnDash() {
+		LabLyncShell shell = normalLab();
+
+		// the failover article's step 5 as published: "–PoolState" begins with U+2013
+		LabLyncShell.Result result = shell.execute(
+				"Set-CsPersistentChatState -Identity \"service:atl-cs-001.litwareinc.com\" \u2013PoolState FailedOver");
+
+		assertThat(result.stderr()).isEmpty();
+		assertThat(result.exitCode()).isZero();
+		assertThat(shell.state().pools().get(POOL).poolState()).isEqualTo("FailedOver");
+	}
+
+	@Test
+	void takesEmDashesAndHorizontalBarsForHyphensToo() {
+		LabLyncShell shell = normalLab();
+
+		LabLyncShell.Result result = shell.execute("Set-CsPersistentChatState \u2014Identity"
+				+ " 'service:atl-cs-001.litwareinc.com' \u2015PoolState FailedOver \u2013Confirm:$false");
+
+		assertThat(result.stderr()).isEmpty();
+		assertThat(shell.state().pools().get(POOL).poolState()).isEqualTo("FailedOver");
+	}
+
+	@Test
 	void takesThePoolStateIdentityOfTheRunbookAndOfTheCmdletReferenceOnly() {
 		LabLyncShell shell = normalLab();
 
