@@ -33,8 +33,15 @@ public final class CmdletBinder {
 	 * @param name the cmdlet name in its canonical case
 	 * @param parameters parameter name to whether it is a switch
 	 * @param positional parameters that take positional values, in order
+	 * @param remaining the parameter declared {@code ValueFromRemainingArguments}, which takes the positional values
+	 * left over as a list; null for none
 	 */
-	public record Spec(String name, Map<String, Boolean> parameters, List<String> positional) {
+	public record Spec(String name, Map<String, Boolean> parameters, List<String> positional, String remaining) {
+
+		public Spec(String name, Map<String, Boolean> parameters, List<String> positional) {
+			this(name, parameters, positional, null);
+		}
+
 	}
 
 	/** The bound parameters of one invocation, by canonical name. */
@@ -129,12 +136,24 @@ public final class CmdletBinder {
 
 	private static void bindPositional(Spec spec, Map<String, Value> values, List<Value> positional) {
 		List<String> free = spec.positional().stream().filter(p -> !values.containsKey(p)).toList();
+		List<Value> remaining = new ArrayList<>();
 		for (int i = 0; i < positional.size(); i++) {
-			if (i >= free.size()) {
+			if (i < free.size() && !free.get(i).equals(spec.remaining())) {
+				values.put(free.get(i), positional.get(i));
+			}
+			else if (spec.remaining() != null && !values.containsKey(spec.remaining())) {
+				remaining.add(positional.get(i));
+			}
+			else {
 				throw new PsError(spec.name(), "A positional parameter cannot be found that accepts argument '"
 						+ describe(positional.get(i)) + "'.");
 			}
-			values.put(free.get(i), positional.get(i));
+		}
+		if (remaining.size() == 1) {
+			values.put(spec.remaining(), remaining.get(0));
+		}
+		else if (!remaining.isEmpty()) {
+			values.put(spec.remaining(), new ListValue(remaining));
 		}
 	}
 

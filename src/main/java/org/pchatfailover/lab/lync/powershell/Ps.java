@@ -68,11 +68,11 @@ public final class Ps {
 	}
 
 	/**
-	 * A script block limited to a property of the pipeline object: {@code {$_.Name}}, {@code {[string]$_.Name}}
-	 * or {@code {[string[]]$_.Name}}.
-	 * @param cast {@code string}, {@code string[]} or null
+	 * A script block holding one expression ({@link PsExpressionParser}): {@code {$_.Name}},
+	 * {@code {[string[]]$_.Computers}}, {@code { $_.PoolState -eq "FailedOver" }}.
+	 * @param text the block as written, braces included
 	 */
-	public record Block(String cast, String property) implements Value {
+	public record Block(PsExpression.Expr expression, String text) implements Value {
 	}
 
 	/** A syntax error, reported like PowerShell's parser: position, then the message. */
