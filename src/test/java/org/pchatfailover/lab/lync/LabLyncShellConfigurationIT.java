@@ -65,7 +65,7 @@ class LabLyncShellConfigurationIT {
 				ShellResult result = transport.run(TestPools.ssh(server.port(), password, knownHosts, TIMEOUT_SECONDS),
 						LyncCmdlets.getPersistentChatState(TestPools.POOL_FQDN));
 				assertThat(result.exitCode()).isZero();
-				assertThat(result.stdout()).contains("\"PoolState\" : \"Normal\"");
+				assertThat(result.stdout()).contains("\"PoolState\":  \"Normal\"");
 			}
 			assertThat(context.getBean(LabLyncShell.class).state().history()).hasSize(1);
 		});

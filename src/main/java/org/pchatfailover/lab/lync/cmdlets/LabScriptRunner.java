@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.pchatfailover.lab.lync.powershell.CmdletBinder;
 import org.pchatfailover.lab.lync.powershell.CmdletBinder.Bound;
 import org.pchatfailover.lab.lync.powershell.CmdletBinder.Spec;
+import org.pchatfailover.lab.lync.powershell.ConvertToJson;
 import org.pchatfailover.lab.lync.powershell.Ps;
 import org.pchatfailover.lab.lync.powershell.Ps.Text;
 import org.pchatfailover.lab.lync.powershell.PsError;
@@ -28,13 +26,8 @@ import org.pchatfailover.lab.lync.powershell.UtilityCmdlets;
  */
 final class LabScriptRunner {
 
-	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
 	private static final Spec IMPORT_MODULE = new Spec("Import-Module", Map.of("Name", false, "Force", true),
 			List.of("Name"));
-
-	private static final Spec CONVERT_TO_JSON = new Spec("ConvertTo-Json",
-			Map.of("Depth", false, "Compress", true, "InputObject", false), List.of("InputObject"));
 
 	/** What the script wrote and how powershell.exe would exit. */
 	record Result(int exitCode, String stdout, String stderr) {
@@ -130,7 +123,7 @@ final class LabScriptRunner {
 			case "select-object" -> UtilityCmdlets.select(bind(UtilityCmdlets.SELECT_OBJECT, command), input);
 			case "where-object" -> UtilityCmdlets.where(bind(UtilityCmdlets.WHERE_OBJECT, command), input);
 			case "write-output" -> UtilityCmdlets.writeOutput(bind(UtilityCmdlets.WRITE_OUTPUT, command), input);
-			case "convertto-json" -> toJson(CmdletBinder.bind(CONVERT_TO_JSON, command.elements()), input);
+			case "convertto-json" -> ConvertToJson.convert(bind(ConvertToJson.SPEC, command), input);
 			default -> throw PsError.notRecognized(command.name());
 		};
 	}
@@ -148,7 +141,7 @@ final class LabScriptRunner {
 		available.add(new GetCommand.Available(UtilityCmdlets.WHERE_OBJECT.name(), "Microsoft.PowerShell.Core"));
 		available.add(new GetCommand.Available(UtilityCmdlets.SELECT_OBJECT.name(), "Microsoft.PowerShell.Utility"));
 		available.add(new GetCommand.Available(UtilityCmdlets.WRITE_OUTPUT.name(), "Microsoft.PowerShell.Utility"));
-		available.add(new GetCommand.Available(CONVERT_TO_JSON.name(), "Microsoft.PowerShell.Utility"));
+		available.add(new GetCommand.Available(ConvertToJson.SPEC.name(), "Microsoft.PowerShell.Utility"));
 		return available;
 	}
 
@@ -159,25 +152,6 @@ final class LabScriptRunner {
 					+ " module file was found in any module directory.");
 		}
 		return List.of();
-	}
-
-	private static List<Object> toJson(Bound args, List<Object> input) {
-		String depth = args.text("Depth");
-		if (depth != null && !depth.matches("\\d{1,3}")) {
-			throw new PsError(args.cmdlet(), "Cannot bind parameter 'Depth'. Cannot convert value \"" + depth
-					+ "\" to type \"System.Int32\".");
-		}
-		if (input.isEmpty()) {
-			return List.of();
-		}
-		Object value = (input.size() == 1) ? input.get(0) : input;
-		try {
-			ObjectMapper mapper = args.isSet("Compress") ? new ObjectMapper() : JSON;
-			return List.of(mapper.writeValueAsString(value));
-		}
-		catch (JsonProcessingException ex) {
-			throw new PsError(args.cmdlet(), ex.getOriginalMessage());
-		}
 	}
 
 	// what reaches the end of a pipeline: strings as they are, objects as Format-List would show them

@@ -38,7 +38,7 @@ class LabLyncShellTest {
 				+ " -PoolSt FailedOver; Get-CsPersistentChatState | Select-Object Identity, PoolState | ConvertTo-Json");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.stdout()).contains("\"PoolState\" : \"FailedOver\"");
+		assertThat(result.stdout()).contains("\"PoolState\":  \"FailedOver\"");
 		assertThat(shell.state().history()).extracting(LabLyncState.HistoryEntry::command)
 			.containsExactly("set-cspersistentchatstate \"service:atl-cs-001.litwareinc.com\" -PoolSt FailedOver",
 					"Get-CsPersistentChatState");
