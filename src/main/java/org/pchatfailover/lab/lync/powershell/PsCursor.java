@@ -96,10 +96,20 @@ final class PsCursor {
 		return src.substring(start, pos);
 	}
 
-	// command names and unquoted arguments: Lync, FailedOver, Get-CsPersistentChatState, 4, C:\file.html
+	// command names and unquoted arguments: Lync, FailedOver, Get-CsPersistentChatState, 4, C:\file.html, atl-*,
+	// a base64 string with its '=' padding
 	String bareWord() {
 		int start = pos;
 		while (!atEnd() && isWordChar(peek())) {
+			pos++;
+		}
+		return src.substring(start, pos);
+	}
+
+	// a hashtable key, parsed in expression mode, where '=' is the assignment that follows it
+	String key() {
+		int start = pos;
+		while (!atEnd() && (Character.isLetterOrDigit(peek()) || peek() == '_' || isDash(peek()))) {
 			pos++;
 		}
 		return src.substring(start, pos);
@@ -169,8 +179,9 @@ final class PsCursor {
 		}
 	}
 
+	// what the tokenizer's generic token (command mode) runs over, short of variables and the characters that end it
 	private static boolean isWordChar(char c) {
-		return Character.isLetterOrDigit(c) || isDash(c) || "_.:\\/".indexOf(c) >= 0;
+		return Character.isLetterOrDigit(c) || isDash(c) || "_.:\\/=+*?!~%^".indexOf(c) >= 0;
 	}
 
 	private static boolean isStatementEnd(char c) {

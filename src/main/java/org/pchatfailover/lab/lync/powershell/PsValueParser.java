@@ -126,7 +126,7 @@ final class PsValueParser {
 			if (cursor.skip('}')) {
 				return new Table(entries);
 			}
-			String key = PowerShellQuotes.isSingle(cursor.peek()) ? quoted() : cursor.bareWord();
+			String key = PowerShellQuotes.isSingle(cursor.peek()) ? quoted() : cursor.key();
 			cursor.skipSpaces();
 			if (key.isEmpty() || !cursor.skip('=')) {
 				throw cursor.error("Missing '=' operator after key in hash literal.");

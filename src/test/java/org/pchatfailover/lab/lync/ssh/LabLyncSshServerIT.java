@@ -1,11 +1,20 @@
 package org.pchatfailover.lab.lync.ssh;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.EnumSet;
 
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,11 +24,43 @@ import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The lab SSH server's own key: written once with its directories, owner-only, and the same after a restart. */
+/**
+ * The lab SSH server as an OpenSSH client meets it: its own key (written once with its directories, owner-only, the
+ * same after a restart) and the powershell.exe command lines an admin types.
+ */
 class LabLyncSshServerIT {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	@TempDir
 	Path dir;
+
+	/** What the client received. */
+	record Received(Integer exitStatus, String stdout, String stderr) {
+	}
+
+	static Received exec(int port, String commandLine, String stdin) throws Exception {
+		try (SshClient client = SshClient.setUpDefaultClient()) {
+			// test-only: the host key is under test in the tests above
+			client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+			client.start();
+			try (ClientSession session = client.connect("lab", "127.0.0.1", port).verify(TIMEOUT).getSession()) {
+				session.addPasswordIdentity("lab");
+				session.auth().verify(TIMEOUT);
+				ByteArrayOutputStream out = new ByteArrayOutputStream();
+				ByteArrayOutputStream err = new ByteArrayOutputStream();
+				try (ChannelExec exec = session.createExecChannel(commandLine)) {
+					exec.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+					exec.setOut(out);
+					exec.setErr(err);
+					exec.open().verify(TIMEOUT);
+					exec.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
+					return new Received(exec.getExitStatus(), out.toString(StandardCharsets.UTF_8),
+							err.toString(StandardCharsets.UTF_8));
+				}
+			}
+		}
+	}
 
 	private LabLyncSshServer server(Path hostKey) {
 		LabLyncShell shell = LabLyncFixtures.shell(dir, LabLyncFixtures.MGC_ONLINE, LabLyncShell.NORMAL,
@@ -40,6 +81,22 @@ class LabLyncSshServerIT {
 		try (LabLyncSshServer restarted = server(hostKey)) {
 			restarted.start();
 			assertThat(KeyUtils.getFingerPrint(restarted.hostKey())).isEqualTo(first);
+		}
+	}
+
+	@Test
+	void runsTheCommandLinesAnAdminTypesWithTheirSwitchesInAnyOrder() throws Exception {
+		try (LabLyncSshServer server = server(dir.resolve("ssh/host_key"))) {
+			server.start();
+
+			Received command = exec(server.port(), "powershell.exe -NoLogo -ExecutionPolicy Bypass -Command"
+					+ " \"Get-CsPersistentChatState | Where-Object {$_.PoolState -eq 'Normal'} | Select-Object Identity"
+					+ " | ConvertTo-Json -Compress\"", "");
+			Received fromStdin = exec(server.port(), "powershell -NonInteractive -NoProfile -Command -",
+					"Get-CsPool | Select-Object Identity | ConvertTo-Json -Compress\r\n");
+
+			assertThat(command).isEqualTo(new Received(0, "{\"Identity\":\"service:atl-cs-001.litwareinc.com\"}\n", ""));
+			assertThat(fromStdin).isEqualTo(new Received(0, "{\"Identity\":\"atl-cs-001.litwareinc.com\"}\n", ""));
 		}
 	}
 
