@@ -9,6 +9,7 @@ import org.pchatfailover.lab.lync.powershell.CmdletBinder;
 import org.pchatfailover.lab.lync.powershell.CmdletBinder.Bound;
 import org.pchatfailover.lab.lync.powershell.CmdletBinder.Spec;
 import org.pchatfailover.lab.lync.powershell.ConvertToJson;
+import org.pchatfailover.lab.lync.powershell.ErrorRecord;
 import org.pchatfailover.lab.lync.powershell.Ps;
 import org.pchatfailover.lab.lync.powershell.Ps.Text;
 import org.pchatfailover.lab.lync.powershell.PsError;
@@ -29,15 +30,29 @@ final class LabScriptRunner {
 	private static final Spec IMPORT_MODULE = new Spec("Import-Module", Map.of("Name", false, "Force", true),
 			List.of("Name"));
 
-	/** What the script wrote and how powershell.exe would exit. */
-	record Result(int exitCode, String stdout, String stderr) {
+	/**
+	 * What the script wrote and how powershell.exe would exit.
+	 * @param stdout as Windows PowerShell writes it, lines ending in CRLF
+	 * @param stderr each error's first line, {@code Cmdlet : message}
+	 * @param errors the error records, for the host to write
+	 */
+	record Result(int exitCode, String stdout, String stderr, List<ErrorRecord> errors) {
 	}
+
+	private static final String CRLF = "\r\n";
 
 	private final LabLyncCmdlets lync;
 
 	private final StringBuilder stdout = new StringBuilder();
 
 	private final StringBuilder stderr = new StringBuilder();
+
+	private final List<ErrorRecord> errors = new ArrayList<>();
+
+	private String script = "";
+
+	// the command running now: an error is reported for it
+	private Ps.Command current;
 
 	private String errorActionPreference = "Continue";
 
@@ -49,12 +64,13 @@ final class LabScriptRunner {
 	}
 
 	Result run(String script) {
+		this.script = script;
 		List<Ps.Statement> statements;
 		try {
 			statements = PsParser.parse(script);
 		}
 		catch (Ps.ParseException ex) {
-			return new Result(1, "", ex.getMessage() + "\n");
+			return new Result(1, "", ex.getMessage() + "\n", List.of(ex.record(script)));
 		}
 		boolean lastFailed = false;
 		for (Ps.Statement statement : statements) {
@@ -63,12 +79,13 @@ final class LabScriptRunner {
 				break;
 			}
 		}
-		return new Result(lastFailed ? 1 : 0, stdout.toString(), stderr.toString());
+		return new Result(lastFailed ? 1 : 0, stdout.toString(), stderr.toString(), List.copyOf(errors));
 	}
 
 	// a failed statement writes its error and the script goes on, unless $ErrorActionPreference says stop
 	private boolean succeeds(Ps.Statement statement) {
 		wroteError = false;
+		current = null;
 		try {
 			if (statement instanceof Ps.Assignment assignment) {
 				errorActionPreference = assign(assignment);
@@ -79,7 +96,7 @@ final class LabScriptRunner {
 			return !wroteError;
 		}
 		catch (PsError ex) {
-			stderr.append(ex.render()).append('\n');
+			record(ex);
 			return false;
 		}
 	}
@@ -98,13 +115,22 @@ final class LabScriptRunner {
 	}
 
 	private void writeError(PsError error) {
-		stderr.append(error.render()).append('\n');
+		record(error);
 		wroteError = true;
+	}
+
+	private void record(PsError error) {
+		if (current != null) {
+			error.in(current);
+		}
+		stderr.append(error.render()).append('\n');
+		errors.add(error.record(script));
 	}
 
 	private List<Object> pipeline(Ps.Pipeline pipeline) {
 		List<Object> objects = List.of();
 		for (Ps.Command command : pipeline.commands()) {
+			current = command;
 			objects = invoke(command, objects);
 		}
 		return objects;
@@ -154,19 +180,20 @@ final class LabScriptRunner {
 		return List.of();
 	}
 
-	// what reaches the end of a pipeline: strings as they are, objects as Format-List would show them
+	// what reaches the end of a pipeline: strings as they are, objects as Format-List would show them; CRLF as a
+	// Windows host ends its lines
 	private void write(List<Object> objects) {
 		for (Object object : objects) {
 			if (object instanceof Map<?, ?> map) {
 				int width = map.keySet().stream().mapToInt(k -> String.valueOf(k).length()).max().orElse(0);
-				stdout.append('\n');
-				map.forEach((k, v) -> stdout.append(String.format("%-" + width + "s : %s%n", k, format(v))));
+				stdout.append(CRLF);
+				map.forEach((k, v) -> stdout.append(String.format("%-" + width + "s : %s", k, format(v))).append(CRLF));
 			}
 			else if (object instanceof Boolean b) {
-				stdout.append(b ? "True" : "False").append('\n');
+				stdout.append(b ? "True" : "False").append(CRLF);
 			}
 			else if (object != null) {
-				stdout.append(object).append('\n');
+				stdout.append(object).append(CRLF);
 			}
 		}
 	}

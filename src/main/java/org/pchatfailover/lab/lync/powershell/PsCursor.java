@@ -166,7 +166,36 @@ final class PsCursor {
 				lineStart = i + 1;
 			}
 		}
-		return new ParseException("At line:" + line + " char:" + (pos - lineStart + 1) + "\n" + message);
+		int at = Math.min(pos, src.length());
+		int length = message.startsWith("Unexpected token '") ? Math.max(0, tokenAhead().length()) : 0;
+		return new ParseException("At line:" + line + " char:" + (at - lineStart + 1) + "\n" + message,
+				errorId(message), new Ps.Extent(at, Math.min(src.length(), at + length)), message);
+	}
+
+	// the parser's error ids (ParserStrings.resx names them) for the texts the lab shares with PowerShell
+	private static String errorId(String message) {
+		if (message.startsWith("Unexpected token '")) {
+			return "UnexpectedToken";
+		}
+		if (message.startsWith("You must provide a value expression following")) {
+			return "ExpectedValueExpression";
+		}
+		if (message.startsWith("Missing closing '}'")) {
+			return "MissingEndCurlyBrace";
+		}
+		if (message.startsWith("Missing closing ')'")) {
+			return "MissingEndParenthesisInExpression";
+		}
+		if (message.startsWith("The string is missing the terminator")) {
+			return "TerminatorExpectedAtEndOfString";
+		}
+		if (message.equals("An empty pipe element is not allowed.")) {
+			return "EmptyPipeElement";
+		}
+		if (message.equals("Missing '=' operator after key in hash literal.")) {
+			return "MissingEqualsInHashLiteral";
+		}
+		return "LabNotSupported";
 	}
 
 	private boolean atLineContinuation() {

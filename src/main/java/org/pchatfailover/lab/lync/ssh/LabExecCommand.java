@@ -39,6 +39,9 @@ class LabExecCommand implements Command {
 
 	private Future<?> running;
 
+	// the client asked for a terminal: standard error is then a console, not a pipe
+	private boolean console;
+
 	/** @param commandLine the exec request, or null for an interactive shell request */
 	LabExecCommand(LabLyncShell shell, String commandLine, ExecutorService executor) {
 		this.shell = shell;
@@ -68,6 +71,7 @@ class LabExecCommand implements Command {
 
 	@Override
 	public void start(ChannelSession channel, Environment env) {
+		console = !env.getPtyModes().isEmpty() || env.getEnv().containsKey(Environment.ENV_COLUMNS);
 		running = executor.submit(this::run);
 	}
 
@@ -80,7 +84,7 @@ class LabExecCommand implements Command {
 
 	private void run() {
 		try {
-			PowerShellExe.Output output = PowerShellExe.run(shell, commandLine, this::stdin);
+			PowerShellExe.Output output = PowerShellExe.run(shell, commandLine, this::stdin, console);
 			finish(output.exitCode(), output.stdout(), output.stderr());
 		}
 		catch (RuntimeException ex) {

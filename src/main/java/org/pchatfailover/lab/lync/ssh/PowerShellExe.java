@@ -5,12 +5,15 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
+import org.pchatfailover.lab.lync.powershell.ErrorStream;
 
 /**
  * powershell.exe on the lab's Lync server, as Windows OpenSSH starts it for an exec request: the line goes through
  * {@code cmd.exe /c} (whose operators the lab refuses rather than guess), is split into arguments by the C runtime's
  * rules, and powershell.exe parses its own switches ({@link PowerShellSwitches}) before it runs the script in the lab
- * shell. Public so that the product's tests can run their command lines through the same path without a socket.
+ * shell. Standard output carries what the script wrote (CRLF line ends); standard error the error records, as CLIXML
+ * for -EncodedCommand ({@link ErrorStream}). Public so that the product's tests can run their command lines through
+ * the same path without a socket.
  */
 public final class PowerShellExe {
 
@@ -28,10 +31,19 @@ public final class PowerShellExe {
 	}
 
 	/**
+	 * powershell.exe with its output and error redirected, as Windows OpenSSH starts it without a terminal.
 	 * @param commandLine the SSH exec request; null for an interactive shell request
 	 * @param stdin standard input, read only for {@code -Command -}
 	 */
 	public static Output run(LabLyncShell shell, String commandLine, Supplier<String> stdin) {
+		return run(shell, commandLine, stdin, false);
+	}
+
+	/**
+	 * @param console whether standard error is a console (the client asked for a terminal): errors are then text
+	 * even under -EncodedCommand
+	 */
+	static Output run(LabLyncShell shell, String commandLine, Supplier<String> stdin, boolean console) {
 		if (commandLine == null || commandLine.isBlank()) {
 			return new Output(1, "", USAGE + CRLF);
 		}
@@ -58,7 +70,19 @@ public final class PowerShellExe {
 		}
 		String script = parsed.fromStdin() ? stdin.get() : parsed.script();
 		LabLyncShell.Result result = shell.execute(script);
-		return new Output(result.exitCode(), result.stdout(), result.stderr());
+		return new Output(result.exitCode(), result.stdout(), stderr(result, parsed.encoded() && !console));
+	}
+
+	/**
+	 * ConsoleHost.ErrorFormat: "If this shell is invoked in non-interactive, error is redirected, and OutputFormat
+	 * was not specified write data in error stream in xml format", which Windows PowerShell does whenever the
+	 * command came with -EncodedCommand; otherwise the error view as text.
+	 */
+	private static String stderr(LabLyncShell.Result result, boolean clixml) {
+		if (result.errors().isEmpty()) {
+			return result.stderr().replace("\n", CRLF);
+		}
+		return clixml ? ErrorStream.clixml(result.errors()) : ErrorStream.text(result.errors());
 	}
 
 	// powershell, powershell.exe or a path to it, in any case

@@ -37,7 +37,7 @@ class ConvertToJsonTest {
 					{
 					    "Identity":  "service:atl-cs-001.litwareinc.com",
 					    "PoolState":  "Normal"
-					}""") + "\n");
+					}""") + "\r\n");
 	}
 
 	@Test
@@ -53,7 +53,7 @@ class ConvertToJsonTest {
 					        "Identity":  "service:sea-cs-001.litwareinc.com",
 					        "PoolState":  "Normal"
 					    }
-					]""") + "\n");
+					]""") + "\r\n");
 	}
 
 	@Test
@@ -67,7 +67,7 @@ class ConvertToJsonTest {
 					                      "sea-pc-001.litwareinc.com",
 					                      "pdx-pc-001.litwareinc.com"
 					                  ]
-					}""") + "\n");
+					}""") + "\r\n");
 	}
 
 	@Test
@@ -80,18 +80,18 @@ class ConvertToJsonTest {
 					+ ".litwareinc.com atl-pc-002.litwareinc.com dal-pc-001.litwareinc.com dal-pc-002.litwareinc.com;"
 					+ " Fqdn=atl-cs-001.litwareinc.com}\"},{\"Identity\":\"sea-cs-001.litwareinc.com\",\"Pool\":\"@{Identity"
 					+ "=sea-cs-001.litwareinc.com; Site=Seattle; Services=PersistentChatServer:sea-cs-001.litwareinc.com;"
-					+ " Computers=sea-pc-001.litwareinc.com pdx-pc-001.litwareinc.com; Fqdn=sea-cs-001.litwareinc.com}\"}]\n");
+					+ " Computers=sea-pc-001.litwareinc.com pdx-pc-001.litwareinc.com; Fqdn=sea-cs-001.litwareinc.com}\"}]\r\n");
 		assertThat(json(pools + " | Select-Object -Property Pool | Select-Object @{N='Computers';E={$_.Pool.Computers}}"
 				+ " | ConvertTo-Json -Depth 1 -Compress"))
 			.as("a collection below the depth joined by spaces")
 			.isEqualTo("[{\"Computers\":\"atl-pc-001.litwareinc.com atl-pc-002.litwareinc.com dal-pc-001.litwareinc.com"
-					+ " dal-pc-002.litwareinc.com\"},{\"Computers\":\"sea-pc-001.litwareinc.com pdx-pc-001.litwareinc.com\"}]\n");
+					+ " dal-pc-002.litwareinc.com\"},{\"Computers\":\"sea-pc-001.litwareinc.com pdx-pc-001.litwareinc.com\"}]\r\n");
 	}
 
 	@Test
 	void compressesToJavaScriptSerializersFormWithItsEscapes() {
 		assertThat(json("Write-Output 'it''s <lab> & \"co\"' | ConvertTo-Json -Compress"))
-			.isEqualTo("\"it\\u0027s \\u003clab\\u003e \\u0026 \\\"co\\\"\"\n");
+			.isEqualTo("\"it\\u0027s \\u003clab\\u003e \\u0026 \\\"co\\\"\"\r\n");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pchatfailover.lab.lync.cmdlets.LabLyncFixtures.crlf;
 
 /** Where-Object, Select-Object and Write-Output as the cmdlet references' examples use them. */
 class PipelineCmdletsTest {
@@ -93,7 +94,7 @@ class PipelineCmdletsTest {
 		LabLyncShell.Result result = run(LabLyncShell.NORMAL, "Write-Output 'failover' \"started\"; echo a,b");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.stdout()).isEqualTo("failover\nstarted\na\nb\n");
+		assertThat(result.stdout()).isEqualTo(crlf("failover\nstarted\na\nb\n"));
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.EnumSet;
 
 import org.apache.sshd.client.SshClient;
@@ -95,8 +96,39 @@ class LabLyncSshServerIT {
 			Received fromStdin = exec(server.port(), "powershell -NonInteractive -NoProfile -Command -",
 					"Get-CsPool | Select-Object Identity | ConvertTo-Json -Compress\r\n");
 
-			assertThat(command).isEqualTo(new Received(0, "{\"Identity\":\"service:atl-cs-001.litwareinc.com\"}\n", ""));
-			assertThat(fromStdin).isEqualTo(new Received(0, "{\"Identity\":\"atl-cs-001.litwareinc.com\"}\n", ""));
+			assertThat(command).isEqualTo(new Received(0, "{\"Identity\":\"service:atl-cs-001.litwareinc.com\"}\r\n", ""));
+			assertThat(fromStdin).isEqualTo(new Received(0, "{\"Identity\":\"atl-cs-001.litwareinc.com\"}\r\n", ""));
+		}
+	}
+
+	@Test
+	void writesErrorsAsCliXmlForEncodedCommandsAndAsTextOtherwise() throws Exception {
+		String script = "Get-CsPersistentChatState | Select-Object PoolState\nSet-CsPersistentChatState -Identity"
+				+ " 'service:atl-cs-001.litwareinc.com' -State FailedOver";
+		String encoded = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_16LE));
+		try (LabLyncSshServer server = server(dir.resolve("ssh/host_key"))) {
+			server.start();
+
+			Received clixml = exec(server.port(), "powershell.exe -NoProfile -NonInteractive -EncodedCommand " + encoded,
+					"");
+			Received text = exec(server.port(), "powershell.exe -NoProfile -NonInteractive -Command -", script);
+
+			String stdout = "\r\nPoolState : Normal\r\n";
+			assertThat(clixml).isEqualTo(new Received(1, stdout, "#< CLIXML\r\n<Objs Version=\"1.1.0.1\""
+					+ " xmlns=\"http://schemas.microsoft.com/powershell/2004/04\"><S S=\"Error\">Set-CsPersistentChatState"
+					+ " : A parameter cannot be found that matches parameter name 'State'._x000D__x000A_</S>"
+					+ "<S S=\"Error\">At line:2 char:73_x000D__x000A_</S><S S=\"Error\">+ ... hatState -Identity"
+					+ " 'service:atl-cs-001.litwareinc.com' -State FailedO ..._x000D__x000A_</S><S S=\"Error\">+"
+					+ " ".repeat(60) + "~~~~~~_x000D__x000A_</S><S S=\"Error\">    +"
+					+ " CategoryInfo          : InvalidArgument: (:) [Set-CsPersistentChatState], ParameterBindingException"
+					+ "_x000D__x000A_</S><S S=\"Error\">    + FullyQualifiedErrorId : NamedParameterNotFound,"
+					+ "Set-CsPersistentChatState_x000D__x000A_</S><S S=\"Error\"> _x000D__x000A_</S></Objs>"));
+			assertThat(text).isEqualTo(new Received(1, stdout, "Set-CsPersistentChatState : A parameter cannot be found"
+					+ " that matches parameter name 'State'.\r\nAt line:2 char:73\r\n+ ... hatState -Identity"
+					+ " 'service:atl-cs-001.litwareinc.com' -State FailedO ...\r\n+" + " ".repeat(60)
+					+ "~~~~~~\r\n    + CategoryInfo          : InvalidArgument: (:) [Set-CsPersistentChatState],"
+					+ " ParameterBindingException\r\n    + FullyQualifiedErrorId : NamedParameterNotFound,"
+					+ "Set-CsPersistentChatState\r\n \r\n"));
 		}
 	}
 

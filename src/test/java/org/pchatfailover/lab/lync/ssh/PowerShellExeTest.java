@@ -63,7 +63,7 @@ class PowerShellExeTest {
 		PowerShellExe.Output output = run("powershell.exe -NoProfile Write-Output lab ready");
 
 		assertThat(output.exitCode()).isZero();
-		assertThat(output.stdout()).isEqualTo("lab\nready\n");
+		assertThat(output.stdout()).isEqualTo("lab\r\nready\r\n");
 	}
 
 	@Test
@@ -104,6 +104,25 @@ class PowerShellExeTest {
 				+ " the -File parameter does not exist. Provide the path to an existing '.ps1' file as an argument to the"
 				+ " -File parameter.\r\n");
 		assertThat(run("powershell.exe -Command - extra").exitCode()).isEqualTo(0xFFFD0000);
+		assertThat(shell.state().history()).isEmpty();
+	}
+
+	@Test
+	void writesAParseErrorOfAnEncodedCommandAsCliXmlWithItsPositionFirst() {
+		String script = "Get-CsPersistentChatState | Where-Object {$_.PoolState -eq FailedOver}";
+
+		PowerShellExe.Output output = run("powershell.exe -NoProfile -NonInteractive -EncodedCommand " + encoded(script));
+
+		assertThat(output.exitCode()).isEqualTo(1);
+		assertThat(output.stdout()).isEmpty();
+		assertThat(output.stderr()).isEqualTo("#< CLIXML\r\n<Objs Version=\"1.1.0.1\""
+				+ " xmlns=\"http://schemas.microsoft.com/powershell/2004/04\"><S S=\"Error\">At line:1 char:59_x000D__x000A_"
+				+ "</S><S S=\"Error\">+ Get-CsPersistentChatState | Where-Object {$_.PoolState -eq FailedOver ..."
+				+ "_x000D__x000A_</S><S S=\"Error\">+" + " ".repeat(59) + "~_x000D__x000A_</S><S S=\"Error\">You must provide a value"
+				+ " expression following the '-eq' operator._x000D__x000A_</S><S S=\"Error\">    + CategoryInfo          :"
+				+ " ParserError: (:) [], ParentContainsErrorRecordException_x000D__x000A_</S><S S=\"Error\">    +"
+				+ " FullyQualifiedErrorId : ExpectedValueExpression_x000D__x000A_</S><S S=\"Error\"> _x000D__x000A_</S>"
+				+ "</Objs>");
 		assertThat(shell.state().history()).isEmpty();
 	}
 
