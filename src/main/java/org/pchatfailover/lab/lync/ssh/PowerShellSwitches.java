@@ -30,15 +30,14 @@ final class PowerShellSwitches {
 	 * @param refusal the lab's message for a switch it does not simulate, or null
 	 * @param help -Help, -? or /?
 	 */
-	record Parsed(String script, boolean encoded, boolean fromStdin, boolean nonInteractive, String error,
-			String refusal, boolean help) {
+	record Parsed(String script, boolean encoded, boolean fromStdin, String error, String refusal, boolean help) {
 
 		static Parsed error(String message) {
-			return new Parsed(null, false, false, false, message + CRLF, null, false);
+			return new Parsed(null, false, false, message + CRLF, null, false);
 		}
 
 		static Parsed refusal(String message) {
-			return new Parsed(null, false, false, false, null, "(lab) " + message + CRLF, false);
+			return new Parsed(null, false, false, null, "(lab) " + message + CRLF, false);
 		}
 
 	}
@@ -50,8 +49,6 @@ final class PowerShellSwitches {
 	private boolean encoded;
 
 	private boolean fromStdin;
-
-	private boolean nonInteractive;
 
 	private PowerShellSwitches(List<String> args) {
 		this.args = args;
@@ -102,7 +99,7 @@ final class PowerShellSwitches {
 	// null to go on with the next argument; an outcome ends the parsing
 	private Parsed parameter(String key, int i) {
 		if (match(key, "help", "h") || match(key, "?", "?")) {
-			return new Parsed(null, false, false, false, null, null, true);
+			return new Parsed(null, false, false, null, null, true);
 		}
 		if (key.equals("version") || key.equals("psconsolefile")) {
 			return Parsed.refusal("-" + args.get(i).strip().substring(1) + " is handled by powershell.exe's native"
@@ -112,11 +109,8 @@ final class PowerShellSwitches {
 			return Parsed.refusal("-NoExit would keep an interactive session open after the command; the lab runs"
 					+ " only commands.");
 		}
-		if (match(key, "noninteractive", "noni")) {
-			nonInteractive = true;
-			return null;
-		}
-		if (match(key, "importsystemmodules", "imp") || match(key, "showinitialprompt", "show")
+		// the lab answers a prompt with the NonInteractive error with or without -NonInteractive
+		if (match(key, "noninteractive", "noni") || match(key, "importsystemmodules", "imp") || match(key, "showinitialprompt", "show")
 				|| match(key, "noprofile", "nop") || match(key, "nologo", "nol")) {
 			return null;
 		}
@@ -264,7 +258,7 @@ final class PowerShellSwitches {
 	}
 
 	private Parsed result() {
-		return new Parsed(script, encoded, fromStdin, nonInteractive, null, null, false);
+		return new Parsed(script, encoded, fromStdin, null, null, false);
 	}
 
 	/** MatchSwitch: the key is a prefix of the name and at least as long as its shortest unambiguous form. */
