@@ -5,9 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
+import org.pchatfailover.lab.lync.ssh.PowerShellExe;
 import org.pchatfailover.topology.Pool;
 
-/** Runs scripts in the lab shell in-process, as the SSH server would after decoding them; records each one. */
+/**
+ * Runs the product's command lines in the lab's powershell.exe in-process, as the SSH server would run them: the same
+ * switch parsing, CRLF output and CLIXML errors, without a socket; records each command.
+ */
 class InProcessLabTransport implements LyncShellTransport {
 
 	final List<LyncCommand> commands = new ArrayList<>();
@@ -31,8 +35,8 @@ class InProcessLabTransport implements LyncShellTransport {
 	@Override
 	public ShellResult run(Pool.LyncShell shell, LyncCommand command) {
 		commands.add(command);
-		LabLyncShell.Result result = lab.execute(PowerShell.decode(PowerShell.encode(command.script())));
-		return new ShellResult(result.exitCode(), result.stdout(), result.stderr(), Duration.ofMillis(1));
+		PowerShellExe.Output output = PowerShellExe.run(lab, PowerShell.commandLine(command.script()), () -> "");
+		return new ShellResult(output.exitCode(), output.stdout(), output.stderr(), Duration.ofMillis(1));
 	}
 
 	List<String> cmdlets() {

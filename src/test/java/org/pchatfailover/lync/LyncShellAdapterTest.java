@@ -96,8 +96,18 @@ class LyncShellAdapterTest {
 			.satisfies(ex -> {
 				assertThat(ex.cmdlet()).isEqualTo("Install-CsMirrorDatabase");
 				assertThat(ex.exitCode()).isEqualTo(1);
-				assertThat(ex.stderr()).isEqualTo("Install-CsMirrorDatabase : Windows PowerShell is in NonInteractive"
-						+ " mode. Read and Prompt functionality is not available.\n");
+				// powershell.exe -EncodedCommand with a redirected stderr writes its errors as CLIXML
+				assertThat(ex.stderr()).isEqualTo("#< CLIXML\r\n<Objs Version=\"1.1.0.1\""
+						+ " xmlns=\"http://schemas.microsoft.com/powershell/2004/04\"><S S=\"Error\">Install-CsMirrorDatabase :"
+						+ " Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available."
+						+ "_x000D__x000A_</S><S S=\"Error\">At line:3 char:1_x000D__x000A_</S><S S=\"Error\">+"
+						+ " Install-CsMirrorDatabase -DatabaseType 'PersistentChat' -SqlServerFqd ..._x000D__x000A_</S>"
+						+ "<S S=\"Error\">+ " + "~".repeat(69) + "_x000D__x000A_</S><S S=\"Error\">    + CategoryInfo  "
+						+ "        : InvalidOperation: (:) [Install-CsMirrorDatabase], PSInvalidOperationException"
+						+ "_x000D__x000A_</S><S S=\"Error\">    + FullyQualifiedErrorId : InvalidOperation,"
+						+ "Install-CsMirrorDatabase_x000D__x000A_</S><S S=\"Error\"> _x000D__x000A_</S></Objs>");
+				assertThat(ex.getMessage()).endsWith("(exit code 1): Install-CsMirrorDatabase : Windows PowerShell is in"
+						+ " NonInteractive mode. Read and Prompt functionality is not available.");
 			});
 		assertThat(actions.actions()).singleElement().satisfies(a -> assertThat(a.succeeded()).isFalse());
 	}

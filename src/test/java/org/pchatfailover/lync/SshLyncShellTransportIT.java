@@ -133,7 +133,19 @@ class SshLyncShellTransportIT {
 				new LyncCommand("Get-CsNothing", "Get-CsNothing", "$ErrorActionPreference = 'Stop'\nGet-CsNothing\n"));
 
 		assertThat(result.exitCode()).isEqualTo(1);
-		assertThat(result.stderr()).startsWith("Get-CsNothing : The term 'Get-CsNothing' is not recognized");
+		// as Windows PowerShell writes it for -EncodedCommand to a redirected stderr: CLIXML of the error view
+		assertThat(result.stderr()).isEqualTo("#< CLIXML\r\n<Objs Version=\"1.1.0.1\""
+				+ " xmlns=\"http://schemas.microsoft.com/powershell/2004/04\"><S S=\"Error\">Get-CsNothing : The term"
+				+ " 'Get-CsNothing' is not recognized as the name of a cmdlet, function, script file, or operable program."
+				+ " Check the spelling of the name, or if a path was included, verify that the path is correct and try"
+				+ " again._x000D__x000A_</S><S S=\"Error\">At line:2 char:1_x000D__x000A_</S><S S=\"Error\">+"
+				+ " Get-CsNothing_x000D__x000A_</S><S S=\"Error\">+ ~~~~~~~~~~~~~_x000D__x000A_</S><S S=\"Error\">   "
+				+ " + CategoryInfo          : ObjectNotFound: (Get-CsNothing:String) [], CommandNotFoundException"
+				+ "_x000D__x000A_</S><S S=\"Error\">    + FullyQualifiedErrorId : CommandNotFoundException_x000D__x000A_"
+				+ "</S><S S=\"Error\"> _x000D__x000A_</S></Objs>");
+		assertThat(LyncShellException.errorText(result.stderr())).isEqualTo("Get-CsNothing : The term 'Get-CsNothing'"
+				+ " is not recognized as the name of a cmdlet, function, script file, or operable program. Check the"
+				+ " spelling of the name, or if a path was included, verify that the path is correct and try again.");
 		assertThat(result.stdout()).isEmpty();
 	}
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.pchatfailover.lab.LabProperties;
+import org.pchatfailover.lab.LabSecretFiles;
 import org.pchatfailover.lab.lync.cmdlets.LabDatabaseProbe;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology;
@@ -29,7 +30,8 @@ import org.springframework.context.annotation.Profile;
 /**
  * Starts the lab Lync shell in the {@code lab} profile: the simulated topology from {@code pchat.pools[]}, the
  * SSH server on {@code pchat.lab.bind-address:ssh-port}, and the files the product's SSH transport reads:
- * {@code secrets/ssh.password} and a known_hosts entry for the lab's host key.
+ * {@code secrets/ssh.password} and a known_hosts entry for the lab's host key. The host key ({@code ssh/host_key})
+ * and the password file are owner-only (0600); known_hosts holds public keys only.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("lab")
@@ -66,7 +68,7 @@ class LabLyncShellConfiguration {
 		}
 		// names other engine nodes reach this lab by (docker-compose: pchat-a)
 		lab.advertisedHosts().stream().filter(h -> !h.isBlank()).forEach(hosts::add);
-		write(lab.dir().resolve("secrets").resolve("ssh.password"), PASSWORD + "\n");
+		LabSecretFiles.write(lab.dir().resolve("secrets").resolve("ssh.password"), PASSWORD + "\n");
 		write(sshDir.resolve("known_hosts"), String.join("\n", server.knownHostsLines(new ArrayList<>(hosts))) + "\n");
 		log.info("Lab Lync shell listening on ssh://{}@{}:{} (password in {}, host key in {})", USER,
 				lab.bindAddress(), server.port(), lab.dir().resolve("secrets"), sshDir.resolve("known_hosts"));

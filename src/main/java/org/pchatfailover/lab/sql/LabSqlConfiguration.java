@@ -3,8 +3,6 @@ package org.pchatfailover.lab.sql;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.pchatfailover.lab.LabProperties;
+import org.pchatfailover.lab.LabSecretFiles;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.lab.sql.engine.BackupDevices;
 import org.pchatfailover.lab.sql.engine.LabScenarios;
@@ -162,13 +161,12 @@ class LabSqlConfiguration {
 			.map(Pool.ActiveServerCandidate::fqdn).toList();
 	}
 
-	/** The product reads the SQL password from this file (pool password-file); the lab login is a drill secret. */
-	private static String labPassword(Path file) throws IOException {
-		Files.createDirectories(file.getParent());
-		if (!Files.isRegularFile(file)) {
-			Files.writeString(file, LabSqlEngine.LOGIN, StandardCharsets.UTF_8);
-		}
-		return Files.readString(file, StandardCharsets.UTF_8).strip();
+	/**
+	 * The product reads the SQL password from this file (pool password-file); the lab login is a drill secret, kept
+	 * owner-only like any secret file.
+	 */
+	private static String labPassword(Path file) {
+		return LabSecretFiles.readOrCreate(file, LabSqlEngine.LOGIN);
 	}
 
 	private static InetAddress address(String bindAddress) throws UnknownHostException {

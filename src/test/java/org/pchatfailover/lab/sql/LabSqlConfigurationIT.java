@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -35,6 +37,10 @@ class LabSqlConfigurationIT {
 			String port = context.getEnvironment().getProperty("pchat.lab.sql-port");
 			assertThat(lab.endpoint()).isEqualTo("127.0.0.1:" + port);
 			assertThat(Files.readString(dir.resolve("secrets/sql.password")).strip()).isEqualTo("lab");
+			if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null) {
+				assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secrets/sql.password"))))
+					.as("a secret file is owner-only").isEqualTo("rw-------");
+			}
 			url = "jdbc:sqlserver://" + lab.endpoint() + ";encrypt=false;loginTimeout=5;connectRetryCount=0";
 			try (Connection connection = DriverManager.getConnection(url, "lab", "lab")) {
 				assertThat(connection.isValid(5)).isTrue();

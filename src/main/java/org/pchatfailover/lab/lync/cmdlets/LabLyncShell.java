@@ -13,6 +13,7 @@ import org.pchatfailover.lab.LabStateFile;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncState.HistoryEntry;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncState.PoolState;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
+import org.pchatfailover.lab.lync.powershell.ErrorRecord;
 
 /**
  * The lab's Lync Server Management Shell: runs PowerShell scripts against a simulated topology and keeps its
@@ -71,8 +72,14 @@ public class LabLyncShell {
 
 	private LabLyncState state;
 
-	/** What a script wrote and its exit code, as powershell.exe would return them. */
-	public record Result(int exitCode, String stdout, String stderr) {
+	/**
+	 * What a script wrote and its exit code.
+	 * @param stdout what powershell.exe writes on standard output, lines ending in CRLF
+	 * @param stderr each error's first line ({@code Cmdlet : message}), "\n" after each: the errors in brief
+	 * @param errors the error records, which powershell.exe writes to standard error as text or CLIXML
+	 * ({@link org.pchatfailover.lab.lync.powershell.ErrorStream})
+	 */
+	public record Result(int exitCode, String stdout, String stderr, List<ErrorRecord> errors) {
 	}
 
 	/**
@@ -135,7 +142,7 @@ public class LabLyncShell {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return new Result(1, "", "The pipeline has been stopped.\n");
+				return new Result(1, "", "The pipeline has been stopped.\n", List.of());
 			}
 		}
 		synchronized (this) {
@@ -146,7 +153,7 @@ public class LabLyncShell {
 				.run(script);
 			int from = Math.max(0, history.size() - MAX_HISTORY);
 			commit(new LabLyncState(state.scenario(), pools, history.subList(from, history.size())));
-			return new Result(result.exitCode(), result.stdout(), result.stderr());
+			return new Result(result.exitCode(), result.stdout(), result.stderr(), result.errors());
 		}
 	}
 

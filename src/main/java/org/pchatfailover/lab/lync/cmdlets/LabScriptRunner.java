@@ -1,57 +1,58 @@
 package org.pchatfailover.lab.lync.cmdlets;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.pchatfailover.lab.lync.powershell.CmdletBinder;
 import org.pchatfailover.lab.lync.powershell.CmdletBinder.Bound;
 import org.pchatfailover.lab.lync.powershell.CmdletBinder.Spec;
+import org.pchatfailover.lab.lync.powershell.ConvertToJson;
+import org.pchatfailover.lab.lync.powershell.ErrorRecord;
 import org.pchatfailover.lab.lync.powershell.Ps;
-import org.pchatfailover.lab.lync.powershell.Ps.Block;
-import org.pchatfailover.lab.lync.powershell.Ps.ListValue;
-import org.pchatfailover.lab.lync.powershell.Ps.Table;
 import org.pchatfailover.lab.lync.powershell.Ps.Text;
-import org.pchatfailover.lab.lync.powershell.Ps.Value;
 import org.pchatfailover.lab.lync.powershell.PsError;
 import org.pchatfailover.lab.lync.powershell.PsParser;
+import org.pchatfailover.lab.lync.powershell.UtilityCmdlets;
 
 /**
  * Runs a parsed script as powershell.exe -NonInteractive would: statement by statement, each pipeline passing
  * objects along, errors to stderr, and exit code 1 when the last statement failed (or at once with
  * {@code $ErrorActionPreference = 'Stop'}). Besides the Lync cmdlets it knows Import-Module (the Lync module
- * only), Get-Command, Select-Object -Property and ConvertTo-Json.
+ * only), Get-Command, Select-Object -Property, Where-Object, Write-Output and ConvertTo-Json.
  * <p>
  * It lives here, not in the powershell package, because it dispatches to the Lync cmdlets: the language knows
  * nothing of Lync, the cmdlets use the language.
  */
 final class LabScriptRunner {
 
-	private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
 	private static final Spec IMPORT_MODULE = new Spec("Import-Module", Map.of("Name", false, "Force", true),
 			List.of("Name"));
 
-	private static final Spec SELECT_OBJECT = new Spec("Select-Object", Map.of("Property", false),
-			List.of("Property"));
-
-	private static final Spec CONVERT_TO_JSON = new Spec("ConvertTo-Json",
-			Map.of("Depth", false, "Compress", true, "InputObject", false), List.of("InputObject"));
-
-	/** What the script wrote and how powershell.exe would exit. */
-	record Result(int exitCode, String stdout, String stderr) {
+	/**
+	 * What the script wrote and how powershell.exe would exit.
+	 * @param stdout as Windows PowerShell writes it, lines ending in CRLF
+	 * @param stderr each error's first line, {@code Cmdlet : message}
+	 * @param errors the error records, for the host to write
+	 */
+	record Result(int exitCode, String stdout, String stderr, List<ErrorRecord> errors) {
 	}
+
+	private static final String CRLF = "\r\n";
 
 	private final LabLyncCmdlets lync;
 
 	private final StringBuilder stdout = new StringBuilder();
 
 	private final StringBuilder stderr = new StringBuilder();
+
+	private final List<ErrorRecord> errors = new ArrayList<>();
+
+	private String script = "";
+
+	// the command running now: an error is reported for it
+	private Ps.Command current;
 
 	private String errorActionPreference = "Continue";
 
@@ -63,12 +64,13 @@ final class LabScriptRunner {
 	}
 
 	Result run(String script) {
+		this.script = script;
 		List<Ps.Statement> statements;
 		try {
 			statements = PsParser.parse(script);
 		}
 		catch (Ps.ParseException ex) {
-			return new Result(1, "", ex.getMessage() + "\n");
+			return new Result(1, "", ex.getMessage() + "\n", List.of(ex.record(script)));
 		}
 		boolean lastFailed = false;
 		for (Ps.Statement statement : statements) {
@@ -77,12 +79,13 @@ final class LabScriptRunner {
 				break;
 			}
 		}
-		return new Result(lastFailed ? 1 : 0, stdout.toString(), stderr.toString());
+		return new Result(lastFailed ? 1 : 0, stdout.toString(), stderr.toString(), List.copyOf(errors));
 	}
 
 	// a failed statement writes its error and the script goes on, unless $ErrorActionPreference says stop
 	private boolean succeeds(Ps.Statement statement) {
 		wroteError = false;
+		current = null;
 		try {
 			if (statement instanceof Ps.Assignment assignment) {
 				errorActionPreference = assign(assignment);
@@ -93,7 +96,7 @@ final class LabScriptRunner {
 			return !wroteError;
 		}
 		catch (PsError ex) {
-			stderr.append(ex.render()).append('\n');
+			record(ex);
 			return false;
 		}
 	}
@@ -112,13 +115,22 @@ final class LabScriptRunner {
 	}
 
 	private void writeError(PsError error) {
-		stderr.append(error.render()).append('\n');
+		record(error);
 		wroteError = true;
+	}
+
+	private void record(PsError error) {
+		if (current != null) {
+			error.in(current);
+		}
+		stderr.append(error.render()).append('\n');
+		errors.add(error.record(script));
 	}
 
 	private List<Object> pipeline(Ps.Pipeline pipeline) {
 		List<Object> objects = List.of();
 		for (Ps.Command command : pipeline.commands()) {
+			current = command;
 			objects = invoke(command, objects);
 		}
 		return objects;
@@ -129,14 +141,21 @@ final class LabScriptRunner {
 		if (lync.knows(name)) {
 			return lync.invoke(command);
 		}
+		name = UtilityCmdlets.ALIASES.getOrDefault(name, name).toLowerCase(Locale.ROOT);
 		return switch (name) {
 			case "get-command" -> GetCommand.get(CmdletBinder.bind(GetCommand.SPEC, command.elements()), available(),
 					errorActionPreference, this::writeError);
 			case "import-module" -> importModule(CmdletBinder.bind(IMPORT_MODULE, command.elements()));
-			case "select-object" -> select(CmdletBinder.bind(SELECT_OBJECT, command.elements()), input);
-			case "convertto-json" -> toJson(CmdletBinder.bind(CONVERT_TO_JSON, command.elements()), input);
+			case "select-object" -> UtilityCmdlets.select(bind(UtilityCmdlets.SELECT_OBJECT, command), input);
+			case "where-object" -> UtilityCmdlets.where(bind(UtilityCmdlets.WHERE_OBJECT, command), input);
+			case "write-output" -> UtilityCmdlets.writeOutput(bind(UtilityCmdlets.WRITE_OUTPUT, command), input);
+			case "convertto-json" -> ConvertToJson.convert(bind(ConvertToJson.SPEC, command), input);
 			default -> throw PsError.notRecognized(command.name());
 		};
+	}
+
+	private static Bound bind(Spec spec, Ps.Command command) {
+		return CmdletBinder.bind(spec, command.elements());
 	}
 
 	// what Get-Command finds: the Lync module's cmdlets and the few of PowerShell's own the lab runs
@@ -145,8 +164,10 @@ final class LabScriptRunner {
 		lync.names().forEach(name -> available.add(new GetCommand.Available(name, "Lync")));
 		available.add(new GetCommand.Available(GetCommand.SPEC.name(), "Microsoft.PowerShell.Core"));
 		available.add(new GetCommand.Available(IMPORT_MODULE.name(), "Microsoft.PowerShell.Core"));
-		available.add(new GetCommand.Available(SELECT_OBJECT.name(), "Microsoft.PowerShell.Utility"));
-		available.add(new GetCommand.Available(CONVERT_TO_JSON.name(), "Microsoft.PowerShell.Utility"));
+		available.add(new GetCommand.Available(UtilityCmdlets.WHERE_OBJECT.name(), "Microsoft.PowerShell.Core"));
+		available.add(new GetCommand.Available(UtilityCmdlets.SELECT_OBJECT.name(), "Microsoft.PowerShell.Utility"));
+		available.add(new GetCommand.Available(UtilityCmdlets.WRITE_OUTPUT.name(), "Microsoft.PowerShell.Utility"));
+		available.add(new GetCommand.Available(ConvertToJson.SPEC.name(), "Microsoft.PowerShell.Utility"));
 		return available;
 	}
 
@@ -159,99 +180,20 @@ final class LabScriptRunner {
 		return List.of();
 	}
 
-	private static List<Object> select(Bound args, List<Object> input) {
-		Value property = args.values().get("Property");
-		List<Value> properties = (property instanceof ListValue list) ? list.items()
-				: (property == null) ? List.of() : List.of(property);
-		List<Object> output = new ArrayList<>();
-		for (Object item : input) {
-			output.add(selected(args, properties, (item instanceof Map<?, ?> map) ? map : Map.of()));
-		}
-		return output;
-	}
-
-	private static Map<String, Object> selected(Bound args, List<Value> properties, Map<?, ?> source) {
-		Map<String, Object> selected = new LinkedHashMap<>();
-		for (Value p : properties) {
-			if (p instanceof Text text) {
-				selected.put(text.value(), property(source, text.value()));
-			}
-			else if (p instanceof Table table) {
-				selected.put(calculatedName(args, table), calculatedValue(args, table, source));
-			}
-			else {
-				throw new PsError(args.cmdlet(), "Cannot convert the property specification to a property name.");
-			}
-		}
-		return selected;
-	}
-
-	private static String calculatedName(Bound args, Table table) {
-		for (String key : List.of("Name", "N", "Label", "L")) {
-			if (table.get(key) instanceof Text name) {
-				return name.value();
-			}
-		}
-		throw new PsError(args.cmdlet(), "The \"Name\" key is missing from a calculated property hash table.");
-	}
-
-	private static Object calculatedValue(Bound args, Table table, Map<?, ?> source) {
-		Value expression = (table.get("Expression") != null) ? table.get("Expression") : table.get("E");
-		if (!(expression instanceof Block block)) {
-			throw new PsError(args.cmdlet(), "The \"Expression\" key of a calculated property must be a script block.");
-		}
-		Object value = property(source, block.property());
-		if ("string".equals(block.cast())) {
-			// [string] of a collection joins it with spaces, of $null is the empty string
-			return (value instanceof List<?> list) ? String.join(" ", list.stream().map(String::valueOf).toList())
-					: (value == null) ? "" : String.valueOf(value);
-		}
-		if ("string[]".equals(block.cast())) {
-			return (value instanceof List<?> list) ? list.stream().map(String::valueOf).toList()
-					: (value == null) ? null : List.of(String.valueOf(value));
-		}
-		return value;
-	}
-
-	// PowerShell returns $null for a property the object does not have (outside strict mode)
-	private static Object property(Map<?, ?> source, String name) {
-		for (Map.Entry<?, ?> entry : source.entrySet()) {
-			if (String.valueOf(entry.getKey()).equalsIgnoreCase(name)) {
-				return entry.getValue();
-			}
-		}
-		return null;
-	}
-
-	private static List<Object> toJson(Bound args, List<Object> input) {
-		String depth = args.text("Depth");
-		if (depth != null && !depth.matches("\\d{1,3}")) {
-			throw new PsError(args.cmdlet(), "Cannot bind parameter 'Depth'. Cannot convert value \"" + depth
-					+ "\" to type \"System.Int32\".");
-		}
-		if (input.isEmpty()) {
-			return List.of();
-		}
-		Object value = (input.size() == 1) ? input.get(0) : input;
-		try {
-			ObjectMapper mapper = args.isSet("Compress") ? new ObjectMapper() : JSON;
-			return List.of(mapper.writeValueAsString(value));
-		}
-		catch (JsonProcessingException ex) {
-			throw new PsError(args.cmdlet(), ex.getOriginalMessage());
-		}
-	}
-
-	// what reaches the end of a pipeline: strings as they are, objects as Format-List would show them
+	// what reaches the end of a pipeline: strings as they are, objects as Format-List would show them; CRLF as a
+	// Windows host ends its lines
 	private void write(List<Object> objects) {
 		for (Object object : objects) {
 			if (object instanceof Map<?, ?> map) {
 				int width = map.keySet().stream().mapToInt(k -> String.valueOf(k).length()).max().orElse(0);
-				stdout.append('\n');
-				map.forEach((k, v) -> stdout.append(String.format("%-" + width + "s : %s%n", k, format(v))));
+				stdout.append(CRLF);
+				map.forEach((k, v) -> stdout.append(String.format("%-" + width + "s : %s", k, format(v))).append(CRLF));
 			}
-			else {
-				stdout.append(object).append('\n');
+			else if (object instanceof Boolean b) {
+				stdout.append(b ? "True" : "False").append(CRLF);
+			}
+			else if (object != null) {
+				stdout.append(object).append(CRLF);
 			}
 		}
 	}

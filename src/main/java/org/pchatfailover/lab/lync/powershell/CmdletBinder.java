@@ -33,8 +33,15 @@ public final class CmdletBinder {
 	 * @param name the cmdlet name in its canonical case
 	 * @param parameters parameter name to whether it is a switch
 	 * @param positional parameters that take positional values, in order
+	 * @param remaining the parameter declared {@code ValueFromRemainingArguments}, which takes the positional values
+	 * left over as a list; null for none
 	 */
-	public record Spec(String name, Map<String, Boolean> parameters, List<String> positional) {
+	public record Spec(String name, Map<String, Boolean> parameters, List<String> positional, String remaining) {
+
+		public Spec(String name, Map<String, Boolean> parameters, List<String> positional) {
+			this(name, parameters, positional, null);
+		}
+
 	}
 
 	/** The bound parameters of one invocation, by canonical name. */
@@ -58,8 +65,8 @@ public final class CmdletBinder {
 			if (value instanceof Text t) {
 				return t.value();
 			}
-			throw new PsError(cmdlet, "Cannot convert '" + describe(value) + "' to the type 'System.String'"
-					+ " required by parameter '" + parameter + "'.");
+			throw PsError.binding(cmdlet, "CannotConvertArgument", "Cannot convert '" + describe(value)
+					+ "' to the type 'System.String' required by parameter '" + parameter + "'.");
 		}
 
 		public String required(String parameter) {
@@ -88,10 +95,19 @@ public final class CmdletBinder {
 				continue;
 			}
 			Parameter parameter = (Parameter) element;
-			String name = resolve(spec.name(), known, parameter.name());
+			String name;
+			try {
+				name = resolve(spec.name(), known, parameter.name());
+			}
+			catch (PsError ex) {
+				throw ex.at(parameter.extent());
+			}
 			if (values.containsKey(name)) {
-				throw new PsError(spec.name(), "Cannot bind parameter because parameter '" + name
-						+ "' is specified more than once.");
+				// ParameterAlreadyBound, ParameterBinderStrings.resx
+				throw PsError.binding(spec.name(), "ParameterAlreadyBound", "Cannot bind parameter because parameter '"
+						+ name + "' is specified more than once. To provide multiple values to parameters that can accept"
+						+ " multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".")
+					.at(parameter.extent());
 			}
 			if (known.get(name) || parameter.value() != null) {
 				values.put(name, (parameter.value() != null) ? parameter.value() : new Bool(true));
@@ -101,7 +117,7 @@ public final class CmdletBinder {
 				i++;
 			}
 		}
-		bindPositional(spec, values, positional);
+		bindPositional(spec, values, positional, elements);
 		if (values.containsKey("ErrorAction")) {
 			values.put("ErrorAction", new Text(actionPreference(spec.name(), values.get("ErrorAction"))));
 		}
@@ -113,8 +129,8 @@ public final class CmdletBinder {
 		if (index + 1 < elements.size() && elements.get(index + 1) instanceof Argument next) {
 			return next.value();
 		}
-		throw new PsError(spec.name(), "Missing an argument for parameter '" + name
-				+ "'. Specify a parameter of the required type and try again.");
+		throw PsError.binding(spec.name(), "MissingArgument", "Missing an argument for parameter '" + name
+				+ "'. Specify a parameter of the required type and try again.").at(elements.get(index).extent());
 	}
 
 	// in its canonical case: the cmdlet decides what the preference does to its non-terminating errors
@@ -127,14 +143,27 @@ public final class CmdletBinder {
 					"System.Management.Automation.ActionPreference", ACTION_PREFERENCES));
 	}
 
-	private static void bindPositional(Spec spec, Map<String, Value> values, List<Value> positional) {
+	private static void bindPositional(Spec spec, Map<String, Value> values, List<Value> positional,
+			List<Element> elements) {
 		List<String> free = spec.positional().stream().filter(p -> !values.containsKey(p)).toList();
+		List<Value> remaining = new ArrayList<>();
 		for (int i = 0; i < positional.size(); i++) {
-			if (i >= free.size()) {
-				throw new PsError(spec.name(), "A positional parameter cannot be found that accepts argument '"
-						+ describe(positional.get(i)) + "'.");
+			if (i < free.size() && !free.get(i).equals(spec.remaining())) {
+				values.put(free.get(i), positional.get(i));
 			}
-			values.put(free.get(i), positional.get(i));
+			else if (spec.remaining() != null && !values.containsKey(spec.remaining())) {
+				remaining.add(positional.get(i));
+			}
+			else {
+				throw PsError.binding(spec.name(), "PositionalParameterNotFound", "A positional parameter cannot be"
+						+ " found that accepts argument '" + describe(positional.get(i)) + "'.").at(extentOf(positional.get(i), elements));
+			}
+		}
+		if (remaining.size() == 1) {
+			values.put(spec.remaining(), remaining.get(0));
+		}
+		else if (!remaining.isEmpty()) {
+			values.put(spec.remaining(), new ListValue(remaining));
 		}
 	}
 
@@ -153,10 +182,20 @@ public final class CmdletBinder {
 			return matches.get(0);
 		}
 		if (matches.isEmpty()) {
-			throw new PsError(cmdlet, "A parameter cannot be found that matches parameter name '" + written + "'.");
+			throw PsError.binding(cmdlet, "NamedParameterNotFound", "A parameter cannot be found that matches"
+					+ " parameter name '" + written + "'.");
 		}
-		throw new PsError(cmdlet, "Parameter cannot be processed because the parameter name '" + written
-				+ "' is ambiguous. Possible matches include: -" + String.join(" -", matches) + ".");
+		throw PsError.binding(cmdlet, "AmbiguousParameter", "Parameter cannot be processed because the parameter name '"
+				+ written + "' is ambiguous. Possible matches include: -" + String.join(" -", matches) + ".");
+	}
+
+	// the positional argument's place in the command, for the error's position
+	private static Ps.Extent extentOf(Value value, List<Element> elements) {
+		return elements.stream()
+			.filter(e -> e instanceof Argument a && a.value() == value)
+			.map(Element::extent)
+			.findFirst()
+			.orElse(null);
 	}
 
 	public static String describe(Value value) {

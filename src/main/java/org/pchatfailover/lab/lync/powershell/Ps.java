@@ -20,22 +20,31 @@ public final class Ps {
 	public record Pipeline(List<Command> commands) implements Statement {
 	}
 
+	/** Where something stands in the script: offsets of its first character and of the one after it. */
+	public record Extent(int start, int end) {
+	}
+
 	/**
 	 * @param name the command as written
 	 * @param elements parameters and values in order; binding to parameters happens per cmdlet
 	 * @param text the source text, for the lab's history
+	 * @param extent the whole command, name to last argument
+	 * @param nameExtent the command name
 	 */
-	public record Command(String name, List<Element> elements, String text) {
+	public record Command(String name, List<Element> elements, String text, Extent extent, Extent nameExtent) {
 	}
 
 	public sealed interface Element permits Parameter, Argument {
+
+		Extent extent();
+
 	}
 
 	/** {@code -Name} or {@code -Name:value} (then {@code value} is set). */
-	record Parameter(String name, Value value) implements Element {
+	record Parameter(String name, Value value, Extent extent) implements Element {
 	}
 
-	record Argument(Value value) implements Element {
+	record Argument(Value value, Extent extent) implements Element {
 	}
 
 	public sealed interface Value permits Text, Bool, Null, ListValue, Table, Block {
@@ -68,18 +77,45 @@ public final class Ps {
 	}
 
 	/**
-	 * A script block limited to a property of the pipeline object: {@code {$_.Name}}, {@code {[string]$_.Name}}
-	 * or {@code {[string[]]$_.Name}}.
-	 * @param cast {@code string}, {@code string[]} or null
+	 * A script block holding one expression ({@link PsExpressionParser}): {@code {$_.Name}},
+	 * {@code {[string[]]$_.Computers}}, {@code { $_.PoolState -eq "FailedOver" }}.
+	 * @param text the block as written, braces included
 	 */
-	public record Block(String cast, String property) implements Value {
+	public record Block(PsExpression.Expr expression, String text) implements Value {
 	}
 
-	/** A syntax error, reported like PowerShell's parser: position, then the message. */
+	/**
+	 * A syntax error, reported like PowerShell's parser: position, then the message.
+	 * @see #record(String)
+	 */
 	public static class ParseException extends RuntimeException {
 
-		ParseException(String message) {
+		private final String errorId;
+
+		private final Extent extent;
+
+		private final String text;
+
+		/**
+		 * @param errorId the parser's error id ({@code UnexpectedToken}, ...), {@code LabNotSupported} for the lab's own
+		 * @param extent what the error points at; an empty one at a position gets one {@code ~}
+		 */
+		ParseException(String message, String errorId, Extent extent, String text) {
 			super(message);
+			this.errorId = errorId;
+			this.extent = extent;
+			this.text = text;
+		}
+
+		/**
+		 * The error record a ParseException becomes: its message is the position (with the line and the {@code ~})
+		 * and the text; no command, {@code ParserError: (:) [], ParentContainsErrorRecordException}.
+		 * @param script the script the error is in
+		 */
+		public ErrorRecord record(String script) {
+			String position = new ScriptExtent(script, extent.start(), extent.end()).positionMessage();
+			return new ErrorRecord(null, position + "\n" + text, null,
+					"ParserError: (:) [], ParentContainsErrorRecordException", errorId);
 		}
 
 	}

@@ -66,9 +66,23 @@ final class PsCursor {
 		return atEnd() || isStatementEnd(peek());
 	}
 
-	// -Name, but not -1: a dash before a digit is a negative number, an argument
+	// -Name, but not -1: a dash before a digit is a negative number, an argument. The tokenizer starts a parameter
+	// (or an operator such as -eq) at any dash followed by a letter, '_' or '?'.
 	boolean atParameterName() {
-		return at('-') && pos + 1 < src.length() && Character.isLetter(src.charAt(pos + 1));
+		if (atEnd() || !isDash(peek()) || pos + 1 >= src.length()) {
+			return false;
+		}
+		char next = src.charAt(pos + 1);
+		return Character.isLetter(next) || next == '_' || next == '?';
+	}
+
+	/**
+	 * The hyphen-minus and the dashes PowerShell's tokenizer takes for it (CharTraits.cs, {@code IsDash}): en dash
+	 * U+2013, em dash U+2014 and horizontal bar U+2015, as word processors turn a typed hyphen into, e.g. the
+	 * failover runbook's own {@code –PoolState FailedOver}.
+	 */
+	static boolean isDash(char c) {
+		return c == '-' || c == '\u2013' || c == '\u2014' || c == '\u2015';
 	}
 
 	String identifier() {
@@ -82,10 +96,20 @@ final class PsCursor {
 		return src.substring(start, pos);
 	}
 
-	// command names and unquoted arguments: Lync, FailedOver, Get-CsPersistentChatState, 4, C:\file.html
+	// command names and unquoted arguments: Lync, FailedOver, Get-CsPersistentChatState, 4, C:\file.html, atl-*,
+	// a base64 string with its '=' padding
 	String bareWord() {
 		int start = pos;
 		while (!atEnd() && isWordChar(peek())) {
+			pos++;
+		}
+		return src.substring(start, pos);
+	}
+
+	// a hashtable key, parsed in expression mode, where '=' is the assignment that follows it
+	String key() {
+		int start = pos;
+		while (!atEnd() && (Character.isLetterOrDigit(peek()) || peek() == '_' || isDash(peek()))) {
 			pos++;
 		}
 		return src.substring(start, pos);
@@ -142,7 +166,36 @@ final class PsCursor {
 				lineStart = i + 1;
 			}
 		}
-		return new ParseException("At line:" + line + " char:" + (pos - lineStart + 1) + "\n" + message);
+		int at = Math.min(pos, src.length());
+		int length = message.startsWith("Unexpected token '") ? Math.max(0, tokenAhead().length()) : 0;
+		return new ParseException("At line:" + line + " char:" + (at - lineStart + 1) + "\n" + message,
+				errorId(message), new Ps.Extent(at, Math.min(src.length(), at + length)), message);
+	}
+
+	// the parser's error ids (ParserStrings.resx names them) for the texts the lab shares with PowerShell
+	private static String errorId(String message) {
+		if (message.startsWith("Unexpected token '")) {
+			return "UnexpectedToken";
+		}
+		if (message.startsWith("You must provide a value expression following")) {
+			return "ExpectedValueExpression";
+		}
+		if (message.startsWith("Missing closing '}'")) {
+			return "MissingEndCurlyBrace";
+		}
+		if (message.startsWith("Missing closing ')'")) {
+			return "MissingEndParenthesisInExpression";
+		}
+		if (message.startsWith("The string is missing the terminator")) {
+			return "TerminatorExpectedAtEndOfString";
+		}
+		if (message.equals("An empty pipe element is not allowed.")) {
+			return "EmptyPipeElement";
+		}
+		if (message.equals("Missing '=' operator after key in hash literal.")) {
+			return "MissingEqualsInHashLiteral";
+		}
+		return "LabNotSupported";
 	}
 
 	private boolean atLineContinuation() {
@@ -155,8 +208,9 @@ final class PsCursor {
 		}
 	}
 
+	// what the tokenizer's generic token (command mode) runs over, short of variables and the characters that end it
 	private static boolean isWordChar(char c) {
-		return Character.isLetterOrDigit(c) || "-_.:\\/".indexOf(c) >= 0;
+		return Character.isLetterOrDigit(c) || isDash(c) || "_.:\\/=+*?!~%^".indexOf(c) >= 0;
 	}
 
 	private static boolean isStatementEnd(char c) {

@@ -81,21 +81,30 @@ public final class PsParser {
 			throw cursor.error(cursor.atEnd() ? "An empty pipe element is not allowed."
 					: "Unexpected token '" + cursor.tokenAhead() + "'.");
 		}
+		Ps.Extent nameExtent = new Ps.Extent(start, cursor.mark());
 		List<Element> elements = new ArrayList<>();
 		while (true) {
 			cursor.skipSpaces();
 			if (cursor.atStatementEnd() || cursor.at('|')) {
-				return new Command(name, elements, cursor.textFrom(start).strip());
+				String text = cursor.textFrom(start).strip();
+				return new Command(name, elements, text, new Ps.Extent(start, start + text.length()), nameExtent);
 			}
-			elements.add(cursor.atParameterName() ? parameter() : new Argument(values.value()));
+			elements.add(cursor.atParameterName() ? parameter() : argument());
 		}
 	}
 
+	private Argument argument() {
+		int start = cursor.mark();
+		Value value = values.value();
+		return new Argument(value, new Ps.Extent(start, start + cursor.textFrom(start).strip().length()));
+	}
+
 	private Parameter parameter() {
+		int start = cursor.mark();
 		cursor.advance(1);
 		String name = cursor.identifier();
 		Value value = cursor.skip(':') ? values.value() : null;
-		return new Parameter(name, value);
+		return new Parameter(name, value, new Ps.Extent(start, cursor.mark()));
 	}
 
 }

@@ -15,7 +15,7 @@ import org.pchatfailover.lab.lync.powershell.Ps.Value;
 
 /**
  * Reads the values a command takes: single- and double-quoted strings with PowerShell's escaping, bare words,
- * comma lists, {@code $null/$true/$false}, {@code @{...}} hashtables and property script blocks.
+ * comma lists, {@code $null/$true/$false}, {@code @{...}} hashtables and script blocks ({@link PsExpressionParser}).
  */
 final class PsValueParser {
 
@@ -77,7 +77,7 @@ final class PsValueParser {
 	}
 
 	// in both kinds a doubled quote stands for one; only double-quoted strings know backtick escapes
-	private String quoted() {
+	String quoted() {
 		boolean expandable = PowerShellQuotes.isDouble(cursor.peek());
 		int start = cursor.mark();
 		cursor.advance(1);
@@ -126,7 +126,7 @@ final class PsValueParser {
 			if (cursor.skip('}')) {
 				return new Table(entries);
 			}
-			String key = PowerShellQuotes.isSingle(cursor.peek()) ? quoted() : cursor.bareWord();
+			String key = PowerShellQuotes.isSingle(cursor.peek()) ? quoted() : cursor.key();
 			cursor.skipSpaces();
 			if (key.isEmpty() || !cursor.skip('=')) {
 				throw cursor.error("Missing '=' operator after key in hash literal.");
@@ -137,33 +137,10 @@ final class PsValueParser {
 	}
 
 	private Block block() {
+		int start = cursor.mark();
 		cursor.advance(1);
-		cursor.skipSpaces();
-		String cast = cursor.at('[') ? cast() : null;
-		if (!cursor.startsWith("$_.")) {
-			throw cursor.error("The lab shell supports only {$_.Property} script blocks.");
-		}
-		cursor.advance(3);
-		String property = cursor.identifier();
-		cursor.skipSpaces();
-		if (!cursor.skip('}')) {
-			throw cursor.error("Missing closing '}' in statement block or type definition.");
-		}
-		return new Block(cast, property);
-	}
-
-	private String cast() {
-		cursor.advance(1);
-		String cast = cursor.identifier().toLowerCase();
-		if (cursor.startsWith("[]")) {
-			cast += "[]";
-			cursor.advance(2);
-		}
-		if (!cursor.at(']') || !(cast.equals("string") || cast.equals("string[]"))) {
-			throw cursor.error("The lab shell supports only [string] and [string[]] casts in script blocks.");
-		}
-		cursor.advance(1);
-		return cast;
+		PsExpression.Expr expression = new PsExpressionParser(cursor, this).blockBody();
+		return new Block(expression, cursor.textFrom(start));
 	}
 
 }

@@ -34,7 +34,7 @@ public final class ShouldProcess {
 	 * (about_PowerShell_exe.md).
 	 */
 	public static PsError promptInNonInteractiveMode(String cmdlet) {
-		return new PsError(cmdlet, NON_INTERACTIVE);
+		return PsError.invalidOperation(cmdlet, NON_INTERACTIVE);
 	}
 
 }

@@ -16,6 +16,11 @@ public final class Wildcard {
 	}
 
 	public static boolean matches(String pattern, String value) {
+		return matches(pattern, value, false);
+	}
+
+	/** @param caseSensitive as {@code -clike} compares; {@code -like} and cmdlets ignore case */
+	public static boolean matches(String pattern, String value, boolean caseSensitive) {
 		StringBuilder regex = new StringBuilder();
 		boolean inSet = false;
 		for (char c : pattern.toCharArray()) {
@@ -39,9 +44,10 @@ public final class Wildcard {
 			}
 		}
 		if (inSet) {
-			return pattern.equalsIgnoreCase(value);
+			return caseSensitive ? pattern.equals(value) : pattern.equalsIgnoreCase(value);
 		}
-		return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(value).matches();
+		int flags = caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+		return Pattern.compile(regex.toString(), flags).matcher(value).matches();
 	}
 
 }

@@ -3,11 +3,8 @@ package org.pchatfailover.lab.lync.ssh;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -18,26 +15,21 @@ import org.apache.sshd.server.command.Command;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 
 /**
- * One SSH exec request. Accepts what Windows OpenSSH hands to powershell.exe on a Lync server,
- * {@code powershell.exe -NoProfile -NonInteractive -EncodedCommand <base64 UTF-16LE>}, and refuses anything
- * else with a message and exit code 1: the lab never guesses what an unknown command meant.
+ * One SSH exec request: runs {@link PowerShellExe} on the command line, with the channel's input as standard input
+ * (read only for {@code -Command -}), and hands its output and exit code to the client.
  */
 class LabExecCommand implements Command {
 
-	static final String USAGE = "The lab Lync shell runs only: powershell.exe -NoProfile -NonInteractive"
-			+ " -EncodedCommand <base64 of the UTF-16LE script>";
-
-	private static final Set<String> EXECUTABLES = Set.of("powershell.exe", "powershell");
-
-	private static final Set<String> FLAGS = Set.of("-noprofile", "-nop", "-noninteractive", "-nologo");
-
-	private static final Set<String> ENCODED = Set.of("-encodedcommand", "-enc", "-ec", "-e");
+	// standard input for -Command -: more than this is refused rather than held in memory
+	private static final int MAX_STDIN = 1 << 20;
 
 	private final LabLyncShell shell;
 
 	private final String commandLine;
 
 	private final ExecutorService executor;
+
+	private InputStream in;
 
 	private OutputStream out;
 
@@ -46,6 +38,9 @@ class LabExecCommand implements Command {
 	private ExitCallback exit;
 
 	private Future<?> running;
+
+	// the client asked for a terminal: standard error is then a console, not a pipe
+	private boolean console;
 
 	/** @param commandLine the exec request, or null for an interactive shell request */
 	LabExecCommand(LabLyncShell shell, String commandLine, ExecutorService executor) {
@@ -56,7 +51,7 @@ class LabExecCommand implements Command {
 
 	@Override
 	public void setInputStream(InputStream in) {
-		// scripts come encoded on the command line; stdin is not read
+		this.in = in;
 	}
 
 	@Override
@@ -76,6 +71,7 @@ class LabExecCommand implements Command {
 
 	@Override
 	public void start(ChannelSession channel, Environment env) {
+		console = !env.getPtyModes().isEmpty() || env.getEnv().containsKey(Environment.ENV_COLUMNS);
 		running = executor.submit(this::run);
 	}
 
@@ -88,43 +84,26 @@ class LabExecCommand implements Command {
 
 	private void run() {
 		try {
-			String script = decode(commandLine);
-			if (script == null) {
-				finish(1, "", USAGE + "\n");
-				return;
-			}
-			LabLyncShell.Result result = shell.execute(script);
-			finish(result.exitCode(), result.stdout(), result.stderr());
-		}
-		catch (IllegalArgumentException ex) {
-			finish(1, "", "Cannot process the command because the value specified with -EncodedCommand is not"
-					+ " properly encoded. The value must be Base64 encoded.\n");
+			PowerShellExe.Output output = PowerShellExe.run(shell, commandLine, this::stdin, console);
+			finish(output.exitCode(), output.stdout(), output.stderr());
 		}
 		catch (RuntimeException ex) {
-			finish(1, "", "lab Lync shell failed: " + ex.getMessage() + "\n");
+			finish(1, "", "lab Lync shell failed: " + ex.getMessage() + "\r\n");
 		}
 	}
 
-	// the script, or null when the line is not a powershell.exe -EncodedCommand line
-	static String decode(String commandLine) {
-		if (commandLine == null) {
-			return null;
-		}
-		List<String> words = List.of(commandLine.strip().split("\\s+"));
-		if (words.size() < 3 || !EXECUTABLES.contains(words.get(0).toLowerCase(Locale.ROOT))) {
-			return null;
-		}
-		for (int i = 1; i < words.size(); i++) {
-			String word = words.get(i).toLowerCase(Locale.ROOT);
-			if (ENCODED.contains(word) && i == words.size() - 2) {
-				String encoded = words.get(i + 1);
-				return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_16LE);
+	// what the client sends until it closes its side; Windows would decode it in the console's code page
+	private String stdin() {
+		try {
+			byte[] bytes = in.readNBytes(MAX_STDIN + 1);
+			if (bytes.length > MAX_STDIN) {
+				throw new IllegalStateException("standard input over " + MAX_STDIN + " bytes");
 			}
-			if (!FLAGS.contains(word)) {
-				return null;
-			}
+			return new String(bytes, StandardCharsets.UTF_8);
 		}
-		return null;
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read standard input", ex);
+		}
 	}
 
 	private void finish(int code, String stdout, String stderr) {

@@ -3,6 +3,7 @@ package org.pchatfailover.lab.lync.ssh;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -13,17 +14,24 @@ import java.util.concurrent.Executors;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.pchatfailover.lab.LabSecretFiles;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 
 /**
  * The lab Lync shell over SSH (Apache MINA sshd): password login, exec requests of the powershell.exe line,
  * a host key kept in a file so that known_hosts entries stay valid across restarts.
+ * <p>
+ * The key file is written once, on the first start, with its parent directories and owner-only permissions, and
+ * read on every later start. MINA's provider writes it only when the directory exists; otherwise it logs and serves
+ * a throwaway key, which OpenSSH clients then report as a changed host key after each restart.
  */
 public class LabLyncSshServer implements AutoCloseable {
 
 	private final SshServer server;
 
 	private final SimpleGeneratorHostKeyProvider hostKeys;
+
+	private final Path hostKeyFile;
 
 	private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
 		Thread thread = new Thread(task, "lab-lync-shell");
@@ -37,6 +45,7 @@ public class LabLyncSshServer implements AutoCloseable {
 	 */
 	public LabLyncSshServer(LabLyncShell shell, String bindAddress, int port, Path hostKeyFile, String user,
 			String password) {
+		this.hostKeyFile = hostKeyFile;
 		hostKeys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
 		server = SshServer.setUpDefaultServer();
 		server.setHost(bindAddress);
@@ -48,12 +57,28 @@ public class LabLyncSshServer implements AutoCloseable {
 	}
 
 	public void start() {
+		keepHostKey();
 		try {
 			server.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("lab Lync shell cannot listen on " + server.getHost() + ":"
 					+ server.getPort(), ex);
+		}
+	}
+
+	// the key in the file from an earlier start, or a new one written to it now; never a key held only in memory
+	private void keepHostKey() {
+		try {
+			Files.createDirectories(hostKeyFile.toAbsolutePath().getParent());
+			boolean kept = !hostKeys.loadKeys(null).isEmpty() && Files.isRegularFile(hostKeyFile);
+			if (!kept) {
+				throw new IllegalStateException("the lab host key could not be kept in " + hostKeyFile);
+			}
+			LabSecretFiles.restrict(hostKeyFile);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot keep the lab host key in " + hostKeyFile, ex);
 		}
 	}
 

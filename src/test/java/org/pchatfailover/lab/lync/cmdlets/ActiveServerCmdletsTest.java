@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pchatfailover.lab.lync.cmdlets.LabLyncFixtures.crlf;
 
 /** Set-CsPersistentChatActiveServer as a Lync admin types it from the cmdlet reference's examples. */
 class ActiveServerCmdletsTest {
@@ -140,8 +141,8 @@ class ActiveServerCmdletsTest {
 		LabLyncShell.Result result = lab.execute("Set-CsPersistentChatActiveServer -Identity global"
 				+ " -ActiveServers $Null -WhatIf");
 
-		assertThat(result.stdout()).isEqualTo("What if: Performing the operation \"Set-CsPersistentChatActiveServer\""
-				+ " on target \"global\".\n");
+		assertThat(result.stdout()).isEqualTo(crlf("What if: Performing the operation \"Set-CsPersistentChatActiveServer\""
+				+ " on target \"global\".\n"));
 		assertThat(pool(lab, POOL).activeServers()).hasSize(2);
 	}
 

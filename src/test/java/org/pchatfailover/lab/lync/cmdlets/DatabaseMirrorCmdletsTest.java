@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncTopology.LabPool;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pchatfailover.lab.lync.cmdlets.LabLyncFixtures.crlf;
 
 /** Get-CsDatabaseMirrorState and Install-CsMirrorDatabase as a Lync admin sees them, per Lync version. */
 class DatabaseMirrorCmdletsTest {
@@ -33,14 +34,14 @@ class DatabaseMirrorCmdletsTest {
 		LabLyncShell.Result result = lab.execute("Get-CsDatabaseMirrorState -PoolFqdn atl-cs-001.litwareinc.com"
 				+ " -DatabaseType PersistentChat");
 
-		assertThat(result.stdout()).isEqualTo("""
+		assertThat(result.stdout()).isEqualTo(crlf("""
 
 				DatabaseName               : mgc
 				StateOnPrimary             : Principal
 				StateOnMirror              : Mirror
 				MirroringStatusOnPrimary   : Synchronized
 				MirroringStatusOnSecondary : Synchronized
-				""");
+				"""));
 		assertThat(result.stdout()).doesNotContain("MirroringStatusOnMirror");
 	}
 
@@ -65,8 +66,8 @@ class DatabaseMirrorCmdletsTest {
 				+ " -Confirm:$false");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.stdout()).isEqualTo("What if: Performing the operation \"Install-CsMirrorDatabase\" on target"
-				+ " \"mgc on dal-sql-bk.litwareinc.com\\PCHAT, mirror dal-sql-mr.litwareinc.com\\PCHAT\".\n");
+		assertThat(result.stdout()).isEqualTo(crlf("What if: Performing the operation \"Install-CsMirrorDatabase\" on target"
+				+ " \"mgc on dal-sql-bk.litwareinc.com\\PCHAT, mirror dal-sql-mr.litwareinc.com\\PCHAT\".\n"));
 		assertThat(lab.state().pools().get(LabLyncFixtures.POOL).mirror()).isNull();
 	}
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pchatfailover.lab.lync.cmdlets.LabLyncFixtures.crlf;
 
 /** Get-Command as a Lync admin checks which cmdlets the shell has, and -ErrorAction on its misses. */
 class GetCommandTest {
@@ -26,7 +27,7 @@ class GetCommandTest {
 		LabLyncShell.Result result = run("Get-Command -Name Install-CsMirrorDatabase,get-cspool");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.stdout()).isEqualTo("""
+		assertThat(result.stdout()).isEqualTo(crlf("""
 
 				CommandType : Cmdlet
 				Name        : Install-CsMirrorDatabase
@@ -35,7 +36,7 @@ class GetCommandTest {
 				CommandType : Cmdlet
 				Name        : Get-CsPool
 				ModuleName  : Lync
-				""");
+				"""));
 	}
 
 	@Test
@@ -45,7 +46,7 @@ class GetCommandTest {
 
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.stderr()).isEmpty();
-		assertThat(result.stdout()).isEqualTo("{\"Name\":\"Get-CsPool\"}\n");
+		assertThat(result.stdout()).isEqualTo(crlf("{\"Name\":\"Get-CsPool\"}\n"));
 	}
 
 	@Test
@@ -72,8 +73,8 @@ class GetCommandTest {
 				+ " | Select-Object -Property Name | ConvertTo-Json -Compress");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.stdout()).isEqualTo("[{\"Name\":\"Get-CsPersistentChatState\"},"
-				+ "{\"Name\":\"Set-CsPersistentChatActiveServer\"},{\"Name\":\"Set-CsPersistentChatState\"}]\n");
+		assertThat(result.stdout()).isEqualTo(crlf("[{\"Name\":\"Get-CsPersistentChatState\"},"
+				+ "{\"Name\":\"Set-CsPersistentChatActiveServer\"},{\"Name\":\"Set-CsPersistentChatState\"}]\n"));
 	}
 
 	@Test

@@ -83,6 +83,11 @@ public final class LabLyncFixtures {
 		return new LabLyncShell(TOPOLOGY, probe, dir.resolve("lync-state.json"), slowDelay, scenario);
 	}
 
+	/** {@code text} with Windows line ends, as powershell.exe writes its output: each "\n" becomes CRLF. */
+	public static String crlf(String text) {
+		return text.replace("\r\n", "\n").replace("\n", "\r\n");
+	}
+
 	/** A clock a test moves by hand. */
 	public static final class HandClock extends Clock {
 

@@ -38,10 +38,34 @@ class LabLyncShellTest {
 				+ " -PoolSt FailedOver; Get-CsPersistentChatState | Select-Object Identity, PoolState | ConvertTo-Json");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.stdout()).contains("\"PoolState\" : \"FailedOver\"");
+		assertThat(result.stdout()).contains("\"PoolState\":  \"FailedOver\"");
 		assertThat(shell.state().history()).extracting(LabLyncState.HistoryEntry::command)
 			.containsExactly("set-cspersistentchatstate \"service:atl-cs-001.litwareinc.com\" -PoolSt FailedOver",
 					"Get-CsPersistentChatState");
+	}
+
+	@Test
+	void failsOverWithTheRunbooksOwnLineWhoseDashIsAnEnDash() {
+		LabLyncShell shell = normalLab();
+
+		// the failover article's step 5 as published: "–PoolState" begins with U+2013
+		LabLyncShell.Result result = shell.execute(
+				"Set-CsPersistentChatState -Identity \"service:atl-cs-001.litwareinc.com\" \u2013PoolState FailedOver");
+
+		assertThat(result.stderr()).isEmpty();
+		assertThat(result.exitCode()).isZero();
+		assertThat(shell.state().pools().get(POOL).poolState()).isEqualTo("FailedOver");
+	}
+
+	@Test
+	void takesEmDashesAndHorizontalBarsForHyphensToo() {
+		LabLyncShell shell = normalLab();
+
+		LabLyncShell.Result result = shell.execute("Set-CsPersistentChatState \u2014Identity"
+				+ " 'service:atl-cs-001.litwareinc.com' \u2015PoolState FailedOver \u2013Confirm:$false");
+
+		assertThat(result.stderr()).isEmpty();
+		assertThat(shell.state().pools().get(POOL).poolState()).isEqualTo("FailedOver");
 	}
 
 	@Test

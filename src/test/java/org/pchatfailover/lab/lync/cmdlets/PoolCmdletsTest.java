@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pchatfailover.lab.lync.cmdlets.LabLyncFixtures.crlf;
 
 /** Get-CsPool as a Lync admin reads a pool's computers. */
 class PoolCmdletsTest {
@@ -23,7 +24,7 @@ class PoolCmdletsTest {
 		LabLyncShell.Result result = run("Get-CsPool -Identity atl-cs-001.litwareinc.com");
 
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.stdout()).isEqualTo("""
+		assertThat(result.stdout()).isEqualTo(crlf("""
 
 				Identity  : atl-cs-001.litwareinc.com
 				Site      : Atlanta
@@ -31,7 +32,7 @@ class PoolCmdletsTest {
 				Computers : {atl-pc-001.litwareinc.com, atl-pc-002.litwareinc.com, dal-pc-001.litwareinc.com, \
 				dal-pc-002.litwareinc.com}
 				Fqdn      : atl-cs-001.litwareinc.com
-				""");
+				"""));
 	}
 
 	@Test

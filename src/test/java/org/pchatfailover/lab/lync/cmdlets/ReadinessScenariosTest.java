@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pchatfailover.lab.lync.cmdlets.LabLyncFixtures.crlf;
 
 /** The lab scenarios that break what a readiness check looks at, as a Lync admin sees them in the shell. */
 class ReadinessScenariosTest {
@@ -42,7 +43,7 @@ class ReadinessScenariosTest {
 		assertThat(install.exitCode()).isEqualTo(1);
 		assertThat(install.stderr()).startsWith("Install-CsMirrorDatabase : The term 'Install-CsMirrorDatabase' is not"
 				+ " recognized as the name of a cmdlet");
-		assertThat(commands.stdout()).isEqualTo("{\"Name\":\"Set-CsPersistentChatState\"}\n");
+		assertThat(commands.stdout()).isEqualTo(crlf("{\"Name\":\"Set-CsPersistentChatState\"}\n"));
 		assertThat(failOver.exitCode()).as("the rest as in normal").isZero();
 		assertThat(lab.state().pools().get(LabLyncFixtures.POOL).poolState()).isEqualTo("FailedOver");
 		assertThat(lab.state().pools().get(LabLyncFixtures.POOL).mirror()).isNull();
@@ -72,8 +73,8 @@ class ReadinessScenariosTest {
 		LabLyncShell.Result pool = lab.execute("Get-CsPool -Identity atl-cs-001.litwareinc.com"
 				+ " | Select-Object -Property Computers | ConvertTo-Json -Compress");
 
-		assertThat(pool.stdout()).isEqualTo("{\"Computers\":[\"atl-pc-001.litwareinc.com\",\"atl-pc-002.litwareinc.com\","
-				+ "\"dal-pc-001.litwareinc.com\"]}\n");
+		assertThat(pool.stdout()).isEqualTo(crlf("{\"Computers\":[\"atl-pc-001.litwareinc.com\",\"atl-pc-002.litwareinc.com\","
+				+ "\"dal-pc-001.litwareinc.com\"]}\n"));
 		assertThat(lab.state().pools().get(LabLyncFixtures.POOL).activeServers())
 			.as("the rest as in normal")
 			.containsExactly("atl-pc-001.litwareinc.com", "atl-pc-002.litwareinc.com");
