@@ -15,8 +15,8 @@ import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
 
 /**
- * What Windows PowerShell 5.1 behind Windows OpenSSH sends an ssh client and the lab does not yet (issue 15;
- * docs/lab-client-findings.md). Left out of the failsafe run in the pom until the lab learns each.
+ * What Windows PowerShell 5.1 behind Windows OpenSSH sends an ssh client, where the lab once answered otherwise
+ * (issue 15; docs/lab-client-findings.md).
  */
 class OpenSshClientFidelityIT {
 
@@ -53,9 +53,9 @@ class OpenSshClientFidelityIT {
 	}
 
 	/**
-	 * An admin's known_hosts entry must survive a lab restart, or strict checking refuses the next login. Today the
-	 * first start of a fresh lab generates a key it cannot save (its folder is missing), and a restart makes another:
-	 * "REMOTE HOST IDENTIFICATION HAS CHANGED!".
+	 * An admin's known_hosts entry must survive a lab restart, or strict checking refuses the next login (before, the
+	 * first start of a fresh lab generated a key it could not save, and a restart made another: "REMOTE HOST
+	 * IDENTIFICATION HAS CHANGED!").
 	 */
 	@Test
 	void keepsItsHostKeyAcrossARestart() {
@@ -70,7 +70,7 @@ class OpenSshClientFidelityIT {
 		assertThat(afterRestart.stdout()).containsPattern("PoolState\\s*:\\s*Normal");
 	}
 
-	/** Windows console output ends lines with CR LF; today the lab writes bare LF. */
+	/** Windows console output ends lines with CR LF. */
 	@Test
 	void endsOutputLinesWithCrLf() {
 		ExternalClient.Result result = ssh.powershell(server.port(), OpenSshClientIT.POOL_STATE);
@@ -81,7 +81,7 @@ class OpenSshClientFidelityIT {
 
 	/**
 	 * powershell.exe with -EncodedCommand, -NonInteractive and stderr redirected writes its error stream as CLIXML
-	 * (PowerShell's CommandLineParameterParser.ErrorFormat); today the lab writes the plain error text.
+	 * (PowerShell's CommandLineParameterParser.ErrorFormat).
 	 */
 	@Test
 	void writesErrorsAsClixml() {
