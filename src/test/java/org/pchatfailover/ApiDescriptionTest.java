@@ -25,7 +25,7 @@ class ApiDescriptionTest {
 		assertThatThrownBy(() -> ApiDescription.check("GET", "/api/failovers/7846e6c7", 409, "application/problem+json"))
 			.isInstanceOf(AssertionError.class)
 			.hasMessageContaining("GET /api/failovers/{id} answered 409")
-			.hasMessageContaining("[200, 401, 403, 404, 406]");
+			.hasMessageContaining("[200, 401, 403, 404, 406, 429]");
 	}
 
 	@Test

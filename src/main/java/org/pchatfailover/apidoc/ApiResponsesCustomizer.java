@@ -25,9 +25,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * What every {@code /api} operation shares, added once instead of on each: the 401 of {@code ApiAuthenticationFilter}
- * and the 403 of a caller outside the operation's groups, both problem+json; the {@code Problem} schema; and the
- * examples recorded from a lab drill ({@code classpath:openapi/examples/}, the file name is the example's name).
+ * What every {@code /api} operation shares, added once instead of on each: the 401 of {@code ApiAuthenticationFilter},
+ * the 403 of a caller outside the operation's groups and the 429 of an address that sent too many wrong passwords,
+ * all problem+json; the {@code Problem} schema; and the examples recorded from a lab drill
+ * ({@code classpath:openapi/examples/}, the file name is the example's name).
  */
 @Component
 class ApiResponsesCustomizer implements OpenApiCustomizer {
@@ -46,6 +47,9 @@ class ApiResponsesCustomizer implements OpenApiCustomizer {
 					+ "Answered with `WWW-Authenticate: Basic realm=\"pchat-failover\"`; never echoes what was sent.",
 					"problem-unauthorized");
 			addIfAbsent(operation, "403", "The user is not in a group this operation allows.", "problem-forbidden");
+			addIfAbsent(operation, "429", "This address sent too many wrong passwords (`pchat.security.login-throttle`): "
+					+ "its password is not checked until `Retry-After` seconds have passed. The account itself is never "
+					+ "locked; the same user from another address is let in.", "problem-too-many-logins");
 		}));
 	}
 

@@ -1,10 +1,16 @@
 package org.pchatfailover.failover;
 
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.pchatfailover.topology.Fqdn;
 import org.pchatfailover.topology.Topology;
 import org.springframework.stereotype.Component;
@@ -12,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The failover's start: fixes what it acts on in {@link FailoverRegistry}, in the start's own transaction, for
  * every way a failover is started (the ticketing API, or an administrator over the engine REST API). An unknown
- * pool or a missing ticket id refuses the start at once instead of failing a step later.
+ * pool, a missing ticket id, a ticket that started a failover before or a pool with a failover running refuses the
+ * start at once instead of failing a step later.
  */
 @Component("registerFailover")
 class FailoverRegistration implements ExecutionListener {
@@ -38,9 +45,39 @@ class FailoverRegistration implements ExecutionListener {
 			.orElseThrow(() -> new BadUserRequestException("Persistent Chat pool '"
 					+ Fqdn.printable(pool == null ? null : pool.toString()) + "' is not configured in pchat.pools[]"))
 			.fqdn();
+		registry.lockPool(poolFqdn);
+		registry.findByTicket(ticketId).ifPresent(other -> {
+			throw new BadUserRequestException("ticket " + ticketId + " already started failover "
+					+ other.processInstanceId() + " of pool " + other.poolFqdn() + "; one ticket, one failover");
+		});
+		running(execution, poolFqdn).ifPresent(other -> {
+			throw new BadUserRequestException("a failover of pool " + poolFqdn + " is already running for ticket "
+					+ other.getBusinessKey() + " (" + other.getId() + "); one failover per pool at a time");
+		});
 		Object callbackUrl = execution.getVariable(FailoverVariables.CALLBACK_URL);
 		registry.register(execution.getProcessInstanceId(), ticketId, poolFqdn,
 				callbackUrl instanceof String url && !url.isBlank() ? url : null, startedBy(execution));
+	}
+
+	/**
+	 * Another failover of the pool that still runs. Asked here, under the pool's lock, for every start: the
+	 * ticketing API checks before it starts, but an administrator's start over the engine REST API comes only here.
+	 */
+	private Optional<ProcessInstance> running(DelegateExecution execution, String poolFqdn) {
+		Set<String> ofPool = registry.forPool(poolFqdn)
+			.stream()
+			.map(FailoverRegistry.Registration::processInstanceId)
+			.filter(id -> !id.equals(execution.getProcessInstanceId()))
+			.collect(Collectors.toSet());
+		if (ofPool.isEmpty()) {
+			return Optional.empty();
+		}
+		RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
+		// whether the pool is busy must not depend on what the starting user may read
+		return Context.getCommandContext()
+			.runWithoutAuthorization(() -> runtime.createProcessInstanceQuery().processInstanceIds(ofPool).list())
+			.stream()
+			.findFirst();
 	}
 
 	private static String startedBy(DelegateExecution execution) {

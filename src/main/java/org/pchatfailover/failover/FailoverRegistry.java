@@ -45,6 +45,15 @@ public class FailoverRegistry {
 
 	}
 
+	/**
+	 * Serializes the starts of the pool's failovers until the transaction ends (the ticketing API and the engine
+	 * REST API alike): the row {@code FailoverStarter} inserted for each configured pool.
+	 */
+	public void lockPool(String poolFqdn) {
+		jdbc.queryForObject("SELECT POOL_FQDN_ FROM PCHAT_POOL_LOCK WHERE POOL_FQDN_ = ? FOR UPDATE", String.class,
+				poolFqdn);
+	}
+
 	/** Registers a failover; a second failover for the same ticket fails on the primary key. */
 	void register(String processInstanceId, String ticketId, String poolFqdn, String callbackUrl, String startedBy) {
 		jdbc.update("INSERT INTO PCHAT_FAILOVER_TICKET (TICKET_ID_, POOL_FQDN_, PROC_INST_ID_, CALLBACK_URL_, "

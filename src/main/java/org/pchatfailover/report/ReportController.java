@@ -88,7 +88,12 @@ class ReportController {
 		MediaType type = format.get();
 		Object body = HTML.equals(type) ? ReportHtml.render(report)
 				: MARKDOWN.equals(type) ? ReportMarkdown.render(report) : report;
-		return ResponseEntity.ok().contentType(type).body(body);
+		// nosniff: a browser renders the JSON and Markdown as what they are, never as HTML
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", ReportHtml.CONTENT_SECURITY_POLICY)
+			.body(body);
 	}
 
 	/** The client's most preferred format we have; empty when none fits. */

@@ -58,7 +58,9 @@ final class ReportDecisions {
 				.findFirst()
 				.orElse(null);
 			values.keySet().removeIf(name -> name.endsWith("Comment"));
-			String user = task.getAssignee() != null ? task.getAssignee() : completedBy.apply(task.getId());
+			// who completed it, from the engine's own log; the assignee is only who claimed it, in anyone's name
+			String completer = completedBy.apply(task.getId());
+			String user = completer != null ? completer : task.getAssignee();
 			decisions.add(new Decision(task.getTaskDefinitionKey(), task.getName(), user,
 					ReportTimeline.instant(task.getEndTime()), values, comment));
 		}

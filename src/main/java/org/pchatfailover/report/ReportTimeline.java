@@ -41,7 +41,9 @@ final class ReportTimeline {
 			HistoricActivityInstance activity = activities.get(i);
 			names.put(activity.getActivityId(), activity.getActivityName());
 			if (!activity.getActivityType().endsWith("Gateway")) {
-				HistoricVariableUpdate actionLog = actionLogs.get(activity.getId());
+				// only a service step writes what it ran; an actionLog anywhere else was not written by a step
+				HistoricVariableUpdate actionLog = "serviceTask".equals(activity.getActivityType())
+						? actionLogs.get(activity.getId()) : null;
 				HistoricActivityInstance next = i + 1 < activities.size() ? activities.get(i + 1) : null;
 				steps.add(step(activity, next,
 						actionLog == null ? List.of() : HistoryValues.actions(actionLog.getTypedValue())));

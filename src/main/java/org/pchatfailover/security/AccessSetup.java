@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.pchatfailover.failover.FailoverVariables;
 import org.slf4j.Logger;
@@ -46,6 +47,13 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 			adminGroups.add(FailoverGroups.ADMINS);
 		}
 		configuration.setAdminGroups(adminGroups);
+		// a task's candidates may work on it (claim, complete), not reassign it or set variables on it
+		configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
+		TaskInputGuard guard = new TaskInputGuard(TaskForms.load());
+		configuration.setCustomPostCommandInterceptorsTxRequired(
+				withGuard(configuration.getCustomPostCommandInterceptorsTxRequired(), guard));
+		configuration.setCustomPostCommandInterceptorsTxRequiresNew(
+				withGuard(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), guard));
 		// the engine's default pattern has no hyphen, and the group names of the design have one
 		String groupPattern = configuration.getGroupResourceWhitelistPattern();
 		if (groupPattern == null || !FailoverGroups.OPERATORS.matches(groupPattern)) {
@@ -62,9 +70,11 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 		AuthorizationService authorizations = engine.getAuthorizationService();
 		String process = FailoverVariables.PROCESS_ID;
 		grant(authorizations, FailoverGroups.OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		// TASK_WORK, not UPDATE_TASK: completing a task needs no more, and UPDATE_TASK would also let an operator set
+		// any variable on it or hand it to someone else (TaskInputGuard limits what completing it may set)
 		grant(authorizations, FailoverGroups.OPERATORS, Resources.PROCESS_DEFINITION, process,
 				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
-				ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.READ_INSTANCE,
+				ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_INSTANCE,
 				ProcessDefinitionPermissions.READ_HISTORY);
 		// Camunda Forms are loaded from the deployment
 		grant(authorizations, FailoverGroups.OPERATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
@@ -80,6 +90,12 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 		}
 		String filterId = taskFilter(engine);
 		grant(authorizations, FailoverGroups.OPERATORS, Resources.FILTER, filterId, Permissions.READ);
+	}
+
+	private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors, TaskInputGuard guard) {
+		List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+		all.add(guard);
+		return all;
 	}
 
 	private static void group(IdentityService identity, String id, String name) {

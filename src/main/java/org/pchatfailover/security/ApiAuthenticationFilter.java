@@ -16,10 +16,10 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP basic for the product's {@code /api}, against the engine's users (one user store for Tasklist,
- * Cockpit and the API, with the engine's brute-force protection). The authenticated user is set on the engine
- * for the request, so engine authorizations apply to what the API reads and starts. A missing or wrong
- * credential is a problem+json 401 that never echoes what was sent.
+ * HTTP basic for the product's {@code /api}, against the engine's users (one user store for Tasklist, Cockpit and the
+ * API; wrong passwords slow down their address, {@link LoginThrottleFilter}, and lock no account). The authenticated
+ * user is set on the engine for the request, so engine authorizations apply to what the API reads and starts. A
+ * missing or wrong credential is a problem+json 401 that never echoes what was sent.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 

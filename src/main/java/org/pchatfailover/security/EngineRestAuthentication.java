@@ -1,19 +1,36 @@
 package org.pchatfailover.security;
 
+import java.time.Clock;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * {@code /engine-rest} (Camunda's filter) and the product's own {@code /api} ({@link ApiAuthenticationFilter},
  * problem+json errors) answer only to authenticated engine users; the engine then applies authorizations, and
- * {@link CurrentUser} the product's group rules.
+ * {@link CurrentUser} the product's group rules. In front of both and of the webapps' login form,
+ * {@link LoginThrottleFilter} slows down an address that keeps sending wrong passwords.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginThrottleProperties.class)
 class EngineRestAuthentication {
+
+	@Bean
+	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottleProperties properties) {
+		FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(
+				new LoginThrottleFilter(new LoginThrottle(properties, Clock.systemUTC())));
+		registration.setName("pchat-login-throttle");
+		registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*");
+		// before the filters that check the password: a throttled address must not reach the check at all
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+		return registration;
+	}
 
 	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {

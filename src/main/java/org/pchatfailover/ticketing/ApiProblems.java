@@ -3,6 +3,8 @@ package org.pchatfailover.ticketing;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
@@ -55,9 +57,16 @@ class ApiProblems {
 			return field(unknown.getPropertyName(), "unknown property '" + unknown.getPropertyName() + "'; known: "
 					+ unknown.getKnownPropertyIds());
 		}
+		// STRICT_DUPLICATE_DETECTION: the parser stops on the second occurrence, whose name is the current one
+		if (ex.getCause() instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null
+				&& duplicate.getOriginalMessage().startsWith("Duplicate field") && duplicate.getProcessor() != null) {
+			String field = duplicate.getProcessor().getParsingContext().getCurrentName();
+			return field(field, "'" + field + "' appears more than once");
+		}
 		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			String field = mapping.getPath().get(0).getFieldName();
-			return field(field, "'" + field + "' has the wrong type");
+			boolean text = mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() == String.class;
+			return field(field, "'" + field + "' " + (text ? "must be a JSON string" : "has the wrong type"));
 		}
 		return problem(HttpStatus.BAD_REQUEST, "Unreadable request", "the body is not a JSON failover request");
 	}

@@ -91,11 +91,8 @@ class FailoverController {
 							ref = ApiDocs.EXAMPLES + "problem-unsupported-media-type")))
 	ResponseEntity<FailoverView> start(@Valid @RequestBody FailoverRequest request) {
 		String user = currentUser.requireAnyGroup(FailoverGroups.TICKETING, FailoverGroups.ADMINS);
-		if (request.callbackUrl() != null && !request.callbackUrl().isBlank()
-				&& !callbacks.allowsCallbackTo(URI.create(request.callbackUrl()))) {
-			throw new InvalidFieldException("callbackUrl", "callbackUrl names host '"
-					+ URI.create(request.callbackUrl()).getHost()
-					+ "', which is not the host of pchat.ticketing.callback-url nor in pchat.ticketing.allowed-callback-hosts");
+		if (request.callbackUrl() != null && !request.callbackUrl().isBlank()) {
+			requireAllowedCallback(request.callbackUrl());
 		}
 		FailoverStarter.Started started = starter.start(request, user);
 		FailoverView view = views.find(started.processInstanceId())
@@ -149,6 +146,18 @@ class FailoverController {
 			throw new InvalidFieldException("ticketId", "ticketId '" + ticketId + "' is not a ticket id");
 		}
 		return views.findByTicket(ticketId).map(List::of).orElse(List.of());
+	}
+
+	/** A URL the pattern let through can still be no URI ({@code %zz}) or have no host ({@code a_b}): 400, not 500. */
+	private void requireAllowedCallback(String text) {
+		URI url = CallbackUrl.parse(text)
+			.filter(u -> u.getPort() == -1 || (u.getPort() >= 1 && u.getPort() <= 65535))
+			.orElseThrow(() -> new InvalidFieldException("callbackUrl",
+					"callbackUrl must be an absolute http or https URL with a host name and a port from 1 to 65535"));
+		if (!callbacks.allowsCallbackTo(url)) {
+			throw new InvalidFieldException("callbackUrl", "callbackUrl names host '" + url.getHost()
+					+ "', which is not the host of pchat.ticketing.callback-url nor in pchat.ticketing.allowed-callback-hosts");
+		}
 	}
 
 	private void requireReader() {

@@ -13,14 +13,15 @@ import org.pchatfailover.topology.Fqdn;
  * silently start a failover nobody hears back from.
  *
  * @param ticketId the ticket, also the process business key: letters, digits, {@code . _ : -}, at most 64
- * @param poolFqdn the Persistent Chat pool, as configured in {@code pchat.pools[]}
+ * @param poolFqdn the Persistent Chat pool, as configured in {@code pchat.pools[]} (at most 253 characters)
  * @param reason why, for the record (at most 2000 characters)
- * @param requestedBy who asked for it in the ticketing system
- * @param callbackUrl where milestones are POSTed (http or https), optional
+ * @param requestedBy who asked for it in the ticketing system (at most 200 characters)
+ * @param callbackUrl where milestones are POSTed (http or https, with a host name and a port from 1 to 65535, at
+ * most 2000 characters), optional
  */
 public record FailoverRequest(
-		@NotBlank @Pattern(regexp = TICKET_ID, message = "must be 1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit") String ticketId,
-		@NotBlank @Pattern(regexp = Fqdn.PATTERN, message = "must be an RFC 1123 FQDN") String poolFqdn,
+		@NotBlank @Size(max = 64) @Pattern(regexp = TICKET_ID, message = "must be 1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit") String ticketId,
+		@NotBlank @Size(max = 253) @Pattern(regexp = Fqdn.PATTERN, message = "must be an RFC 1123 FQDN") String poolFqdn,
 		@NotBlank @Size(max = 2000) @Pattern(regexp = NO_CONTROL_CHARACTERS_BUT_NEWLINES, message = "must not contain control characters") String reason,
 		@NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters") String requestedBy,
 		@Size(max = 2000) @Pattern(regexp = HTTP_URL, message = "must be an absolute http or https URL") String callbackUrl) {

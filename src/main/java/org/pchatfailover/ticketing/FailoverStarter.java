@@ -97,8 +97,7 @@ class FailoverStarter implements ApplicationRunner {
 	}
 
 	private Started startLocked(FailoverRequest request, Pool pool, String startedBy) {
-		jdbc.queryForObject("SELECT POOL_FQDN_ FROM PCHAT_POOL_LOCK WHERE POOL_FQDN_ = ? FOR UPDATE", String.class,
-				pool.fqdn());
+		registry.lockPool(pool.fqdn());
 		Optional<Started> existing = registry.findByTicket(request.ticketId())
 			.map(r -> new Started(r.processInstanceId(), r.ticketId(), r.poolFqdn(), false));
 		if (existing.isPresent()) {

@@ -1,7 +1,6 @@
 package org.pchatfailover.topology;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Where active Persistent Chat servers may run (runbook step 7): in the data centre of the database they use, or
@@ -23,8 +22,9 @@ public final class ActiveServerRules {
 	}
 
 	/**
-	 * Refuses a list the runbook does not allow: empty, a name that is not an FQDN, or a server outside the data
-	 * centre unless the operator confirmed its low latency and high bandwidth to it.
+	 * Refuses a list the runbook does not allow: empty, a name that is not an FQDN, a server that is no configured
+	 * candidate of the pool (confirming latency cannot make a stranger's host a Persistent Chat server of the pool),
+	 * or a candidate outside the data centre unless the operator confirmed its low latency and high bandwidth to it.
 	 * @throws IllegalArgumentException naming the offending server and what to do
 	 */
 	public static void check(Pool pool, String dataCenter, List<String> servers, boolean lowLatencyConfirmed) {
@@ -34,20 +34,18 @@ public final class ActiveServerRules {
 		}
 		for (String server : servers) {
 			String fqdn = Fqdn.require(server, "Active server");
-			if (lowLatencyConfirmed) {
-				continue;
-			}
-			Optional<Pool.ActiveServerCandidate> candidate = pool.activeServerCandidates()
+			Pool.ActiveServerCandidate candidate = pool.activeServerCandidates()
 				.stream()
 				.filter(c -> c.fqdn().equalsIgnoreCase(fqdn))
-				.findFirst();
-			if (candidate.filter(c -> c.dataCenter().equalsIgnoreCase(dataCenter)).isEmpty()) {
-				String where = candidate.map(c -> "is in data centre " + c.dataCenter())
-					.orElse("is not a configured active-server candidate");
-				throw new IllegalArgumentException("Active server " + fqdn + " " + where + ", not in " + dataCenter
-						+ " where the database now is. Choose servers in " + dataCenter + " "
-						+ propose(pool, dataCenter) + ", or confirm it has low latency and high bandwidth to "
-						+ dataCenter);
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("Active server " + fqdn
+						+ " is not a configured active-server candidate of pool " + pool.fqdn() + " ("
+						+ pool.activeServerCandidates().stream().map(Pool.ActiveServerCandidate::fqdn).toList() + ")"));
+			if (!lowLatencyConfirmed && !candidate.dataCenter().equalsIgnoreCase(dataCenter)) {
+				throw new IllegalArgumentException("Active server " + fqdn + " is in data centre "
+						+ candidate.dataCenter() + ", not in " + dataCenter + " where the database now is. Choose servers in "
+						+ dataCenter + " " + propose(pool, dataCenter) + ", or confirm it has low latency and high "
+						+ "bandwidth to " + dataCenter);
 			}
 		}
 	}

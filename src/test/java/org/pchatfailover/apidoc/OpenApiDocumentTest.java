@@ -101,7 +101,7 @@ class OpenApiDocumentTest {
 	@Test
 	void describesTheStartsAnswersAsTheContractSays() {
 		Operation start = api.getPaths().get("/api/failovers").getPost();
-		assertThat(start.getResponses()).containsOnlyKeys("200", "201", "400", "401", "403", "406", "409", "415");
+		assertThat(start.getResponses()).containsOnlyKeys("200", "201", "400", "401", "403", "406", "409", "415", "429");
 		assertThat(start.getRequestBody().getContent().get("application/json").getSchema().get$ref())
 			.endsWith("/FailoverRequest");
 		assertThat(start.getResponses().get("201").getHeaders()).containsKey("Location");

@@ -46,4 +46,12 @@ class ActiveServerRulesTest {
 		assertThatCode(() -> ActiveServerRules.check(POOL, "Dallas", mixed, true)).doesNotThrowAnyException();
 	}
 
+	@Test
+	void refusesAServerThatIsNoCandidateEvenWithLowLatencyConfirmed() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ActiveServerRules.check(POOL, "Dallas",
+					List.of("dal-pc-001.litwareinc.com", "mallory.example.com"), true))
+			.withMessageContaining("mallory.example.com is not a configured active-server candidate of pool");
+	}
+
 }
