@@ -12,6 +12,7 @@ import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
 import org.pchatfailover.lab.sql.LabSqlSnapshot;
 import org.pchatfailover.lab.sql.MirrorSqlLab;
 import org.pchatfailover.lab.sql.SqlLab;
+import org.pchatfailover.lab.sql.engine.LabSizing;
 import org.pchatfailover.security.CurrentUser;
 import org.pchatfailover.security.FailoverGroups;
 import org.slf4j.Logger;
@@ -25,7 +26,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Lab control for drills, lab profile and {@code pchat-admins} only: reset the simulated data centre to a
@@ -74,16 +77,21 @@ class LabController {
 		return new LabState(endpoints, scenarios(), sql.state(), lync.state());
 	}
 
-	/** Resets both sides: a scenario of one side leaves the other normal. */
+	/**
+	 * Resets both sides: a scenario of one side leaves the other normal. The sizing ({@code logs}, {@code copyMs},
+	 * {@code restoreMs}) shapes the SQL side, whichever scenario it is; each parameter left out takes its default.
+	 */
 	@PostMapping("/scenarios/{name}")
-	LabState reset(@PathVariable String name) {
+	LabState reset(@PathVariable String name, @RequestParam(required = false) Integer logs,
+			@RequestParam(required = false) Integer copyMs, @RequestParam(required = false) Integer restoreMs) {
 		String user = currentUser.requireAnyGroup(FailoverGroups.ADMINS);
 		if (!scenarios().contains(name)) {
 			throw new IllegalArgumentException("unknown lab scenario '" + name + "'; known: " + scenarios());
 		}
-		sql.reset(SqlLab.scenarioNames().contains(name) ? name : LabLyncShell.NORMAL);
+		LabSizing sizing = LabSizing.of(logs, copyMs, restoreMs);
+		sql.reset(SqlLab.scenarioNames().contains(name) ? name : LabLyncShell.NORMAL, sizing);
 		lync.reset(lync.supports(name) ? name : LabLyncShell.NORMAL);
-		log.info("lab reset to scenario {} by {}", name, user);
+		log.info("lab reset to scenario {} ({}) by {}", name, sizing, user);
 		return state();
 	}
 
@@ -95,9 +103,25 @@ class LabController {
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail badScenario(IllegalArgumentException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Unknown lab scenario");
-		problem.setProperty("field", "name");
+		return badRequest("Unknown lab scenario", ex.getMessage(), "name");
+	}
+
+	@ExceptionHandler(LabSizing.InvalidParameter.class)
+	ProblemDetail badSizing(LabSizing.InvalidParameter ex) {
+		return badRequest("Bad lab sizing", ex.getMessage(), ex.parameter());
+	}
+
+	/** {@code ?logs=many}: a parameter that is no integer, named as it was sent. */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail notANumber(MethodArgumentTypeMismatchException ex) {
+		return badRequest("Bad lab sizing", ex.getName() + " must be an integer, not '" + ex.getValue() + "'",
+				ex.getName());
+	}
+
+	private static ProblemDetail badRequest(String title, String detail, String field) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle(title);
+		problem.setProperty("field", field);
 		return problem;
 	}
 

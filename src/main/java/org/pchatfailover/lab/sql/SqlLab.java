@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.pchatfailover.lab.sql.engine.LabScenarios;
 import org.pchatfailover.lab.sql.engine.LabScenarios.Scenario;
+import org.pchatfailover.lab.sql.engine.LabSizing;
 import org.pchatfailover.lab.sql.engine.LabSqlEngine;
 import org.pchatfailover.lab.sql.engine.LabSqlState;
 import org.pchatfailover.lab.sql.engine.LabStateStore;
@@ -69,7 +70,12 @@ public class SqlLab implements AutoCloseable {
 	 * @throws IllegalArgumentException for a name not in {@link #scenarioNames()}
 	 */
 	public synchronized void reset(String scenario) {
-		LabSqlState state = scenarios.build(Scenario.of(scenario));
+		reset(scenario, LabSizing.DEFAULT);
+	}
+
+	/** As {@link #reset(String)}, with as many log backups, and reads and restores as slow, as {@code sizing} says. */
+	public synchronized void reset(String scenario, LabSizing sizing) {
+		LabSqlState state = scenarios.build(Scenario.of(scenario), sizing);
 		server.goDown();
 		store.replace(state);
 		applyAvailability();
@@ -84,7 +90,7 @@ public class SqlLab implements AutoCloseable {
 						r.restoreType(), r.physicalDeviceName(), r.firstLsn(), r.lastLsn(), r.recovery())).toList(),
 				Stream.concat(s.sessions.stream().map(c -> new LabSqlSnapshot.Session(c.sessionId(), c.database(),
 						c.loginName(), c.hostName(), c.programName(), false)), live.stream()).toList(),
-				files(share), files(copy)));
+				files(share), files(copy), s.sizing == null ? LabSizing.DEFAULT : s.sizing));
 	}
 
 	/** {@code address:port} of the TDS endpoint. */
