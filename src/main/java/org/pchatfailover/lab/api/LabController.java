@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,8 +33,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Lab control for drills, lab profile and {@code pchat-admins} only: reset the simulated data centre to a
- * scenario, and read what a DBA and a Lync admin would check. A package of its own above the lab's SQL Server and
- * Lync shell, which in turn use the lab's settings and state file below them: arrows one way.
+ * scenario, switch a fault on or off without rewinding anything, and read what a DBA and a Lync admin would check. A
+ * package of its own above the lab's SQL Server and Lync shell, which in turn use the lab's settings and state file
+ * below them: arrows one way.
  */
 @RestController
 @Profile("lab")
@@ -55,8 +57,11 @@ class LabController {
 
 	private final CurrentUser currentUser;
 
+	private final LabFaults faults;
+
 	LabController(SqlLab sql, MirrorSqlLab mirrorSql, LabLyncShell lync, LabLyncSshServer ssh,
-			LabProperties properties, CurrentUser currentUser) {
+			LabProperties properties, CurrentUser currentUser, LabFaults faults) {
+		this.faults = faults;
 		this.mirrorSql = mirrorSql;
 		this.sql = sql;
 		this.lync = lync;
@@ -65,8 +70,12 @@ class LabController {
 		this.currentUser = currentUser;
 	}
 
-	/** What {@link #state()} returns: the endpoints to point own tools at, then each side's snapshot. */
-	record LabState(Map<String, String> endpoints, List<String> scenarios, LabSqlSnapshot sql, LabLyncState lync) {
+	/**
+	 * What {@link #state()} returns: the endpoints to point own tools at, the scenarios and faults there are, the faults
+	 * that are on, then each side's snapshot.
+	 */
+	record LabState(Map<String, String> endpoints, List<String> scenarios, List<String> knownFaults,
+			List<LabFaults.ActiveFault> faults, LabSqlSnapshot sql, LabLyncState lync) {
 	}
 
 	@GetMapping("/state")
@@ -74,12 +83,13 @@ class LabController {
 		currentUser.requireAnyGroup(FailoverGroups.ADMINS);
 		Map<String, String> endpoints = Map.of("sql", sql.endpoint(), "ssh", properties.bindAddress() + ":" + ssh.port(),
 				"mirrorSql", mirrorSql.endpoint());
-		return new LabState(endpoints, scenarios(), sql.state(), lync.state());
+		return new LabState(endpoints, scenarios(), LabFaults.names(), faults.active(), sql.state(), lync.state());
 	}
 
 	/**
-	 * Resets both sides: a scenario of one side leaves the other normal. The sizing ({@code logs}, {@code copyMs},
-	 * {@code restoreMs}) shapes the SQL side, whichever scenario it is; each parameter left out takes its default.
+	 * Resets both sides: a scenario of one side leaves the other normal, and every fault is switched off. The sizing
+	 * ({@code logs}, {@code copyMs}, {@code restoreMs}) shapes the SQL side, whichever scenario it is; each parameter
+	 * left out takes its default.
 	 */
 	@PostMapping("/scenarios/{name}")
 	LabState reset(@PathVariable String name, @RequestParam(required = false) Integer logs,
@@ -89,9 +99,28 @@ class LabController {
 			throw new IllegalArgumentException("unknown lab scenario '" + name + "'; known: " + scenarios());
 		}
 		LabSizing sizing = LabSizing.of(logs, copyMs, restoreMs);
+		faults.clear();
 		sql.reset(SqlLab.scenarioNames().contains(name) ? name : LabLyncShell.NORMAL, sizing);
 		lync.reset(lync.supports(name) ? name : LabLyncShell.NORMAL);
 		log.info("lab reset to scenario {} ({}) by {}", name, sizing, user);
+		return state();
+	}
+
+	/** Switches a fault on, leaving databases, files and pools as they are; on again, nothing more happens. */
+	@PostMapping("/faults/{name}")
+	LabState switchOn(@PathVariable String name) {
+		String user = currentUser.requireAnyGroup(FailoverGroups.ADMINS);
+		LabFaults.ActiveFault fault = faults.switchOn(name);
+		log.info("lab fault {} switched on by {}: {}", name, user, fault.detail());
+		return state();
+	}
+
+	/** Switches a fault off, leaving databases, files and pools as they are; off already, nothing happens. */
+	@DeleteMapping("/faults/{name}")
+	LabState switchOff(@PathVariable String name) {
+		String user = currentUser.requireAnyGroup(FailoverGroups.ADMINS);
+		faults.switchOff(name);
+		log.info("lab fault {} switched off by {}", name, user);
 		return state();
 	}
 
@@ -104,6 +133,11 @@ class LabController {
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail badScenario(IllegalArgumentException ex) {
 		return badRequest("Unknown lab scenario", ex.getMessage(), "name");
+	}
+
+	@ExceptionHandler(LabFaults.UnknownFault.class)
+	ProblemDetail badFault(LabFaults.UnknownFault ex) {
+		return badRequest("Unknown lab fault", ex.getMessage(), "name");
 	}
 
 	@ExceptionHandler(LabSizing.InvalidParameter.class)

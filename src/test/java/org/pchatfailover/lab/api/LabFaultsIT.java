@@ -1,0 +1,261 @@
+package org.pchatfailover.lab.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pchatfailover.ApiClient;
+import org.pchatfailover.LabDrill;
+import org.pchatfailover.LabTestSupport;
+import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.lab.LabProperties;
+import org.pchatfailover.lab.sql.MirrorSqlLab;
+import org.pchatfailover.lab.sql.SqlLab;
+import org.pchatfailover.backup.LogBackupFiles;
+import org.pchatfailover.sqlserver.FailoverPlan;
+import org.pchatfailover.sqlserver.LogChainBrokenException;
+import org.pchatfailover.sqlserver.LogShippingService;
+import org.pchatfailover.sqlserver.SqlServerException;
+import org.pchatfailover.topology.Pool;
+import org.pchatfailover.topology.Topology;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Each lab fault as the product meets it: switched on over the lab API, the product's step fails saying what failed and
+ * where; switched off, the retry succeeds, and the databases, msdb, the files and the pools are as they were before the
+ * fault, since switching a fault touches none of them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LabFaultsIT {
+
+	@DynamicPropertySource
+	static void lab(DynamicPropertyRegistry registry) {
+		LabTestSupport.labProperties(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	LogShippingService logShipping;
+
+	@Autowired
+	Topology topology;
+
+	@Autowired
+	SqlLab sql;
+
+	@Autowired
+	MirrorSqlLab mirrorSql;
+
+	@Autowired
+	LabProperties properties;
+
+	final ActionLog actions = new ActionLog();
+
+	LabDrill drill;
+
+	@BeforeEach
+	void normal() {
+		drill = new LabDrill(port);
+		drill.scenario("normal");
+	}
+
+	@Test
+	void sqlDownFailsTheStepNamingTheInstanceAndTheRetryFindsItsDatabasesAsTheyWere() {
+		JsonNode before = estate();
+
+		JsonNode down = on("sql-down");
+		assertThat(down.at("/sql/instanceDown").asBoolean()).isTrue();
+		assertThatThrownBy(() -> logShipping.removeSecondary(pool(), actions)).isInstanceOf(SqlServerException.class)
+			.hasMessageStartingWith("cannot connect to SQL Server dal-sql-bk.litwareinc.com\\PCHAT");
+		assertThat(off("sql-down").at("/sql/instanceDown").asBoolean()).isFalse();
+		assertThat(estate()).isEqualTo(before);
+
+		logShipping.removeSecondary(pool(), actions);
+		assertThat(state().at("/sql/logShipping")).isEmpty();
+	}
+
+	@Test
+	void mirrorSqlDownFailsTheEstateChecksLoginToTheMirrorOnly() {
+		JsonNode before = estate();
+
+		on("mirror-sql-down");
+		JsonNode down = readiness();
+		assertThat(check(down, "backup-mirror-sql").path("ok").asBoolean()).isFalse();
+		assertThat(check(down, "backup-mirror-sql").path("evidence").asText())
+			.contains("dal-sql-mr.litwareinc.com\\PCHAT");
+		assertThat(check(down, "backup-sql-login").path("ok").asBoolean()).isTrue();
+		off("mirror-sql-down");
+		assertThat(estate()).isEqualTo(before);
+
+		assertThat(check(readiness(), "backup-mirror-sql").path("ok").asBoolean()).isTrue();
+	}
+
+	@Test
+	void shareUnreachableFailsTheCopyNamingTheShareAndTheRetryCopiesWhatItHeld() {
+		drill.scenario("uncopied-files");
+		JsonNode before = estate();
+		Path share = Path.of(pool().shares().get(0).localPath());
+
+		JsonNode unreachable = on("share-unreachable");
+		assertThat(unreachable.at("/sql/shareFiles")).as("nobody lists it").isEmpty();
+		assertThatThrownBy(() -> logShipping.copyMissingFiles(pool(), actions))
+			.isInstanceOf(UncheckedIOException.class)
+			.hasMessageContaining("cannot list log backups in " + share);
+		assertThat(check(readiness(), "backup-share-readable").path("ok").asBoolean()).isFalse();
+		off("share-unreachable");
+		assertThat(estate()).isEqualTo(before);
+
+		assertThat(logShipping.copyMissingFiles(pool(), actions)).hasSize(2);
+		assertThat(state().at("/sql/copyFiles").size()).isEqualTo(8);
+	}
+
+	/** The product's own verified copy finds the torn copy different from the share's and copies it again. */
+	@Test
+	void tornCopyIsLeftOutAndReplacedFromTheShareBeforeItIsRestored() throws Exception {
+		Path copy = Path.of(pool().shares().get(1).localPath());
+		String next = LogBackupFiles.list(copy, "mgc").get(5);
+
+		JsonNode torn = on("torn-copy");
+		assertThat(torn.at("/faults/0/detail").asText()).startsWith(next + " in the copy destination cut to ");
+		assertThat(Files.size(copy.resolve(next))).isLessThan(Files.size(shareFolder().resolve(next)));
+		assertThat(logShipping.applyPendingLogs(pool(), actions)).hasSize(3).startsWith(next);
+
+		assertThat(actions.actions()).anySatisfy(a -> assertThat(a.command() + ": " + a.outcome())
+			.isEqualTo("backup header " + next + ": unreadable, left out: 3241"));
+		assertThat(actions.actions()).anySatisfy(a -> {
+			assertThat(a.command()).endsWith(next);
+			assertThat(a.outcome()).startsWith("replaced a different copy");
+		});
+		assertThat(Files.mismatch(copy.resolve(next), shareFolder().resolve(next))).isEqualTo(-1L);
+		off("torn-copy");
+		assertThat(Files.mismatch(copy.resolve(next), shareFolder().resolve(next))).as("the product's copy stays")
+			.isEqualTo(-1L);
+	}
+
+	/** With the primary's share lost as well, nothing can replace the torn copy: the chain has a gap until it is whole. */
+	@Test
+	void tornCopyBreaksTheChainWhileTheShareIsUnreachableAndTheRetryAppliesTheWholeCopy() throws Exception {
+		Path copy = Path.of(pool().shares().get(1).localPath());
+		String next = LogBackupFiles.list(copy, "mgc").get(5);
+		on("share-unreachable");
+		JsonNode before = estate();
+
+		on("torn-copy");
+		assertThatThrownBy(() -> logShipping.applyPendingLogs(pool(), actions))
+			.isInstanceOf(LogChainBrokenException.class)
+			.hasMessageContaining("log chain of mgc on dal-sql-bk.litwareinc.com\\PCHAT is broken");
+		assertThat(actions.actions()).anySatisfy(a -> assertThat(a.command() + ": " + a.outcome())
+			.isEqualTo("backup header " + next + ": unreadable, left out: 3241"));
+		off("torn-copy");
+		assertThat(estate()).isEqualTo(before);
+
+		assertThat(logShipping.applyPendingLogs(pool(), actions)).hasSize(3).startsWith(next);
+		assertThat(state().at("/sql/restoreHistory").size()).isEqualTo(8);
+	}
+
+	@Test
+	void listsTheFaultsThatAreOnAndAResetSwitchesThemAllOff() {
+		on("sql-down");
+		JsonNode two = on("share-unreachable");
+		assertThat(two.path("faults").findValuesAsText("name")).containsExactly("sql-down", "share-unreachable");
+		assertThat(two.at("/faults/0/since").asText()).isNotBlank();
+		assertThat(two.at("/faults/0/detail").asText()).contains("refuses connections");
+		assertThat(ApiClient.JSON.convertValue(two.path("knownFaults"), List.class)).containsExactly("sql-down",
+				"mirror-sql-down", "share-unreachable", "torn-copy");
+		assertThat(on("sql-down").path("faults")).as("on again: nothing more").isEqualTo(two.path("faults"));
+
+		JsonNode reset = drill.scenario("normal");
+
+		assertThat(reset.path("faults")).isEmpty();
+		assertThat(reset.at("/sql/instanceDown").asBoolean()).isFalse();
+		assertThat(reset.at("/sql/shareFiles").size()).isEqualTo(8);
+	}
+
+	/** An estate does not heal because the drill's app restarted: the faults that were on are on again. */
+	@Test
+	void aRestartedLabSwitchesOnAgainTheFaultsThatWereOn() {
+		on("mirror-sql-down");
+		JsonNode torn = on("torn-copy");
+		mirrorSql.refuseConnections(false); // as the restarted app's fresh mirror instance would
+
+		LabFaults restarted = new LabFaults(sql, mirrorSql, properties);
+
+		assertThat(restarted.active()).extracting(LabFaults.ActiveFault::name).containsExactly("mirror-sql-down",
+				"torn-copy");
+		assertThat(restarted.active().get(1).detail()).as("torn once, not twice")
+			.isEqualTo(torn.at("/faults/1/detail").asText());
+		assertThat(restarted.active().get(1).since().toString()).isEqualTo(torn.at("/faults/1/since").asText());
+		assertThat(check(readiness(), "backup-mirror-sql").path("ok").asBoolean()).isFalse();
+	}
+
+	@Test
+	void refusesAnUnknownFaultAndAnyoneButAnAdmin() {
+		JsonNode problem = drill.json("admin", "POST", "/api/lab/faults/disk-on-fire", null, 400);
+		assertThat(problem.path("field").asText()).isEqualTo("name");
+		assertThat(problem.path("detail").asText()).contains("disk-on-fire", "torn-copy");
+		drill.json("operator", "POST", "/api/lab/faults/sql-down", null, 403);
+		drill.json("operator", "DELETE", "/api/lab/faults/sql-down", null, 403);
+		drill.json(null, "POST", "/api/lab/faults/sql-down", null, 401);
+		assertThat(off("sql-down").path("faults")).as("off already: nothing happens").isEmpty();
+	}
+
+	private JsonNode on(String fault) {
+		return drill.json("admin", "POST", "/api/lab/faults/" + fault, null, 200);
+	}
+
+	private JsonNode off(String fault) {
+		return drill.json("admin", "DELETE", "/api/lab/faults/" + fault, null, 200);
+	}
+
+	private JsonNode state() {
+		return drill.json("admin", "GET", "/api/lab/state", null, 200);
+	}
+
+	/** What a DBA and a Lync admin compare: databases, msdb's log shipping, restores, files, pools; not the history. */
+	private JsonNode estate() {
+		JsonNode state = state();
+		ObjectNode estate = ApiClient.JSON.createObjectNode();
+		for (String path : List.of("/sql/databases", "/sql/logShipping", "/sql/restoreHistory", "/sql/shareFiles",
+				"/sql/copyFiles", "/lync/pools")) {
+			estate.set(path, state.at(path));
+		}
+		return estate;
+	}
+
+	private JsonNode readiness() {
+		return drill.json("operator", "GET", "/api/pools/" + LabDrill.POOL + "/readiness", null, 200);
+	}
+
+	private static JsonNode check(JsonNode report, String name) {
+		for (JsonNode check : report.path("checks")) {
+			if (name.equals(check.path("name").asText())) {
+				return check;
+			}
+		}
+		throw new AssertionError("no check " + name + " in " + report);
+	}
+
+	private Pool pool() {
+		return topology.pool(LabDrill.POOL);
+	}
+
+	private Path shareFolder() {
+		return Path.of(pool().shares().get(0).localPath());
+	}
+
+}
