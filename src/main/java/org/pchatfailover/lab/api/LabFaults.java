@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.pchatfailover.lab.LabProperties;
 import org.pchatfailover.lab.LabStateFile;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.lab.sql.MirrorSqlLab;
 import org.pchatfailover.lab.sql.SqlLab;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,7 +38,11 @@ class LabFaults {
 		/** The primary's backup share cannot be listed or read, by this host nor by the backup SQL Server. */
 		SHARE_UNREACHABLE("share-unreachable"),
 		/** The copy job's copy of the next log backup mgc needs is torn. */
-		TORN_COPY("torn-copy");
+		TORN_COPY("torn-copy"),
+		/** The Lync shell's cmdlets that change something fail. */
+		CMDLET_FAILURE("cmdlet-failure"),
+		/** The Lync shell's cmdlets that change something take long. */
+		SLOW_CMDLET("slow-cmdlet");
 
 		private final String label;
 
@@ -83,15 +88,18 @@ class LabFaults {
 
 	private final MirrorSqlLab mirrorSql;
 
+	private final LabLyncShell lync;
+
 	private final LabStateFile<Saved> file;
 
 	private final Clock clock = Clock.systemUTC();
 
 	private final Map<Fault, ActiveFault> active = new LinkedHashMap<>();
 
-	LabFaults(SqlLab sql, MirrorSqlLab mirrorSql, LabProperties properties) {
+	LabFaults(SqlLab sql, MirrorSqlLab mirrorSql, LabLyncShell lync, LabProperties properties) {
 		this.sql = sql;
 		this.mirrorSql = mirrorSql;
+		this.lync = lync;
 		this.file = new LabStateFile<>(properties.dir().resolve("faults").resolve("state.json"), Saved.class,
 				"lab faults");
 		// a restarted lab: the estate is as faulty as it was (a name this version does not know is dropped)
@@ -165,6 +173,15 @@ class LabFaults {
 				}
 				sql.mendCopy();
 				yield "";
+			}
+			case CMDLET_FAILURE -> {
+				lync.failChanges(on);
+				yield "the Lync shell's cmdlets that change something fail: Central Management store unreachable";
+			}
+			case SLOW_CMDLET -> {
+				lync.slowChanges(on);
+				yield "the Lync shell's cmdlets that change something take " + lync.slowDelay().toSeconds()
+						+ " s first";
 			}
 		};
 	}

@@ -18,9 +18,12 @@ import org.pchatfailover.LabDrill;
 import org.pchatfailover.LabTestSupport;
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.lab.LabProperties;
+import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.lab.sql.MirrorSqlLab;
 import org.pchatfailover.lab.sql.SqlLab;
 import org.pchatfailover.backup.LogBackupFiles;
+import org.pchatfailover.lync.LyncShellException;
+import org.pchatfailover.lync.PersistentChatPoolService;
 import org.pchatfailover.sqlserver.FailoverPlan;
 import org.pchatfailover.sqlserver.LogChainBrokenException;
 import org.pchatfailover.sqlserver.LogShippingService;
@@ -63,6 +66,12 @@ class LabFaultsIT {
 
 	@Autowired
 	LabProperties properties;
+
+	@Autowired
+	LabLyncShell lync;
+
+	@Autowired
+	PersistentChatPoolService pools;
 
 	final ActionLog actions = new ActionLog();
 
@@ -169,6 +178,38 @@ class LabFaultsIT {
 	}
 
 	@Test
+	void cmdletFailureFailsTheChangeNamingTheCmdletAndTheShellAndTheRetrySetsThePool() {
+		JsonNode before = estate();
+
+		on("cmdlet-failure");
+		assertThatThrownBy(() -> pools.setPoolFailedOver(pool(), actions)).isInstanceOf(LyncShellException.class)
+			.hasMessageStartingWith("Set-CsPersistentChatState failed on ssh lab@127.0.0.1:" + sshPort())
+			.hasMessageContaining("Central Management store unreachable");
+		off("cmdlet-failure");
+		assertThat(estate()).isEqualTo(before);
+
+		pools.setPoolFailedOver(pool(), actions);
+		assertThat(state().at("/lync/pools/" + LabDrill.POOL + "/poolState").asText()).isEqualTo("FailedOver");
+	}
+
+	/** A cmdlet slower than the transport's timeout: the product gives up, the stopped cmdlet changes nothing. */
+	@Test
+	void slowCmdletTimesTheTransportOutAndTheRetrySetsThePool() {
+		JsonNode before = estate();
+		Pool impatient = withLyncTimeout(pool(), 2);
+
+		on("slow-cmdlet");
+		assertThatThrownBy(() -> pools.setPoolFailedOver(impatient, actions)).isInstanceOf(LyncShellException.class)
+			.hasMessageStartingWith("Set-CsPersistentChatState on ssh lab@127.0.0.1:" + sshPort()
+					+ ": timed out after 2 s (lync-shell.timeout-seconds)");
+		off("slow-cmdlet");
+		assertThat(estate()).isEqualTo(before);
+
+		pools.setPoolFailedOver(impatient, actions);
+		assertThat(state().at("/lync/pools/" + LabDrill.POOL + "/poolState").asText()).isEqualTo("FailedOver");
+	}
+
+	@Test
 	void listsTheFaultsThatAreOnAndAResetSwitchesThemAllOff() {
 		on("sql-down");
 		JsonNode two = on("share-unreachable");
@@ -176,7 +217,7 @@ class LabFaultsIT {
 		assertThat(two.at("/faults/0/since").asText()).isNotBlank();
 		assertThat(two.at("/faults/0/detail").asText()).contains("refuses connections");
 		assertThat(ApiClient.JSON.convertValue(two.path("knownFaults"), List.class)).containsExactly("sql-down",
-				"mirror-sql-down", "share-unreachable", "torn-copy");
+				"mirror-sql-down", "share-unreachable", "torn-copy", "cmdlet-failure", "slow-cmdlet");
 		assertThat(on("sql-down").path("faults")).as("on again: nothing more").isEqualTo(two.path("faults"));
 
 		JsonNode reset = drill.scenario("normal");
@@ -193,7 +234,7 @@ class LabFaultsIT {
 		JsonNode torn = on("torn-copy");
 		mirrorSql.refuseConnections(false); // as the restarted app's fresh mirror instance would
 
-		LabFaults restarted = new LabFaults(sql, mirrorSql, properties);
+		LabFaults restarted = new LabFaults(sql, mirrorSql, lync, properties);
 
 		assertThat(restarted.active()).extracting(LabFaults.ActiveFault::name).containsExactly("mirror-sql-down",
 				"torn-copy");
@@ -252,6 +293,20 @@ class LabFaultsIT {
 
 	private Pool pool() {
 		return topology.pool(LabDrill.POOL);
+	}
+
+	private int sshPort() {
+		return pool().lyncShell().port();
+	}
+
+	/** The pool with a shell whose cmdlets may take {@code seconds} at most, so a test does not wait a minute. */
+	private static Pool withLyncTimeout(Pool pool, int seconds) {
+		Pool.LyncShell shell = pool.lyncShell();
+		return new Pool(pool.fqdn(), pool.database(), pool.backupSql(), pool.backupMirrorSql(), pool.mirrorFileShare(),
+				pool.backupDataCenter(), pool.activeServerCandidates(), pool.shares(),
+				new Pool.LyncShell(shell.transport(), shell.host(), shell.port(), shell.user(), shell.keyFile(),
+						shell.passwordEnv(), shell.passwordFile(), shell.knownHostsFile(), seconds),
+				pool.lyncVersion(), pool.activeServersIdentity());
 	}
 
 	private Path shareFolder() {
