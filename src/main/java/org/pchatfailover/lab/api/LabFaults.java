@@ -11,6 +11,7 @@ import java.util.Map;
 import org.pchatfailover.lab.LabProperties;
 import org.pchatfailover.lab.LabStateFile;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
+import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
 import org.pchatfailover.lab.sql.MirrorSqlLab;
 import org.pchatfailover.lab.sql.SqlLab;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,7 +43,9 @@ class LabFaults {
 		/** The Lync shell's cmdlets that change something fail. */
 		CMDLET_FAILURE("cmdlet-failure"),
 		/** The Lync shell's cmdlets that change something take long. */
-		SLOW_CMDLET("slow-cmdlet");
+		SLOW_CMDLET("slow-cmdlet"),
+		/** The Lync shell's SSH port accepts connections and answers nothing. */
+		SSH_TIMEOUT("ssh-timeout");
 
 		private final String label;
 
@@ -90,16 +93,19 @@ class LabFaults {
 
 	private final LabLyncShell lync;
 
+	private final LabLyncSshServer ssh;
+
 	private final LabStateFile<Saved> file;
 
 	private final Clock clock = Clock.systemUTC();
 
 	private final Map<Fault, ActiveFault> active = new LinkedHashMap<>();
 
-	LabFaults(SqlLab sql, MirrorSqlLab mirrorSql, LabLyncShell lync, LabProperties properties) {
+	LabFaults(SqlLab sql, MirrorSqlLab mirrorSql, LabLyncShell lync, LabLyncSshServer ssh, LabProperties properties) {
 		this.sql = sql;
 		this.mirrorSql = mirrorSql;
 		this.lync = lync;
+		this.ssh = ssh;
 		this.file = new LabStateFile<>(properties.dir().resolve("faults").resolve("state.json"), Saved.class,
 				"lab faults");
 		// a restarted lab: the estate is as faulty as it was (a name this version does not know is dropped)
@@ -182,6 +188,10 @@ class LabFaults {
 				lync.slowChanges(on);
 				yield "the Lync shell's cmdlets that change something take " + lync.slowDelay().toSeconds()
 						+ " s first";
+			}
+			case SSH_TIMEOUT -> {
+				ssh.stopAnswering(on);
+				yield "the Lync shell's SSH port " + ssh.port() + " accepts connections and answers nothing";
 			}
 		};
 	}

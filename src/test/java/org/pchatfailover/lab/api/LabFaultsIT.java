@@ -1,9 +1,14 @@
 package org.pchatfailover.lab.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +24,7 @@ import org.pchatfailover.LabTestSupport;
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.lab.LabProperties;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
+import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
 import org.pchatfailover.lab.sql.MirrorSqlLab;
 import org.pchatfailover.lab.sql.SqlLab;
 import org.pchatfailover.backup.LogBackupFiles;
@@ -69,6 +75,9 @@ class LabFaultsIT {
 
 	@Autowired
 	LabLyncShell lync;
+
+	@Autowired
+	LabLyncSshServer ssh;
 
 	@Autowired
 	PersistentChatPoolService pools;
@@ -209,6 +218,28 @@ class LabFaultsIT {
 		assertThat(state().at("/lync/pools/" + LabDrill.POOL + "/poolState").asText()).isEqualTo("FailedOver");
 	}
 
+	/** A hung host: the TCP connection is accepted, no SSH banner comes, the product's transport gives up. */
+	@Test
+	void sshTimeoutAcceptsTheConnectionAnswersNothingAndTheRetrySetsThePool() throws IOException {
+		JsonNode before = estate();
+		Pool impatient = withLyncTimeout(pool(), 2);
+
+		on("ssh-timeout");
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), sshPort())) {
+			socket.setSoTimeout(1000);
+			assertThatExceptionOfType(SocketTimeoutException.class).as("no SSH banner")
+				.isThrownBy(() -> socket.getInputStream().read());
+		}
+		assertThatThrownBy(() -> pools.setPoolFailedOver(impatient, actions)).isInstanceOf(LyncShellException.class)
+			.hasMessageStartingWith("Get-CsPersistentChatState on ssh lab@127.0.0.1:" + sshPort() + ": ")
+			.hasMessageContaining("Failed to get operation result within specified timeout");
+		off("ssh-timeout");
+		assertThat(estate()).isEqualTo(before);
+
+		pools.setPoolFailedOver(impatient, actions);
+		assertThat(state().at("/lync/pools/" + LabDrill.POOL + "/poolState").asText()).isEqualTo("FailedOver");
+	}
+
 	@Test
 	void listsTheFaultsThatAreOnAndAResetSwitchesThemAllOff() {
 		on("sql-down");
@@ -217,7 +248,7 @@ class LabFaultsIT {
 		assertThat(two.at("/faults/0/since").asText()).isNotBlank();
 		assertThat(two.at("/faults/0/detail").asText()).contains("refuses connections");
 		assertThat(ApiClient.JSON.convertValue(two.path("knownFaults"), List.class)).containsExactly("sql-down",
-				"mirror-sql-down", "share-unreachable", "torn-copy", "cmdlet-failure", "slow-cmdlet");
+				"mirror-sql-down", "share-unreachable", "torn-copy", "cmdlet-failure", "slow-cmdlet", "ssh-timeout");
 		assertThat(on("sql-down").path("faults")).as("on again: nothing more").isEqualTo(two.path("faults"));
 
 		JsonNode reset = drill.scenario("normal");
@@ -234,7 +265,7 @@ class LabFaultsIT {
 		JsonNode torn = on("torn-copy");
 		mirrorSql.refuseConnections(false); // as the restarted app's fresh mirror instance would
 
-		LabFaults restarted = new LabFaults(sql, mirrorSql, lync, properties);
+		LabFaults restarted = new LabFaults(sql, mirrorSql, lync, ssh, properties);
 
 		assertThat(restarted.active()).extracting(LabFaults.ActiveFault::name).containsExactly("mirror-sql-down",
 				"torn-copy");
