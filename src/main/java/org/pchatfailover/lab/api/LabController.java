@@ -13,6 +13,7 @@ import org.pchatfailover.lab.sql.LabSqlSnapshot;
 import org.pchatfailover.lab.sql.MirrorSqlLab;
 import org.pchatfailover.lab.sql.SqlLab;
 import org.pchatfailover.lab.sql.engine.LabSizing;
+import org.pchatfailover.lab.ticketing.LabTicketingSystem;
 import org.pchatfailover.security.CurrentUser;
 import org.pchatfailover.security.FailoverGroups;
 import org.slf4j.Logger;
@@ -59,9 +60,12 @@ class LabController {
 
 	private final LabFaults faults;
 
+	private final LabTicketingSystem ticketing;
+
 	LabController(SqlLab sql, MirrorSqlLab mirrorSql, LabLyncShell lync, LabLyncSshServer ssh,
-			LabProperties properties, CurrentUser currentUser, LabFaults faults) {
+			LabProperties properties, CurrentUser currentUser, LabFaults faults, LabTicketingSystem ticketing) {
 		this.faults = faults;
+		this.ticketing = ticketing;
 		this.mirrorSql = mirrorSql;
 		this.sql = sql;
 		this.lync = lync;
@@ -72,18 +76,20 @@ class LabController {
 
 	/**
 	 * What {@link #state()} returns: the endpoints to point own tools at, the scenarios and faults there are, the faults
-	 * that are on, then each side's snapshot.
+	 * that are on, then each side's snapshot and what the drill's ticketing system received.
 	 */
 	record LabState(Map<String, String> endpoints, List<String> scenarios, List<String> knownFaults,
-			List<LabFaults.ActiveFault> faults, LabSqlSnapshot sql, LabLyncState lync) {
+			List<LabFaults.ActiveFault> faults, LabSqlSnapshot sql, LabLyncState lync,
+			LabTicketingSystem.Snapshot ticketing) {
 	}
 
 	@GetMapping("/state")
 	LabState state() {
 		currentUser.requireAnyGroup(FailoverGroups.ADMINS);
 		Map<String, String> endpoints = Map.of("sql", sql.endpoint(), "ssh", properties.bindAddress() + ":" + ssh.port(),
-				"mirrorSql", mirrorSql.endpoint());
-		return new LabState(endpoints, scenarios(), LabFaults.names(), faults.active(), sql.state(), lync.state());
+				"mirrorSql", mirrorSql.endpoint(), "ticketing", ticketing.endpoint());
+		return new LabState(endpoints, scenarios(), LabFaults.names(), faults.active(), sql.state(), lync.state(),
+				ticketing.snapshot());
 	}
 
 	/**
