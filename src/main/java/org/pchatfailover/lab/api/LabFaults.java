@@ -14,6 +14,7 @@ import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
 import org.pchatfailover.lab.sql.MirrorSqlLab;
 import org.pchatfailover.lab.sql.SqlLab;
+import org.pchatfailover.lab.ticketing.LabTicketingSystem;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,9 @@ class LabFaults {
 		/** The Lync shell's cmdlets that change something take long. */
 		SLOW_CMDLET("slow-cmdlet"),
 		/** The Lync shell's SSH port accepts connections and answers nothing. */
-		SSH_TIMEOUT("ssh-timeout");
+		SSH_TIMEOUT("ssh-timeout"),
+		/** The drill's ticketing system is unreachable. */
+		CALLBACK_DEAD("callback-dead");
 
 		private final String label;
 
@@ -95,17 +98,21 @@ class LabFaults {
 
 	private final LabLyncSshServer ssh;
 
+	private final LabTicketingSystem ticketing;
+
 	private final LabStateFile<Saved> file;
 
 	private final Clock clock = Clock.systemUTC();
 
 	private final Map<Fault, ActiveFault> active = new LinkedHashMap<>();
 
-	LabFaults(SqlLab sql, MirrorSqlLab mirrorSql, LabLyncShell lync, LabLyncSshServer ssh, LabProperties properties) {
+	LabFaults(SqlLab sql, MirrorSqlLab mirrorSql, LabLyncShell lync, LabLyncSshServer ssh,
+			LabTicketingSystem ticketing, LabProperties properties) {
 		this.sql = sql;
 		this.mirrorSql = mirrorSql;
 		this.lync = lync;
 		this.ssh = ssh;
+		this.ticketing = ticketing;
 		this.file = new LabStateFile<>(properties.dir().resolve("faults").resolve("state.json"), Saved.class,
 				"lab faults");
 		// a restarted lab: the estate is as faulty as it was (a name this version does not know is dropped)
@@ -192,6 +199,10 @@ class LabFaults {
 			case SSH_TIMEOUT -> {
 				ssh.stopAnswering(on);
 				yield "the Lync shell's SSH port " + ssh.port() + " accepts connections and answers nothing";
+			}
+			case CALLBACK_DEAD -> {
+				ticketing.dead(on);
+				yield "the ticketing system at " + ticketing.callbackUrl() + " refuses connections";
 			}
 		};
 	}

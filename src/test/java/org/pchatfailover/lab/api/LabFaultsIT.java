@@ -3,15 +3,20 @@ package org.pchatfailover.lab.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +32,7 @@ import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
 import org.pchatfailover.lab.sql.MirrorSqlLab;
 import org.pchatfailover.lab.sql.SqlLab;
+import org.pchatfailover.lab.ticketing.LabTicketingSystem;
 import org.pchatfailover.backup.LogBackupFiles;
 import org.pchatfailover.lync.LyncShellException;
 import org.pchatfailover.lync.PersistentChatPoolService;
@@ -53,6 +59,10 @@ class LabFaultsIT {
 	@DynamicPropertySource
 	static void lab(DynamicPropertyRegistry registry) {
 		LabTestSupport.labProperties(registry);
+		// two attempts of a callback a second apart, looked for every second
+		registry.add("pchat.ticketing.retry-schedule", () -> "PT1S");
+		registry.add("camunda.bpm.job-execution.wait-time-in-millis", () -> 200);
+		registry.add("camunda.bpm.job-execution.max-wait", () -> 1000);
 	}
 
 	@LocalServerPort
@@ -78,6 +88,9 @@ class LabFaultsIT {
 
 	@Autowired
 	LabLyncSshServer ssh;
+
+	@Autowired
+	LabTicketingSystem ticketing;
 
 	@Autowired
 	PersistentChatPoolService pools;
@@ -240,6 +253,39 @@ class LabFaultsIT {
 		assertThat(state().at("/lync/pools/" + LabDrill.POOL + "/poolState").asText()).isEqualTo("FailedOver");
 	}
 
+	/**
+	 * The ticketing system unreachable: the failover goes on, each callback fails for good naming the ticket and where
+	 * it went; once it answers again, an admin retries the failed jobs and the ticketing system gets them.
+	 */
+	@Test
+	void callbackDeadFailsTheCallbacksWithoutHoldingTheFailoverAndTheirRetryDeliversThem() {
+		JsonNode dead = on("callback-dead");
+		String callbackUrl = dead.at("/ticketing/callbackUrl").asText();
+		assertThat(dead.at("/ticketing/dead").asBoolean()).isTrue();
+		assertThatExceptionOfType(ConnectException.class).as("unreachable")
+			.isThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), URI.create(callbackUrl).getPort()).close());
+
+		String id = drill.start("INC-8801", "drill: ticketing unreachable", callbackUrl);
+		drill.awaitTask(id, "ConfirmFailover");
+		await().atMost(ApiClient.TIMEOUT).until(() -> failedCallbacks(callbackUrl).size() == 2);
+		assertThat(failedCallbacks(callbackUrl)).extracting(job -> job.path("exceptionMessage").asText())
+			.anySatisfy(message -> assertThat(message).isEqualTo("callback RUNNING (FailoverRequested) of ticket INC-8801"
+					+ " to " + callbackUrl + " failed: java.net.ConnectException"));
+		JsonNode before = estate();
+		off("callback-dead");
+		assertThat(estate()).isEqualTo(before);
+
+		for (JsonNode job : failedCallbacks(callbackUrl)) {
+			drill.json("admin", "PUT", "/engine-rest/job/" + job.path("id").asText() + "/retries",
+					Map.of("retries", 1), 204);
+		}
+		await().atMost(ApiClient.TIMEOUT).until(() -> state().at("/ticketing/received").size() == 2);
+		assertThat(state().at("/ticketing/received").findValuesAsText("state")).containsExactlyInAnyOrder("RUNNING",
+				"WAITING_FOR_OPERATOR");
+		assertThat(state().at("/ticketing/received/0/body/ticketId").asText()).isEqualTo("INC-8801");
+		drill.json("admin", "DELETE", "/engine-rest/process-instance/" + id, null, 204);
+	}
+
 	@Test
 	void listsTheFaultsThatAreOnAndAResetSwitchesThemAllOff() {
 		on("sql-down");
@@ -248,7 +294,8 @@ class LabFaultsIT {
 		assertThat(two.at("/faults/0/since").asText()).isNotBlank();
 		assertThat(two.at("/faults/0/detail").asText()).contains("refuses connections");
 		assertThat(ApiClient.JSON.convertValue(two.path("knownFaults"), List.class)).containsExactly("sql-down",
-				"mirror-sql-down", "share-unreachable", "torn-copy", "cmdlet-failure", "slow-cmdlet", "ssh-timeout");
+				"mirror-sql-down", "share-unreachable", "torn-copy", "cmdlet-failure", "slow-cmdlet", "ssh-timeout",
+				"callback-dead");
 		assertThat(on("sql-down").path("faults")).as("on again: nothing more").isEqualTo(two.path("faults"));
 
 		JsonNode reset = drill.scenario("normal");
@@ -265,7 +312,7 @@ class LabFaultsIT {
 		JsonNode torn = on("torn-copy");
 		mirrorSql.refuseConnections(false); // as the restarted app's fresh mirror instance would
 
-		LabFaults restarted = new LabFaults(sql, mirrorSql, lync, ssh, properties);
+		LabFaults restarted = new LabFaults(sql, mirrorSql, lync, ssh, ticketing, properties);
 
 		assertThat(restarted.active()).extracting(LabFaults.ActiveFault::name).containsExactly("mirror-sql-down",
 				"torn-copy");
@@ -307,6 +354,17 @@ class LabFaultsIT {
 			estate.set(path, state.at(path));
 		}
 		return estate;
+	}
+
+	/** The failed jobs an admin finds in the engine, of the callbacks to the URL. */
+	private List<JsonNode> failedCallbacks(String callbackUrl) {
+		List<JsonNode> failed = new ArrayList<>();
+		for (JsonNode job : drill.json("admin", "GET", "/engine-rest/job?noRetriesLeft=true", null, 200)) {
+			if (job.path("exceptionMessage").asText().contains(" to " + callbackUrl + " ")) {
+				failed.add(job);
+			}
+		}
+		return failed;
 	}
 
 	private JsonNode readiness() {
