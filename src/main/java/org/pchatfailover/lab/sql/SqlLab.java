@@ -88,11 +88,11 @@ public class SqlLab implements AutoCloseable {
 
 	/** As {@link #reset(String)}, with as many log backups, and reads and restores as slow, as {@code sizing} says. */
 	public synchronized void reset(String scenario, LabSizing sizing) {
-		Scenario.of(scenario); // an unknown name changes nothing
+		Scenario chosen = Scenario.of(scenario); // before anything changes
 		refusing = false;
 		shareOutage.end();
 		tornCopy.mend();
-		LabSqlState state = scenarios.build(Scenario.of(scenario), sizing);
+		LabSqlState state = scenarios.build(chosen, sizing);
 		server.goDown();
 		store.replace(state);
 		applyAvailability();
