@@ -12,6 +12,7 @@ import java.util.Set;
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.sqlserver.DatabaseMirroringRow;
 import org.pchatfailover.sqlserver.DatabaseMirroringService;
+import org.pchatfailover.sqlserver.DatabaseStatus;
 import org.pchatfailover.sqlserver.ServerIdentity;
 import org.pchatfailover.sqlserver.ServerIdentityService;
 import org.pchatfailover.topology.ActiveServerRules;
@@ -53,8 +54,13 @@ public class PersistentChatPoolService {
 		this.activeServers = activeServers;
 	}
 
-	/** SetPoolFailedOver: {@code Set-CsPersistentChatState -PoolState FailedOver}, verified with Get-. */
+	/**
+	 * SetPoolFailedOver: {@code Set-CsPersistentChatState -PoolState FailedOver}, verified with Get-. Refuses unless the
+	 * database is ONLINE on the backup instance, even when the pool already is FailedOver: that pool would serve from a
+	 * database still restoring, which is what the retry must report, not pass over.
+	 */
 	public void setPoolFailedOver(Pool pool, ActionLog actions) {
+		requireBackupDatabaseRecovered(pool, actions);
 		if (LyncCmdlets.POOL_STATE_FAILED_OVER.equals(lync.getPersistentChatState(pool, actions))) {
 			log.info("SetPoolFailedOver pool {}: already FailedOver, nothing to do", pool.fqdn());
 			return;
@@ -65,6 +71,17 @@ public class PersistentChatPoolService {
 			throw new LyncVerificationException("Set-CsPersistentChatState ran but pool " + pool.fqdn() + " is "
 					+ after + ", not FailedOver (Get-CsPersistentChatState); check Central Management store"
 					+ " replication, then retry");
+		}
+	}
+
+	// runbook step 5 follows step 4: the pool fails over to a database that has been recovered
+	private void requireBackupDatabaseRecovered(Pool pool, ActionLog actions) {
+		Optional<DatabaseStatus> status = sqlServer.readBackupDatabase(pool, actions);
+		if (status.filter(DatabaseStatus::isRecovered).isEmpty()) {
+			throw new IllegalStateException("SetPoolFailedOver refused for pool " + pool.fqdn() + ": " + pool.database()
+					+ " on " + pool.backupSql().displayName() + " is "
+					+ status.map(DatabaseStatus::describe).orElse("missing") + ", not ONLINE; recover it"
+					+ " (RecoverDatabase) before the pool fails over to it, then retry");
 		}
 	}
 

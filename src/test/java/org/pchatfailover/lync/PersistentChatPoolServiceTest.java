@@ -22,6 +22,7 @@ import org.pchatfailover.topology.TestPools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class PersistentChatPoolServiceTest {
 
@@ -72,6 +73,30 @@ class PersistentChatPoolServiceTest {
 		assertThat(transport.cmdlets()).containsExactly("Get-CsPersistentChatState");
 		assertThat(lab.state().history()).extracting(LabLyncState.HistoryEntry::command)
 			.noneMatch(c -> c.startsWith("Set-"));
+	}
+
+	@Test
+	void refusesSetPoolFailedOverWhileMgcIsRestoringOnTheBackupInstance() {
+		backupSql.databaseIs("RESTORING");
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, backupSql);
+
+		assertThatIllegalStateException().isThrownBy(() -> service.setPoolFailedOver(POOL, actions))
+			.withMessage("SetPoolFailedOver refused for pool atl-cs-001.litwareinc.com: mgc on"
+					+ " dal-sql-bk.litwareinc.com\\PCHAT is RESTORING, not ONLINE; recover it (RecoverDatabase) before"
+					+ " the pool fails over to it, then retry");
+		assertThat(transport.commands).isEmpty();
+		assertThat(labPool().poolState()).isEqualTo("Normal");
+	}
+
+	/** The state a retry met before this check: a pool FailedOver onto a database still restoring is no work done. */
+	@Test
+	void refusesToCallAFailedOverPoolDoneWhileMgcIsRestoring() {
+		backupSql.databaseIs("RESTORING");
+		PersistentChatPoolService service = service(LabLyncShell.FAILED_OVER, backupSql);
+
+		assertThatIllegalStateException().isThrownBy(() -> service.setPoolFailedOver(POOL, actions))
+			.withMessageContaining("mgc on dal-sql-bk.litwareinc.com\\PCHAT is RESTORING, not ONLINE");
+		assertThat(transport.commands).isEmpty();
 	}
 
 	@Test
