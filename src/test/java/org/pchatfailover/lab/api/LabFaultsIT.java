@@ -36,6 +36,7 @@ import org.pchatfailover.lab.ticketing.LabTicketingSystem;
 import org.pchatfailover.backup.LogBackupFiles;
 import org.pchatfailover.lync.LyncShellException;
 import org.pchatfailover.lync.PersistentChatPoolService;
+import org.pchatfailover.sqlserver.DatabaseRecoveryService;
 import org.pchatfailover.sqlserver.FailoverPlan;
 import org.pchatfailover.sqlserver.LogChainBrokenException;
 import org.pchatfailover.sqlserver.LogShippingService;
@@ -94,6 +95,9 @@ class LabFaultsIT {
 
 	@Autowired
 	PersistentChatPoolService pools;
+
+	@Autowired
+	DatabaseRecoveryService recovery;
 
 	final ActionLog actions = new ActionLog();
 
@@ -201,6 +205,7 @@ class LabFaultsIT {
 
 	@Test
 	void cmdletFailureFailsTheChangeNamingTheCmdletAndTheShellAndTheRetrySetsThePool() {
+		mgcRecovered();
 		JsonNode before = estate();
 
 		on("cmdlet-failure");
@@ -217,6 +222,7 @@ class LabFaultsIT {
 	/** A cmdlet slower than the transport's timeout: the product gives up, the stopped cmdlet changes nothing. */
 	@Test
 	void slowCmdletTimesTheTransportOutAndTheRetrySetsThePool() {
+		mgcRecovered();
 		JsonNode before = estate();
 		Pool impatient = withLyncTimeout(pool(), 2);
 
@@ -234,6 +240,7 @@ class LabFaultsIT {
 	/** A hung host: the TCP connection is accepted, no SSH banner comes, the product's transport gives up. */
 	@Test
 	void sshTimeoutAcceptsTheConnectionAnswersNothingAndTheRetrySetsThePool() throws IOException {
+		mgcRecovered();
 		JsonNode before = estate();
 		Pool impatient = withLyncTimeout(pool(), 2);
 
@@ -331,6 +338,11 @@ class LabFaultsIT {
 		drill.json("operator", "DELETE", "/api/lab/faults/sql-down", null, 403);
 		drill.json(null, "POST", "/api/lab/faults/sql-down", null, 401);
 		assertThat(off("sql-down").path("faults")).as("off already: nothing happens").isEmpty();
+	}
+
+	/** Runbook step 4 done: SetPoolFailedOver acts only on an mgc ONLINE on the backup instance. */
+	private void mgcRecovered() {
+		recovery.recoverDatabase(pool(), actions);
 	}
 
 	private JsonNode on(String fault) {
