@@ -27,6 +27,8 @@ public final class LabTestSupport {
 		registry.add("pchat.lab.sql-port", () -> ports[0]);
 		registry.add("pchat.lab.ssh-port", () -> ports[1]);
 		registry.add("pchat.lab.mirror-sql-port", () -> ports[2]);
+		// nothing names the ticketing system's port but the lab state: it binds any free one
+		registry.add("pchat.lab.ticketing-port", () -> 0);
 		// no estate check in the background of a test: it would add Get- cmdlets to the lab's history
 		registry.add("pchat.readiness.enabled", () -> false);
 	}

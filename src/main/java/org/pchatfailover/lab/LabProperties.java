@@ -34,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * lab servers' {@code @ConditionalOnProperty}, which runs before binding), default true
  * @param advertisedHosts further names written to the lab's known_hosts, by which other engine nodes reach it
  * @param mirrorSqlPort TCP port of the lab's backup mirror SQL Server, default 14331; 0 picks a free port
+ * @param ticketingPort TCP port of the drill's ticketing system, which takes callbacks at {@code /callbacks}, default
+ * 14380; 0 picks a free port ({@code GET /api/lab/state} tells which)
  */
 @Validated
 @ConfigurationProperties("pchat.lab")
@@ -43,7 +45,8 @@ public record LabProperties(@DefaultValue("14330") @Min(0) @Max(65535) int sqlPo
 		@DefaultValue("America/Chicago") @NotNull ZoneId sqlServerZone,
 		@DefaultValue("11.0.7001.0") @NotBlank String sqlServerVersion, @DefaultValue("127.0.0.1") String host,
 		@DefaultValue("true") boolean servers, @DefaultValue List<String> advertisedHosts,
-		@DefaultValue("14331") @Min(0) @Max(65535) int mirrorSqlPort) {
+		@DefaultValue("14331") @Min(0) @Max(65535) int mirrorSqlPort,
+		@DefaultValue("14380") @Min(0) @Max(65535) int ticketingPort) {
 
 	public LabProperties {
 		advertisedHosts = (advertisedHosts == null) ? List.of() : List.copyOf(advertisedHosts);

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.sqlserver.DatabaseMirroringRow;
 import org.pchatfailover.sqlserver.DatabaseMirroringService;
+import org.pchatfailover.sqlserver.DatabaseStatus;
 import org.pchatfailover.sqlserver.ServerIdentity;
 import org.pchatfailover.sqlserver.ServerIdentityService;
 import org.pchatfailover.topology.ActiveServerRules;
@@ -22,9 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * Runbook steps 5 to 7 in the Lync Server Management Shell. Steps 5 and 6 read the state first and do nothing
- * when it is already as asked (a retry, a crash, a second engine node), and read it back after acting. Step 7
- * has no cmdlet to read with: it sets idempotently.
+ * Runbook steps 5 to 7 in the Lync Server Management Shell. Each first checks the state the step before it left
+ * (step 5: the database ONLINE on the backup instance; steps 6 and 7: the pool FailedOver) and acts on nothing else.
+ * Steps 5 and 6 read their own state first and do nothing when it is already as asked (a retry, a crash, a second
+ * engine node), and read it back after acting. Step 7 has no cmdlet to read its list with: it sets idempotently.
  */
 @Service
 public class PersistentChatPoolService {
@@ -53,8 +55,13 @@ public class PersistentChatPoolService {
 		this.activeServers = activeServers;
 	}
 
-	/** SetPoolFailedOver: {@code Set-CsPersistentChatState -PoolState FailedOver}, verified with Get-. */
+	/**
+	 * SetPoolFailedOver: {@code Set-CsPersistentChatState -PoolState FailedOver}, verified with Get-. Refuses unless the
+	 * database is ONLINE on the backup instance, even when the pool already is FailedOver: that pool would serve from a
+	 * database still restoring, which is what the retry must report, not pass over.
+	 */
 	public void setPoolFailedOver(Pool pool, ActionLog actions) {
+		requireBackupDatabaseRecovered(pool, actions);
 		if (LyncCmdlets.POOL_STATE_FAILED_OVER.equals(lync.getPersistentChatState(pool, actions))) {
 			log.info("SetPoolFailedOver pool {}: already FailedOver, nothing to do", pool.fqdn());
 			return;
@@ -68,17 +75,24 @@ public class PersistentChatPoolService {
 		}
 	}
 
+	// runbook step 5 follows step 4: the pool fails over to a database that has been recovered
+	private void requireBackupDatabaseRecovered(Pool pool, ActionLog actions) {
+		Optional<DatabaseStatus> status = sqlServer.readBackupDatabase(pool, actions);
+		if (status.filter(DatabaseStatus::isRecovered).isEmpty()) {
+			throw new IllegalStateException("SetPoolFailedOver refused for pool " + pool.fqdn() + ": " + pool.database()
+					+ " on " + pool.backupSql().displayName() + " is "
+					+ status.map(DatabaseStatus::describe).orElse("missing") + ", not ONLINE; recover it"
+					+ " (RecoverDatabase) before the pool fails over to it, then retry");
+		}
+	}
+
 	/**
 	 * InstallMirror: {@code Install-CsMirrorDatabase} with the backup instance as principal, verified with
 	 * Get-CsDatabaseMirrorState and on the instance itself (sys.database_mirroring).
 	 */
 	public void installMirror(Pool pool, ActionLog actions) {
 		// the mirror state read below is the active store's: only after step 5 is that the backup instance
-		String poolState = lync.getPersistentChatState(pool, actions);
-		if (!LyncCmdlets.POOL_STATE_FAILED_OVER.equals(poolState)) {
-			throw new IllegalStateException("pool " + pool.fqdn() + " is " + poolState
-					+ ", not FailedOver: mirroring is installed for the new principal after SetPoolFailedOver");
-		}
+		requirePoolFailedOver(pool, "mirroring is installed", actions);
 		Optional<DatabaseMirrorState> before = persistentChat(pool, lync.getDatabaseMirrorState(pool, actions));
 		if (before.filter(DatabaseMirrorState::isMirrored).isPresent()
 				&& sqlMirroring(pool, actions).isPrincipalMirroredTo(pool.backupMirrorSql())) {
@@ -94,6 +108,14 @@ public class PersistentChatPoolService {
 					+ "; expected Principal/Mirror synchronized (mirror " + pool.backupMirrorSql().displayName() + ")");
 		}
 		verifyOnInstance(pool, actions);
+	}
+
+	private void requirePoolFailedOver(Pool pool, String what, ActionLog actions) {
+		String poolState = lync.getPersistentChatState(pool, actions);
+		if (!LyncCmdlets.POOL_STATE_FAILED_OVER.equals(poolState)) {
+			throw new IllegalStateException("pool " + pool.fqdn() + " is " + poolState + ", not FailedOver: " + what
+					+ " for the new principal after SetPoolFailedOver");
+		}
 	}
 
 	// Get-CsDatabaseMirrorState answers for the store Lync thinks is active; SQL Server answers for itself
@@ -114,7 +136,7 @@ public class PersistentChatPoolService {
 
 	/**
 	 * SetActiveServers: {@code Set-CsPersistentChatActiveServer}, adding the chosen servers and removing the pool's
-	 * other candidates. Both are idempotent, so a retry simply sets them again.
+	 * other candidates, once the pool is FailedOver. Both are idempotent, so a retry simply sets them again.
 	 * @param lowLatencyConfirmed the operator confirmed servers outside the backup data centre have low
 	 * latency and high bandwidth to it
 	 */
@@ -122,6 +144,8 @@ public class PersistentChatPoolService {
 			ActionLog actions) {
 		// again here: a REST client can complete ConfirmActiveServers without the form
 		ActiveServerRules.check(pool, pool.backupDataCenter(), servers, lowLatencyConfirmed);
+		// servers in the backup data centre serve the pool only from the new principal: after step 5, not before
+		requirePoolFailedOver(pool, "active servers are set", actions);
 		List<String> wanted = normalized(servers);
 		// no documented cmdlet returns the list: the evidence is the servers pinging the new principal's database
 		Map<String, ServerIdentity> before = activeServers.before(pool, actions);

@@ -7,9 +7,9 @@ import org.pchatfailover.topology.Pool;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads mirroring of the pool's database on the instance itself, as a DBA would: after a failover Lync's
- * Get-CsDatabaseMirrorState reports the active store, and whether that is the backup instance is the Lync
- * topology's word, not SQL Server's.
+ * Reads the pool's database on its backup instance itself, as a DBA would, for the Lync steps that must not act on
+ * Lync's word alone: its state (sys.databases) and mirroring. After a failover Lync's Get-CsDatabaseMirrorState
+ * reports the active store, and whether that is the backup instance is the Lync topology's word, not SQL Server's.
  */
 @Service
 public class DatabaseMirroringService {
@@ -18,6 +18,13 @@ public class DatabaseMirroringService {
 
 	public DatabaseMirroringService(SqlServerAdapter sql) {
 		this.sql = sql;
+	}
+
+	/** sys.databases state of the pool's database on its backup SQL Server; empty when it has no such database. */
+	public Optional<DatabaseStatus> readBackupDatabase(Pool pool, ActionLog actions) {
+		try (SqlServerConnection connection = sql.connect(pool.backupSql(), actions)) {
+			return connection.readDatabaseStatus(pool.database());
+		}
 	}
 
 	/** sys.database_mirroring of the pool's database on its backup SQL Server; empty when it has no such database. */

@@ -53,9 +53,20 @@ public class DatabaseRecoveryService {
 
 	}
 
-	/** EndConnections: kill user sessions in the database. */
+	/**
+	 * EndConnections: kill user sessions in the database, while it is not yet recovered. Once it is ONLINE, recovery
+	 * is done and its sessions are the new principal's users: ending them is no part of the runbook, so it skips.
+	 */
 	public void endConnections(Pool pool, ActionLog actions) {
 		try (SqlServerConnection sql = sqlServer.connect(pool.backupSql(), actions)) {
+			if (FailoverPlanner.requireDatabase(sql, pool.database()).isRecovered()) {
+				actions.record(sql.instance(), "check", "state of " + pool.database(),
+						"already ONLINE (recovered): its sessions are the new principal's users, none ended", true,
+						Duration.ZERO);
+				log.info("EndConnections pool {}: {} on {} already ONLINE, skipped", pool.fqdn(), pool.database(),
+						sql.instance());
+				return;
+			}
 			int killed = killSessions(sql, pool.database(), actions);
 			log.info("EndConnections pool {}: ended {} session(s) in {} on {}", pool.fqdn(), killed, pool.database(),
 					sql.instance());

@@ -115,6 +115,30 @@ class LabDrillIT {
 		assertThat(problem.path("detail").asText()).contains("no-such-scenario", "broken-chain");
 	}
 
+	@Test
+	void resetsToASizedScenarioAndRefusesASizingOutOfRangeNamingTheParameter() {
+		JsonNode sized = drill.json("admin", "POST", "/api/lab/scenarios/uncopied-files?logs=12&copyMs=5&restoreMs=7",
+				null, 200);
+		assertThat(sized.at("/sql/sizing").toString()).isEqualTo("{\"logs\":12,\"copyMs\":5,\"restoreMs\":7}");
+		assertThat(sized.at("/sql/shareFiles").size()).isEqualTo(12);
+		assertThat(sized.at("/sql/copyFiles").size()).isEqualTo(6);
+
+		Map<String, String> refused = Map.of("logs=7", "logs", "logs=20001", "logs", "logs=many", "logs",
+				"copyMs=-1", "copyMs", "restoreMs=60001", "restoreMs", "restoreMs=1.5", "restoreMs");
+		refused.forEach((query, field) -> {
+			ApiClient.Response response = drill.send("admin", "POST", "/api/lab/scenarios/normal?" + query, null,
+					"application/json");
+			assertThat(response.status()).as(query).isEqualTo(400);
+			assertThat(response.contentType()).as(query).startsWith("application/problem+json");
+			assertThat(response.json().path("field").asText()).as(query).isEqualTo(field);
+			assertThat(response.json().path("detail").asText()).as(query).startsWith(field + " must be");
+		});
+		JsonNode untouched = get("admin", "/api/lab/state");
+		assertThat(untouched.at("/sql/scenario").asText()).as("a refused reset resets nothing").isEqualTo("uncopied-files");
+		assertThat(untouched.at("/sql/shareFiles").size()).isEqualTo(12);
+		assertThat(drill.scenario("normal").at("/sql/sizing/logs").asInt()).as("default").isEqualTo(8);
+	}
+
 	private JsonNode get(String user, String path) {
 		return drill.json(user, "GET", path, null, 200);
 	}

@@ -13,6 +13,7 @@ import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.lab.lync.cmdlets.LabDatabaseProbe;
 import org.pchatfailover.sqlserver.DatabaseMirroringRow;
 import org.pchatfailover.sqlserver.DatabaseMirroringService;
+import org.pchatfailover.sqlserver.DatabaseStatus;
 import org.pchatfailover.sqlserver.ServerIdentity;
 import org.pchatfailover.sqlserver.ServerIdentityService;
 import org.pchatfailover.sqlserver.SqlServerException;
@@ -27,6 +28,8 @@ final class FakeBackupSql implements LabDatabaseProbe {
 	private DatabaseMirroringRow mirroring = new DatabaseMirroringRow(null, null, null, null);
 
 	private boolean pinned;
+
+	private DatabaseStatus database = new DatabaseStatus("mgc", DatabaseStatus.ONLINE, null, false, false);
 
 	private int reads;
 
@@ -59,6 +62,11 @@ final class FakeBackupSql implements LabDatabaseProbe {
 	void shows(DatabaseMirroringRow row) {
 		mirroring = row;
 		pinned = true;
+	}
+
+	/** What sys.databases shows of mgc from now on; ONLINE until a test says otherwise. */
+	void databaseIs(String state) {
+		database = new DatabaseStatus("mgc", state, null, false, false);
 	}
 
 	int reads() {
@@ -117,6 +125,11 @@ final class FakeBackupSql implements LabDatabaseProbe {
 			public Optional<DatabaseMirroringRow> readBackupMirroring(Pool pool, ActionLog actions) {
 				reads++;
 				return Optional.of(mirroring);
+			}
+
+			@Override
+			public Optional<DatabaseStatus> readBackupDatabase(Pool pool, ActionLog actions) {
+				return Optional.of(database);
 			}
 
 		};

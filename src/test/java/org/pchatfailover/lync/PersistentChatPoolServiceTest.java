@@ -22,6 +22,7 @@ import org.pchatfailover.topology.TestPools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class PersistentChatPoolServiceTest {
 
@@ -72,6 +73,30 @@ class PersistentChatPoolServiceTest {
 		assertThat(transport.cmdlets()).containsExactly("Get-CsPersistentChatState");
 		assertThat(lab.state().history()).extracting(LabLyncState.HistoryEntry::command)
 			.noneMatch(c -> c.startsWith("Set-"));
+	}
+
+	@Test
+	void refusesSetPoolFailedOverWhileMgcIsRestoringOnTheBackupInstance() {
+		backupSql.databaseIs("RESTORING");
+		PersistentChatPoolService service = service(LabLyncShell.NORMAL, backupSql);
+
+		assertThatIllegalStateException().isThrownBy(() -> service.setPoolFailedOver(POOL, actions))
+			.withMessage("SetPoolFailedOver refused for pool atl-cs-001.litwareinc.com: mgc on"
+					+ " dal-sql-bk.litwareinc.com\\PCHAT is RESTORING, not ONLINE; recover it (RecoverDatabase) before"
+					+ " the pool fails over to it, then retry");
+		assertThat(transport.commands).isEmpty();
+		assertThat(labPool().poolState()).isEqualTo("Normal");
+	}
+
+	/** The state a retry met before this check: a pool FailedOver onto a database still restoring is no work done. */
+	@Test
+	void refusesToCallAFailedOverPoolDoneWhileMgcIsRestoring() {
+		backupSql.databaseIs("RESTORING");
+		PersistentChatPoolService service = service(LabLyncShell.FAILED_OVER, backupSql);
+
+		assertThatIllegalStateException().isThrownBy(() -> service.setPoolFailedOver(POOL, actions))
+			.withMessageContaining("mgc on dal-sql-bk.litwareinc.com\\PCHAT is RESTORING, not ONLINE");
+		assertThat(transport.commands).isEmpty();
 	}
 
 	@Test
@@ -172,8 +197,20 @@ class PersistentChatPoolServiceTest {
 	}
 
 	@Test
-	void confirmsTheActiveServersByTheirPingsInTheNewPrincipalsDatabase() {
+	void refusesToSetActiveServersBeforeThePoolIsFailedOver() {
 		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> service.setActiveServers(POOL, List.of("dal-pc-001.litwareinc.com"), false, actions))
+			.withMessage("pool atl-cs-001.litwareinc.com is Normal, not FailedOver: active servers are set for the new"
+					+ " principal after SetPoolFailedOver");
+		assertThat(transport.cmdlets()).containsExactly("Get-CsPersistentChatState");
+		assertThat(labPool().activeServers()).doesNotContain("dal-pc-001.litwareinc.com");
+	}
+
+	@Test
+	void confirmsTheActiveServersByTheirPingsInTheNewPrincipalsDatabase() {
+		PersistentChatPoolService service = service(LabLyncShell.FAILED_OVER, LabLyncFixtures.MGC_ONLINE);
 
 		ActiveServerEvidence evidence = service.setActiveServers(POOL,
 				List.of("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com"), false, actions);
@@ -190,7 +227,7 @@ class PersistentChatPoolServiceTest {
 
 	@Test
 	void saysSetButNotConfirmedWhenTheServersDoNotPingAndAStalePingDoesNotCount() {
-		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+		PersistentChatPoolService service = service(LabLyncShell.FAILED_OVER, LabLyncFixtures.MGC_ONLINE);
 		backupSql.loggedShippedPing("dal-pc-001.litwareinc.com", LocalDateTime.of(2026, 11, 29, 6, 45));
 		backupSql.serversDoNotPing();
 
@@ -208,7 +245,7 @@ class PersistentChatPoolServiceTest {
 
 	@Test
 	void saysSoWhenTheDatabaseHoldsNoEvidence() {
-		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+		PersistentChatPoolService service = service(LabLyncShell.FAILED_OVER, LabLyncFixtures.MGC_ONLINE);
 		backupSql.tableUnreadable();
 
 		ActiveServerEvidence evidence = service.setActiveServers(POOL, List.of("dal-pc-001.litwareinc.com"), false,
@@ -222,7 +259,7 @@ class PersistentChatPoolServiceTest {
 
 	@Test
 	void setsActiveServersInTheBackupDataCentreAndAgainAlikeTheSecondTime() {
-		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+		PersistentChatPoolService service = service(LabLyncShell.FAILED_OVER, LabLyncFixtures.MGC_ONLINE);
 		List<String> dallas = ActiveServerRules.propose(POOL, POOL.backupDataCenter());
 
 		service.setActiveServers(POOL, dallas, false, actions);
@@ -230,9 +267,10 @@ class PersistentChatPoolServiceTest {
 
 		assertThat(labPool().activeServers()).containsExactly("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
 		// no Get-CsPersistentChatActiveServer: no such cmdlet is documented, so nothing reads the list back
-		assertThat(transport.cmdlets()).containsExactly("Set-CsPersistentChatActiveServer",
-				"Set-CsPersistentChatActiveServer");
+		assertThat(transport.cmdlets()).containsExactly("Get-CsPersistentChatState", "Set-CsPersistentChatActiveServer",
+				"Get-CsPersistentChatState", "Set-CsPersistentChatActiveServer");
 		assertThat(lab.state().history()).extracting(LabLyncState.HistoryEntry::command)
+			.filteredOn(command -> command.startsWith("Set-"))
 			.containsExactly(
 					"Set-CsPersistentChatActiveServer -Identity 'global'"
 							+ " -ActiveServers @{Add='dal-pc-001.litwareinc.com','dal-pc-002.litwareinc.com'} -Confirm:$false",
@@ -243,15 +281,15 @@ class PersistentChatPoolServiceTest {
 					"Set-CsPersistentChatActiveServer -Identity 'global'"
 							+ " -ActiveServers @{Remove='atl-pc-001.litwareinc.com','atl-pc-002.litwareinc.com'} -Confirm:$false");
 		assertThat(actions.actions()).filteredOn(a -> a.kind().equals("cmdlet")).extracting(ActionLog.Action::outcome)
-			.containsExactly("active servers added [dal-pc-001.litwareinc.com, dal-pc-002.litwareinc.com],"
-					+ " removed [atl-pc-001.litwareinc.com, atl-pc-002.litwareinc.com]",
-					"active servers added [dal-pc-002.litwareinc.com, dal-pc-001.litwareinc.com],"
+			.containsExactly("PoolState FailedOver", "active servers added [dal-pc-001.litwareinc.com,"
+					+ " dal-pc-002.litwareinc.com], removed [atl-pc-001.litwareinc.com, atl-pc-002.litwareinc.com]",
+					"PoolState FailedOver", "active servers added [dal-pc-002.litwareinc.com, dal-pc-001.litwareinc.com],"
 							+ " removed [atl-pc-001.litwareinc.com, atl-pc-002.litwareinc.com]");
 	}
 
 	@Test
 	void setsActiveServersWithThePoolsServiceIdentityOnSkypeForBusinessServer2015() {
-		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE,
+		PersistentChatPoolService service = service(LabLyncShell.FAILED_OVER, LabLyncFixtures.MGC_ONLINE,
 				LabLyncFixtures.topology(LabPool.LYNC_2015));
 		Pool skype = new Pool(POOL.fqdn(), POOL.database(), POOL.backupSql(), POOL.backupMirrorSql(),
 				POOL.mirrorFileShare(), POOL.backupDataCenter(), POOL.activeServerCandidates(), List.of(),
@@ -261,25 +299,28 @@ class PersistentChatPoolServiceTest {
 
 		assertThat(labPool().activeServers()).containsExactly("dal-pc-001.litwareinc.com");
 		assertThat(lab.state().history()).extracting(LabLyncState.HistoryEntry::command)
+			.filteredOn(c -> c.startsWith("Set-"))
 			.allMatch(c -> c.startsWith("Set-CsPersistentChatActiveServer -Identity"
 					+ " 'PersistentChatServer:atl-cs-001.litwareinc.com' -ActiveServers @{"));
 	}
 
 	@Test
 	void leavesTheActiveServersOfOtherPoolsAlone() {
-		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE,
+		PersistentChatPoolService service = service(LabLyncShell.FAILED_OVER, LabLyncFixtures.MGC_ONLINE,
 				LabLyncFixtures.TWO_POOLS);
+
+		List<String> secondPool = lab.state().pools().get(LabLyncFixtures.SECOND_POOL).activeServers();
 
 		service.setActiveServers(POOL, List.of("dal-pc-001.litwareinc.com"), false, actions);
 
 		assertThat(labPool().activeServers()).containsExactly("dal-pc-001.litwareinc.com");
-		assertThat(lab.state().pools().get(LabLyncFixtures.SECOND_POOL).activeServers())
-			.containsExactly("sea-pc-001.litwareinc.com");
+		assertThat(lab.state().pools().get(LabLyncFixtures.SECOND_POOL).activeServers()).isNotEmpty()
+			.isEqualTo(secondPool);
 	}
 
 	@Test
 	void refusesAServerOutsideTheBackupDataCentreUnlessLowLatencyIsConfirmed() {
-		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+		PersistentChatPoolService service = service(LabLyncShell.FAILED_OVER, LabLyncFixtures.MGC_ONLINE);
 		List<String> mixed = List.of("dal-pc-001.litwareinc.com", "atl-pc-001.litwareinc.com");
 
 		assertThatIllegalArgumentException().isThrownBy(() -> service.setActiveServers(POOL, mixed, false, actions))
@@ -293,7 +334,7 @@ class PersistentChatPoolServiceTest {
 
 	@Test
 	void checksTheOperatorsListBeforeAnyCmdlet() {
-		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+		PersistentChatPoolService service = service(LabLyncShell.FAILED_OVER, LabLyncFixtures.MGC_ONLINE);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> service.setActiveServers(POOL, List.of(), true, actions))
 			.withMessageContaining("at least one");
@@ -307,7 +348,7 @@ class PersistentChatPoolServiceTest {
 
 	@Test
 	void rejectsAnInjectedPoolFqdnBeforeAnyCmdlet() {
-		PersistentChatPoolService service = service(LabLyncShell.NORMAL, LabLyncFixtures.MGC_ONLINE);
+		PersistentChatPoolService service = service(LabLyncShell.FAILED_OVER, LabLyncFixtures.MGC_ONLINE);
 		Pool injected = new Pool("atl-cs-001.litwareinc.com'; Remove-Item x; '", POOL.database(), POOL.backupSql(),
 				POOL.backupMirrorSql(), POOL.mirrorFileShare(), POOL.backupDataCenter(), POOL.activeServerCandidates(),
 				List.of(), POOL.lyncShell(), POOL.lyncVersion(), POOL.activeServersIdentity());

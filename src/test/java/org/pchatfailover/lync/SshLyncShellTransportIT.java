@@ -70,10 +70,13 @@ class SshLyncShellTransportIT {
 		server.close();
 	}
 
-	/** The Lync side for real; the pool's backup SQL Server is nowhere (port 1), so the database has no evidence. */
+	/**
+	 * The Lync side for real; the backup SQL Server without sockets shows mgc ONLINE for SetPoolFailedOver's check, and
+	 * the pool's is nowhere (port 1) for the active servers, so the database has no evidence of them.
+	 */
 	private PersistentChatPoolService poolService() {
-		return new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)), null,
-				new ServerIdentityService(new SqlServerAdapter(new Secrets())));
+		return new PersistentChatPoolService(new LyncShellAdapter(List.of(transport)),
+				new FakeBackupSql().mirroringService(), new ServerIdentityService(new SqlServerAdapter(new Secrets())));
 	}
 
 	private Pool pool(Path passwordFile, Path knownHostsFile, int timeoutSeconds) {
@@ -97,6 +100,7 @@ class SshLyncShellTransportIT {
 
 	@Test
 	void setsActiveServersThroughTheLabShellWithTheDocumentedListModifiers() {
+		poolService().setPoolFailedOver(pool(password, knownHosts, TIMEOUT_SECONDS), new ActionLog());
 		ActiveServerEvidence evidence = poolService().setActiveServers(pool(password, knownHosts, TIMEOUT_SECONDS),
 				List.of("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com"), false, new ActionLog());
 
@@ -107,6 +111,7 @@ class SshLyncShellTransportIT {
 		assertThat(lab.state().pools().get(TestPools.POOL_FQDN).activeServers())
 			.containsExactly("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
 		assertThat(lab.state().history()).extracting(h -> h.command())
+			.filteredOn(command -> command.startsWith("Set-CsPersistentChatActiveServer"))
 			.containsExactly("Set-CsPersistentChatActiveServer -Identity 'global'"
 					+ " -ActiveServers @{Add='dal-pc-001.litwareinc.com','dal-pc-002.litwareinc.com'} -Confirm:$false",
 					"Set-CsPersistentChatActiveServer -Identity 'global'"

@@ -3,6 +3,8 @@ package org.pchatfailover.sqlserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +117,26 @@ class DatabaseRecoveryServiceIT {
 		assertThat(sql.lab().state().restoreHistory()).hasSize(restores);
 		assertThat(rerun.actions()).noneMatch(a -> a.command().startsWith("RESTORE"));
 		assertThat(rerun.actions()).anyMatch(a -> a.outcome().contains("already ONLINE"));
+	}
+
+	/** The database recovered, its sessions are users of the new principal: EndConnections checks and leaves them. */
+	@Test
+	void endsNoSessionOnceTheDatabaseIsRecovered() throws Exception {
+		sql = lab.start("normal");
+		recovery.recoverDatabase(sql.pool(), actions);
+		ActionLog rerun = new ActionLog();
+		try (Connection user = sql.connect(); Statement statement = user.createStatement()) {
+			statement.execute("USE mgc");
+			assertThat(sql.lab().state().sessions()).filteredOn(s -> s.live() && s.database().equals("mgc")).hasSize(1);
+
+			recovery.endConnections(sql.pool(), rerun);
+
+			assertThat(sql.lab().state().sessions()).filteredOn(s -> s.live() && s.database().equals("mgc"))
+				.hasSize(1);
+			statement.execute("SELECT 1");
+		}
+		assertThat(rerun.actions()).noneMatch(a -> a.command().startsWith("KILL "));
+		assertThat(rerun.actions()).anyMatch(a -> a.outcome().startsWith("already ONLINE (recovered)"));
 	}
 
 }

@@ -111,7 +111,8 @@ class TwoNodesOnPostgresIT {
 			.run("--server.port=0", "--PCHAT_DB_HOST=127.0.0.1", "--PCHAT_DB_PORT=" + postgres.getPort(),
 					"--PCHAT_DB_NAME=postgres", "--PCHAT_DB_USER=postgres", "--PCHAT_DB_PASSWORD=postgres",
 					"--pchat.lab.dir=" + labDir, "--pchat.lab.sql-port=" + sqlPort, "--pchat.lab.ssh-port=" + sshPort,
-					"--pchat.lab.mirror-sql-port=" + mirrorPort, "--pchat.readiness.enabled=false", servers);
+					"--pchat.lab.mirror-sql-port=" + mirrorPort, "--pchat.lab.ticketing-port=0",
+					"--pchat.readiness.enabled=false", servers);
 	}
 
 	private static int port(ConfigurableApplicationContext node) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.pchatfailover.lab.LabProperties;
 import org.pchatfailover.lab.LabSecretFiles;
@@ -81,8 +82,9 @@ class LabSqlConfiguration {
 				topology.getIfAvailable() == null ? List.of() : topology.getIfAvailable().pools(),
 				() -> lync.getIfAvailable() == null ? null : lync.getIfAvailable().state(),
 				new LogShippedServerIdentities(primaryServers(topology.getIfAvailable())));
-		LabSqlEngine engine = new LabSqlEngine(store, new BackupDevices(shares), SERVER_NAME, password,
-				Clock.system(properties.sqlServerZone()), version,
+		// the primary's share is in Atlanta, across the WAN from the backup instance
+		LabSqlEngine engine = new LabSqlEngine(store, new BackupDevices(shares, Set.of(SHARE_UNC)), SERVER_NAME,
+				password, Clock.system(properties.sqlServerZone()), version,
 				LabSqlEngine.partnerInstances(mirrors(topology.getIfAvailable())), persistentChatServers);
 		String fqdn = topology.getIfAvailable() == null || topology.getIfAvailable().pools().isEmpty() ? BACKUP_FQDN
 				: topology.getIfAvailable().pools().get(0).backupSql().fqdn();

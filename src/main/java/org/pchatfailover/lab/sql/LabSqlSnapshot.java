@@ -3,6 +3,8 @@ package org.pchatfailover.lab.sql;
 import java.time.Instant;
 import java.util.List;
 
+import org.pchatfailover.lab.sql.engine.LabSizing;
+
 /**
  * What a DBA would check on the lab's backup SQL Server, read-only: for {@code GET /api/lab/state}.
  *
@@ -15,10 +17,11 @@ import java.util.List;
  * @param sessions user sessions: simulated clients and live connections
  * @param shareFiles file names in the primary's backup share
  * @param copyFiles file names in the copy destination
+ * @param sizing how many log backups the scenario made and how long reading and restoring one takes
  */
 public record LabSqlSnapshot(String endpoint, boolean instanceDown, String scenario, List<DatabaseState> databases,
 		List<LogShipping> logShipping, List<Restore> restoreHistory, List<Session> sessions, List<String> shareFiles,
-		List<String> copyFiles) {
+		List<String> copyFiles, LabSizing sizing) {
 
 	/**
 	 * @param mirroringRole {@code PRINCIPAL} when mirrored (sys.database_mirroring), else null

@@ -39,6 +39,16 @@ public class MirrorSqlLab implements AutoCloseable {
 		return serverName;
 	}
 
+	/** Lab fault {@code mirror-sql-down}: the instance refuses connections (live ones are dropped), or serves again. */
+	public void refuseConnections(boolean refuse) {
+		if (refuse) {
+			server.goDown();
+		}
+		else {
+			server.comeUp();
+		}
+	}
+
 	@Override
 	public void close() {
 		server.close();

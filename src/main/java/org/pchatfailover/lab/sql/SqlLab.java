@@ -2,14 +2,17 @@ package org.pchatfailover.lab.sql;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.pchatfailover.lab.sql.engine.LabScenarios;
 import org.pchatfailover.lab.sql.engine.LabScenarios.Scenario;
+import org.pchatfailover.lab.sql.engine.LabSizing;
 import org.pchatfailover.lab.sql.engine.LabSqlEngine;
 import org.pchatfailover.lab.sql.engine.LabSqlState;
 import org.pchatfailover.lab.sql.engine.LabStateStore;
@@ -17,8 +20,10 @@ import org.pchatfailover.lab.sql.engine.SqlSession;
 
 /**
  * Control of the lab's backup SQL Server: start it with its saved state (or a scenario when it has none), reset
- * it to a scenario, read what a DBA would check. The REST layer exposes {@link #reset} as
- * {@code POST /api/lab/scenarios/{name}} and {@link #state} in {@code GET /api/lab/state}.
+ * it to a scenario, read what a DBA would check, and switch its faults on and off without touching its databases:
+ * the instance refusing connections, the primary's share unreachable, a torn copy in the copy destination. The REST
+ * layer exposes {@link #reset} as {@code POST /api/lab/scenarios/{name}}, {@link #state} in {@code GET /api/lab/state}
+ * and the faults as {@code POST/DELETE /api/lab/faults/{name}}.
  */
 public class SqlLab implements AutoCloseable {
 
@@ -34,6 +39,13 @@ public class SqlLab implements AutoCloseable {
 
 	private final Path copy;
 
+	private final ShareOutage shareOutage;
+
+	private final TornCopy tornCopy;
+
+	// lab fault sql-down: the instance refuses connections whatever its state says
+	private volatile boolean refusing;
+
 	public SqlLab(LabStateStore store, LabScenarios scenarios, LabSqlEngine engine, LabSqlServer server, Path share,
 			Path copy) {
 		this.store = store;
@@ -42,6 +54,8 @@ public class SqlLab implements AutoCloseable {
 		this.server = server;
 		this.share = share;
 		this.copy = copy;
+		this.shareOutage = new ShareOutage(share);
+		this.tornCopy = new TornCopy(copy, copy.resolveSibling("faults").resolve("torn-copy"));
 	}
 
 	/**
@@ -64,27 +78,74 @@ public class SqlLab implements AutoCloseable {
 
 	/**
 	 * Rebuilds the instance state and the share and copy folders for a scenario; live connections to the lab are
-	 * dropped, as a drill starts from a freshly started instance.
+	 * dropped, as a drill starts from a freshly started instance, and its faults are switched off.
 	 *
 	 * @throws IllegalArgumentException for a name not in {@link #scenarioNames()}
 	 */
 	public synchronized void reset(String scenario) {
-		LabSqlState state = scenarios.build(Scenario.of(scenario));
+		reset(scenario, LabSizing.DEFAULT);
+	}
+
+	/** As {@link #reset(String)}, with as many log backups, and reads and restores as slow, as {@code sizing} says. */
+	public synchronized void reset(String scenario, LabSizing sizing) {
+		Scenario chosen = Scenario.of(scenario); // before anything changes
+		refusing = false;
+		shareOutage.end();
+		tornCopy.mend();
+		LabSqlState state = scenarios.build(chosen, sizing);
 		server.goDown();
 		store.replace(state);
 		applyAvailability();
 	}
 
+	/**
+	 * Lab fault {@code sql-down}: the instance refuses connections (live ones are dropped), or serves them again unless
+	 * its scenario has it down. Its databases stay as they are.
+	 */
+	public synchronized void refuseConnections(boolean refuse) {
+		refusing = refuse;
+		applyAvailability();
+	}
+
+	/** Lab fault {@code share-unreachable}: the primary's backup share cannot be listed or read, or can again. */
+	public synchronized void shareReachable(boolean reachable) {
+		if (reachable) {
+			shareOutage.end();
+		}
+		else {
+			shareOutage.begin();
+		}
+	}
+
+	/**
+	 * Lab fault {@code torn-copy}: the copy job's copy of the next log backup mgc needs is torn, see {@link TornCopy}.
+	 * @return what was torn, in words
+	 */
+	public synchronized String tearCopy() {
+		String redo = store.read(s -> s.databases.stream()
+			.filter(d -> d.name().equalsIgnoreCase(LabScenarios.DATABASE))
+			.map(LabSqlState.Database::redoStartLsn)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null));
+		return tornCopy.tear(LabScenarios.DATABASE, redo == null ? null : new BigInteger(redo));
+	}
+
+	/** Switches {@code torn-copy} off: the whole copy is back, unless something replaced the torn one already. */
+	public synchronized void mendCopy() {
+		tornCopy.mend();
+	}
+
 	public LabSqlSnapshot state() {
 		List<LabSqlSnapshot.Session> live = engine.liveSessions().stream().map(SqlLab::live).toList();
-		return store.read(s -> new LabSqlSnapshot(server.endpoint(), s.instanceDown, s.scenario,
+		return store.read(s -> new LabSqlSnapshot(server.endpoint(), s.instanceDown || refusing, s.scenario,
 				s.databases.stream().map(d -> database(d, s.mirroringOf(d.id()), interrupted(s, d))).toList(),
 				s.logShippingSecondaryDatabases.stream().map(d -> logShipping(s, d)).toList(),
 				s.restoreHistory.stream().map(r -> new LabSqlSnapshot.Restore(r.restoreDate(), r.destinationDatabase(),
 						r.restoreType(), r.physicalDeviceName(), r.firstLsn(), r.lastLsn(), r.recovery())).toList(),
 				Stream.concat(s.sessions.stream().map(c -> new LabSqlSnapshot.Session(c.sessionId(), c.database(),
 						c.loginName(), c.hostName(), c.programName(), false)), live.stream()).toList(),
-				files(share), files(copy)));
+				files(share), files(copy), s.sizing == null ? LabSizing.DEFAULT : s.sizing));
 	}
 
 	/** {@code address:port} of the TDS endpoint. */
@@ -103,7 +164,7 @@ public class SqlLab implements AutoCloseable {
 	}
 
 	private void applyAvailability() {
-		if (store.read(s -> s.instanceDown)) {
+		if (refusing || store.read(s -> s.instanceDown)) {
 			server.goDown();
 		}
 		else {

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.pchatfailover.lab.sql.engine.BackupDevices;
 import org.pchatfailover.lab.sql.engine.LabScenarios;
@@ -81,8 +82,8 @@ public final class LabSqlFixture implements AutoCloseable {
 		Map<String, Path> shares = new LinkedHashMap<>();
 		shares.put(SHARE_UNC, share());
 		shares.put(COPY_UNC, copy());
-		this.engine = new LabSqlEngine(store, new BackupDevices(shares), LabSqlConfiguration.SERVER_NAME, "lab",
-				Clock.system(serverZone), version,
+		this.engine = new LabSqlEngine(store, new BackupDevices(shares, Set.of(SHARE_UNC)),
+				LabSqlConfiguration.SERVER_NAME, "lab", Clock.system(serverZone), version,
 				LabSqlEngine.partnerInstances(Map.of(MIRROR_FQDN, MIRROR_SERVER_NAME)), persistentChatServers);
 		start(0, scenario);
 	}

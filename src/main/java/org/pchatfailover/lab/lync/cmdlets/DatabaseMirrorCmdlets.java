@@ -100,6 +100,7 @@ final class DatabaseMirrorCmdlets {
 		if (args.isSet("WhatIf")) {
 			return List.of(whatIf(pool));
 		}
+		pools.beforeChange(args); // before SET PARTNER: a failing or stopped cmdlet starts no mirroring
 		requireOnline(args, pool);
 		startMirroring(args, pool);
 		pools.change(args, pool, current -> current.withMirror(installedMirror(pool)));

@@ -46,10 +46,11 @@ final class LabLyncCmdlets {
 	/**
 	 * @param pools working copy of the pool states, changed in place
 	 * @param history the history, appended to in place
+	 * @param faults the lab faults that are on for changes
 	 */
 	LabLyncCmdlets(LabLyncTopology topology, LabDatabaseProbe probe, String scenario, Map<String, PoolState> pools,
-			List<HistoryEntry> history, Clock clock) {
-		LabPoolStates states = new LabPoolStates(topology, scenario, pools, clock);
+			List<HistoryEntry> history, Clock clock, ChangeFaults faults) {
+		LabPoolStates states = new LabPoolStates(topology, scenario, pools, clock, faults);
 		this.poolState = new PoolStateCmdlets(states);
 		this.mirror = new DatabaseMirrorCmdlets(topology, probe, states, scenario);
 		this.activeServers = new ActiveServerCmdlets(topology, states);

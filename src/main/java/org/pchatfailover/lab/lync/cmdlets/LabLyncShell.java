@@ -37,7 +37,10 @@ public class LabLyncShell {
 	/** As normal, but every cmdlet that changes something fails (Central Management store unreachable). */
 	public static final String CMDLET_FAILURE = "cmdlet-failure";
 
-	/** As normal, but every script waits {@code slowDelay} before it runs (timeouts). */
+	/**
+	 * As normal, but every script waits {@code slowDelay} before it runs (timeouts). The lab fault {@code slow-cmdlet}
+	 * slows only the cmdlets that change something, in any scenario.
+	 */
 	public static final String SLOW = "slow";
 
 	/** As normal, but changes are accepted and not applied, so reading back shows the old state. */
@@ -70,7 +73,12 @@ public class LabLyncShell {
 
 	private final Clock clock;
 
-	private LabLyncState state;
+	private volatile LabLyncState state;
+
+	// lab faults cmdlet-failure and slow-cmdlet: they act on changes whatever the scenario, and leave the state alone
+	private volatile boolean failChanges;
+
+	private volatile boolean slowChanges;
 
 	/**
 	 * What a script wrote and its exit code.
@@ -111,13 +119,15 @@ public class LabLyncShell {
 	}
 
 	/**
-	 * Puts every pool into the scenario's state and clears the history.
+	 * Puts every pool into the scenario's state, clears the history and switches the faults off.
 	 * @throws IllegalArgumentException for a scenario not in {@link #SCENARIOS}
 	 */
 	public synchronized void reset(String scenario) {
 		if (!supports(scenario)) {
 			throw new IllegalArgumentException("unknown Lync shell scenario '" + scenario + "', known: " + SCENARIOS);
 		}
+		failChanges = false;
+		slowChanges = false;
 		Map<String, PoolState> pools = new HashMap<>();
 		Instant now = clock.instant();
 		for (LabPool pool : topology.pools()) {
@@ -129,9 +139,30 @@ public class LabLyncShell {
 		commit(new LabLyncState(scenario, pools, List.of()));
 	}
 
-	/** A snapshot: scenario, state per pool, history of cmdlets run. */
-	public synchronized LabLyncState state() {
+	/** A snapshot: scenario, state per pool, history of cmdlets run; not held up by a slow cmdlet. */
+	public LabLyncState state() {
 		return state;
+	}
+
+	/**
+	 * Lab fault {@code cmdlet-failure}: every cmdlet that changes something fails as in the scenario of that name
+	 * (Central Management store unreachable), whatever the scenario; the pools stay as they are.
+	 */
+	public void failChanges(boolean fail) {
+		failChanges = fail;
+	}
+
+	/**
+	 * Lab fault {@code slow-cmdlet}: every cmdlet that changes something first waits {@code slowDelay}; stopped by its
+	 * client meanwhile, it changes nothing. Switching the fault off does not hurry a cmdlet already waiting.
+	 */
+	public void slowChanges(boolean slow) {
+		slowChanges = slow;
+	}
+
+	/** How long a script waits in the {@link #SLOW} scenario, and a change under the slow-cmdlet fault. */
+	public Duration slowDelay() {
+		return slowDelay;
 	}
 
 	/** Runs a decoded {@code -EncodedCommand} script. */
@@ -149,12 +180,16 @@ public class LabLyncShell {
 			Map<String, PoolState> pools = new HashMap<>(state.pools());
 			List<HistoryEntry> history = new ArrayList<>(state.history());
 			LabScriptRunner.Result result = new LabScriptRunner(
-					new LabLyncCmdlets(topology, probe, state.scenario(), pools, history, clock))
+					new LabLyncCmdlets(topology, probe, state.scenario(), pools, history, clock, changeFaults()))
 				.run(script);
 			int from = Math.max(0, history.size() - MAX_HISTORY);
 			commit(new LabLyncState(state.scenario(), pools, history.subList(from, history.size())));
 			return new Result(result.exitCode(), result.stdout(), result.stderr(), result.errors());
 		}
+	}
+
+	private ChangeFaults changeFaults() {
+		return new ChangeFaults(failChanges, slowChanges ? slowDelay : Duration.ZERO);
 	}
 
 	private List<String> topologyPools() {

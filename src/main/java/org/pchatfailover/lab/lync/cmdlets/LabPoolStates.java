@@ -15,7 +15,7 @@ import org.pchatfailover.lab.lync.powershell.ShouldProcess;
 
 /**
  * The pool states one script run works on: a working copy the cmdlets change in place, the pools found by the
- * service identity the cmdlets take, and the drill scenario applied to every change.
+ * service identity the cmdlets take, and the drill scenario and the lab faults applied to every change.
  */
 final class LabPoolStates {
 
@@ -27,15 +27,23 @@ final class LabPoolStates {
 
 	private final Clock clock;
 
+	private final ChangeFaults faults;
+
+	// the cmdlet that waited for slow-cmdlet already: Install-CsMirrorDatabase asks before it starts mirroring
+	private Bound waited;
+
 	/**
 	 * @param pools working copy of the pool states, changed in place
 	 * @param clock what the time of a change is taken from
+	 * @param faults the lab faults that are on for changes
 	 */
-	LabPoolStates(LabLyncTopology topology, String scenario, Map<String, PoolState> pools, Clock clock) {
+	LabPoolStates(LabLyncTopology topology, String scenario, Map<String, PoolState> pools, Clock clock,
+			ChangeFaults faults) {
 		this.topology = topology;
 		this.scenario = scenario;
 		this.pools = pools;
 		this.clock = clock;
+		this.faults = faults;
 	}
 
 	/**
@@ -91,13 +99,34 @@ final class LabPoolStates {
 		change(args, Map.of(pool, update));
 	}
 
-	// the drill scenarios act here, after the arguments were checked as the real cmdlet would
-	private void change(Bound args, Map<LabPool, UnaryOperator<PoolState>> updates) {
-		if (LabLyncShell.CMDLET_FAILURE.equals(scenario)) {
+	/**
+	 * What stands between a change's checked arguments and the change: the failure of the cmdlet-failure scenario or
+	 * fault, then the wait of the slow-cmdlet fault, once per cmdlet. A wait that is stopped (the client closed the SSH
+	 * channel) ends the script as powershell.exe stops a pipeline, before anything changed.
+	 */
+	void beforeChange(Bound args) {
+		boolean scenarioFails = LabLyncShell.CMDLET_FAILURE.equals(scenario);
+		if (scenarioFails || faults.fail()) {
 			throw new PsError(args.cmdlet(), "Cannot open database \"xds\" requested by the login. The login failed."
-					+ " Login failed for user 'LITWAREINC\\lab'. (Central Management store unreachable: lab scenario "
-					+ LabLyncShell.CMDLET_FAILURE + ")");
+					+ " Login failed for user 'LITWAREINC\\lab'. (Central Management store unreachable: lab "
+					+ (scenarioFails ? "scenario " : "fault ") + LabLyncShell.CMDLET_FAILURE + ")");
 		}
+		if (faults.delay().isZero() || waited == args) {
+			return;
+		}
+		waited = args;
+		try {
+			Thread.sleep(faults.delay().toMillis());
+		}
+		catch (InterruptedException ex) {
+			// the script ends here and its history is still written: the interrupt has done its work
+			throw new PsError(args.cmdlet(), "The pipeline has been stopped.");
+		}
+	}
+
+	// the drill scenarios and faults act here, after the arguments were checked as the real cmdlet would
+	private void change(Bound args, Map<LabPool, UnaryOperator<PoolState>> updates) {
+		beforeChange(args);
 		if (!LabLyncShell.CHANGES_NOT_APPLIED.equals(scenario)) {
 			updates.forEach((pool, update) -> {
 				PoolState before = pools.get(pool.fqdn());

@@ -2,6 +2,7 @@ package org.pchatfailover.lab.lync.ssh;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,9 @@ import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 
 /**
  * The lab Lync shell over SSH (Apache MINA sshd): password login, exec requests of the powershell.exe line,
- * a host key kept in a file so that known_hosts entries stay valid across restarts.
+ * a host key kept in a file so that known_hosts entries stay valid across restarts. Clients connect to an
+ * {@link SshFrontDoor} on the configured port, which relays to the SSH server on a loopback port of its own and can
+ * stop answering (lab fault {@code ssh-timeout}).
  * <p>
  * The key file is written once, on the first start, with its parent directories and owner-only permissions, and
  * read on every later start. MINA's provider writes it only when the directory exists; otherwise it logs and serves
@@ -32,6 +35,12 @@ public class LabLyncSshServer implements AutoCloseable {
 	private final SimpleGeneratorHostKeyProvider hostKeys;
 
 	private final Path hostKeyFile;
+
+	private final String bindAddress;
+
+	private final int port;
+
+	private volatile SshFrontDoor door;
 
 	private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
 		Thread thread = new Thread(task, "lab-lync-shell");
@@ -46,10 +55,13 @@ public class LabLyncSshServer implements AutoCloseable {
 	public LabLyncSshServer(LabLyncShell shell, String bindAddress, int port, Path hostKeyFile, String user,
 			String password) {
 		this.hostKeyFile = hostKeyFile;
+		this.bindAddress = bindAddress;
+		this.port = port;
 		hostKeys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
 		server = SshServer.setUpDefaultServer();
-		server.setHost(bindAddress);
-		server.setPort(port);
+		// only the front door connects to it
+		server.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+		server.setPort(0);
 		server.setKeyPairProvider(hostKeys);
 		server.setPasswordAuthenticator((u, p, session) -> user.equals(u) && password.equals(p));
 		server.setCommandFactory((channel, command) -> new LabExecCommand(shell, command, executor));
@@ -60,11 +72,21 @@ public class LabLyncSshServer implements AutoCloseable {
 		keepHostKey();
 		try {
 			server.start();
+			InetSocketAddress internal = (InetSocketAddress) server.getBoundAddresses().iterator().next();
+			door = new SshFrontDoor(InetAddress.getByName(bindAddress), port,
+					new InetSocketAddress(InetAddress.getLoopbackAddress(), internal.getPort()));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("lab Lync shell cannot listen on " + server.getHost() + ":"
-					+ server.getPort(), ex);
+			throw new UncheckedIOException("lab Lync shell cannot listen on " + bindAddress + ":" + port, ex);
 		}
+	}
+
+	/**
+	 * Lab fault {@code ssh-timeout}: the port accepts TCP connections and answers nothing, on new connections and on
+	 * open ones, until it answers again.
+	 */
+	public void stopAnswering(boolean silent) {
+		door.silence(silent);
 	}
 
 	// the key in the file from an earlier start, or a new one written to it now; never a key held only in memory
@@ -84,7 +106,7 @@ public class LabLyncSshServer implements AutoCloseable {
 
 	/** The port listened on, also when 0 was asked for. */
 	public int port() {
-		return ((InetSocketAddress) server.getBoundAddresses().iterator().next()).getPort();
+		return door.port();
 	}
 
 	public PublicKey hostKey() {
@@ -107,11 +129,14 @@ public class LabLyncSshServer implements AutoCloseable {
 	}
 
 	public boolean isRunning() {
-		return server.isStarted();
+		return server.isStarted() && door != null;
 	}
 
 	@Override
 	public void close() {
+		if (door != null) {
+			door.close();
+		}
 		try {
 			server.stop(true);
 		}

@@ -25,8 +25,9 @@ import org.pchatfailover.lab.sql.engine.LabSqlState.RestoreHistory;
 
 /**
  * Builds the lab's SQL side for a drill: {@code mgc} RESTORING on the backup instance, eight 15-minute log
- * backups of a continuous chain on the primary's share, the first five restored, and the log-shipping rows that
- * describe it. Each scenario then changes one thing an operator may meet during a real failover.
+ * backups of a continuous chain on the primary's share (or as many as the {@link LabSizing} says), the first five
+ * restored, and the log-shipping rows that describe it. Each scenario then changes one thing an operator may meet
+ * during a real failover.
  */
 public final class LabScenarios {
 
@@ -87,6 +88,7 @@ public final class LabScenarios {
 
 	public static final String PRIMARY_SERVER = "ATL-SQL-001\\PCHAT";
 
+	/** The log backups of a scenario without sizing ({@link LabSizing#DEFAULT}); file sizes repeat after them. */
 	static final int FILES = 8;
 
 	static final int RESTORED = 5;
@@ -134,12 +136,19 @@ public final class LabScenarios {
 
 	/** Rewrites the share and copy folders and returns the instance state of the scenario. */
 	public LabSqlState build(Scenario scenario) {
+		return build(scenario, LabSizing.DEFAULT);
+	}
+
+	/** As {@link #build(Scenario)}, with {@code sizing.logs()} log backups and its delays kept in the state. */
+	public LabSqlState build(Scenario scenario, LabSizing sizing) {
 		try {
 			clean(share);
 			clean(copy);
-			Instant firstBackup = firstBackup(scenario);
-			List<String> names = writeBackups(firstBackup, scenario);
-			return state(scenario, names, firstBackup);
+			Instant firstBackup = firstBackup(scenario, sizing.logs());
+			List<String> names = writeBackups(firstBackup, scenario, sizing.logs());
+			LabSqlState state = state(scenario, names, firstBackup);
+			state.sizing = sizing;
+			return state;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot prepare lab scenario " + scenario.label(), ex);
@@ -150,7 +159,7 @@ public final class LabScenarios {
 	 * Fifteen minutes apart (the lab's schedule of the primary's backup job): the newest one at the last quarter hour,
 	 * so a freshly reset lab's recovery point is minutes old as on a healthy estate, or STALE_AGE ago in stale-logs.
 	 */
-	private Instant firstBackup(Scenario scenario) {
+	private Instant firstBackup(Scenario scenario, int logs) {
 		Instant newest;
 		if (scenario == Scenario.STALE_LOGS) {
 			newest = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(STALE_AGE);
@@ -160,16 +169,16 @@ public final class LabScenarios {
 			Instant minute = clock.instant().minusSeconds(60).truncatedTo(ChronoUnit.MINUTES);
 			newest = minute.minus(Duration.ofMinutes(minute.atZone(ZoneOffset.UTC).getMinute() % 15));
 		}
-		return newest.minus(Duration.ofMinutes(15L * (FILES - 1)));
+		return newest.minus(Duration.ofMinutes(15L * (logs - 1)));
 	}
 
 	static BigInteger firstLsn(int index) {
 		return FIRST_LSN.add(LSN_STEP.multiply(BigInteger.valueOf(index)));
 	}
 
-	private List<String> writeBackups(Instant firstBackup, Scenario scenario) throws IOException {
-		String[] names = new String[FILES];
-		for (int i = 0; i < FILES; i++) {
+	private List<String> writeBackups(Instant firstBackup, Scenario scenario, int logs) throws IOException {
+		String[] names = new String[logs];
+		for (int i = 0; i < logs; i++) {
 			Instant start = firstBackup.plus(Duration.ofMinutes(15L * i));
 			names[i] = DATABASE + "_" + FILE_TIME.format(start) + ".trn";
 			if (scenario == Scenario.BROKEN_CHAIN && i == 6) {
@@ -178,12 +187,13 @@ public final class LabScenarios {
 			BackupFile file = new BackupFile(DATABASE, 2, firstLsn(i), firstLsn(i + 1), start,
 					start.plus(BACKUP_TAKES), PRIMARY_SERVER.split("\\\\")[0]);
 			if (scenario == Scenario.FULL_COPY_DESTINATION && i >= COPIED_WHEN_STOPPED) {
-				file.writeSparse(share.resolve(names[i]), sparseLogBytes());
+				file.writeSparse(share.resolve(names[i]), sparseLogBytes(logs));
 			}
 			else {
-				file.write(share.resolve(names[i]), 4096 + 512 * i);
+				// the sizes of the first eight over again: ten thousand logs stay a few kilobytes each
+				file.write(share.resolve(names[i]), 4096 + 512 * (i % FILES));
 			}
-			if (i < copied(scenario)) {
+			if (i < copied(scenario, logs)) {
 				Files.copy(share.resolve(names[i]), copy.resolve(names[i]));
 			}
 		}
@@ -244,7 +254,7 @@ public final class LabScenarios {
 
 	private void logShipping(LabSqlState state, Scenario scenario, List<String> names) {
 		UUID secondaryId = UUID.nameUUIDFromBytes(("lab-secondary-" + DATABASE).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		String lastCopied = copyUnc + "\\" + names.get(copied(scenario) - 1);
+		String lastCopied = copyUnc + "\\" + names.get(copied(scenario, names.size()) - 1);
 		String lastRestored = copyUnc + "\\" + names.get(RESTORED - 1);
 		Instant now = clock.instant();
 		state.logShippingSecondary.add(new LogShippingSecondary(secondaryId, PRIMARY_SERVER, DATABASE, shareUnc,
@@ -255,18 +265,21 @@ public final class LabScenarios {
 				secondaryId, PRIMARY_SERVER, DATABASE, lastCopied, lastRestored));
 	}
 
-	/** How many log backups the copy job copied before it stopped. */
-	private static int copied(Scenario scenario) {
+	/** How many of the {@code logs} log backups the copy job copied before it stopped. */
+	private static int copied(Scenario scenario, int logs) {
 		return switch (scenario) {
 			case UNCOPIED_FILES, HALF_COPIED, FULL_COPY_DESTINATION -> COPIED_WHEN_STOPPED;
-			default -> FILES;
+			default -> logs;
 		};
 	}
 
-	/** Each sparse log backup: a few terabytes, and the two together more than the copy destination has free. */
-	private long sparseLogBytes() throws IOException {
+	/**
+	 * Each sparse log backup: a few terabytes, and the ones not copied together more than the copy destination has
+	 * free.
+	 */
+	private long sparseLogBytes(int logs) throws IOException {
 		long free = Files.getFileStore(copy).getUsableSpace();
-		return Math.max(SPARSE_LOG_BYTES, free / (FILES - COPIED_WHEN_STOPPED) + 1);
+		return Math.max(SPARSE_LOG_BYTES, free / (logs - COPIED_WHEN_STOPPED) + 1);
 	}
 
 	private static void clean(Path folder) throws IOException {

@@ -40,6 +40,9 @@ public final class LabSqlState {
 	/** What each login may do; a login not listed here has the default rights of {@link #rightsOf}. */
 	public List<LoginRights> logins = new ArrayList<>();
 
+	/** How many log backups the scenario made and how slow reading and restoring them is; null: the default. */
+	public LabSizing sizing;
+
 	/** A freshly installed instance: the four system databases and nothing else, up. */
 	public static LabSqlState systemDatabasesOnly(String scenario) {
 		LabSqlState state = new LabSqlState();
@@ -95,6 +98,11 @@ public final class LabSqlState {
 	 */
 	public record RestoreHistory(int id, Instant restoreDate, String destinationDatabase, String restoreType,
 			String physicalDeviceName, String firstLsn, String lastLsn, boolean recovery, Instant backupFinishDate) {
+	}
+
+	/** The scenario's sizing, the default in states written before the lab kept it. */
+	LabSizing sizing() {
+		return sizing == null ? LabSizing.DEFAULT : sizing;
 	}
 
 	/** When the newest log backup restored into the database finished, null when none is known. */

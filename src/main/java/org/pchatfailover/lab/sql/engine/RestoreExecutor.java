@@ -2,6 +2,7 @@ package org.pchatfailover.lab.sql.engine;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +20,9 @@ import org.pchatfailover.lab.sql.errors.SqlMessage;
  * RESTORE HEADERONLY, RESTORE LOG and RESTORE DATABASE with SQL Server's rules: a log applies when its FirstLSN
  * is at or before the database's redo LSN and its LastLSN after it (4305 when it starts too late, 4326 when it
  * ends too early); WITH RECOVERY needs exclusive access (3101); after an interrupted RESTORE LOG only that file
- * may be restored (4319). Every failure is followed by 3013.
+ * may be restored (4319). Every failure is followed by 3013. A device on a share whose folder is gone is on a share
+ * the instance cannot reach (error 53). The scenario's {@link LabSizing} sets how long reading a log backup from the
+ * other data centre and restoring one take.
  */
 final class RestoreExecutor {
 
@@ -50,6 +53,8 @@ final class RestoreExecutor {
 			SessionRegistry sessions) {
 		String statement = "RESTORE LOG";
 		BackupFile backup = open(device, statement, false);
+		// outside the state's lock: a slow restore must not hold up the DBA's queries
+		pause(store.read(LabSqlState::sizing).restoreMs());
 		return store.change(state -> {
 			Database database = restoringDatabase(state, databaseName, statement);
 			InterruptedRestore interrupted = state.interruptedRestoreOf(database.name());
@@ -117,8 +122,12 @@ final class RestoreExecutor {
 	/** @param headerOnly read the header only (RESTORE HEADERONLY), not the whole backup set (RESTORE LOG) */
 	private BackupFile open(String device, String statement, boolean headerOnly) {
 		Path file = devices.resolve(device);
-		if (file == null) {
+		// a share whose folder is gone is one the instance cannot reach (lab fault share-unreachable)
+		if (file == null || !Files.isDirectory(file.getParent())) {
 			throw failed(statement, SqlErrors.cannotOpenDevice(device, "53(The network path was not found.)"));
+		}
+		if (devices.isRemote(device)) {
+			pause(store.read(LabSqlState::sizing).copyMs());
 		}
 		try {
 			return headerOnly ? BackupFile.readHeader(file) : BackupFile.read(file);
@@ -132,6 +141,18 @@ final class RestoreExecutor {
 		}
 		catch (IllegalArgumentException ex) {
 			throw failed(statement, SqlErrors.mediaIncorrectlyFormed(device));
+		}
+	}
+
+	private static void pause(int millis) {
+		if (millis <= 0) {
+			return;
+		}
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt(); // the lab is stopping: answer at once
 		}
 	}
 

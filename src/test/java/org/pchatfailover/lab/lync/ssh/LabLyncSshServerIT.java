@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.future.OpenFuture;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -82,6 +83,39 @@ class LabLyncSshServerIT {
 		try (LabLyncSshServer restarted = server(hostKey)) {
 			restarted.start();
 			assertThat(KeyUtils.getFingerPrint(restarted.hostKey())).isEqualTo(first);
+		}
+	}
+
+	/**
+	 * ssh-timeout on a session already open: what the client asks gets no answer, as from a hung host; answering again,
+	 * the server answers it.
+	 */
+	@Test
+	void stopsAnsweringAnOpenSessionAndAnswersWhatItWasAskedWhenItAnswersAgain() throws Exception {
+		try (LabLyncSshServer server = server(dir.resolve("ssh/host_key"));
+				SshClient client = SshClient.setUpDefaultClient()) {
+			server.start();
+			// test-only: the host key is under test in the tests above
+			client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+			client.start();
+			try (ClientSession session = client.connect("lab", "127.0.0.1", server.port()).verify(TIMEOUT).getSession()) {
+				session.addPasswordIdentity("lab");
+				session.auth().verify(TIMEOUT);
+				ByteArrayOutputStream out = new ByteArrayOutputStream();
+				try (ChannelExec exec = session.createExecChannel("powershell.exe -Command Get-CsPersistentChatState")) {
+					exec.setOut(out);
+					server.stopAnswering(true);
+
+					OpenFuture opening = exec.open();
+					assertThat(opening.await(Duration.ofSeconds(1))).as("no answer while silent").isFalse();
+					server.stopAnswering(false);
+
+					opening.verify(TIMEOUT);
+					exec.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TIMEOUT);
+					assertThat(exec.getExitStatus()).isZero();
+					assertThat(out.toString(StandardCharsets.UTF_8)).contains("PoolState : Normal");
+				}
+			}
 		}
 	}
 
