@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code /engine-rest} (Camunda's filter) and the product's own {@code /api} ({@link ApiAuthenticationFilter},
- * problem+json errors) answer only to authenticated engine users; the engine then applies authorizations, and
+ * problem+json errors) answer only to authenticated engine users, {@code /actuator} beyond the health status only
+ * to {@code pchat-admins} ({@link ActuatorAccessFilter}); the engine then applies authorizations, and
  * {@link CurrentUser} the product's group rules.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +32,15 @@ class EngineRestAuthentication {
 				new ApiAuthenticationFilter(identity));
 		registration.setName("pchat-api-auth");
 		registration.addUrlPatterns("/api/*");
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ActuatorAccessFilter> actuatorAccessFilter(IdentityService identity) {
+		FilterRegistrationBean<ActuatorAccessFilter> registration = new FilterRegistrationBean<>(
+				new ActuatorAccessFilter(identity));
+		registration.setName("pchat-actuator-access");
+		registration.addUrlPatterns("/actuator", "/actuator/*");
 		return registration;
 	}
 
