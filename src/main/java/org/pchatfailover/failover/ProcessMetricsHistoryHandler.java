@@ -50,6 +50,9 @@ class ProcessMetricsHistoryHandler implements HistoryEventHandler {
 		// a job log event says what happened in its state, not its event type (DefaultHistoryEventProducer)
 		else if (event instanceof HistoricJobLogEvent job && job.getState() == JobState.FAILED.getStateCode()) {
 			String step = job.getFailedActivityId() != null ? job.getFailedActivityId() : job.getActivityId();
+			if (step == null) {
+				return; // a job of no step, such as a ticketing callback: not a step's attempt
+			}
 			onCommit(() -> counter("pchat.step.failures", "Failed attempts of a step's job (each is retried until "
 					+ "the retry cycle is used up)", job, step).increment());
 		}
@@ -57,6 +60,9 @@ class ProcessMetricsHistoryHandler implements HistoryEventHandler {
 				&& event.isEventOfType(HistoryEventTypes.INCIDENT_CREATE)) {
 			String step = incident.getFailedActivityId() != null ? incident.getFailedActivityId()
 					: incident.getActivityId();
+			if (step == null) {
+				return;
+			}
 			onCommit(() -> counter("pchat.incidents", "Incidents raised: a step that used up its retries",
 					incident, step).increment());
 		}
