@@ -14,9 +14,12 @@ class ApplyLogBackupsDelegate extends PoolStepDelegate {
 
 	private final LogShippingService logShipping;
 
-	ApplyLogBackupsDelegate(LogShippingService logShipping, FailoverTarget target) {
+	private final LogsAppliedCounter logsApplied;
+
+	ApplyLogBackupsDelegate(LogShippingService logShipping, FailoverTarget target, LogsAppliedCounter logsApplied) {
 		super(target);
 		this.logShipping = logShipping;
+		this.logsApplied = logsApplied;
 	}
 
 	@Override
@@ -29,6 +32,9 @@ class ApplyLogBackupsDelegate extends PoolStepDelegate {
 			JsonVariables.storeActions(execution, actions);
 			execution.setVariable(FailoverVariables.LOG_CHAIN_GAP, ex.getMessage());
 			throw new BpmnError(FailoverErrors.LOG_CHAIN_BROKEN, ex.getMessage());
+		}
+		finally {
+			logsApplied.count(pool, actions);
 		}
 	}
 

@@ -55,7 +55,8 @@ public class EstateReadiness {
 		checks.addAll(shares.check(pool, plan));
 		checks.add(mirrorSql.check(pool));
 		checks.addAll(lync.check(pool));
-		ReadinessReport report = ReadinessReport.of(pool.fqdn(), now, checks);
+		Instant recoveryPoint = plan == null || plan.dataLoss() == null ? null : plan.dataLoss().lastRecoverableAt();
+		ReadinessReport report = ReadinessReport.of(pool.fqdn(), now, checks, recoveryPoint);
 		store.save(report);
 		log.info("Estate check of pool {}: {}", pool.fqdn(), report.ready() ? "ready"
 				: "NOT READY, failed " + report.failedChecks().stream().map(ReadinessCheck::name)

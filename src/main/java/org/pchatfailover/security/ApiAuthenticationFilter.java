@@ -23,8 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
-	static final String REALM = "pchat-failover";
-
 	private final IdentityService identity;
 
 	ApiAuthenticationFilter(IdentityService identity) {
@@ -36,7 +34,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String[] credentials = basicCredentials(request.getHeader("Authorization"));
 		if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
-			unauthorized(request, response, credentials == null ? "HTTP basic credentials required"
+			AccessResponses.unauthorized(request, response, credentials == null ? "HTTP basic credentials required"
 					: "user name or password not accepted");
 			return;
 		}
@@ -69,17 +67,6 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 			return null;
 		}
 		return new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
-	}
-
-	private static void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
-			throws IOException {
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-		response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"" + detail
-					+ "\",\"instance\":\"" + request.getRequestURI().replaceAll("[^A-Za-z0-9/._~-]", "") + "\"}");
 	}
 
 }

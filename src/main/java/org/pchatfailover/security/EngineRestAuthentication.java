@@ -13,8 +13,9 @@ import org.springframework.core.Ordered;
 
 /**
  * {@code /engine-rest} (Camunda's filter) and the product's own {@code /api} ({@link ApiAuthenticationFilter},
- * problem+json errors) answer only to authenticated engine users; the engine then applies authorizations, and
- * {@link CurrentUser} the product's group rules. In front of both and of the webapps' login form,
+ * problem+json errors) answer only to authenticated engine users, {@code /actuator} beyond the health status only
+ * to {@code pchat-admins} ({@link ActuatorAccessFilter}); the engine then applies authorizations, and
+ * {@link CurrentUser} the product's group rules. In front of all of them and of the webapps' login form,
  * {@link LoginThrottleFilter} slows down an address that keeps sending wrong passwords.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,7 +27,8 @@ class EngineRestAuthentication {
 		FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(
 				new LoginThrottleFilter(new LoginThrottle(properties, Clock.systemUTC())));
 		registration.setName("pchat-login-throttle");
-		registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*");
+		registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*", "/actuator",
+				"/actuator/*");
 		// before the filters that check the password: a throttled address must not reach the check at all
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;
@@ -48,6 +50,15 @@ class EngineRestAuthentication {
 				new ApiAuthenticationFilter(identity));
 		registration.setName("pchat-api-auth");
 		registration.addUrlPatterns("/api/*");
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ActuatorAccessFilter> actuatorAccessFilter(IdentityService identity) {
+		FilterRegistrationBean<ActuatorAccessFilter> registration = new FilterRegistrationBean<>(
+				new ActuatorAccessFilter(identity));
+		registration.setName("pchat-actuator-access");
+		registration.addUrlPatterns("/actuator", "/actuator/*");
 		return registration;
 	}
 

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * In front of every place a password is checked ({@code /api}, {@code /engine-rest}, the webapps' login form):
+ * In front of every place a password is checked ({@code /api}, {@code /engine-rest}, {@code /actuator}, the webapps'
+ * login form):
  * counts the 401s a source address earns with a password, and once it has earned too many, answers its next
  * password with 429 and {@code Retry-After} without checking it. The source is the socket's peer address
  * ({@code X-Forwarded-For} is not trusted unless the server is configured to, see docs/notes-hostile.md), so a

@@ -33,12 +33,27 @@ public class SqlServerAdapter {
 
 	/** Connects, or throws a {@link SqlServerException} naming the instance and why it cannot be reached. */
 	public SqlServerConnection connect(SqlInstance instance, ActionLog actions) {
+		return connect(instance, actions, new Properties());
+	}
+
+	/**
+	 * Connects, giving up on the login and on every read after {@code timeout}: for a probe that must not hang on
+	 * an instance that accepts the TCP connection and then says nothing. mssql-jdbc gives properties passed beside
+	 * the URL precedence over the URL's own ({@code loginTimeout}, seconds; {@code socketTimeout}, milliseconds).
+	 */
+	public SqlServerConnection connect(SqlInstance instance, ActionLog actions, Duration timeout) {
+		Properties timeouts = new Properties();
+		timeouts.setProperty("loginTimeout", Long.toString(Math.max(1, timeout.toSeconds())));
+		timeouts.setProperty("socketTimeout", Long.toString(Math.max(1, timeout.toMillis())));
+		return connect(instance, actions, timeouts);
+	}
+
+	private SqlServerConnection connect(SqlInstance instance, ActionLog actions, Properties properties) {
 		String target = instance.displayName();
 		if (instance.jdbcUrl() == null || instance.jdbcUrl().isBlank()) {
 			throw new IllegalStateException("no jdbc-url configured for SQL Server " + target);
 		}
 		Instant started = Instant.now();
-		Properties properties = new Properties();
 		char[] password = null;
 		try {
 			if (instance.user() != null && !instance.user().isBlank()) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -103,7 +104,8 @@ class FailoverProcessTest {
 		Mocks.register("checkPreconditions", new CheckPreconditionsDelegate(logShipping, readiness, target));
 		Mocks.register("removeLogShipping", new RemoveLogShippingDelegate(logShipping, target));
 		Mocks.register("copyBackupFiles", new CopyBackupFilesDelegate(logShipping, target));
-		Mocks.register("applyLogBackups", new ApplyLogBackupsDelegate(logShipping, target));
+		Mocks.register("applyLogBackups", new ApplyLogBackupsDelegate(logShipping, target,
+				new LogsAppliedCounter(new SimpleMeterRegistry())));
 		Mocks.register("endConnections", new EndConnectionsDelegate(recovery, target));
 		Mocks.register("recoverDatabase", new RecoverDatabaseDelegate(recovery, target));
 		Mocks.register("setPoolFailedOver", new SetPoolFailedOverDelegate(poolService, target));
@@ -237,7 +239,8 @@ class FailoverProcessTest {
 	void showsTheApproverTheLastEstateCheckBesideThePlan() {
 		when(readiness.last(POOL)).thenReturn(Optional.of(new ReadinessReport(POOL, false,
 				Instant.parse("2026-11-29T06:00:00Z"), List.of(new ReadinessCheck("recovery-point", false,
-						"the newest restorable log backup finished 190 min ago", "check the backup job")))));
+						"the newest restorable log backup finished 190 min ago", "check the backup job")),
+				Instant.parse("2026-11-29T02:50:00Z"))));
 		ProcessInstance failover = startFailover("INC-4719");
 		execute(job());
 

@@ -114,6 +114,11 @@ class HostileClientsIT {
 		assertThat(SourceBoundHttp.send(STRANGER, port, "POST", "/camunda/api/admin/auth/user/default/login/tasklist",
 				Map.of("Content-Type", "application/x-www-form-urlencoded"), "username=ticketing&password=x").status())
 			.isEqualTo(429);
+		assertThat(SourceBoundHttp.send(STRANGER, port, "GET", "/actuator/prometheus",
+				Map.of("Authorization", SourceBoundHttp.basic("admin", "guess")), null).status()).isEqualTo(429);
+		// a load balancer's anonymous health poll carries no password, so the throttle never stands in its way
+		assertThat(SourceBoundHttp.send(STRANGER, port, "GET", "/actuator/health", Map.of(), null).status())
+			.isEqualTo(200);
 	}
 
 	@ParameterizedTest(name = "{0} {1}")

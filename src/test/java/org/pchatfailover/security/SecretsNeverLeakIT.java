@@ -1,6 +1,7 @@
 package org.pchatfailover.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.pchatfailover.ApiClient;
 import org.pchatfailover.LabDrill;
 import org.pchatfailover.LabTestSupport;
 import org.pchatfailover.PchatFailoverApplication;
@@ -57,6 +59,11 @@ class SecretsNeverLeakIT {
 				seen.append(drill.send("admin", "GET", "/api/failovers/" + id + "/report", null, accept).text());
 			}
 			seen.append(drill.send("admin", "GET", "/api/failovers/" + id, null, "application/json").text());
+			// what an admin and a Prometheus server read: the pools' probes (once they answered) and the metrics
+			seen.append(await().atMost(ApiClient.TIMEOUT)
+				.until(() -> drill.send("admin", "GET", "/actuator/health/pools", null, "application/json").text(),
+						text -> text.contains("\"serverName\"")));
+			seen.append(drill.send("admin", "GET", "/actuator/prometheus", null, "text/plain").text());
 			seen.append(drill.send("ticketing", "POST", "/api/failovers", Map.of("ticketId", "bad id"), "application/json")
 				.text());
 			for (HistoricDetail detail : app.getBean(HistoryService.class)
@@ -70,7 +77,8 @@ class SecretsNeverLeakIT {
 					.append(((HistoricVariableUpdate) detail).getValue());
 			}
 
-			assertThat(seen.toString()).contains("sp_delete_log_shipping_secondary_database").doesNotContain(SQL_PASSWORD);
+			assertThat(seen.toString()).contains("sp_delete_log_shipping_secondary_database", "pchat_logs_applied_total")
+				.doesNotContain(SQL_PASSWORD);
 		}
 		assertThat(output.getAll()).contains("RemoveLogShipping").doesNotContain(SQL_PASSWORD);
 	}

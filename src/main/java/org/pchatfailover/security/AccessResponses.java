@@ -1,0 +1,49 @@
+package org.pchatfailover.security;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The 401 and 403 the authentication filters answer before any controller runs, as problem+json like every other
+ * error of the app. Nothing the caller sent is echoed but the path, stripped to URL-safe characters.
+ */
+final class AccessResponses {
+
+	static final String REALM = "pchat-failover";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private AccessResponses() {
+	}
+
+	static void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
+			throws IOException {
+		response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+		problem(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail);
+	}
+
+	static void forbidden(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+		problem(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", detail);
+	}
+
+	private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
+			String detail) throws IOException {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", title);
+		problem.put("status", status);
+		problem.put("detail", detail);
+		problem.put("instance", request.getRequestURI().replaceAll("[^A-Za-z0-9/._~-]", ""));
+		response.setStatus(status);
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write(JSON.writeValueAsString(problem));
+	}
+
+}
