@@ -65,6 +65,19 @@ class FreeTdsClientIT {
 			.anySatisfy(line -> assertThat(line).contains("\t2\t").contains("\tATL-SQL-001\tmgc\t"));
 	}
 
+	/** SERVERPROPERTY returns sql_variant: FreeTDS reads the base type of each value (data.c tds_variant_get). */
+	@Test
+	void showsServerPropertiesAsTheirValues() {
+		ExternalClient.Result session = freeTds.tsql("lab", """
+				SELECT SERVERPROPERTY('EngineEdition') AS e, SERVERPROPERTY('IsHadrEnabled') AS h,
+				       SERVERPROPERTY('MachineName') AS m, SERVERPROPERTY('InstanceName') AS i,
+				       SERVERPROPERTY('ServerName') AS s
+				go""");
+
+		assertThat(session.stdout().lines()).as(session.toString())
+			.containsSubsequence("e\th\tm\ti\ts", "3\t0\tDAL-SQL-BK\tPCHAT\tDAL-SQL-BK\\PCHAT");
+	}
+
 	/** FreeTDS speaks every TDS 7 version; SQL Server 2022 still serves 7.0 to 7.4. */
 	@ParameterizedTest
 	@ValueSource(strings = { "70", "71", "72", "73", "74" })

@@ -37,6 +37,8 @@ final class Evaluator {
 
 	private final ZoneId zone;
 
+	private final ServerProperties properties;
+
 	Evaluator(LabSqlState state, SqlSession session, Map<String, Object> variables, String serverName,
 			ServerVersion version, Clock clock) {
 		this.state = state;
@@ -46,6 +48,7 @@ final class Evaluator {
 		this.version = version;
 		this.now = clock.instant();
 		this.zone = clock.getZone();
+		this.properties = new ServerProperties(serverName, version);
 	}
 
 	Object value(Expr expr, Table table, List<Object> row) {
@@ -82,8 +85,8 @@ final class Evaluator {
 		if (leftValue == null || rightValue == null) {
 			return false;
 		}
-		Object left = bitAsNumber(leftValue);
-		Object right = bitAsNumber(rightValue);
+		Object left = bitAsNumber(SqlVariant.unwrap(leftValue));
+		Object right = bitAsNumber(SqlVariant.unwrap(rightValue));
 		int order;
 		if (isNumber(left) && isNumber(right)) {
 			order = decimal(left).compareTo(decimal(right));
@@ -122,8 +125,9 @@ final class Evaluator {
 		return switch (call.function()) {
 			case "DB_ID" -> SystemViews.databaseId(state, args.isEmpty() ? session.database() : str(args.get(0)));
 			case "DB_NAME" -> args.isEmpty() ? session.database() : databaseName(args.get(0));
-			case "SERVERPROPERTY" -> serverProperty(str(args.get(0)));
-			case "CAST" -> cast(args.get(0), str(args.get(1)));
+			case "SERVERPROPERTY" -> properties.serverProperty(args.get(0));
+			case "DATABASEPROPERTYEX" -> ServerProperties.databaseProperty(state, args.get(0), args.get(1));
+			case "CAST" -> cast(SqlVariant.unwrap(args.get(0)), str(args.get(1)));
 			case "SUSER_SNAME" -> args.isEmpty() ? session.login()
 					: args.get(0) instanceof byte[] sid ? LoginPermissions.loginOf(state, sid) : null;
 			case "SUSER_NAME" -> session.login();
@@ -160,19 +164,6 @@ final class Evaluator {
 	private Object databaseName(Object id) {
 		return state.databases.stream().filter(d -> isNumber(id) && d.id() == decimal(id).intValue())
 			.map(LabSqlState.Database::name).findFirst().orElse(null);
-	}
-
-	private Object serverProperty(String property) {
-		return switch (property == null ? "" : property.toLowerCase(Locale.ROOT)) {
-			case "productversion" -> version.productVersion();
-			case "productmajorversion" -> version.productMajorVersion();
-			case "productlevel" -> version.productLevel();
-			case "edition" -> "Developer Edition (64-bit)";
-			case "servername" -> serverName;
-			case "machinename" -> serverName.split("\\\\")[0];
-			case "instancename" -> serverName.contains("\\") ? serverName.split("\\\\")[1] : null;
-			default -> null;
-		};
 	}
 
 	/**

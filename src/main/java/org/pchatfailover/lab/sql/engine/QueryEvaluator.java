@@ -103,8 +103,10 @@ final class QueryEvaluator {
 				columns.add(new Column(item.alias() != null ? item.alias() : source.name(), source.type()));
 			}
 			else {
-				Object sample = rows.isEmpty() ? null : evaluator.value(item.expr(), table, rows.get(0));
-				columns.add(new Column(item.alias() != null ? item.alias() : "", typeOf(sample)));
+				SqlType declared = declaredType(item.expr());
+				Object sample = declared != null || rows.isEmpty() ? null : evaluator.value(item.expr(), table, rows.get(0));
+				columns.add(new Column(item.alias() != null ? item.alias() : "",
+						declared != null ? declared : typeOf(sample)));
 			}
 		}
 		return columns;
@@ -130,7 +132,37 @@ final class QueryEvaluator {
 		return value;
 	}
 
+	/** The type an expression has whatever its value: SERVERPROPERTY's sql_variant, a CAST's target type. */
+	private static SqlType declaredType(Expr expr) {
+		if (expr instanceof Expr.Call call) {
+			return switch (call.function()) {
+				case "SERVERPROPERTY", "DATABASEPROPERTYEX" -> SqlType.SQL_VARIANT;
+				case "CAST" -> castType(String.valueOf(((Expr.Literal) call.args().get(1)).value()));
+				default -> null;
+			};
+		}
+		return null;
+	}
+
+	private static SqlType castType(String type) {
+		java.util.regex.Matcher sized = java.util.regex.Pattern.compile("n?(?:var)?char\\((\\d+)\\)").matcher(type);
+		if (sized.matches()) {
+			return SqlType.nvarchar(Integer.parseInt(sized.group(1)));
+		}
+		return switch (type) {
+			case "sysname" -> SqlType.nvarchar(128);
+			case "int" -> SqlType.INT;
+			case "bigint" -> SqlType.BIGINT;
+			case "smallint" -> SqlType.SMALLINT;
+			case "tinyint" -> SqlType.TINYINT;
+			default -> null;
+		};
+	}
+
 	private static SqlType typeOf(Object value) {
+		if (value instanceof SqlVariant) {
+			return SqlType.SQL_VARIANT;
+		}
 		if (value instanceof Integer || value instanceof Short) {
 			return SqlType.INT;
 		}
