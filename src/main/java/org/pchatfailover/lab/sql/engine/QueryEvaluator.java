@@ -1,7 +1,6 @@
 package org.pchatfailover.lab.sql.engine;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,9 +57,10 @@ final class QueryEvaluator {
 	}
 
 	private boolean matches(List<Condition> conditions, Table table, List<Object> row) {
+		RowScope scope = scope(table, row);
 		for (Condition condition : conditions) {
-			Object left = evaluator.value(condition.left(), table, row);
-			Object right = evaluator.value(condition.right(), table, row);
+			Object left = evaluator.value(condition.left(), scope);
+			Object right = evaluator.value(condition.right(), scope);
 			if (!evaluator.compare(left, condition.operator(), right)) {
 				return false;
 			}
@@ -103,10 +103,11 @@ final class QueryEvaluator {
 				columns.add(new Column(item.alias() != null ? item.alias() : source.name(), source.type()));
 			}
 			else {
-				SqlType declared = declaredType(item.expr());
-				Object sample = declared != null || rows.isEmpty() ? null : evaluator.value(item.expr(), table, rows.get(0));
+				SqlType declared = new ExpressionTypes(ref -> columnType(table, ref)).of(item.expr());
+				Object sample = declared != null || rows.isEmpty() ? null
+						: evaluator.value(item.expr(), scope(table, rows.get(0)));
 				columns.add(new Column(item.alias() != null ? item.alias() : "",
-						declared != null ? declared : typeOf(sample)));
+						declared != null ? declared : Conversions.sqlType(sample)));
 			}
 		}
 		return columns;
@@ -119,70 +120,38 @@ final class QueryEvaluator {
 				values.addAll(row);
 			}
 			else {
-				values.add(normalise(evaluator.value(item.expr(), table, row)));
+				values.add(evaluator.value(item.expr(), scope(table, row)));
 			}
 		}
 		return values;
 	}
 
-	private static Object normalise(Object value) {
-		if (value instanceof BigDecimal d && d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
-			return d.intValueExact();
-		}
-		return value;
+	private static SqlType columnType(Table table, Expr.ColumnRef ref) {
+		int index = table == null ? -1 : table.indexOf(ref.name());
+		return index < 0 ? null : table.columns().get(index).type();
 	}
 
-	/** The type an expression has whatever its value: SERVERPROPERTY's sql_variant, a CAST's target type. */
-	private static SqlType declaredType(Expr expr) {
-		if (expr instanceof Expr.Call call) {
-			return switch (call.function()) {
-				case "SERVERPROPERTY", "DATABASEPROPERTYEX" -> SqlType.SQL_VARIANT;
-				case "CAST" -> castType(String.valueOf(((Expr.Literal) call.args().get(1)).value()));
-				default -> null;
-			};
-		}
-		return null;
-	}
+	/** The row's columns; the lab keeps times as instants, a query reads them as the server's wall clock. */
+	private RowScope scope(Table table, List<Object> row) {
+		return new RowScope() {
 
-	private static SqlType castType(String type) {
-		java.util.regex.Matcher sized = java.util.regex.Pattern.compile("n?(?:var)?char\\((\\d+)\\)").matcher(type);
-		if (sized.matches()) {
-			return SqlType.nvarchar(Integer.parseInt(sized.group(1)));
-		}
-		return switch (type) {
-			case "sysname" -> SqlType.nvarchar(128);
-			case "int" -> SqlType.INT;
-			case "bigint" -> SqlType.BIGINT;
-			case "smallint" -> SqlType.SMALLINT;
-			case "tinyint" -> SqlType.TINYINT;
-			default -> null;
+			@Override
+			public Object column(Expr.ColumnRef column) {
+				int index = table == null ? -1 : table.indexOf(column.name());
+				if (index < 0) {
+					throw new SqlException(SqlErrors.invalidColumn(column.name()));
+				}
+				Object value = row.get(index);
+				return value instanceof Instant instant
+						? DatetimeText.datetime(LocalDateTime.ofInstant(instant, evaluator.zone())) : value;
+			}
+
+			@Override
+			public Object aggregate(Expr.Aggregate aggregate, Evaluator evaluator) {
+				throw new SqlException(SqlErrors.notSimulated(aggregate.function()));
+			}
+
 		};
-	}
-
-	private static SqlType typeOf(Object value) {
-		if (value instanceof SqlVariant) {
-			return SqlType.SQL_VARIANT;
-		}
-		if (value instanceof Integer || value instanceof Short) {
-			return SqlType.INT;
-		}
-		if (value instanceof Long) {
-			return SqlType.BIGINT;
-		}
-		if (value instanceof BigDecimal d) {
-			return d.scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0 ? SqlType.INT
-					: SqlType.numeric(38, Math.max(d.scale(), 0));
-		}
-		if (value instanceof BigInteger) {
-			return SqlType.numeric(38, 0);
-		}
-		if (value instanceof Boolean) {
-			return SqlType.BIT;
-		}
-		if (value instanceof LocalDateTime) {
-			return SqlType.DATETIME;
-		}
-		return SqlType.nvarchar(4000);
 	}
 
 }

@@ -30,6 +30,9 @@ final class StatementExecutor {
 
 	private final Map<String, Object> variables;
 
+	/** The types of the variables this batch declared, by lower-case name. */
+	private final Map<String, String> declaredTypes = new HashMap<>();
+
 	StatementExecutor(LabSqlEngine engine, SqlSession session, Map<String, Object> variables) {
 		this.engine = engine;
 		this.session = session;
@@ -101,8 +104,11 @@ final class StatementExecutor {
 			return List.of();
 		}
 		if (statement instanceof Statement.Declare declare) {
-			declare.variables().forEach(v -> variables.put(v.name().toLowerCase(Locale.ROOT),
-					v.initial() == null ? null : evaluator().value(v.initial(), null, null)));
+			for (Statement.Declared v : declare.variables()) {
+				String key = v.name().toLowerCase(Locale.ROOT);
+				declaredTypes.put(key, v.type());
+				variables.put(key, v.initial() == null ? null : assigned(key, evaluator().value(v.initial())));
+			}
 			return List.of();
 		}
 		if (statement instanceof Statement.Assign assign) {
@@ -110,7 +116,7 @@ final class StatementExecutor {
 			if (!variables.containsKey(key)) {
 				throw new SqlException(SqlErrors.mustDeclare(assign.name()));
 			}
-			variables.put(key, evaluator().value(assign.value(), null, null));
+			variables.put(key, assigned(key, evaluator().value(assign.value())));
 			return List.of();
 		}
 		return new SessionStatements(engine, session, variables).execute(statement);
@@ -154,7 +160,7 @@ final class StatementExecutor {
 		List<Param> params = new ArrayList<>();
 		Evaluator evaluator = evaluator();
 		for (Statement.Argument argument : exec.arguments()) {
-			params.add(new Param(argument.name(), evaluator.value(argument.value(), null, null), argument.output()));
+			params.add(new Param(argument.name(), evaluator.value(argument.value()), argument.output()));
 		}
 		List<Outcome> outcomes = new ArrayList<>();
 		for (Outcome outcome : engine.procedures().call(session, exec.procedure(), params)) {
@@ -167,6 +173,16 @@ final class StatementExecutor {
 			}
 		}
 		return outcomes;
+	}
+
+	/**
+	 * A value assigned to a declared variable takes the variable's type (a length left out is not applied); a type the
+	 * lab does not convert to keeps the value as it is.
+	 */
+	private Object assigned(String variable, Object value) {
+		String type = declaredTypes.get(variable);
+		Conversions.Target target = type == null ? null : Conversions.target(type, 4000);
+		return target == null ? value : Conversions.convert(value, target, null);
 	}
 
 	private Evaluator evaluator() {

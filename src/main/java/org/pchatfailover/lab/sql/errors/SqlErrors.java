@@ -80,8 +80,13 @@ public final class SqlErrors {
 	}
 
 	public static SqlMessage conversionFailed(String value, String type) {
+		return conversionFailed("nvarchar", value, type);
+	}
+
+	/** 245 "Conversion failed when converting the %ls value '%.*ls' to data type %ls." */
+	public static SqlMessage conversionFailed(String fromType, String value, String type) {
 		return new SqlMessage(245, 16, 1,
-				"Conversion failed when converting the nvarchar value '" + value + "' to data type " + type + ".");
+				"Conversion failed when converting the " + fromType + " value '" + value + "' to data type " + type + ".");
 	}
 
 	public static SqlMessage invalidObject(String name) {

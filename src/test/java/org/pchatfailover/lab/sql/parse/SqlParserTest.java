@@ -32,6 +32,38 @@ class SqlParserTest {
 	}
 
 	@Test
+	void parsesArithmeticWithTsqlPrecedence() {
+		Statement.Select select = (Statement.Select) SqlParser.parse("SELECT 1 + 2 * -size / 128, 'a' + name").get(0);
+		assertThat(select.items().get(0).expr()).isEqualTo(new Expr.Binary("+", new Expr.Literal(1),
+				new Expr.Binary("/", new Expr.Binary("*", new Expr.Literal(2),
+						new Expr.Binary("-", new Expr.Literal(0), new Expr.ColumnRef("size"))), new Expr.Literal(128))));
+		assertThat(select.items().get(1).expr())
+			.isEqualTo(new Expr.Binary("+", new Expr.Literal("a"), new Expr.ColumnRef("name")));
+	}
+
+	@Test
+	void parsesConvertWithItsTargetTypeFirstAndAggregatesWithStar() {
+		Statement.Select select = (Statement.Select) SqlParser
+			.parse("SELECT CONVERT(varchar(19), restore_date, 120), COUNT(*), COUNT(DISTINCT d.name) FROM x").get(0);
+		assertThat(select.items().get(0).expr()).isEqualTo(new Expr.Call("CONVERT", List.of(
+				new Expr.Literal("varchar(19)"), new Expr.ColumnRef("restore_date"), new Expr.Literal(120))));
+		assertThat(select.items().get(1).expr()).isEqualTo(new Expr.Aggregate("COUNT", null, false));
+		assertThat(select.items().get(2).expr())
+			.isEqualTo(new Expr.Aggregate("COUNT", new Expr.ColumnRef("d", "name"), true));
+	}
+
+	/** Valid T-SQL the lab does not evaluate is the lab's limit (40517), never the DBA's syntax error. */
+	@Test
+	void refusesValidExpressionsItDoesNotEvaluateAsNotSimulated() {
+		for (String sql : List.of("SELECT CASE WHEN 1 = 1 THEN 'y' END", "SELECT (SELECT 1)", "SELECT 1 & 3",
+				"SELECT TRY_CAST('1' AS int)", "SELECT ROW_NUMBER() OVER (ORDER BY name) FROM sys.databases",
+				"SELECT dbo.fn_x(1)")) {
+			assertThatThrownBy(() -> SqlParser.parse(sql)).as(sql)
+				.isInstanceOfSatisfying(SqlException.class, ex -> assertThat(ex.number()).isEqualTo(40517));
+		}
+	}
+
+	@Test
 	void readsBracketsQuotesCommentsAndCaseFreely() {
 		List<Statement> statements = SqlParser.parse("""
 				-- what a DBA types
