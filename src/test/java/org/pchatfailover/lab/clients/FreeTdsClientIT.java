@@ -97,6 +97,17 @@ class FreeTdsClientIT {
 			.contains("Msg 40517 (severity 16", "'SOUNDEX' is not supported in this version of SQL Server: the lab");
 	}
 
+	@Test
+	void filtersWithLikeInOrAndIsNull() {
+		ExternalClient.Result session = freeTds.tsql("lab", """
+				SELECT name FROM sys.databases WHERE (name LIKE 'm%' OR database_id IN (2)) AND state_desc IS NOT NULL
+				ORDER BY name
+				go""");
+
+		assertThat(session.stdout().lines().filter(l -> !l.isBlank()).toList()).as(session.toString())
+			.containsExactly("name", "master", "mgc", "model", "msdb", "tempdb");
+	}
+
 	/** FreeTDS speaks every TDS 7 version; SQL Server 2022 still serves 7.0 to 7.4. */
 	@ParameterizedTest
 	@ValueSource(strings = { "70", "71", "72", "73", "74" })

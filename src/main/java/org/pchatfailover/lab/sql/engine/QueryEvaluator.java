@@ -10,12 +10,12 @@ import org.pchatfailover.lab.sql.errors.SqlErrors;
 import org.pchatfailover.lab.sql.errors.SqlException;
 import org.pchatfailover.lab.sql.errors.SqlMessage;
 import org.pchatfailover.lab.sql.parse.Expr;
-import org.pchatfailover.lab.sql.parse.Statement.Condition;
+import org.pchatfailover.lab.sql.parse.Predicate;
 import org.pchatfailover.lab.sql.parse.Statement.Select;
 import org.pchatfailover.lab.sql.parse.Statement.SelectItem;
 
 /**
- * Runs a SELECT over one view or table: WHERE (ANDed comparisons), ORDER BY one column, TOP and SET ROWCOUNT ("SET
+ * Runs a SELECT over one view or table: WHERE (a search condition), ORDER BY one column, TOP and SET ROWCOUNT ("SET
  * ROWCOUNT overrides the SELECT statement TOP keyword if the rowcount is the smaller value"), projection.
  */
 final class QueryEvaluator {
@@ -26,9 +26,9 @@ final class QueryEvaluator {
 		this.evaluator = evaluator;
 	}
 
-	/** An IF's condition: comparisons without a row. */
-	boolean holds(List<Condition> conditions) {
-		return matches(conditions, null, List.of());
+	/** An IF's condition: no row to read. */
+	boolean holds(Predicate condition) {
+		return new Predicates(evaluator).holds(condition, RowScope.NONE);
 	}
 
 	/** @param rowcount SET ROWCOUNT, 0 for no limit */
@@ -56,16 +56,8 @@ final class QueryEvaluator {
 		return new Outcome.Rows(columns, projected);
 	}
 
-	private boolean matches(List<Condition> conditions, Table table, List<Object> row) {
-		RowScope scope = scope(table, row);
-		for (Condition condition : conditions) {
-			Object left = evaluator.value(condition.left(), scope);
-			Object right = evaluator.value(condition.right(), scope);
-			if (!evaluator.compare(left, condition.operator(), right)) {
-				return false;
-			}
-		}
-		return true;
+	private boolean matches(Predicate where, Table table, List<Object> row) {
+		return new Predicates(evaluator).holds(where, scope(table, row));
 	}
 
 	private Comparator<List<Object>> order(Table table, String column, boolean descending) {

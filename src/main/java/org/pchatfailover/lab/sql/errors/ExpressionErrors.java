@@ -55,6 +55,11 @@ public final class ExpressionErrors {
 				+ function.toLowerCase(Locale.ROOT) + ".");
 	}
 
+	/** 506 "The invalid escape character "%.*ls" was specified in a %ls predicate." */
+	public static SqlMessage invalidEscape(String escape) {
+		return new SqlMessage(506, 16, 1, "The invalid escape character \"" + escape + "\" was specified in a LIKE predicate.");
+	}
+
 	/** 535: DATEDIFF's count does not fit an int. */
 	public static SqlMessage datediffOverflow(String function) {
 		String name = function.toLowerCase(Locale.ROOT);

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.pchatfailover.lab.sql.errors.SqlErrors;
 import org.pchatfailover.lab.sql.errors.SqlException;
-import org.pchatfailover.lab.sql.parse.Statement.Condition;
 import org.pchatfailover.lab.sql.parse.Statement.Select;
 import org.pchatfailover.lab.sql.parse.Statement.SelectItem;
 
@@ -16,7 +15,7 @@ final class SelectParser {
 	/** Valid T-SQL the lab's SELECT does not evaluate: refused as the lab's limit, not as the DBA's syntax error. */
 	private static final Set<String> NOT_SIMULATED = Set.of("DISTINCT", "INTO", "JOIN", "INNER", "LEFT", "RIGHT",
 			"FULL", "CROSS", "OUTER", "APPLY", "PIVOT", "UNPIVOT", "TABLESAMPLE", "GROUP", "HAVING", "UNION", "INTERSECT",
-			"EXCEPT", "FOR", "OPTION", "OR", "LIKE", "IN", "IS", "BETWEEN", "NOT", "COLLATE", "OVER", "OFFSET");
+			"EXCEPT", "FOR", "OPTION", "COLLATE", "OVER", "OFFSET");
 
 	private final TokenCursor in;
 
@@ -48,7 +47,7 @@ final class SelectParser {
 			}
 			refuseNotSimulated();
 		}
-		List<Condition> where = in.accept("WHERE") ? conditions() : List.of();
+		Predicate where = in.accept("WHERE") ? new PredicateParser(in).condition() : null;
 		refuseNotSimulated();
 		String orderBy = null;
 		boolean descending = false;
@@ -115,23 +114,6 @@ final class SelectParser {
 			return in.next().text();
 		}
 		return null;
-	}
-
-	List<Condition> conditions() {
-		List<Condition> conditions = new ArrayList<>();
-		do {
-			Expr left = new ExpressionParser(in).expression();
-			refuseNotSimulated();
-			Token operator = in.next();
-			if (operator.kind() != Token.Kind.SYMBOL || !Set.of("=", "<>", "!=", "<", "<=", ">", ">=")
-				.contains(operator.text())) {
-				throw TokenCursor.errorNear(operator);
-			}
-			conditions.add(new Condition(left, operator.text(), new ExpressionParser(in).expression()));
-		}
-		while (in.accept("AND"));
-		refuseNotSimulated();
-		return conditions;
 	}
 
 	private Expr column() {

@@ -5,17 +5,17 @@ import java.util.List;
 /** The statements the lab's SQL Server understands; anything else is refused with SQL Server's error. */
 public sealed interface Statement {
 
-	/** {@code SELECT [TOP (n)] items [FROM object] [WHERE a AND b ...] [ORDER BY column [ASC|DESC]]}. */
-	record Select(List<SelectItem> items, List<String> from, List<Condition> where, Long top, String orderBy,
+	/**
+	 * {@code SELECT [TOP (n)] items [FROM object] [WHERE condition] [ORDER BY column [ASC|DESC]]}.
+	 *
+	 * @param where null without a WHERE clause
+	 */
+	record Select(List<SelectItem> items, List<String> from, Predicate where, Long top, String orderBy,
 			boolean descending) implements Statement {
 	}
 
 	/** A select list entry; {@code expr} null means {@code *}. */
 	record SelectItem(Expr expr, String alias) {
-	}
-
-	/** {@code left op right} with op one of = <> != < <= > >=. */
-	record Condition(Expr left, String operator, Expr right) {
 	}
 
 	/** {@code EXEC[UTE] [db.schema.]procedure [@name =] value, ...}. */
@@ -75,7 +75,7 @@ public sealed interface Statement {
 	}
 
 	/** {@code IF condition statement [ELSE statement]}; {@code otherwise} null without ELSE. */
-	record If(List<Condition> condition, Statement then, Statement otherwise) implements Statement {
+	record If(Predicate condition, Statement then, Statement otherwise) implements Statement {
 	}
 
 	/** {@code BEGIN statements END}. */

@@ -16,10 +16,8 @@ class SqlParserTest {
 		List<Statement> statements = SqlParser.parse("SELECT state_desc FROM sys.databases WHERE name = @P0");
 		Statement.Select select = (Statement.Select) statements.get(0);
 		assertThat(select.from()).containsExactly("sys", "databases");
-		assertThat(select.where()).singleElement().satisfies(c -> {
-			assertThat(c.left()).isEqualTo(new Expr.ColumnRef("name"));
-			assertThat(c.right()).isEqualTo(new Expr.Variable("@P0"));
-		});
+		assertThat(select.where())
+			.isEqualTo(new Predicate.Comparison(new Expr.ColumnRef("name"), "=", new Expr.Variable("@P0")));
 	}
 
 	@Test
@@ -63,6 +61,25 @@ class SqlParserTest {
 		}
 	}
 
+	/** NOT before AND before OR; a parenthesis opens a condition or an expression. */
+	@Test
+	void parsesSearchConditionsWithTheirPrecedence() {
+		Statement.Select select = (Statement.Select) SqlParser.parse("SELECT name FROM sys.databases WHERE name LIKE "
+				+ "'m%' ESCAPE '!' OR NOT database_id IN (1, 2) AND (state_desc IS NOT NULL OR (size + 1) * 8 > 0)").get(0);
+		Expr size = new Expr.Binary("*", new Expr.Binary("+", new Expr.ColumnRef("size"), new Expr.Literal(1)),
+				new Expr.Literal(8));
+		assertThat(select.where()).isEqualTo(new Predicate.Or(
+				new Predicate.Like(new Expr.ColumnRef("name"), new Expr.Literal("m%"), new Expr.Literal("!"), false),
+				new Predicate.And(
+						new Predicate.Not(new Predicate.In(new Expr.ColumnRef("database_id"),
+								List.of(new Expr.Literal(1), new Expr.Literal(2)), false)),
+						new Predicate.Or(new Predicate.IsNull(new Expr.ColumnRef("state_desc"), true),
+								new Predicate.Comparison(size, ">", new Expr.Literal(0))))));
+		Statement.If test = (Statement.If) SqlParser.parse("IF @@TRANCOUNT NOT BETWEEN 1 AND 2 COMMIT TRAN").get(0);
+		assertThat(test.condition()).isEqualTo(new Predicate.Between(new Expr.Global("@@TRANCOUNT"),
+				new Expr.Literal(1), new Expr.Literal(2), true));
+	}
+
 	@Test
 	void readsBracketsQuotesCommentsAndCaseFreely() {
 		List<Statement> statements = SqlParser.parse("""
@@ -74,7 +91,7 @@ class SqlParserTest {
 		Statement.Select select = (Statement.Select) statements.get(0);
 		assertThat(select.top()).isEqualTo(1L);
 		assertThat(select.items().get(0).alias()).isEqualTo("n");
-		assertThat(select.where().get(0).right()).isEqualTo(new Expr.Literal("it's"));
+		assertThat(((Predicate.Comparison) select.where()).right()).isEqualTo(new Expr.Literal("it's"));
 		assertThat(select.descending()).isTrue();
 		Statement.Restore restore = (Statement.Restore) statements.get(1);
 		assertThat(restore.log()).isTrue();
