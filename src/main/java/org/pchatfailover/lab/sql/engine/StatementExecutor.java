@@ -81,10 +81,7 @@ final class StatementExecutor {
 
 	private List<Outcome> executeOne(Statement statement) {
 		if (statement instanceof Statement.Select select) {
-			List<Outcome> outcomes = new ArrayList<>(
-					select.from() == null ? List.of() : Transactions.implicitBegin(session));
-			outcomes.add(select(select));
-			return outcomes;
+			return new SelectExecutor(engine, session, variables).execute(select, this::assign);
 		}
 		if (statement instanceof Statement.Exec exec) {
 			return exec(exec);
@@ -112,23 +109,18 @@ final class StatementExecutor {
 			return List.of();
 		}
 		if (statement instanceof Statement.Assign assign) {
-			String key = assign.name().toLowerCase(Locale.ROOT);
-			if (!variables.containsKey(key)) {
-				throw new SqlException(SqlErrors.mustDeclare(assign.name()));
-			}
-			variables.put(key, assigned(key, evaluator().value(assign.value())));
+			assign(assign.name(), evaluator().value(assign.value()));
 			return List.of();
 		}
 		return new SessionStatements(engine, session, variables).execute(statement);
 	}
 
-	private Outcome select(Statement.Select select) {
-		return engine.store().read(state -> {
-			Evaluator evaluator = new Evaluator(state, session, variables, engine.serverName(), engine.version(),
-					engine.clock());
-			Table table = select.from() == null ? null : engine.views().resolve(state, session, select.from());
-			return new QueryEvaluator(evaluator).run(select, table, session.options().rowcount);
-		});
+	private void assign(String variable, Object value) {
+		String key = variable.toLowerCase(Locale.ROOT);
+		if (!variables.containsKey(key)) {
+			throw new SqlException(SqlErrors.mustDeclare(variable));
+		}
+		variables.put(key, assigned(key, value));
 	}
 
 	private List<Outcome> restore(Statement.Restore restore) {

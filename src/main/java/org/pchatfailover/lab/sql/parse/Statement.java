@@ -6,16 +6,59 @@ import java.util.List;
 public sealed interface Statement {
 
 	/**
-	 * {@code SELECT [TOP (n)] items [FROM object] [WHERE condition] [ORDER BY column [ASC|DESC]]}.
+	 * {@code SELECT [DISTINCT] [TOP (n)] items [FROM sources] [WHERE condition] [GROUP BY expressions]
+	 * [HAVING condition] [ORDER BY expressions]}.
 	 *
+	 * @param top null without TOP; a literal or a variable
+	 * @param from null without a FROM clause
+	 * @param joins the further sources of the FROM clause, in order (a comma is a CROSS join)
 	 * @param where null without a WHERE clause
+	 * @param having null without a HAVING clause
 	 */
-	record Select(List<SelectItem> items, List<String> from, Predicate where, Long top, String orderBy,
-			boolean descending) implements Statement {
+	record Select(boolean distinct, Expr top, List<SelectItem> items, TableSource from, List<Join> joins,
+			Predicate where, List<Expr> groupBy, Predicate having, List<OrderItem> orderBy) implements Statement {
+
+		/** {@code SELECT @a = x, @b = y ...}: the values of the last row go to the variables, no result set. */
+		public boolean assigns() {
+			return items.stream().anyMatch(i -> i.variable() != null);
+		}
+
 	}
 
-	/** A select list entry; {@code expr} null means {@code *}. */
-	record SelectItem(Expr expr, String alias) {
+	/**
+	 * A select list entry: {@code *} (expr null), {@code alias.*} (a column reference named {@code *}), an expression
+	 * with an optional alias, or {@code @variable = expression}.
+	 *
+	 * @param variable the variable a SELECT assigns the value to, else null
+	 */
+	record SelectItem(Expr expr, String alias, String variable) {
+
+		public SelectItem(Expr expr, String alias) {
+			this(expr, alias, null);
+		}
+
+	}
+
+	/** A table or view of the FROM clause; {@code alias} null when it has none. */
+	record TableSource(List<String> name, String alias) {
+
+		/** The name the query knows it by: its alias, else the object's own name. */
+		public String exposedName() {
+			return alias != null ? alias : name.get(name.size() - 1);
+		}
+
+	}
+
+	/**
+	 * {@code [INNER | LEFT | RIGHT | FULL] JOIN table ON condition}, {@code CROSS JOIN table} or {@code , table}.
+	 *
+	 * @param type INNER, LEFT, RIGHT, FULL or CROSS
+	 * @param on null for CROSS
+	 */
+	record Join(String type, TableSource table, Predicate on) {
+	}
+
+	record OrderItem(Expr expr, boolean descending) {
 	}
 
 	/** {@code EXEC[UTE] [db.schema.]procedure [@name =] value, ...}. */

@@ -15,7 +15,7 @@ class SqlParserTest {
 	void parsesTheSelectMssqlJdbcSendsForAPreparedStatement() {
 		List<Statement> statements = SqlParser.parse("SELECT state_desc FROM sys.databases WHERE name = @P0");
 		Statement.Select select = (Statement.Select) statements.get(0);
-		assertThat(select.from()).containsExactly("sys", "databases");
+		assertThat(select.from().name()).containsExactly("sys", "databases");
 		assertThat(select.where())
 			.isEqualTo(new Predicate.Comparison(new Expr.ColumnRef("name"), "=", new Expr.Variable("@P0")));
 	}
@@ -89,10 +89,10 @@ class SqlParserTest {
 				restore log [mgc] from disk = N'\\\\h\\s\\mgc_1.trn' with norecovery, stats = 10
 				""");
 		Statement.Select select = (Statement.Select) statements.get(0);
-		assertThat(select.top()).isEqualTo(1L);
+		assertThat(select.top()).isEqualTo(new Expr.Literal(1));
 		assertThat(select.items().get(0).alias()).isEqualTo("n");
 		assertThat(((Predicate.Comparison) select.where()).right()).isEqualTo(new Expr.Literal("it's"));
-		assertThat(select.descending()).isTrue();
+		assertThat(select.orderBy()).containsExactly(new Statement.OrderItem(new Expr.ColumnRef("name"), true));
 		Statement.Restore restore = (Statement.Restore) statements.get(1);
 		assertThat(restore.log()).isTrue();
 		assertThat(restore.database()).isEqualTo(new Expr.Literal("mgc"));
