@@ -18,7 +18,7 @@ import org.pchatfailover.lab.sql.errors.SqlMessage;
 /**
  * RESTORE HEADERONLY, RESTORE LOG and RESTORE DATABASE with SQL Server's rules: a log applies when its FirstLSN
  * is at or before the database's redo LSN and its LastLSN after it (4305 when it starts too late, 4326 when it
- * ends too early); WITH RECOVERY needs exclusive access (3101); after an interrupted RESTORE LOG only that file
+ * ends too early); WITH RECOVERY, and any restore into a STANDBY database, needs exclusive access (3101); after an interrupted RESTORE LOG only that file
  * may be restored (4319). Every failure is followed by 3013.
  */
 final class RestoreExecutor {
@@ -57,7 +57,8 @@ final class RestoreExecutor {
 			if (interrupted != null && !interrupted.device().equalsIgnoreCase(device)) {
 				throw failed(statement, SqlErrors.restoreInterrupted(interrupted.device()));
 			}
-			if (recovery) {
+			// a standby database is open to readers: any restore into it needs them gone (disconnect_users)
+			if (recovery || database.standby()) {
 				requireExclusive(state, sessions, database, statement);
 			}
 			if (!backup.databaseName().equalsIgnoreCase(database.name()) || backup.backupType() != 2) {
@@ -118,7 +119,9 @@ final class RestoreExecutor {
 	private BackupFile open(String device, String statement, boolean headerOnly) {
 		Path file = devices.resolve(device);
 		if (file == null) {
-			throw failed(statement, SqlErrors.cannotOpenDevice(device, "53(The network path was not found.)"));
+			// a UNC path names a share the instance cannot reach; any other path a folder the lab's disks lack
+			throw failed(statement, SqlErrors.cannotOpenDevice(device, device != null && device.startsWith("\\\\")
+					? "53(The network path was not found.)" : "3(The system cannot find the path specified.)"));
 		}
 		try {
 			return headerOnly ? BackupFile.readHeader(file) : BackupFile.read(file);
@@ -140,7 +143,8 @@ final class RestoreExecutor {
 		if (database == null) {
 			throw failed(statement, SqlErrors.databaseNotFound(name));
 		}
-		if (!"RESTORING".equals(database.state()) || database.redoStartLsn() == null) {
+		boolean rollsForward = "RESTORING".equals(database.state()) || database.standby();
+		if (!rollsForward || database.redoStartLsn() == null) {
 			throw failed(statement, SqlErrors.noFilesReadyToRollForward());
 		}
 		return database;
