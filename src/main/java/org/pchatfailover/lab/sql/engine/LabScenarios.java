@@ -13,14 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.pchatfailover.lab.sql.engine.LabSqlState.ClientSession;
 import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
-import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingMonitorSecondary;
-import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondary;
-import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondaryDatabase;
 import org.pchatfailover.lab.sql.engine.LabSqlState.RestoreHistory;
 
 /**
@@ -213,7 +209,8 @@ public final class LabScenarios {
 					copyUnc + "\\" + names.get(i), firstLsn(i).toString(), firstLsn(i + 1).toString(), false,
 					started(firstBackup, i).plus(BACKUP_TAKES)));
 		}
-		logShipping(state, scenario, names, firstBackup);
+		new ScenarioLogShipping(shareUnc, copyUnc, firstBackup).add(state, names, copied(scenario), restored,
+				standbyMode(scenario));
 		if (scenario == Scenario.SESSIONS_CONNECTED) {
 			connectFrontEnds(state);
 		}
@@ -249,42 +246,15 @@ public final class LabScenarios {
 		state.reconnects = 1;
 	}
 
-	/**
-	 * msdb's log-shipping rows, consistent with the files and restorehistory: last_copied_date when the copy job
-	 * copied the last file (half a minute after its backup finished), last_restored_date the restore_date of the last
-	 * restore; restore_threshold 45 and history_retention_period 1440 as the example of
-	 * sp_add_log_shipping_secondary_database, threshold_alert its default 14420; the backup instance monitors itself.
-	 */
-	private void logShipping(LabSqlState state, Scenario scenario, List<String> names, Instant firstBackup) {
-		UUID secondaryId = uuid("lab-secondary-" + DATABASE);
-		int copied = copied(scenario);
-		int restored = restored(scenario);
-		String lastCopied = copyUnc + "\\" + names.get(copied - 1);
-		Instant copiedAt = started(firstBackup, copied - 1).plus(BACKUP_TAKES).plusSeconds(30);
-		String lastRestored = copyUnc + "\\" + names.get(restored - 1);
-		Instant restoredAt = restoredAt(firstBackup, restored - 1);
-		int latency = (int) Duration.between(started(firstBackup, restored - 1), restoredAt).toMinutes();
-		state.logShippingSecondary.add(new LogShippingSecondary(secondaryId, PRIMARY_SERVER, DATABASE, shareUnc,
-				copyUnc, lastCopied, copiedAt, uuid("lab-copy-job-" + DATABASE), uuid("lab-restore-job-" + DATABASE),
-				SECONDARY_SERVER));
-		state.logShippingSecondaryDatabases.add(new LogShippingSecondaryDatabase(DATABASE, secondaryId,
-				lastRestored, restoredAt, standbyMode(scenario), false));
-		state.logShippingMonitorSecondary.add(new LogShippingMonitorSecondary(SECONDARY_SERVER, DATABASE,
-				secondaryId, PRIMARY_SERVER, DATABASE, lastCopied, copiedAt, lastRestored, restoredAt, latency));
-	}
-
-	private static Instant started(Instant firstBackup, int index) {
+	static Instant started(Instant firstBackup, int index) {
 		return firstBackup.plus(Duration.ofMinutes(15L * index));
 	}
 
 	/** The restore job restores each log five minutes after its backup started. */
-	private static Instant restoredAt(Instant firstBackup, int index) {
+	static Instant restoredAt(Instant firstBackup, int index) {
 		return started(firstBackup, index).plus(Duration.ofMinutes(5));
 	}
 
-	private static UUID uuid(String name) {
-		return UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-	}
 
 	/** Log shipping restores WITH STANDBY (restore_mode 1): mgc stays readable between restores. */
 	private static boolean standbyMode(Scenario scenario) {

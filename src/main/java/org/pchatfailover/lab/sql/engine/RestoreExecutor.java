@@ -37,9 +37,22 @@ final class RestoreExecutor {
 		this.clock = clock;
 	}
 
-	Outcome headerOnly(String device) {
-		BackupFile header = open(device, "RESTORE HEADERONLY", true);
-		return new Outcome.Rows(HeaderOnlyColumns.COLUMNS, List.of(HeaderOnlyColumns.row(header)));
+	/**
+	 * RESTORE HEADERONLY (the backup set's header), FILELISTONLY (the database files it holds) or VERIFYONLY (the
+	 * whole backup read and checked: "The backup set on file 1 is valid.", or 3013 "VERIFY DATABASE is terminating
+	 * abnormally.").
+	 */
+	List<Outcome> inspect(String what, String device) {
+		return switch (what) {
+			case "HEADERONLY" -> List.of(new Outcome.Rows(HeaderOnlyColumns.COLUMNS,
+					List.of(HeaderOnlyColumns.row(open(device, "RESTORE HEADERONLY", true)))));
+			case "FILELISTONLY" -> List.of(new Outcome.Rows(FileListColumns.COLUMNS,
+					FileListColumns.rows(open(device, "RESTORE FILELISTONLY", true))));
+			default -> {
+				open(device, "VERIFY DATABASE", false);
+				yield List.of(new Outcome.Info(SqlErrors.backupSetValid(1)), new Outcome.Done(-1));
+			}
+		};
 	}
 
 	/**

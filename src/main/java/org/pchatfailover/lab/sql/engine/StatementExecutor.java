@@ -86,8 +86,12 @@ final class StatementExecutor {
 		if (statement instanceof Statement.Exec exec) {
 			return exec(exec);
 		}
-		if (statement instanceof Statement.RestoreHeaderOnly header) {
-			return List.of(engine.restores().headerOnly(evaluator().string(header.device())));
+		if (statement instanceof Statement.RestoreInspect inspect) {
+			return engine.restores().inspect(inspect.what(), evaluator().string(inspect.device()));
+		}
+		if (statement instanceof Statement.Print print) {
+			Object message = SqlVariant.unwrap(evaluator().value(print.message()));
+			return List.of(new Outcome.Info(SqlErrors.printed(message == null ? "" : Conversions.text(message, null))));
 		}
 		if (statement instanceof Statement.Restore restore) {
 			return restore(restore);

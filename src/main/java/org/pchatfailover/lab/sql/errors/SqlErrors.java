@@ -116,6 +116,24 @@ public final class SqlErrors {
 				"Database '" + name + "' cannot be opened. It is in the middle of a restore.");
 	}
 
+	/**
+	 * PRINT's message: informational (severity 0), number 0 (the references give PRINT no number), truncated to 4000
+	 * characters as a Unicode string is (sql-docs print-transact-sql).
+	 */
+	public static SqlMessage printed(String text) {
+		return new SqlMessage(0, 0, 1, text.length() > 4000 ? text.substring(0, 4000) : text);
+	}
+
+	public static SqlMessage backupSetValid(int file) {
+		return new SqlMessage(3262, 10, 1, "The backup set on file " + file + " is valid.");
+	}
+
+	/** 15010, as sp_helpdb raises it for a name the instance does not have. */
+	public static SqlMessage databaseDoesNotExist(String name) {
+		return new SqlMessage(15010, 16, 1, "The database '" + name
+				+ "' does not exist. Supply a valid database name. To see available databases, use sys.databases.");
+	}
+
 	public static SqlMessage databaseInUse() {
 		return new SqlMessage(3101, 16, 1, "Exclusive access could not be obtained because the database is in use.");
 	}

@@ -22,7 +22,7 @@ public final class SqlParser {
 
 	private static final Set<String> UNSUPPORTED = Set.of("ALTER", "BULK", "CHECKPOINT", "CLOSE", "CREATE",
 			"DBCC", "DEALLOCATE", "DELETE", "DENY", "DROP", "FETCH", "GOTO", "GRANT", "INSERT", "MERGE", "OPEN",
-			"PRINT", "RAISERROR", "READTEXT", "RECONFIGURE", "RETURN", "REVERT", "REVOKE", "SAVE", "SETUSER",
+			"RAISERROR", "READTEXT", "RECONFIGURE", "RETURN", "REVERT", "REVOKE", "SAVE", "SETUSER",
 			"SHUTDOWN", "THROW", "TRUNCATE", "UPDATE", "UPDATETEXT", "WHILE", "WITH", "WRITETEXT");
 
 	final TokenCursor in;
@@ -80,6 +80,10 @@ public final class SqlParser {
 		if (head.is("DECLARE")) {
 			in.next();
 			return declare();
+		}
+		if (head.is("PRINT")) {
+			in.next();
+			return new Statement.Print(new ExpressionParser(in).expression());
 		}
 		if (head.is("WAITFOR")) {
 			in.next();

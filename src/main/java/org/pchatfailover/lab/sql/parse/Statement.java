@@ -74,8 +74,16 @@ public sealed interface Statement {
 
 	}
 
-	/** {@code RESTORE HEADERONLY FROM DISK = device}. */
-	record RestoreHeaderOnly(Expr device) implements Statement {
+	/**
+	 * {@code RESTORE HEADERONLY | FILELISTONLY | VERIFYONLY FROM DISK = device}: reads a backup, restores nothing.
+	 *
+	 * @param what HEADERONLY, FILELISTONLY or VERIFYONLY
+	 */
+	record RestoreInspect(String what, Expr device) implements Statement {
+	}
+
+	/** {@code PRINT message}: the message goes to the client as an informational message. */
+	record Print(Expr message) implements Statement {
 	}
 
 	/**
