@@ -27,7 +27,8 @@ final class ExpressionParser {
 			"GROUPING_ID", "MAX", "MIN", "STDEV", "STDEVP", "SUM", "VAR", "VARP");
 
 	/** Functions whose arguments are not a plain list (AS or USING inside the parentheses). */
-	private static final Set<String> SPECIAL_SYNTAX = Set.of("TRY_CAST", "PARSE", "TRY_PARSE");
+	/** Functions whose arguments are no plain expressions (IIF takes a search condition): the lab's limit. */
+	private static final Set<String> SPECIAL_SYNTAX = Set.of("TRY_CAST", "PARSE", "TRY_PARSE", "IIF");
 
 	private final TokenCursor in;
 

@@ -172,10 +172,17 @@ public final class SqlParser {
 		List<Declared> variables = new ArrayList<>();
 		do {
 			Token name = in.next();
+			Token next = in.peek();
+			if (name.isIdentifier() && (next.is("CURSOR") || next.is("INSENSITIVE") || next.is("SCROLL"))) {
+				throw new SqlException(SqlErrors.notSimulated("DECLARE CURSOR"));
+			}
 			if (name.kind() != Token.Kind.VARIABLE) {
 				throw TokenCursor.errorNear(name);
 			}
 			in.accept("AS");
+			if (in.peek().is("TABLE") || in.peek().is("CURSOR")) {
+				throw new SqlException(SqlErrors.notSimulated("DECLARE ... " + in.peek().upper()));
+			}
 			String type = new ExpressionParser(in).typeName();
 			Expr initial = in.acceptSymbol("=") ? new ExpressionParser(in).expression() : null;
 			variables.add(new Declared(name.text(), type, initial));

@@ -55,10 +55,34 @@ class SqlParserTest {
 	void refusesValidExpressionsItDoesNotEvaluateAsNotSimulated() {
 		for (String sql : List.of("SELECT CASE WHEN 1 = 1 THEN 'y' END", "SELECT (SELECT 1)", "SELECT 1 & 3",
 				"SELECT TRY_CAST('1' AS int)", "SELECT ROW_NUMBER() OVER (ORDER BY name) FROM sys.databases",
-				"SELECT dbo.fn_x(1)")) {
+				"SELECT dbo.fn_x(1)", "SELECT IIF(1 = 1, 'y', 'n')", "DECLARE @files TABLE (name sysname)",
+				"DECLARE files CURSOR FOR SELECT name FROM sys.databases", "SELECT * FROM (SELECT 1 AS a) AS t",
+				"SELECT name FROM sys.databases CROSS APPLY sys.master_files", "SELECT TOP 10 PERCENT name FROM sys.databases",
+				"RESTORE LABELONLY FROM DISK = 'x'")) {
 			assertThatThrownBy(() -> SqlParser.parse(sql)).as(sql)
 				.isInstanceOfSatisfying(SqlException.class, ex -> assertThat(ex.number()).isEqualTo(40517));
 		}
+	}
+
+	/** Keywords in the wrong place are 156, as on SQL Server; a misplaced name or symbol 102. */
+	@Test
+	void blamesAMisplacedKeywordWith156() {
+		for (String sql : List.of("SELECT name FROM sys.databases WHERE ORDER BY name", "SELECT FROM sys.databases",
+				"SELECT name, FROM sys.databases", "SELECT name FROM sys.databases GROUP BY HAVING 1 = 1")) {
+			assertThatThrownBy(() -> SqlParser.parse(sql)).as(sql)
+				.isInstanceOfSatisfying(SqlException.class, ex -> assertThat(ex.number()).isEqualTo(156));
+		}
+		assertThatThrownBy(() -> SqlParser.parse("SELECT name FROM sys.databases ORDER name"))
+			.isInstanceOfSatisfying(SqlException.class, ex -> assertThat(ex.number()).isEqualTo(102));
+	}
+
+	@Test
+	void parsesPrintAndTheRestoresThatOnlyReadABackup() {
+		List<Statement> statements = SqlParser.parse("PRINT N'drill: ' + @@SERVERNAME; RESTORE FILELISTONLY FROM DISK = "
+				+ "@file; RESTORE VERIFYONLY FROM DISK = N'x.trn' WITH CHECKSUM");
+		assertThat(statements.get(0)).isInstanceOf(Statement.Print.class);
+		assertThat(statements.subList(1, 3)).extracting(s -> ((Statement.RestoreInspect) s).what())
+			.containsExactly("FILELISTONLY", "VERIFYONLY");
 	}
 
 	/** NOT before AND before OR; a parenthesis opens a condition or an expression. */
