@@ -62,7 +62,7 @@ class FreeTdsClientIT {
 
 		assertThat(session.stdout().lines()).as(session.toString())
 			.anySatisfy(line -> assertThat(line).startsWith("BackupName\tBackupDescription\tBackupType\t"))
-			.anySatisfy(line -> assertThat(line).contains("\t2\t").contains("\tATL-SQL-001\tmgc\t"));
+			.anySatisfy(line -> assertThat(line).contains("\t2\t").contains("\tATL-SQL-001\\PCHAT\tmgc\t"));
 	}
 
 	/** SERVERPROPERTY returns sql_variant: FreeTDS reads the base type of each value (data.c tds_variant_get). */
