@@ -126,6 +126,22 @@ class LabSqlDbaCommandsIT {
 		}
 	}
 
+	/** A documented log-shipping procedure the lab does not run is its limit, not a procedure that does not exist. */
+	@Test
+	void saysWhichDocumentedProceduresItDoesNotSimulate() throws SQLException {
+		LabSqlFixture sql = lab.start("normal");
+		try (Connection connection = sql.connect(); Statement statement = connection.createStatement()) {
+			assertThatThrownBy(() -> statement.execute("exec master.dbo.sp_help_log_shipping_monitor"))
+				.isInstanceOfSatisfying(SQLException.class, ex -> {
+					assertThat(ex.getErrorCode()).isEqualTo(40517);
+					assertThat(ex.getMessage()).contains("'sp_help_log_shipping_monitor'")
+						.endsWith("the lab SQL Server does not simulate it.");
+				});
+			assertThatThrownBy(() -> statement.execute("exec sp_help_log_shipping_monitr"))
+				.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(2812));
+		}
+	}
+
 	private static String first(Path folder, String suffix) throws IOException {
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(suffix)).sorted().findFirst()
