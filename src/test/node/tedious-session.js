@@ -95,7 +95,28 @@ function cancel(connection, sql, afterMillis) {
   })));
 }
 
+// every result set of a batch and the informational messages it sent (PRINT, 3262), as a query window shows them
+function batch(connection, sql) {
+  return new Promise((resolve, reject) => {
+    const result = { sets: [], messages: [] };
+    const info = (message) => result.messages.push({ number: message.number, message: message.message });
+    connection.on('infoMessage', info);
+    const request = new Request(sql, (err) => {
+      connection.removeListener('infoMessage', info);
+      if (err) {
+        reject(err);
+      } else {
+        resolve({ rows: result.sets.length ? result.sets[0].rows : [], ...result });
+      }
+    });
+    request.on('columnMetadata', (columns) => result.sets.push({ columns: columns.map((c) => c.colName), rows: [] }));
+    request.on('row', (columns) => result.sets[result.sets.length - 1].rows.push(columns.map((c) => c.value)));
+    connection.execSql(request);
+  });
+}
+
 const STEPS = {
+  sql: (c, sql) => batch(c, sql),
   connect: (c) => run(c, 'SELECT encrypt_option FROM sys.dm_exec_connections WHERE session_id = @@SPID'),
   version: (c) => run(c, 'SELECT @@VERSION'),
   databases: (c) => run(c, 'SELECT name, state_desc FROM sys.databases'),

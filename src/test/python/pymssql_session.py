@@ -25,6 +25,19 @@ def query(connection, sql, params=None):
     return {"columns": columns, "rows": [list(row) for row in cursor.fetchall()] if columns else []}
 
 
+def batch(connection, sql):
+    """Every result set of a batch, as a DBA's query window shows them."""
+    cursor = connection.cursor()
+    cursor.execute(sql)
+    sets = []
+    while True:
+        if cursor.description:
+            sets.append({"columns": [c[0] for c in cursor.description], "rows": [list(r) for r in cursor.fetchall()]})
+        if not cursor.nextset():
+            break
+    return {"sets": sets, "rows": sets[0]["rows"] if sets else []}
+
+
 def transaction(port):
     connection = connect(port, "default")
     inside = query(connection, "SELECT @@TRANCOUNT, name FROM sys.databases WHERE name = %s", ("mgc",))
@@ -35,6 +48,7 @@ def transaction(port):
 
 def steps(port):
     return {
+        "sql": lambda c, sql: batch(c, sql),
         "connect": lambda c, _: query(c, "SELECT encrypt_option FROM sys.dm_exec_connections WHERE session_id = @@SPID"),
         "version": lambda c, _: query(c, "SELECT @@VERSION"),
         "databases": lambda c, _: query(c, "SELECT name, state_desc FROM sys.databases"),

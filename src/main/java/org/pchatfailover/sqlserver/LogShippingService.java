@@ -165,21 +165,21 @@ public class LogShippingService {
 		String database = pool.database();
 		try (SqlServerConnection sql = sqlServer.connect(pool.backupSql(), actions)) {
 			DatabaseStatus status = FailoverPlanner.requireDatabase(sql, database);
-			if (status.isStandby()) {
-				throw standby(database, sql.instance(), actions);
-			}
 			if (status.isRecovered()) {
 				actions.record(sql.instance(), "check", "state of " + database,
 						"ONLINE: already recovered, no log can be applied any more", true, Duration.ZERO);
 				return List.of();
 			}
-			if (!status.isRestoring()) {
+			if (!status.isRestoring() && !status.isStandby()) {
 				throw new IllegalStateException(database + " on " + sql.instance() + " is " + status.state()
 						+ ", not RESTORING: log backups cannot be applied");
 			}
 			LogShippingFolders folders = LogShippingFolders.resolve(pool, sql, planned);
 			LogBackupCandidates candidates = LogBackupCandidates.collect(pool, sql, share, folders, headers, actions);
 			LogChain.Analysis chain = LogChain.analyse(status.redoStartLsn(), candidates.logs());
+			if (status.isStandby()) {
+				return standbyUpToDate(database, sql.instance(), chain, candidates, actions);
+			}
 			requireSpaceFor(pool, folders, candidates.toCopy(), actions);
 			List<String> restored = pipeline.restore(pool, sql, folders, chain.toApply(),
 					new TreeSet<>(candidates.toCopy()), actions);
@@ -194,8 +194,19 @@ public class LogShippingService {
 
 	/**
 	 * Log shipping in STANDBY mode restores each log WITH STANDBY; the runbook applies them WITH NORECOVERY, which
-	 * would take the readable copy away mid-failover. A DBA decides, so the step refuses instead of skipping.
+	 * would take the readable copy away mid-failover. With every log already restored there is nothing to apply and
+	 * RecoverDatabase brings the database out of standby; otherwise a DBA decides, so the step refuses.
 	 */
+	private static List<String> standbyUpToDate(String database, String instance, LogChain.Analysis chain,
+			LogBackupCandidates candidates, ActionLog actions) {
+		if (!chain.toApply().isEmpty() || chain.gap() != null || !candidates.toCopy().isEmpty()) {
+			throw standby(database, instance, actions);
+		}
+		actions.record(instance, "check", "state of " + database,
+				"STANDBY (read-only) with every log backup restored: nothing to apply", true, Duration.ZERO);
+		return List.of();
+	}
+
 	private static IllegalStateException standby(String database, String instance, ActionLog actions) {
 		String message = database + " on " + instance + " is in STANDBY (ONLINE, read-only, is_in_standby = 1): "
 				+ "its log shipping restores WITH STANDBY, but ApplyLogBackups restores WITH NORECOVERY; switch the "

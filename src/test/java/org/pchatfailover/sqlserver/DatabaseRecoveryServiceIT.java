@@ -39,12 +39,15 @@ class DatabaseRecoveryServiceIT {
 	@Test
 	void endsSessionsThenRecoversThroughAReconnectWith3101() throws Exception {
 		sql = lab.start("sessions-connected");
-		logShipping.applyPendingLogs(sql.pool(), actions);
+		// a standby secondary with every log restored: nothing to apply, the readers stay until EndConnections
+		assertThat(logShipping.applyPendingLogs(sql.pool(), actions)).isEmpty();
+		assertThat(sql.lab().state().sessions()).filteredOn(s -> !s.live()).hasSize(3);
 		recovery.endConnections(sql.pool(), actions);
-		// one front end reconnected after its KILL: RESTORE WITH RECOVERY meets 3101 and kills again
+		// one front end reconnected to the read-only mgc after its KILL: RESTORE WITH RECOVERY meets 3101, kills again
 		assertThat(sql.lab().state().sessions()).filteredOn(s -> !s.live()).hasSize(1);
 		recovery.recoverDatabase(sql.pool(), actions);
 		assertThat(sql.lab().state().database("mgc").state()).isEqualTo("ONLINE");
+		assertThat(sql.lab().state().database("mgc").standby()).isFalse();
 		assertThat(sql.lab().state().sessions()).filteredOn(s -> !s.live()).isEmpty();
 		assertThat(actions.actions()).anyMatch(a -> a.outcome().startsWith("3101"));
 		assertThat(actions.actions()).filteredOn(a -> a.command().startsWith("KILL ")).hasSize(4);
@@ -93,7 +96,9 @@ class DatabaseRecoveryServiceIT {
 		assertThat(waits).isEqualTo(DatabaseRecoveryService.RECOVERY_BACKOFF);
 		assertThat(actions.actions()).filteredOn(a -> a.command().startsWith("RESTORE DATABASE") && !a.succeeded())
 			.hasSize(DatabaseRecoveryService.RECOVERY_ATTEMPTS);
-		assertThat(sql.lab().state().database("mgc").state()).isEqualTo("RESTORING");
+		// still the readable standby it was: sessions kept RESTORE ... WITH RECOVERY from taking it
+		assertThat(sql.lab().state().database("mgc").state()).isEqualTo("ONLINE");
+		assertThat(sql.lab().state().database("mgc").standby()).isTrue();
 	}
 
 	@Test

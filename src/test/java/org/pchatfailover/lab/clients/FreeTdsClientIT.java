@@ -62,7 +62,50 @@ class FreeTdsClientIT {
 
 		assertThat(session.stdout().lines()).as(session.toString())
 			.anySatisfy(line -> assertThat(line).startsWith("BackupName\tBackupDescription\tBackupType\t"))
-			.anySatisfy(line -> assertThat(line).contains("\t2\t").contains("\tATL-SQL-001\tmgc\t"));
+			.anySatisfy(line -> assertThat(line).contains("\t2\t").contains("\tATL-SQL-001\\PCHAT\tmgc\t"));
+	}
+
+	/** SERVERPROPERTY returns sql_variant: FreeTDS reads the base type of each value (data.c tds_variant_get). */
+	@Test
+	void showsServerPropertiesAsTheirValues() {
+		ExternalClient.Result session = freeTds.tsql("lab", """
+				SELECT SERVERPROPERTY('EngineEdition') AS e, SERVERPROPERTY('IsHadrEnabled') AS h,
+				       SERVERPROPERTY('MachineName') AS m, SERVERPROPERTY('InstanceName') AS i,
+				       SERVERPROPERTY('ServerName') AS s
+				go""");
+
+		assertThat(session.stdout().lines()).as(session.toString())
+			.containsSubsequence("e\th\tm\ti\ts", "3\t0\tDAL-SQL-BK\tPCHAT\tDAL-SQL-BK\\PCHAT");
+	}
+
+	/** A typo is SQL Server's own 195; a documented function the lab does not evaluate is its 40517 (facts-dba.md 2). */
+	@Test
+	void evaluatesFunctionsAndTellsATypoFromWhatTheLabDoesNotSimulate() {
+		ExternalClient.Result session = freeTds.tsql("lab", """
+				SELECT LEN(name) AS l, UPPER(name) AS u, DATEDIFF(day, '2026-11-28', '2026-11-29') AS d,
+				       CONVERT(varchar(10), CAST('2026-11-29' AS datetime), 120) AS c
+				FROM sys.databases WHERE name = 'mgc'
+				go
+				SELECT LENN(name) FROM sys.databases
+				go
+				SELECT SOUNDEX(name) FROM sys.databases
+				go""");
+
+		assertThat(session.stdout().lines()).as(session.toString())
+			.containsSubsequence("l\tu\td\tc", "3\tMGC\t1\t2026-11-29");
+		assertThat(session.stderr()).contains("Msg 195 (severity 15", "'LENN' is not a recognized built-in function name.")
+			.contains("Msg 40517 (severity 16", "'SOUNDEX' is not supported in this version of SQL Server: the lab");
+	}
+
+	@Test
+	void filtersWithLikeInOrAndIsNull() {
+		ExternalClient.Result session = freeTds.tsql("lab", """
+				SELECT name FROM sys.databases WHERE (name LIKE 'm%' OR database_id IN (2)) AND state_desc IS NOT NULL
+				ORDER BY name
+				go""");
+
+		assertThat(session.stdout().lines().filter(l -> !l.isBlank()).toList()).as(session.toString())
+			.containsExactly("name", "master", "mgc", "model", "msdb", "tempdb");
 	}
 
 	/** FreeTDS speaks every TDS 7 version; SQL Server 2022 still serves 7.0 to 7.4. */

@@ -98,6 +98,24 @@ class JtdsClientIT {
 		}
 	}
 
+	/** jTDS reads a sql_variant by its base type (TdsData.getVariant): int, or nvarchar past collation and length. */
+	@Test
+	void readsServerPropertiesAsSqlVariants() throws SQLException {
+		try (Connection connection = connect("lab"); Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery(
+						"select SERVERPROPERTY('EngineEdition'), SERVERPROPERTY('ServerName'), SERVERPROPERTY('x')")) {
+			assertThat(row.next()).isTrue();
+			assertThat(row.getObject(1)).isEqualTo(3);
+			assertThat(row.getString(2)).isEqualTo("DAL-SQL-BK\\PCHAT");
+			assertThat(row.getObject(3)).isNull();
+		}
+		try (Connection connection = connect("lab", ";tds=7.0"); Statement statement = connection.createStatement()) {
+			// sql_variant came with SQL Server 2000: a TDS 7.0 client gets the value as text
+			assertThat(rows(statement.executeQuery("select SERVERPROPERTY('EngineEdition')")))
+				.containsExactly(List.of("3"));
+		}
+	}
+
 	@Test
 	void logsInWithTheLoginEncryptedAfterAPreloginThatAsksForNoEncryption() throws SQLException {
 		try (Connection connection = connect("lab", ";ssl=request"); Statement statement = connection.createStatement()) {

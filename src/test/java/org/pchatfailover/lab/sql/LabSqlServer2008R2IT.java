@@ -46,6 +46,18 @@ class LabSqlServer2008R2IT {
 		}
 	}
 
+	/** IsHadrEnabled "Applies to: SQL Server 2012 and later": not supported on 2008 R2, so NULL. */
+	@Test
+	void answersNullForAServerPropertyOfLaterReleases() throws SQLException {
+		try (Connection connection = sql.connect(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(
+						"SELECT SERVERPROPERTY('IsHadrEnabled'), SERVERPROPERTY('EngineEdition')")) {
+			assertThat(rows.next()).isTrue();
+			assertThat(rows.getObject(1)).isNull();
+			assertThat(rows.getObject(2)).isEqualTo(3);
+		}
+	}
+
 	@Test
 	void rejectsDmExecSessionsDatabaseIdWith207() throws SQLException {
 		try (Connection connection = sql.connect();

@@ -52,7 +52,9 @@ final class HeaderOnlyColumns {
 		set(values, "BackupStartDate", file.backupStartDate());
 		set(values, "BackupFinishDate", file.backupFinishDate());
 		set(values, "CompatibilityLevel", 110);
-		set(values, "MachineName", file.serverName());
+		// ServerName the instance that wrote the backup, MachineName its computer (sql-docs backupset: server_name,
+		// machine_name)
+		set(values, "MachineName", file.serverName().replaceFirst("\\\\.*$", ""));
 		set(values, "Collation", "SQL_Latin1_General_CP1_CI_AS");
 		set(values, "HasBackupChecksums", true);
 		set(values, "IsDamaged", false);

@@ -13,14 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.pchatfailover.lab.sql.engine.LabSqlState.ClientSession;
 import org.pchatfailover.lab.sql.engine.LabSqlState.Database;
-import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingMonitorSecondary;
-import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondary;
-import org.pchatfailover.lab.sql.engine.LabSqlState.LogShippingSecondaryDatabase;
 import org.pchatfailover.lab.sql.engine.LabSqlState.RestoreHistory;
 
 /**
@@ -42,7 +38,11 @@ public final class LabScenarios {
 		UNCOPIED_FILES("uncopied-files"),
 		/** The copy job died while copying the seventh file: a half-written .wrk is in the copy folder. */
 		HALF_COPIED("half-copied"),
-		/** Three Persistent Chat front ends are connected to mgc, and one reconnects once after KILL. */
+		/**
+		 * Log shipping restores WITH STANDBY and has restored all eight logs: three Persistent Chat clients read the
+		 * read-only mgc, and one reconnects once after KILL. A RESTORING database admits no session (927), so
+		 * sessions that block RESTORE ... WITH RECOVERY (3101) can only be on a standby secondary.
+		 */
 		SESSIONS_CONNECTED("sessions-connected"),
 		/** The backup instance does not accept connections. */
 		SQL_DOWN("sql-down"),
@@ -87,6 +87,9 @@ public final class LabScenarios {
 	public static final String DATABASE = "mgc";
 
 	public static final String PRIMARY_SERVER = "ATL-SQL-001\\PCHAT";
+
+	/** The backup instance's {@code @@SERVERNAME}: the log-shipping secondary and its own monitor server. */
+	static final String SECONDARY_SERVER = "DAL-SQL-BK\\PCHAT";
 
 	/** The log backups of a scenario without sizing ({@link LabSizing#DEFAULT}); file sizes repeat after them. */
 	static final int FILES = 8;
@@ -185,7 +188,7 @@ public final class LabScenarios {
 				continue; // lost on the primary before it was copied
 			}
 			BackupFile file = new BackupFile(DATABASE, 2, firstLsn(i), firstLsn(i + 1), start,
-					start.plus(BACKUP_TAKES), PRIMARY_SERVER.split("\\\\")[0]);
+					start.plus(BACKUP_TAKES), PRIMARY_SERVER);
 			if (scenario == Scenario.FULL_COPY_DESTINATION && i >= COPIED_WHEN_STOPPED) {
 				file.writeSparse(share.resolve(names[i]), sparseLogBytes(logs));
 			}
@@ -207,16 +210,17 @@ public final class LabScenarios {
 	private LabSqlState state(Scenario scenario, List<String> names, Instant firstBackup) {
 		LabSqlState state = LabSqlState.systemDatabasesOnly(scenario.label());
 		state.instanceDown = scenario == Scenario.SQL_DOWN;
-		state.databases.add(scenario == Scenario.STANDBY
-				? new Database(5, DATABASE, "ONLINE", firstLsn(RESTORED).toString(), true)
-				: new Database(5, DATABASE, "RESTORING", firstLsn(RESTORED).toString()));
-		logShipping(state, scenario, names);
-		for (int i = 0; i < RESTORED; i++) {
-			Instant finished = firstBackup.plus(Duration.ofMinutes(15L * i)).plus(BACKUP_TAKES);
-			state.restoreHistory.add(new RestoreHistory(i + 1, firstBackup.plus(Duration.ofMinutes(15L * i + 5)),
-					DATABASE, "L", copyUnc + "\\" + names.get(i), firstLsn(i).toString(), firstLsn(i + 1).toString(),
-					false, finished));
+		int restored = restored(scenario, names.size());
+		state.databases.add(standbyMode(scenario)
+				? new Database(5, DATABASE, "ONLINE", firstLsn(restored).toString(), true)
+				: new Database(5, DATABASE, "RESTORING", firstLsn(restored).toString()));
+		for (int i = 0; i < restored; i++) {
+			state.restoreHistory.add(new RestoreHistory(i + 1, restoredAt(firstBackup, i), DATABASE, "L",
+					copyUnc + "\\" + names.get(i), firstLsn(i).toString(), firstLsn(i + 1).toString(), false,
+					started(firstBackup, i).plus(BACKUP_TAKES)));
 		}
+		new ScenarioLogShipping(shareUnc, copyUnc, firstBackup).add(state, names, copied(scenario, names.size()), restored,
+				standbyMode(scenario));
 		if (scenario == Scenario.SESSIONS_CONNECTED) {
 			connectFrontEnds(state);
 		}
@@ -243,7 +247,7 @@ public final class LabScenarios {
 				null));
 	}
 
-	/** Persistent Chat front ends and the compliance service on mgc; one reconnects after its KILL. */
+	/** Persistent Chat front ends and the compliance service reading the standby mgc; one reconnects after KILL. */
 	private static void connectFrontEnds(LabSqlState state) {
 		state.sessions.add(new ClientSession(57, DATABASE, "LITWAREINC\\pchatsvc", "DAL-PC-001", "PersistentChat"));
 		state.sessions.add(new ClientSession(58, DATABASE, "LITWAREINC\\pchatsvc", "DAL-PC-002", "PersistentChat"));
@@ -252,17 +256,23 @@ public final class LabScenarios {
 		state.reconnects = 1;
 	}
 
-	private void logShipping(LabSqlState state, Scenario scenario, List<String> names) {
-		UUID secondaryId = UUID.nameUUIDFromBytes(("lab-secondary-" + DATABASE).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		String lastCopied = copyUnc + "\\" + names.get(copied(scenario, names.size()) - 1);
-		String lastRestored = copyUnc + "\\" + names.get(RESTORED - 1);
-		Instant now = clock.instant();
-		state.logShippingSecondary.add(new LogShippingSecondary(secondaryId, PRIMARY_SERVER, DATABASE, shareUnc,
-				copyUnc, lastCopied, now));
-		state.logShippingSecondaryDatabases.add(new LogShippingSecondaryDatabase(DATABASE, secondaryId,
-				lastRestored, now));
-		state.logShippingMonitorSecondary.add(new LogShippingMonitorSecondary("DAL-SQL-BK\\PCHAT", DATABASE,
-				secondaryId, PRIMARY_SERVER, DATABASE, lastCopied, lastRestored));
+	static Instant started(Instant firstBackup, int index) {
+		return firstBackup.plus(Duration.ofMinutes(15L * index));
+	}
+
+	/** The restore job restores each log five minutes after its backup started. */
+	static Instant restoredAt(Instant firstBackup, int index) {
+		return started(firstBackup, index).plus(Duration.ofMinutes(5));
+	}
+
+	/** Log shipping restores WITH STANDBY (restore_mode 1): mgc stays readable between restores. */
+	private static boolean standbyMode(Scenario scenario) {
+		return scenario == Scenario.STANDBY || scenario == Scenario.SESSIONS_CONNECTED;
+	}
+
+	/** How many of the {@code logs} log backups the restore job restored. */
+	private static int restored(Scenario scenario, int logs) {
+		return scenario == Scenario.SESSIONS_CONNECTED ? logs : RESTORED;
 	}
 
 	/** How many of the {@code logs} log backups the copy job copied before it stopped. */

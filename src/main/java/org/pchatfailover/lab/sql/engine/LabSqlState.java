@@ -71,17 +71,28 @@ public final class LabSqlState {
 		}
 	}
 
+	/**
+	 * The secondary's row of msdb.dbo.log_shipping_secondary: its copy and restore jobs and its monitor server.
+	 *
+	 * @param lastCopiedDate when the copy job copied {@code lastCopiedFile}
+	 */
 	public record LogShippingSecondary(UUID secondaryId, String primaryServer, String primaryDatabase,
 			String backupSourceDirectory, String backupDestinationDirectory, String lastCopiedFile,
-			Instant lastCopiedDate) {
+			Instant lastCopiedDate, UUID copyJobId, UUID restoreJobId, String monitorServer) {
 	}
 
+	/**
+	 * @param standbyMode restore_mode 1: the restore job restores WITH STANDBY (0: WITH NORECOVERY)
+	 * @param lastRestoredDate when the restore job restored {@code lastRestoredFile}, as restorehistory records it
+	 */
 	public record LogShippingSecondaryDatabase(String secondaryDatabase, UUID secondaryId, String lastRestoredFile,
-			Instant lastRestoredDate) {
+			Instant lastRestoredDate, boolean standbyMode, boolean disconnectUsers) {
 	}
 
+	/** @param lastRestoredLatency minutes from the last restored backup's creation to its restore, null at first */
 	public record LogShippingMonitorSecondary(String secondaryServer, String secondaryDatabase, UUID secondaryId,
-			String primaryServer, String primaryDatabase, String lastCopiedFile, String lastRestoredFile) {
+			String primaryServer, String primaryDatabase, String lastCopiedFile, Instant lastCopiedDate,
+			String lastRestoredFile, Instant lastRestoredDate, Integer lastRestoredLatency) {
 	}
 
 	/** A user session of another client, e.g. a Persistent Chat front end connected to mgc. */

@@ -1,6 +1,9 @@
 package org.pchatfailover.lab.sql.engine;
 
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,6 +22,9 @@ final class MsdbTables {
 	private static final SqlType NAME = SqlType.nvarchar(128);
 
 	private static final SqlType PATH = SqlType.nvarchar(500);
+
+	/** file_retention_period: three days, in minutes (the lab's choice; the references give no default). */
+	private static final int FILE_RETENTION_MINUTES = 4320;
 
 	private static final Set<String> TABLES = Set.of("log_shipping_secondary", "log_shipping_secondary_databases",
 			"log_shipping_monitor_secondary", "restorehistory", "backupset", "backupmediafamily");
@@ -44,40 +50,66 @@ final class MsdbTables {
 		};
 	}
 
+	/** The columns of sql-docs log-shipping-secondary-transact-sql, in its order. */
 	private static Table logShippingSecondary(LabSqlState state) {
 		Table.Builder table = Table.named("log_shipping_secondary").column("secondary_id", SqlType.UNIQUEIDENTIFIER)
 			.column("primary_server", NAME).column("primary_database", NAME).column("backup_source_directory", PATH)
 			.column("backup_destination_directory", PATH).column("file_retention_period", SqlType.INT)
+			.column("copy_job_id", SqlType.UNIQUEIDENTIFIER).column("restore_job_id", SqlType.UNIQUEIDENTIFIER)
+			.column("monitor_server", NAME).column("monitor_server_security_mode", SqlType.BIT)
 			.column("last_copied_file", PATH).column("last_copied_date", SqlType.DATETIME);
 		for (LogShippingSecondary s : state.logShippingSecondary) {
 			table.row(s.secondaryId(), s.primaryServer(), s.primaryDatabase(), s.backupSourceDirectory(),
-					s.backupDestinationDirectory(), 4320, s.lastCopiedFile(), s.lastCopiedDate());
+					s.backupDestinationDirectory(), FILE_RETENTION_MINUTES, s.copyJobId(), s.restoreJobId(),
+					s.monitorServer(), true, s.lastCopiedFile(), s.lastCopiedDate());
 		}
 		return table.build();
 	}
 
+	/**
+	 * The columns of sql-docs log-shipping-secondary-databases-transact-sql; block_size and buffer_count -1 and
+	 * max_transfer_size NULL, the defaults of sp_add_log_shipping_secondary_database.
+	 */
 	private static Table logShippingSecondaryDatabases(LabSqlState state) {
 		Table.Builder table = Table.named("log_shipping_secondary_databases").column("secondary_database", NAME)
 			.column("secondary_id", SqlType.UNIQUEIDENTIFIER).column("restore_delay", SqlType.INT)
-			.column("restore_mode", SqlType.BIT).column("disconnect_users", SqlType.BIT)
+			.column("restore_all", SqlType.BIT).column("restore_mode", SqlType.BIT)
+			.column("disconnect_users", SqlType.BIT).column("block_size", SqlType.INT)
+			.column("buffer_count", SqlType.INT).column("max_transfer_size", SqlType.INT)
 			.column("last_restored_file", PATH).column("last_restored_date", SqlType.DATETIME);
 		for (LogShippingSecondaryDatabase s : state.logShippingSecondaryDatabases) {
-			table.row(s.secondaryDatabase(), s.secondaryId(), 0, false, false, s.lastRestoredFile(),
-					s.lastRestoredDate());
+			table.row(s.secondaryDatabase(), s.secondaryId(), 0, true, s.standbyMode(), s.disconnectUsers(), -1, -1,
+					null, s.lastRestoredFile(), s.lastRestoredDate());
 		}
 		return table.build();
 	}
 
+	/**
+	 * The columns of sql-docs log-shipping-monitor-secondary-transact-sql; the thresholds those of
+	 * sp_add_log_shipping_secondary_database's example (restore_threshold 45, history_retention_period 1440) and
+	 * its default alert 14420, enabled.
+	 */
 	private static Table logShippingMonitorSecondary(LabSqlState state) {
 		Table.Builder table = Table.named("log_shipping_monitor_secondary").column("secondary_server", NAME)
 			.column("secondary_database", NAME).column("secondary_id", SqlType.UNIQUEIDENTIFIER)
-			.column("primary_server", NAME).column("primary_database", NAME).column("last_copied_file", PATH)
-			.column("last_restored_file", PATH);
+			.column("primary_server", NAME).column("primary_database", NAME).column("restore_threshold", SqlType.INT)
+			.column("threshold_alert", SqlType.INT).column("threshold_alert_enabled", SqlType.BIT)
+			.column("last_copied_file", PATH).column("last_copied_date", SqlType.DATETIME)
+			.column("last_copied_date_utc", SqlType.DATETIME).column("last_restored_file", PATH)
+			.column("last_restored_date", SqlType.DATETIME).column("last_restored_date_utc", SqlType.DATETIME)
+			.column("last_restored_latency", SqlType.INT).column("history_retention_period", SqlType.INT);
 		for (LogShippingMonitorSecondary s : state.logShippingMonitorSecondary) {
 			table.row(s.secondaryServer(), s.secondaryDatabase(), s.secondaryId(), s.primaryServer(),
-					s.primaryDatabase(), s.lastCopiedFile(), s.lastRestoredFile());
+					s.primaryDatabase(), 45, 14420, true, s.lastCopiedFile(), s.lastCopiedDate(),
+					utc(s.lastCopiedDate()), s.lastRestoredFile(), s.lastRestoredDate(), utc(s.lastRestoredDate()),
+					s.lastRestoredLatency(), 1440);
 		}
 		return table.build();
+	}
+
+	/** The UTC wall clock, which a query reads as it is (an instant it reads in the server's zone). */
+	private static LocalDateTime utc(Instant instant) {
+		return instant == null ? null : DatetimeText.datetime(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
 	}
 
 	private static Table restoreHistory(LabSqlState state) {

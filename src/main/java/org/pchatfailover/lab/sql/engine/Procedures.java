@@ -1,5 +1,6 @@
 package org.pchatfailover.lab.sql.engine;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +15,8 @@ import org.pchatfailover.lab.sql.errors.SqlMessage;
 
 /**
  * The system procedures the lab implements: {@code sp_executesql} (how drivers send parameterised statements),
- * {@code sp_delete_log_shipping_secondary_database} and {@code sp_who2}. Any other procedure is error 2812.
+ * {@code sp_delete_log_shipping_secondary_database}, {@code sp_who}, {@code sp_who2} and {@code sp_helpdb}. Any
+ * other procedure is error 2812.
  */
 final class Procedures {
 
@@ -39,6 +41,20 @@ final class Procedures {
 		}
 		if (system && procedure.equals("sp_who2")) {
 			return who2(session, params);
+		}
+		if (system && procedure.equals("sp_who")) {
+			checkNames("sp_who", params, "@loginame");
+			String filter = firstValue(params);
+			Outcome rows = engine.store().read(state -> SpWho.run(state, engine.sessions().live(), session, filter));
+			return List.of(rows);
+		}
+		if (system && procedure.equals("sp_helpdb")) {
+			checkNames("sp_helpdb", params, "@dbname");
+			String database = firstValue(params);
+			return engine.store().read(state -> SpHelpDb.run(state, database, LocalDate.now(engine.clock())));
+		}
+		if (system && LogShippingProcedures.isDocumented(procedure)) {
+			throw new SqlException(SqlErrors.notSimulated(procedure));
 		}
 		throw new SqlException(SqlErrors.procedureNotFound(String.join(".", name)));
 	}
@@ -126,6 +142,11 @@ final class Procedures {
 				throw new SqlException(SqlErrors.notAParameter(param.name(), procedure));
 			}
 		}
+	}
+
+	private static String firstValue(List<Param> params) {
+		Object value = params.isEmpty() ? null : SqlVariant.unwrap(params.get(0).value());
+		return value == null ? null : value.toString();
 	}
 
 	private List<Outcome> who2(SqlSession session, List<Param> params) {

@@ -19,10 +19,11 @@ import org.pchatfailover.lab.sql.errors.SqlMessage;
 /**
  * RESTORE HEADERONLY, RESTORE LOG and RESTORE DATABASE with SQL Server's rules: a log applies when its FirstLSN
  * is at or before the database's redo LSN and its LastLSN after it (4305 when it starts too late, 4326 when it
- * ends too early); WITH RECOVERY needs exclusive access (3101); after an interrupted RESTORE LOG only that file
- * may be restored (4319). Every failure is followed by 3013. A device on a share whose folder is gone is on a share
- * the instance cannot reach (error 53). The scenario's {@link LabSizing} sets how long reading a log backup from the
- * other data centre and restoring one take.
+ * ends too early); WITH RECOVERY, and any restore into a STANDBY database, needs exclusive access (3101); after an
+ * interrupted RESTORE LOG only that file may be restored (4319). Every failure is followed by 3013. A device on a
+ * share whose folder is gone is on a share the instance cannot reach (error 53), a local path in a folder the lab's
+ * disks lack gets error 3. The scenario's {@link LabSizing} sets how long reading a log backup from the other data
+ * centre and restoring one take.
  */
 final class RestoreExecutor {
 
@@ -40,9 +41,22 @@ final class RestoreExecutor {
 		this.clock = clock;
 	}
 
-	Outcome headerOnly(String device) {
-		BackupFile header = open(device, "RESTORE HEADERONLY", true);
-		return new Outcome.Rows(HeaderOnlyColumns.COLUMNS, List.of(HeaderOnlyColumns.row(header)));
+	/**
+	 * RESTORE HEADERONLY (the backup set's header), FILELISTONLY (the database files it holds) or VERIFYONLY (the
+	 * whole backup read and checked: "The backup set on file 1 is valid.", or 3013 "VERIFY DATABASE is terminating
+	 * abnormally.").
+	 */
+	List<Outcome> inspect(String what, String device) {
+		return switch (what) {
+			case "HEADERONLY" -> List.of(new Outcome.Rows(HeaderOnlyColumns.COLUMNS,
+					List.of(HeaderOnlyColumns.row(open(device, "RESTORE HEADERONLY", true)))));
+			case "FILELISTONLY" -> List.of(new Outcome.Rows(FileListColumns.COLUMNS,
+					FileListColumns.rows(open(device, "RESTORE FILELISTONLY", true))));
+			default -> {
+				open(device, "VERIFY DATABASE", false);
+				yield List.of(new Outcome.Info(SqlErrors.backupSetValid(1)), new Outcome.Done(-1));
+			}
+		};
 	}
 
 	/**
@@ -62,7 +76,8 @@ final class RestoreExecutor {
 			if (interrupted != null && !interrupted.device().equalsIgnoreCase(device)) {
 				throw failed(statement, SqlErrors.restoreInterrupted(interrupted.device()));
 			}
-			if (recovery) {
+			// a standby database is open to readers: any restore into it needs them gone (disconnect_users)
+			if (recovery || database.standby()) {
 				requireExclusive(state, sessions, database, statement);
 			}
 			if (!backup.databaseName().equalsIgnoreCase(database.name()) || backup.backupType() != 2) {
@@ -122,9 +137,11 @@ final class RestoreExecutor {
 	/** @param headerOnly read the header only (RESTORE HEADERONLY), not the whole backup set (RESTORE LOG) */
 	private BackupFile open(String device, String statement, boolean headerOnly) {
 		Path file = devices.resolve(device);
-		// a share whose folder is gone is one the instance cannot reach (lab fault share-unreachable)
+		// a UNC path on a share whose folder is gone (lab fault share-unreachable) is a share the instance cannot
+		// reach; any other path a folder the lab's disks lack
 		if (file == null || !Files.isDirectory(file.getParent())) {
-			throw failed(statement, SqlErrors.cannotOpenDevice(device, "53(The network path was not found.)"));
+			throw failed(statement, SqlErrors.cannotOpenDevice(device, device != null && device.startsWith("\\\\")
+					? "53(The network path was not found.)" : "3(The system cannot find the path specified.)"));
 		}
 		if (devices.isRemote(device)) {
 			pause(store.read(LabSqlState::sizing).copyMs());
@@ -161,7 +178,8 @@ final class RestoreExecutor {
 		if (database == null) {
 			throw failed(statement, SqlErrors.databaseNotFound(name));
 		}
-		if (!"RESTORING".equals(database.state()) || database.redoStartLsn() == null) {
+		boolean rollsForward = "RESTORING".equals(database.state()) || database.standby();
+		if (!rollsForward || database.redoStartLsn() == null) {
 			throw failed(statement, SqlErrors.noFilesReadyToRollForward());
 		}
 		return database;

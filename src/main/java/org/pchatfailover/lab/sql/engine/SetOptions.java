@@ -11,17 +11,17 @@ import org.pchatfailover.lab.sql.parse.Statement.SetOption;
 /**
  * SET options, none accepted in silence (DESIGN-NOTES, "T-SQL in the lab"): ROWCOUNT, FMTONLY, NOCOUNT,
  * IMPLICIT_TRANSACTIONS and XACT_ABORT take effect; the options drivers send on connect whose effects the lab has
- * nothing to show on (no locks, no cursors, no arithmetic, no (max) columns, no date strings) are accepted; values
- * that would change what the lab answers (ANSI_NULLS OFF, QUOTED_IDENTIFIER OFF, another LANGUAGE, SNAPSHOT isolation,
- * STATISTICS ... ON) and SQL Server's other SET statements are refused as not simulated; a name SQL Server does not
- * know is its error 195.
+ * nothing to show on (no locks, no cursors, no (max) columns) are accepted; values that would change what the lab
+ * answers (ANSI_NULLS OFF, QUOTED_IDENTIFIER OFF, CONCAT_NULL_YIELDS_NULL OFF, DATEFIRST other than 7, DATEFORMAT other
+ * than mdy, another LANGUAGE, SNAPSHOT isolation, STATISTICS ... ON) and SQL Server's other SET statements are refused
+ * as not simulated; a name SQL Server does not know is its error 195.
  */
 final class SetOptions {
 
 	/** SQL Server's options whose effect the lab cannot show: accepted with any valid value. */
 	private static final Set<String> NO_EFFECT_IN_THE_LAB = Set.of("ANSI_NULL_DFLT_ON", "ANSI_NULL_DFLT_OFF",
-			"ANSI_PADDING", "ANSI_WARNINGS", "ARITHABORT", "CONCAT_NULL_YIELDS_NULL", "CURSOR_CLOSE_ON_COMMIT",
-			"NUMERIC_ROUNDABORT", "TEXTSIZE", "LOCK_TIMEOUT", "DEADLOCK_PRIORITY", "DATEFIRST", "DATEFORMAT");
+			"ANSI_PADDING", "ANSI_WARNINGS", "ARITHABORT", "CURSOR_CLOSE_ON_COMMIT", "NUMERIC_ROUNDABORT", "TEXTSIZE",
+			"LOCK_TIMEOUT", "DEADLOCK_PRIORITY");
 
 	/** The other SET statements of sql-docs' "SET Statements": real, not simulated. */
 	private static final Set<String> NOT_SIMULATED = Set.of("ARITHIGNORE", "CONTEXT_INFO", "FIPS_FLAGGER",
@@ -29,7 +29,7 @@ final class SetOptions {
 			"REMOTE_PROC_TRANSACTIONS", "RESULT_SET_CACHING", "SHOWPLAN_ALL", "SHOWPLAN_TEXT", "SHOWPLAN_XML");
 
 	private static final Set<String> BOOLEAN = Set.of("ANSI_NULL_DFLT_ON", "ANSI_NULL_DFLT_OFF", "ANSI_PADDING",
-			"ANSI_WARNINGS", "ARITHABORT", "CONCAT_NULL_YIELDS_NULL", "CURSOR_CLOSE_ON_COMMIT", "NUMERIC_ROUNDABORT");
+			"ANSI_WARNINGS", "ARITHABORT", "CURSOR_CLOSE_ON_COMMIT", "NUMERIC_ROUNDABORT");
 
 	private SetOptions() {
 	}
@@ -46,7 +46,10 @@ final class SetOptions {
 			case "XACT_ABORT" -> options.xactAbort = on(value);
 			// ON sets ANSI_NULLS, QUOTED_IDENTIFIER and the others the lab already behaves as, and IMPLICIT_TRANSACTIONS
 			case "ANSI_DEFAULTS" -> options.implicitTransactions = require(option, value, "ON");
-			case "ANSI_NULLS", "QUOTED_IDENTIFIER" -> require(option, value, "ON");
+			case "ANSI_NULLS", "QUOTED_IDENTIFIER", "CONCAT_NULL_YIELDS_NULL" -> require(option, value, "ON");
+			// us_english's: weeks from Sunday, month/day/year; the lab's DATEPART and date strings follow them only
+			case "DATEFIRST" -> requireValue(option, value, "7");
+			case "DATEFORMAT" -> requireValue(option, value.toLowerCase(Locale.ROOT), "mdy");
 			case "LANGUAGE" -> {
 				// the lab's messages are us_english ones; English is that language's alias
 				if (!Set.of("us_english", "english").contains(value.toLowerCase(Locale.ROOT))) {
@@ -86,6 +89,12 @@ final class SetOptions {
 			throw new SqlException(SqlErrors.notSimulated("SET " + option + " " + value));
 		}
 		return value.equals("ON");
+	}
+
+	private static void requireValue(String option, String value, String simulated) {
+		if (!value.equals(simulated)) {
+			throw new SqlException(SqlErrors.notSimulated("SET " + option + " " + value));
+		}
 	}
 
 	private static boolean on(String value) {

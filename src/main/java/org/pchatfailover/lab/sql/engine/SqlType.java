@@ -12,7 +12,7 @@ public record SqlType(Kind kind, int length, int precision, int scale) {
 
 	public enum Kind {
 
-		NVARCHAR, BIGINT, INT, SMALLINT, TINYINT, BIT, NUMERIC, DATETIME, UNIQUEIDENTIFIER, VARBINARY
+		NVARCHAR, BIGINT, INT, SMALLINT, TINYINT, BIT, NUMERIC, DATETIME, UNIQUEIDENTIFIER, VARBINARY, SQL_VARIANT
 
 	}
 
@@ -29,6 +29,12 @@ public record SqlType(Kind kind, int length, int precision, int scale) {
 	public static final SqlType DATETIME = new SqlType(Kind.DATETIME, 8, 0, 0);
 
 	public static final SqlType UNIQUEIDENTIFIER = new SqlType(Kind.UNIQUEIDENTIFIER, 16, 0, 0);
+
+	/**
+	 * sql_variant: each value carries its base type ({@link SqlVariant}); 8009 is the length its TYPE_INFO declares,
+	 * the most a variant holds (8000 bytes of data, type and properties).
+	 */
+	public static final SqlType SQL_VARIANT = new SqlType(Kind.SQL_VARIANT, 8009, 0, 0);
 
 	/** numeric(25,0): how SQL Server types log sequence numbers. */
 	public static final SqlType LSN = numeric(25, 0);

@@ -30,6 +30,9 @@ final class StatementExecutor {
 
 	private final Map<String, Object> variables;
 
+	/** The types of the variables this batch declared, by lower-case name. */
+	private final Map<String, String> declaredTypes = new HashMap<>();
+
 	StatementExecutor(LabSqlEngine engine, SqlSession session, Map<String, Object> variables) {
 		this.engine = engine;
 		this.session = session;
@@ -78,16 +81,17 @@ final class StatementExecutor {
 
 	private List<Outcome> executeOne(Statement statement) {
 		if (statement instanceof Statement.Select select) {
-			List<Outcome> outcomes = new ArrayList<>(
-					select.from() == null ? List.of() : Transactions.implicitBegin(session));
-			outcomes.add(select(select));
-			return outcomes;
+			return new SelectExecutor(engine, session, variables).execute(select, this::assign);
 		}
 		if (statement instanceof Statement.Exec exec) {
 			return exec(exec);
 		}
-		if (statement instanceof Statement.RestoreHeaderOnly header) {
-			return List.of(engine.restores().headerOnly(evaluator().string(header.device())));
+		if (statement instanceof Statement.RestoreInspect inspect) {
+			return engine.restores().inspect(inspect.what(), evaluator().string(inspect.device()));
+		}
+		if (statement instanceof Statement.Print print) {
+			Object message = SqlVariant.unwrap(evaluator().value(print.message()));
+			return List.of(new Outcome.Info(SqlErrors.printed(message == null ? "" : Conversions.text(message, null))));
 		}
 		if (statement instanceof Statement.Restore restore) {
 			return restore(restore);
@@ -101,28 +105,26 @@ final class StatementExecutor {
 			return List.of();
 		}
 		if (statement instanceof Statement.Declare declare) {
-			declare.variables().forEach(v -> variables.put(v.name().toLowerCase(Locale.ROOT),
-					v.initial() == null ? null : evaluator().value(v.initial(), null, null)));
+			for (Statement.Declared v : declare.variables()) {
+				String key = v.name().toLowerCase(Locale.ROOT);
+				declaredTypes.put(key, v.type());
+				variables.put(key, v.initial() == null ? null : assigned(key, evaluator().value(v.initial())));
+			}
 			return List.of();
 		}
 		if (statement instanceof Statement.Assign assign) {
-			String key = assign.name().toLowerCase(Locale.ROOT);
-			if (!variables.containsKey(key)) {
-				throw new SqlException(SqlErrors.mustDeclare(assign.name()));
-			}
-			variables.put(key, evaluator().value(assign.value(), null, null));
+			assign(assign.name(), evaluator().value(assign.value()));
 			return List.of();
 		}
 		return new SessionStatements(engine, session, variables).execute(statement);
 	}
 
-	private Outcome select(Statement.Select select) {
-		return engine.store().read(state -> {
-			Evaluator evaluator = new Evaluator(state, session, variables, engine.serverName(), engine.version(),
-					engine.clock());
-			Table table = select.from() == null ? null : engine.views().resolve(state, session, select.from());
-			return new QueryEvaluator(evaluator).run(select, table, session.options().rowcount);
-		});
+	private void assign(String variable, Object value) {
+		String key = variable.toLowerCase(Locale.ROOT);
+		if (!variables.containsKey(key)) {
+			throw new SqlException(SqlErrors.mustDeclare(variable));
+		}
+		variables.put(key, assigned(key, value));
 	}
 
 	private List<Outcome> restore(Statement.Restore restore) {
@@ -154,7 +156,7 @@ final class StatementExecutor {
 		List<Param> params = new ArrayList<>();
 		Evaluator evaluator = evaluator();
 		for (Statement.Argument argument : exec.arguments()) {
-			params.add(new Param(argument.name(), evaluator.value(argument.value(), null, null), argument.output()));
+			params.add(new Param(argument.name(), evaluator.value(argument.value()), argument.output()));
 		}
 		List<Outcome> outcomes = new ArrayList<>();
 		for (Outcome outcome : engine.procedures().call(session, exec.procedure(), params)) {
@@ -167,6 +169,16 @@ final class StatementExecutor {
 			}
 		}
 		return outcomes;
+	}
+
+	/**
+	 * A value assigned to a declared variable takes the variable's type (a length left out is not applied); a type the
+	 * lab does not convert to keeps the value as it is.
+	 */
+	private Object assigned(String variable, Object value) {
+		String type = declaredTypes.get(variable);
+		Conversions.Target target = type == null ? null : Conversions.target(type, 4000);
+		return target == null ? value : Conversions.convert(value, target, null);
 	}
 
 	private Evaluator evaluator() {

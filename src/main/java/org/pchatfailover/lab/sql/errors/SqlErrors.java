@@ -80,8 +80,13 @@ public final class SqlErrors {
 	}
 
 	public static SqlMessage conversionFailed(String value, String type) {
+		return conversionFailed("nvarchar", value, type);
+	}
+
+	/** 245 "Conversion failed when converting the %ls value '%.*ls' to data type %ls." */
+	public static SqlMessage conversionFailed(String fromType, String value, String type) {
 		return new SqlMessage(245, 16, 1,
-				"Conversion failed when converting the nvarchar value '" + value + "' to data type " + type + ".");
+				"Conversion failed when converting the " + fromType + " value '" + value + "' to data type " + type + ".");
 	}
 
 	public static SqlMessage invalidObject(String name) {
@@ -109,6 +114,24 @@ public final class SqlErrors {
 	public static SqlMessage databaseRestoring(String name) {
 		return new SqlMessage(927, 14, 2,
 				"Database '" + name + "' cannot be opened. It is in the middle of a restore.");
+	}
+
+	/**
+	 * PRINT's message: informational (severity 0), number 0 (the references give PRINT no number), truncated to 4000
+	 * characters as a Unicode string is (sql-docs print-transact-sql).
+	 */
+	public static SqlMessage printed(String text) {
+		return new SqlMessage(0, 0, 1, text.length() > 4000 ? text.substring(0, 4000) : text);
+	}
+
+	public static SqlMessage backupSetValid(int file) {
+		return new SqlMessage(3262, 10, 1, "The backup set on file " + file + " is valid.");
+	}
+
+	/** 15010, as sp_helpdb raises it for a name the instance does not have. */
+	public static SqlMessage databaseDoesNotExist(String name) {
+		return new SqlMessage(15010, 16, 1, "The database '" + name
+				+ "' does not exist. Supply a valid database name. To see available databases, use sys.databases.");
 	}
 
 	public static SqlMessage databaseInUse() {

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.pchatfailover.lab.sql.errors.SqlErrors;
 import org.pchatfailover.lab.sql.errors.SqlException;
-import org.pchatfailover.lab.sql.parse.Statement.Condition;
 
 /**
  * Transactions and control of flow: {@code BEGIN TRAN}, {@code COMMIT}, {@code ROLLBACK}, {@code BEGIN ... END} and
@@ -68,12 +67,9 @@ final class ControlParser {
 		return new Statement.RollbackTransaction(tranKeyword() ? name() : null);
 	}
 
-	/** After IF: comparisons joined by AND, then the statement and an optional ELSE. */
+	/** After IF: a search condition, then the statement and an optional ELSE. */
 	Statement ifStatement() {
-		List<Condition> condition = new SelectParser(in).conditions();
-		if (in.peek().is("OR") || in.peek().is("EXISTS") || in.peek().is("NOT")) {
-			throw new SqlException(SqlErrors.notSimulated("IF ... " + in.peek().upper()));
-		}
+		Predicate condition = new PredicateParser(in).condition();
 		Statement then = parser.statement(false);
 		in.acceptSymbol(";");
 		Statement otherwise = in.accept("ELSE") ? parser.statement(false) : null;

@@ -8,10 +8,14 @@ import org.pchatfailover.lab.sql.errors.SqlErrors;
 import org.pchatfailover.lab.sql.errors.SqlException;
 
 /**
- * {@code RESTORE HEADERONLY FROM DISK = x}, {@code RESTORE LOG db FROM DISK = x WITH NORECOVERY} and
+ * {@code RESTORE HEADERONLY | FILELISTONLY | VERIFYONLY FROM DISK = x}, {@code RESTORE LOG db FROM DISK = x WITH
+ * NORECOVERY} and
  * {@code RESTORE DATABASE db [FROM DISK = x] WITH RECOVERY}; names and devices may be @variables.
  */
 final class RestoreParser {
+
+	/** The RESTORE forms that only read a backup; LABELONLY and REWINDONLY stay the lab's limit. */
+	private static final List<String> INSPECTIONS = List.of("HEADERONLY", "FILELISTONLY", "VERIFYONLY");
 
 	private final TokenCursor in;
 
@@ -20,10 +24,12 @@ final class RestoreParser {
 	}
 
 	Statement restore() {
-		if (in.accept("HEADERONLY")) {
-			Expr device = from();
-			options();
-			return new Statement.RestoreHeaderOnly(device);
+		for (String what : INSPECTIONS) {
+			if (in.accept(what)) {
+				Expr device = from();
+				options();
+				return new Statement.RestoreInspect(what, device);
+			}
 		}
 		boolean log;
 		if (in.accept("LOG")) {

@@ -6,17 +6,20 @@ import java.util.Set;
 
 import org.pchatfailover.lab.sql.errors.SqlErrors;
 import org.pchatfailover.lab.sql.errors.SqlException;
-import org.pchatfailover.lab.sql.parse.Statement.Condition;
+import org.pchatfailover.lab.sql.parse.Statement.OrderItem;
 import org.pchatfailover.lab.sql.parse.Statement.Select;
 import org.pchatfailover.lab.sql.parse.Statement.SelectItem;
 
-/** {@code SELECT [TOP (n)] list [FROM object [alias]] [WHERE ... AND ...] [ORDER BY column [ASC|DESC]]}. */
+/**
+ * {@code SELECT [ALL | DISTINCT] [TOP (n)] list [FROM sources] [WHERE condition] [GROUP BY ...] [HAVING condition]
+ * [ORDER BY ...]}; the sources are tables and views with aliases and table hints, joined by {@code [INNER] JOIN},
+ * {@code LEFT | RIGHT | FULL [OUTER] JOIN ... ON}, {@code CROSS JOIN} or commas ({@link FromParser}).
+ */
 final class SelectParser {
 
 	/** Valid T-SQL the lab's SELECT does not evaluate: refused as the lab's limit, not as the DBA's syntax error. */
-	private static final Set<String> NOT_SIMULATED = Set.of("DISTINCT", "INTO", "JOIN", "INNER", "LEFT", "RIGHT",
-			"FULL", "CROSS", "OUTER", "APPLY", "PIVOT", "UNPIVOT", "TABLESAMPLE", "GROUP", "HAVING", "UNION", "INTERSECT",
-			"EXCEPT", "FOR", "OPTION", "OR", "LIKE", "IN", "IS", "BETWEEN", "NOT", "COLLATE", "OVER", "OFFSET");
+	private static final Set<String> NOT_SIMULATED = Set.of("INTO", "PIVOT", "UNPIVOT", "TABLESAMPLE", "UNION",
+			"INTERSECT", "EXCEPT", "FOR", "OPTION", "COLLATE", "OVER", "OFFSET", "APPLY", "COMPUTE");
 
 	private final TokenCursor in;
 
@@ -26,46 +29,29 @@ final class SelectParser {
 
 	Statement select() {
 		in.expect("SELECT");
-		if (in.peek().kind() == Token.Kind.VARIABLE && in.peek(1).isSymbol("=")) {
-			String name = in.next().text();
-			in.next();
-			return new Statement.Assign(name, new ExpressionParser(in).expression());
+		boolean distinct = in.accept("DISTINCT");
+		if (!distinct) {
+			in.accept("ALL");
 		}
-		refuseNotSimulated();
-		Long top = top();
+		Expr top = top();
 		List<SelectItem> items = new ArrayList<>();
 		do {
 			items.add(item());
 		}
 		while (in.acceptSymbol(","));
 		refuseNotSimulated();
-		List<String> from = null;
-		if (in.accept("FROM")) {
-			from = in.qualifiedName();
-			alias();
-			if (in.peek().isSymbol(",")) {
-				throw new SqlException(SqlErrors.notSimulated("FROM with more than one table"));
-			}
-			refuseNotSimulated();
-		}
-		List<Condition> where = in.accept("WHERE") ? conditions() : List.of();
+		FromParser from = new FromParser(in);
+		Statement.TableSource source = in.accept("FROM") ? from.source() : null;
+		List<Statement.Join> joins = source == null ? List.of() : from.joins();
 		refuseNotSimulated();
-		String orderBy = null;
-		boolean descending = false;
-		if (in.accept("ORDER")) {
-			in.expect("BY");
-			if (!(column() instanceof Expr.ColumnRef column)) {
-				throw new SqlException(SqlErrors.notSimulated("ORDER BY an expression"));
-			}
-			orderBy = column.name();
-			descending = in.accept("DESC");
-			in.accept("ASC");
-			if (in.peek().isSymbol(",")) {
-				throw new SqlException(SqlErrors.notSimulated("ORDER BY more than one column"));
-			}
-		}
+		Predicate where = in.accept("WHERE") ? new PredicateParser(in).condition() : null;
 		refuseNotSimulated();
-		return new Select(items, from, where, top, orderBy, descending);
+		List<Expr> groupBy = groupBy();
+		Predicate having = in.accept("HAVING") ? new PredicateParser(in).condition() : null;
+		refuseNotSimulated();
+		List<OrderItem> orderBy = orderBy();
+		refuseNotSimulated();
+		return new Select(distinct, top, items, source, joins, where, groupBy, having, orderBy);
 	}
 
 	private void refuseNotSimulated() {
@@ -75,67 +61,109 @@ final class SelectParser {
 		}
 	}
 
-	private Long top() {
+	/** {@code TOP n}, {@code TOP (n)} or {@code TOP (@n)}; PERCENT and WITH TIES are the lab's limit. */
+	private Expr top() {
 		if (!in.accept("TOP")) {
 			return null;
 		}
-		boolean parenthesized = in.acceptSymbol("(");
-		Token count = in.next();
-		if (parenthesized && (count.kind() == Token.Kind.VARIABLE || count.isSymbol("("))) {
-			throw new SqlException(SqlErrors.notSimulated("TOP with an expression"));
-		}
-		if (count.kind() != Token.Kind.NUMBER || count.text().contains(".")) {
-			throw TokenCursor.errorNear(count);
-		}
-		if (parenthesized) {
+		Expr count;
+		if (in.acceptSymbol("(")) {
+			count = new ExpressionParser(in).expression();
 			in.expectSymbol(")");
+		}
+		else {
+			Token number = in.next();
+			if (number.kind() != Token.Kind.NUMBER || number.text().contains(".")) {
+				throw TokenCursor.errorNear(number);
+			}
+			count = new Expr.Literal(Long.parseLong(number.text()));
 		}
 		if (in.peek().is("PERCENT") || in.peek().is("WITH")) {
 			throw new SqlException(SqlErrors.notSimulated("TOP " + in.peek().upper()));
 		}
-		return Long.parseLong(count.text());
+		return count;
 	}
 
 	private SelectItem item() {
 		if (in.acceptSymbol("*")) {
 			return new SelectItem(null, null);
 		}
+		Token first = in.peek();
+		if (first.kind() == Token.Kind.VARIABLE && in.peek(1).isSymbol("=")) {
+			in.next();
+			in.next();
+			return new SelectItem(new ExpressionParser(in).expression(), null, first.text());
+		}
+		// the older alias form: SELECT size_mb = size * 8 / 1024
+		boolean name = first.kind() == Token.Kind.QUOTED_IDENTIFIER
+				|| (first.kind() == Token.Kind.WORD && !ReservedKeywords.is(first));
+		if (name && in.peek(1).isSymbol("=")) {
+			in.next();
+			in.next();
+			return new SelectItem(new ExpressionParser(in).expression(), first.text());
+		}
+		if (first.isIdentifier() && in.peek(1).isSymbol(".") && in.peek(2).isSymbol("*")) {
+			in.next();
+			in.next();
+			in.next();
+			return new SelectItem(new Expr.ColumnRef(first.text(), "*"), null);
+		}
 		Expr expr = new ExpressionParser(in).expression();
 		return new SelectItem(expr, alias());
 	}
 
+	/** {@code AS alias}, {@code AS 'alias'} or a bare name that is no keyword. */
 	private String alias() {
 		if (in.accept("AS")) {
 			Token alias = in.next();
+			if (!alias.isIdentifier() && alias.kind() != Token.Kind.STRING) {
+				throw TokenCursor.errorNear(alias);
+			}
 			return alias.text();
 		}
 		Token next = in.peek();
-		if (next.kind() == Token.Kind.QUOTED_IDENTIFIER || (next.kind() == Token.Kind.WORD
-				&& !ReservedKeywords.is(next) && !NOT_SIMULATED.contains(next.upper()))) {
+		if (next.kind() == Token.Kind.QUOTED_IDENTIFIER || next.kind() == Token.Kind.STRING
+				|| (next.kind() == Token.Kind.WORD && !ReservedKeywords.is(next) && !NOT_SIMULATED.contains(next.upper()))) {
 			return in.next().text();
 		}
 		return null;
 	}
 
-	List<Condition> conditions() {
-		List<Condition> conditions = new ArrayList<>();
-		do {
-			Expr left = new ExpressionParser(in).expression();
-			refuseNotSimulated();
-			Token operator = in.next();
-			if (operator.kind() != Token.Kind.SYMBOL || !Set.of("=", "<>", "!=", "<", "<=", ">", ">=")
-				.contains(operator.text())) {
-				throw TokenCursor.errorNear(operator);
-			}
-			conditions.add(new Condition(left, operator.text(), new ExpressionParser(in).expression()));
+	private List<Expr> groupBy() {
+		if (!in.accept("GROUP")) {
+			return List.of();
 		}
-		while (in.accept("AND"));
-		refuseNotSimulated();
-		return conditions;
+		in.expect("BY");
+		if (in.peek().is("ALL")) {
+			throw new SqlException(SqlErrors.notSimulated("GROUP BY ALL"));
+		}
+		List<Expr> groupBy = new ArrayList<>();
+		do {
+			groupBy.add(new ExpressionParser(in).expression());
+		}
+		while (in.acceptSymbol(","));
+		if (in.peek().is("WITH")) {
+			throw new SqlException(SqlErrors.notSimulated("GROUP BY ... WITH " + in.peek(1).upper()));
+		}
+		return groupBy;
 	}
 
-	private Expr column() {
-		return new ExpressionParser(in).expression();
+	private List<OrderItem> orderBy() {
+		if (!in.accept("ORDER")) {
+			return List.of();
+		}
+		in.expect("BY");
+		List<OrderItem> orderBy = new ArrayList<>();
+		do {
+			Expr expr = new ExpressionParser(in).expression();
+			boolean descending = in.accept("DESC");
+			if (!descending) {
+				in.accept("ASC");
+			}
+			orderBy.add(new OrderItem(expr, descending));
+		}
+		while (in.acceptSymbol(","));
+		return orderBy;
 	}
 
 }

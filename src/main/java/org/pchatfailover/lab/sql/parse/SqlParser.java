@@ -22,7 +22,7 @@ public final class SqlParser {
 
 	private static final Set<String> UNSUPPORTED = Set.of("ALTER", "BULK", "CHECKPOINT", "CLOSE", "CREATE",
 			"DBCC", "DEALLOCATE", "DELETE", "DENY", "DROP", "FETCH", "GOTO", "GRANT", "INSERT", "MERGE", "OPEN",
-			"PRINT", "RAISERROR", "READTEXT", "RECONFIGURE", "RETURN", "REVERT", "REVOKE", "SAVE", "SETUSER",
+			"RAISERROR", "READTEXT", "RECONFIGURE", "RETURN", "REVERT", "REVOKE", "SAVE", "SETUSER",
 			"SHUTDOWN", "THROW", "TRUNCATE", "UPDATE", "UPDATETEXT", "WHILE", "WITH", "WRITETEXT");
 
 	final TokenCursor in;
@@ -80,6 +80,10 @@ public final class SqlParser {
 		if (head.is("DECLARE")) {
 			in.next();
 			return declare();
+		}
+		if (head.is("PRINT")) {
+			in.next();
+			return new Statement.Print(new ExpressionParser(in).expression());
 		}
 		if (head.is("WAITFOR")) {
 			in.next();
@@ -168,10 +172,17 @@ public final class SqlParser {
 		List<Declared> variables = new ArrayList<>();
 		do {
 			Token name = in.next();
+			Token next = in.peek();
+			if (name.isIdentifier() && (next.is("CURSOR") || next.is("INSENSITIVE") || next.is("SCROLL"))) {
+				throw new SqlException(SqlErrors.notSimulated("DECLARE CURSOR"));
+			}
 			if (name.kind() != Token.Kind.VARIABLE) {
 				throw TokenCursor.errorNear(name);
 			}
 			in.accept("AS");
+			if (in.peek().is("TABLE") || in.peek().is("CURSOR")) {
+				throw new SqlException(SqlErrors.notSimulated("DECLARE ... " + in.peek().upper()));
+			}
 			String type = new ExpressionParser(in).typeName();
 			Expr initial = in.acceptSymbol("=") ? new ExpressionParser(in).expression() : null;
 			variables.add(new Declared(name.text(), type, initial));

@@ -5,17 +5,60 @@ import java.util.List;
 /** The statements the lab's SQL Server understands; anything else is refused with SQL Server's error. */
 public sealed interface Statement {
 
-	/** {@code SELECT [TOP (n)] items [FROM object] [WHERE a AND b ...] [ORDER BY column [ASC|DESC]]}. */
-	record Select(List<SelectItem> items, List<String> from, List<Condition> where, Long top, String orderBy,
-			boolean descending) implements Statement {
+	/**
+	 * {@code SELECT [DISTINCT] [TOP (n)] items [FROM sources] [WHERE condition] [GROUP BY expressions]
+	 * [HAVING condition] [ORDER BY expressions]}.
+	 *
+	 * @param top null without TOP; a literal or a variable
+	 * @param from null without a FROM clause
+	 * @param joins the further sources of the FROM clause, in order (a comma is a CROSS join)
+	 * @param where null without a WHERE clause
+	 * @param having null without a HAVING clause
+	 */
+	record Select(boolean distinct, Expr top, List<SelectItem> items, TableSource from, List<Join> joins,
+			Predicate where, List<Expr> groupBy, Predicate having, List<OrderItem> orderBy) implements Statement {
+
+		/** {@code SELECT @a = x, @b = y ...}: the values of the last row go to the variables, no result set. */
+		public boolean assigns() {
+			return items.stream().anyMatch(i -> i.variable() != null);
+		}
+
 	}
 
-	/** A select list entry; {@code expr} null means {@code *}. */
-	record SelectItem(Expr expr, String alias) {
+	/**
+	 * A select list entry: {@code *} (expr null), {@code alias.*} (a column reference named {@code *}), an expression
+	 * with an optional alias, or {@code @variable = expression}.
+	 *
+	 * @param variable the variable a SELECT assigns the value to, else null
+	 */
+	record SelectItem(Expr expr, String alias, String variable) {
+
+		public SelectItem(Expr expr, String alias) {
+			this(expr, alias, null);
+		}
+
 	}
 
-	/** {@code left op right} with op one of = <> != < <= > >=. */
-	record Condition(Expr left, String operator, Expr right) {
+	/** A table or view of the FROM clause; {@code alias} null when it has none. */
+	record TableSource(List<String> name, String alias) {
+
+		/** The name the query knows it by: its alias, else the object's own name. */
+		public String exposedName() {
+			return alias != null ? alias : name.get(name.size() - 1);
+		}
+
+	}
+
+	/**
+	 * {@code [INNER | LEFT | RIGHT | FULL] JOIN table ON condition}, {@code CROSS JOIN table} or {@code , table}.
+	 *
+	 * @param type INNER, LEFT, RIGHT, FULL or CROSS
+	 * @param on null for CROSS
+	 */
+	record Join(String type, TableSource table, Predicate on) {
+	}
+
+	record OrderItem(Expr expr, boolean descending) {
 	}
 
 	/** {@code EXEC[UTE] [db.schema.]procedure [@name =] value, ...}. */
@@ -31,8 +74,16 @@ public sealed interface Statement {
 
 	}
 
-	/** {@code RESTORE HEADERONLY FROM DISK = device}. */
-	record RestoreHeaderOnly(Expr device) implements Statement {
+	/**
+	 * {@code RESTORE HEADERONLY | FILELISTONLY | VERIFYONLY FROM DISK = device}: reads a backup, restores nothing.
+	 *
+	 * @param what HEADERONLY, FILELISTONLY or VERIFYONLY
+	 */
+	record RestoreInspect(String what, Expr device) implements Statement {
+	}
+
+	/** {@code PRINT message}: the message goes to the client as an informational message. */
+	record Print(Expr message) implements Statement {
 	}
 
 	/**
@@ -75,7 +126,7 @@ public sealed interface Statement {
 	}
 
 	/** {@code IF condition statement [ELSE statement]}; {@code otherwise} null without ELSE. */
-	record If(List<Condition> condition, Statement then, Statement otherwise) implements Statement {
+	record If(Predicate condition, Statement then, Statement otherwise) implements Statement {
 	}
 
 	/** {@code BEGIN statements END}. */

@@ -35,6 +35,15 @@ final class TokenCursor {
 		return token;
 	}
 
+	/** Where the cursor is, for {@link #reset} when a guess about what follows turns out wrong. */
+	int mark() {
+		return index;
+	}
+
+	void reset(int mark) {
+		index = mark;
+	}
+
 	boolean atEnd() {
 		return peek().kind() == Token.Kind.END;
 	}

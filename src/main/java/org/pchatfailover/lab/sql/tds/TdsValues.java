@@ -27,6 +27,8 @@ final class TdsValues {
 
 	private static final SqlType BIGINT_AS_NUMERIC = SqlType.numeric(19, 0);
 
+	private static final SqlType VARIANT_AS_TEXT = SqlType.nvarchar(4000);
+
 	static final int INTN = 0x26;
 
 	static final int GUID = 0x24;
@@ -40,6 +42,8 @@ final class TdsValues {
 	static final int BIGVARBINARY = 0xA5;
 
 	static final int NVARCHAR = 0xE7;
+
+	static final int SSVARIANT = 0x62;
 
 	private static final LocalDate DATETIME_EPOCH = LocalDate.of(1900, 1, 1);
 
@@ -61,14 +65,21 @@ final class TdsValues {
 			case DATETIME -> out.u8(DATETIMN).u8(8);
 			case UNIQUEIDENTIFIER -> out.u8(GUID).u8(16);
 			case VARBINARY -> out.u8(BIGVARBINARY).u16(type.length());
+			// LONGLEN: a four-byte maximum length (mssql-jdbc and jTDS read an int, FreeTDS a varint of 4)
+			case SQL_VARIANT -> out.u8(SSVARIANT).u32(type.length());
 		}
 	}
 
-	static void value(TdsBuffer out, SqlType declared, Object value, TdsVersion version) {
+	static void value(TdsBuffer out, SqlType declared, Object declaredValue, TdsVersion version) {
 		SqlType type = asSent(declared, version);
+		boolean variantAsText = type != declared && declared.kind() == SqlType.Kind.SQL_VARIANT;
+		Object value = variantAsText && declaredValue != null ? declaredValue.toString() : declaredValue;
 		if (value == null) {
 			boolean twoByteLength = type.kind() == SqlType.Kind.NVARCHAR || type.kind() == SqlType.Kind.VARBINARY;
-			if (twoByteLength) {
+			if (type.kind() == SqlType.Kind.SQL_VARIANT) {
+				out.u32(0); // "If the value is NULL, the sql_variant itself has to be NULL"
+			}
+			else if (twoByteLength) {
 				out.u16(0xFFFF);
 			}
 			else {
@@ -81,6 +92,7 @@ final class TdsValues {
 				byte[] text = value.toString().getBytes(StandardCharsets.UTF_16LE);
 				out.u16(text.length).bytes(text);
 			}
+			case SQL_VARIANT -> VariantValues.value(out, value);
 			case BIGINT -> out.u8(8).u64(((Number) value).longValue());
 			case INT -> out.u8(4).u32(((Number) value).intValue());
 			case SMALLINT -> out.u8(2).u16(((Number) value).intValue());
@@ -93,8 +105,19 @@ final class TdsValues {
 		}
 	}
 
+	/**
+	 * bigint and sql_variant arrived after TDS 7.0 (SQL Server 7.0 had neither): its clients get numeric(19,0) and the
+	 * variant's value as text.
+	 */
 	private static SqlType asSent(SqlType type, TdsVersion version) {
-		return type.kind() == SqlType.Kind.BIGINT && !version.hasCollations() ? BIGINT_AS_NUMERIC : type;
+		if (version.hasCollations()) {
+			return type;
+		}
+		return switch (type.kind()) {
+			case BIGINT -> BIGINT_AS_NUMERIC;
+			case SQL_VARIANT -> VARIANT_AS_TEXT;
+			default -> type;
+		};
 	}
 
 	static int numericBytes(int precision) {
@@ -102,9 +125,14 @@ final class TdsValues {
 	}
 
 	private static void numeric(TdsBuffer out, SqlType type, Object value) {
+		numericBody(out.u8(numericBytes(type.precision())), type, value);
+	}
+
+	/** Sign byte, then the magnitude little-endian in the bytes the precision takes. */
+	static void numericBody(TdsBuffer out, SqlType type, Object value) {
 		BigInteger unscaled = new BigDecimal(value.toString()).setScale(type.scale()).unscaledValue();
 		int length = numericBytes(type.precision());
-		out.u8(length).u8(unscaled.signum() < 0 ? 0 : 1);
+		out.u8(unscaled.signum() < 0 ? 0 : 1);
 		byte[] magnitude = unscaled.abs().toByteArray();
 		for (int i = 0; i < length - 1; i++) {
 			int index = magnitude.length - 1 - i;
@@ -112,11 +140,15 @@ final class TdsValues {
 		}
 	}
 
-	/** Days since 1900-01-01 and 1/300 seconds since midnight of the server's wall-clock time. */
 	private static void datetime(TdsBuffer out, LocalDateTime time) {
+		datetimeBody(out.u8(8), time);
+	}
+
+	/** Days since 1900-01-01 and 1/300 seconds since midnight of the server's wall-clock time. */
+	static void datetimeBody(TdsBuffer out, LocalDateTime time) {
 		long days = ChronoUnit.DAYS.between(DATETIME_EPOCH, time.toLocalDate());
 		long millis = Duration.between(time.toLocalDate().atStartOfDay(), time).toMillis();
-		out.u8(8).u32(days).u32(Math.round(millis * 0.3));
+		out.u32(days).u32(Math.round(millis * 0.3));
 	}
 
 	/** The first three groups little-endian, as SQL Server stores a uniqueidentifier. */

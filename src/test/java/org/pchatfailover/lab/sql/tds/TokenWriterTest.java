@@ -2,12 +2,14 @@ package org.pchatfailover.lab.sql.tds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.pchatfailover.lab.sql.engine.Column;
 import org.pchatfailover.lab.sql.engine.SqlType;
+import org.pchatfailover.lab.sql.engine.SqlVariant;
 import org.pchatfailover.lab.sql.errors.SqlMessage;
 
 /** Tokens whose layout changed between TDS versions, byte for byte as [MS-TDS] 2.2.7 gives them. */
@@ -39,6 +41,27 @@ class TokenWriterTest {
 					+ "d1" + "0200" + "7800" + "09" + "01" + "0500000000000000");
 		assertThat(hex(writer(TdsVersion.V7_1).columns(columns.subList(0, 1))))
 			.isEqualTo("81" + "0100" + "0000" + "0100" + "e70400" + "0904d00034" + "01" + "6e00");
+	}
+
+	/** [MS-TDS] 2.2.5.5.4: base type, property bytes, properties (nvarchar: collation and max length), data. */
+	@Test
+	void sendsSqlVariantsWithTheirBaseTypes() {
+		List<Column> columns = List.of(new Column("v", SqlType.SQL_VARIANT), new Column("e", SqlType.SQL_VARIANT),
+				new Column("x", SqlType.SQL_VARIANT));
+		assertThat(hex(writer(TdsVersion.V7_4).columns(columns.subList(0, 1))))
+			.isEqualTo("81" + "0100" + "00000000" + "0100" + "62" + "491f0000" + "01" + "7600");
+		assertThat(hex(writer(TdsVersion.V7_4).row(columns,
+				Arrays.asList(SqlVariant.nvarchar("11"), SqlVariant.integer(3), null))))
+			.isEqualTo("d1" + "0d000000" + "e7" + "07" + "0904d00034" + "0001" + "31003100" //
+					+ "06000000" + "38" + "00" + "03000000" //
+					+ "00000000");
+	}
+
+	@Test
+	void sendsASevenZeroClientTheVariantsValueAsText() {
+		List<Column> columns = List.of(new Column("v", SqlType.SQL_VARIANT));
+		assertThat(hex(writer(TdsVersion.V7_0).columns(columns).row(columns, List.of(SqlVariant.integer(3)))))
+			.isEqualTo("81" + "0100" + "0000" + "0100" + "e7401f" + "01" + "7600" + "d1" + "0200" + "3300");
 	}
 
 	@Test
