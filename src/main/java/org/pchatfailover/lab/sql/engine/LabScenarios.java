@@ -182,7 +182,7 @@ public final class LabScenarios {
 	private List<String> writeBackups(Instant firstBackup, Scenario scenario, int logs) throws IOException {
 		String[] names = new String[logs];
 		for (int i = 0; i < logs; i++) {
-			Instant start = firstBackup.plus(Duration.ofMinutes(15L * i));
+			Instant start = ScenarioLogShipping.started(firstBackup, i);
 			names[i] = DATABASE + "_" + FILE_TIME.format(start) + ".trn";
 			if (scenario == Scenario.BROKEN_CHAIN && i == 6) {
 				continue; // lost on the primary before it was copied
@@ -215,9 +215,9 @@ public final class LabScenarios {
 				? new Database(5, DATABASE, "ONLINE", firstLsn(restored).toString(), true)
 				: new Database(5, DATABASE, "RESTORING", firstLsn(restored).toString()));
 		for (int i = 0; i < restored; i++) {
-			state.restoreHistory.add(new RestoreHistory(i + 1, restoredAt(firstBackup, i), DATABASE, "L",
+			state.restoreHistory.add(new RestoreHistory(i + 1, ScenarioLogShipping.restoredAt(firstBackup, i), DATABASE, "L",
 					copyUnc + "\\" + names.get(i), firstLsn(i).toString(), firstLsn(i + 1).toString(), false,
-					started(firstBackup, i).plus(BACKUP_TAKES)));
+					ScenarioLogShipping.started(firstBackup, i).plus(BACKUP_TAKES)));
 		}
 		new ScenarioLogShipping(shareUnc, copyUnc, firstBackup).add(state, names, copied(scenario, names.size()), restored,
 				standbyMode(scenario));
@@ -254,15 +254,6 @@ public final class LabScenarios {
 		state.sessions.add(new ClientSession(63, DATABASE, "LITWAREINC\\pchatcompliance", "DAL-PC-001",
 				"PersistentChatCompliance"));
 		state.reconnects = 1;
-	}
-
-	static Instant started(Instant firstBackup, int index) {
-		return firstBackup.plus(Duration.ofMinutes(15L * index));
-	}
-
-	/** The restore job restores each log five minutes after its backup started. */
-	static Instant restoredAt(Instant firstBackup, int index) {
-		return started(firstBackup, index).plus(Duration.ofMinutes(5));
 	}
 
 	/** Log shipping restores WITH STANDBY (restore_mode 1): mgc stays readable between restores. */

@@ -42,11 +42,11 @@ final class ScenarioLogShipping {
 	void add(LabSqlState state, List<String> names, int copied, int restored, boolean standbyMode) {
 		UUID secondaryId = uuid("lab-secondary-" + DATABASE);
 		String lastCopied = copyUnc + "\\" + names.get(copied - 1);
-		Instant copiedAt = LabScenarios.started(firstBackup, copied - 1).plus(LabScenarios.BACKUP_TAKES)
+		Instant copiedAt = started(firstBackup, copied - 1).plus(LabScenarios.BACKUP_TAKES)
 			.plusSeconds(30);
 		String lastRestored = copyUnc + "\\" + names.get(restored - 1);
-		Instant restoredAt = LabScenarios.restoredAt(firstBackup, restored - 1);
-		int latency = (int) Duration.between(LabScenarios.started(firstBackup, restored - 1), restoredAt).toMinutes();
+		Instant restoredAt = restoredAt(firstBackup, restored - 1);
+		int latency = (int) Duration.between(started(firstBackup, restored - 1), restoredAt).toMinutes();
 		state.logShippingSecondary.add(new LogShippingSecondary(secondaryId, PRIMARY_SERVER, DATABASE, shareUnc,
 				copyUnc, lastCopied, copiedAt, uuid("lab-copy-job-" + DATABASE), uuid("lab-restore-job-" + DATABASE),
 				SECONDARY_SERVER));
@@ -54,6 +54,16 @@ final class ScenarioLogShipping {
 				lastRestored, restoredAt, standbyMode, false));
 		state.logShippingMonitorSecondary.add(new LogShippingMonitorSecondary(SECONDARY_SERVER, DATABASE,
 				secondaryId, PRIMARY_SERVER, DATABASE, lastCopied, copiedAt, lastRestored, restoredAt, latency));
+	}
+
+	/** The primary's backup job starts a log backup every fifteen minutes. */
+	static Instant started(Instant firstBackup, int index) {
+		return firstBackup.plus(Duration.ofMinutes(15L * index));
+	}
+
+	/** The restore job restores each log five minutes after its backup started. */
+	static Instant restoredAt(Instant firstBackup, int index) {
+		return started(firstBackup, index).plus(Duration.ofMinutes(5));
 	}
 
 	private static UUID uuid(String name) {
