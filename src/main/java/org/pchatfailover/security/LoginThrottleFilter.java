@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * login form):
  * counts the 401s a source address earns with a password, and once it has earned too many, answers its next
  * password with 429 and {@code Retry-After} without checking it. The source is the socket's peer address
- * ({@code X-Forwarded-For} is not trusted unless the server is configured to, see docs/notes-hostile.md), so a
+ * ({@code X-Forwarded-For} is not trusted unless the server is configured to, see DESIGN-NOTES "Hostile clients"), so a
  * stranger slows down only themselves, never the account they guess at.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {

@@ -23,7 +23,7 @@ import org.pchatfailover.lab.sql.LabSqlFixture;
  * What a DBA types on the standby secondary of {@code sessions-connected}, through FreeTDS tsql, pymssql, tedious
  * and mssql-jdbc: TOP and ORDER BY over the restore history, the log-shipping tables joined, COUNT(*) over the
  * catalog, sp_who, sp_helpdb, PRINT, RESTORE FILELISTONLY and VERIFYONLY. Each client's answer is held to what SQL
- * Server answers (docs/facts-dba.md sections 4 to 6), not only to "no error".
+ * Server answers (DESIGN-NOTES "What DBAs type", sections 4 to 6), not only to "no error".
  */
 class DbaQueriesClientIT {
 

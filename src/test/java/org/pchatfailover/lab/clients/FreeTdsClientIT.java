@@ -78,7 +78,7 @@ class FreeTdsClientIT {
 			.containsSubsequence("e\th\tm\ti\ts", "3\t0\tDAL-SQL-BK\tPCHAT\tDAL-SQL-BK\\PCHAT");
 	}
 
-	/** A typo is SQL Server's own 195; a documented function the lab does not evaluate is its 40517 (facts-dba.md 2). */
+	/** A typo is SQL Server's own 195; a documented function the lab does not evaluate is its 40517 (DESIGN-NOTES "What DBAs type" 2). */
 	@Test
 	void evaluatesFunctionsAndTellsATypoFromWhatTheLabDoesNotSimulate() {
 		ExternalClient.Result session = freeTds.tsql("lab", """

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The catalog a DBA reads on the lab's backup instance, over mssql-jdbc: SERVERPROPERTY and DATABASEPROPERTYEX as
- * sql_variant (docs/facts-dba.md).
+ * sql_variant (DESIGN-NOTES, "What DBAs type").
  */
 class LabSqlCatalogIT {
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The commands a DBA types on the backup instance besides SELECT, over mssql-jdbc: sp_who, sp_helpdb, PRINT,
- * RESTORE FILELISTONLY and VERIFYONLY (docs/facts-dba.md section 6).
+ * RESTORE FILELISTONLY and VERIFYONLY (DESIGN-NOTES "What DBAs type", section 6).
  */
 class LabSqlDbaCommandsIT {
 

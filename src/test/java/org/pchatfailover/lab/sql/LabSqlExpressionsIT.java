@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Expressions as DBAs type them, over mssql-jdbc: arithmetic and concatenation, the string functions, DATEDIFF and
  * its dateparts, CAST and CONVERT with styles, and the errors that tell a typo (195, 137, 155) from what the lab does
- * not evaluate (40517). Facts: docs/facts-dba.md section 2.
+ * not evaluate (40517). Facts: DESIGN-NOTES "What DBAs type", section 2.
  */
 class LabSqlExpressionsIT {
 

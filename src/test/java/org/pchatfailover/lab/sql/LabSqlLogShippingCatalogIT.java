@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * msdb's log-shipping tables with their documented columns, agreeing with restorehistory and the database's state;
  * RESTORE HEADERONLY naming the instance that wrote a backup; no session in a RESTORING database, readers of a
- * STANDBY one blocking restores (docs/facts-dba.md section 5).
+ * STANDBY one blocking restores (DESIGN-NOTES "What DBAs type", section 5).
  */
 class LabSqlLogShippingCatalogIT {
 

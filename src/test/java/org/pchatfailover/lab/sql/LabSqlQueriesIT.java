@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * SELECTs as DBAs write them against the catalog views and msdb, over mssql-jdbc: search conditions with OR, NOT,
  * LIKE, IN, IS NULL and BETWEEN; TOP and ORDER BY; COUNT(*), aggregates and GROUP BY; joins of the msdb
- * log-shipping tables with the catalog views. Facts: docs/facts-dba.md sections 3 and 4.
+ * log-shipping tables with the catalog views. Facts: DESIGN-NOTES "What DBAs type", sections 3 and 4.
  */
 class LabSqlQueriesIT {
 

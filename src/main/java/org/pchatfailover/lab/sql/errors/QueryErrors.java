@@ -81,7 +81,7 @@ public final class QueryErrors {
 	/**
 	 * 8120 (select list), 8121 (HAVING), 8127 (ORDER BY): a column neither aggregated nor grouped by. The catalogue
 	 * also has 8118, 8119 and 8126 ("... and there is no GROUP BY clause"), but queries without GROUP BY meet these
-	 * texts too (docs/facts-dba.md section 4).
+	 * texts too (DESIGN-NOTES "What DBAs type", section 4).
 	 */
 	public static SqlMessage notGrouped(String column, String clause) {
 		int number = switch (clause) {
