@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Holds every answer the tests get from {@code /api} to the committed description {@code docs/openapi.json}: an
  * operation it does not describe, a status it does not list for that operation, or a content type it does not list
  * for that status fails the test that received it. {@link ApiClient} asks it after every exchange, so the API's own
- * tests are the check. The lab's control API is left out of the description (docs/notes-api.md) and so out of the
- * check.
+ * tests are the check. The lab's control API is left out of the description (DESIGN-NOTES, API description) and so
+ * out of the check.
  */
 public final class ApiDescription {
 

@@ -75,7 +75,7 @@ public class FailoverModelTest {
 	/**
 	 * A step names {@code ${retryPolicy.cycle}} or no cycle at all: without one the engine's default applies
 	 * (Camunda's DefaultFailedJobParseListener), which RetryCycleEnginePlugin sets from the same pchat.retry.cycle. A
-	 * step made from an element template has none: Camunda 7 templates cannot bind the cycle (docs/notes-api.md).
+	 * step made from an element template has none: Camunda 7 templates cannot bind the cycle (DESIGN-NOTES, API description).
 	 */
 	@Test
 	void runsEveryServiceStepAsynchronouslyWithTheConfiguredRetryCycle() {

@@ -91,8 +91,13 @@ class NodeClientsIT {
 		ExternalClient.Result session = ExternalClient.node(TEDIOUS, sql.port(), "false", "cancel");
 
 		JsonNode cancel = session.step("cancel");
-		assertThat(cancel.get("cancelled").get("code").asText()).as(session.toString()).isEqualTo("ECANCEL");
-		assertThat(cancel.get("rows")).hasToString("[[\"master\"]]");
+		// a quick query and its cancel race, on SQL Server too: the request ends cancelled or done, never hung
+		// (a cancel that surely lands is NodeClientsFidelityIT.cancelsARunningQuery's 30 s WAITFOR)
+		JsonNode cancelled = cancel.get("cancelled");
+		if (cancelled != null && !cancelled.isNull()) {
+			assertThat(cancelled.get("code").asText()).as(session.toString()).isEqualTo("ECANCEL");
+		}
+		assertThat(cancel.get("rows")).as("the session goes on").hasToString("[[\"master\"]]");
 	}
 
 	/** beginTransaction/commitTransaction are TDS transaction manager requests (TM_BEGIN_XACT, TM_COMMIT_XACT). */

@@ -9,7 +9,7 @@ import org.pchatfailover.lab.sql.errors.SqlException;
 import org.pchatfailover.lab.sql.parse.Statement.SetOption;
 
 /**
- * SET options, none accepted in silence (docs/facts-tsql.md, "SET options"): ROWCOUNT, FMTONLY, NOCOUNT,
+ * SET options, none accepted in silence (DESIGN-NOTES, "T-SQL in the lab"): ROWCOUNT, FMTONLY, NOCOUNT,
  * IMPLICIT_TRANSACTIONS and XACT_ABORT take effect; the options drivers send on connect whose effects the lab has
  * nothing to show on (no locks, no cursors, no arithmetic, no (max) columns, no date strings) are accepted; values
  * that would change what the lab answers (ANSI_NULLS OFF, QUOTED_IDENTIFIER OFF, another LANGUAGE, SNAPSHOT isolation,
