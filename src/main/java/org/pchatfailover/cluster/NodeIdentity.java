@@ -23,12 +23,19 @@ public class NodeIdentity {
 
 	private final String id;
 
+	private final String life = java.util.UUID.randomUUID().toString();
+
 	NodeIdentity(NodeProperties properties) {
 		this.id = (properties.id() != null && !properties.id().isBlank()) ? properties.id() : readOrCreate(properties.idFile());
 	}
 
 	public String id() {
 		return id;
+	}
+
+	/** This run of the node: a new one at every start. */
+	public String life() {
+		return life;
 	}
 
 	private static String readOrCreate(Path file) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +45,7 @@ class NodeLease implements ApplicationRunner {
 
 	private final NodeProperties properties;
 
-	private final String life = UUID.randomUUID().toString();
+	private final String life;
 
 	/** The others' beats as last seen, with when (this node's clock) they were first seen at that value. */
 	private final Map<String, Seen> others = new HashMap<>();
@@ -62,6 +61,7 @@ class NodeLease implements ApplicationRunner {
 		this.jdbc = jdbc;
 		this.jobLocks = jobLocks;
 		this.nodeId = node.id();
+		this.life = node.life();
 		this.properties = properties;
 	}
 

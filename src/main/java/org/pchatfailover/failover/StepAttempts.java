@@ -47,14 +47,18 @@ class StepAttempts {
 	/** Records this attempt's start, committed at once; returns the earlier attempt it replaces if that was cut off. */
 	Optional<Interruption> begin(String processInstanceId, String activityId) {
 		return ownTransaction.execute(status -> {
-			List<Map<String, Object>> earlier = jdbc.queryForList("SELECT NODE_ID_, STARTED_AT_, FAILED_ FROM "
+			List<Map<String, Object>> earlier = jdbc.queryForList("SELECT NODE_ID_, LIFE_ID_, STARTED_AT_, FAILED_ FROM "
 					+ "PCHAT_STEP_ATTEMPT WHERE PROC_INST_ID_ = ? AND ACTIVITY_ID_ = ?", processInstanceId, activityId);
 			jdbc.update("DELETE FROM PCHAT_STEP_ATTEMPT WHERE PROC_INST_ID_ = ? AND ACTIVITY_ID_ = ?", processInstanceId,
 					activityId);
-			jdbc.update("INSERT INTO PCHAT_STEP_ATTEMPT (PROC_INST_ID_, ACTIVITY_ID_, NODE_ID_, STARTED_AT_, FAILED_) "
-					+ "VALUES (?, ?, ?, ?, FALSE)", processInstanceId, activityId, node.id(), Timestamp.from(Instant.now()));
+			jdbc.update("INSERT INTO PCHAT_STEP_ATTEMPT (PROC_INST_ID_, ACTIVITY_ID_, NODE_ID_, LIFE_ID_, STARTED_AT_, "
+					+ "FAILED_) VALUES (?, ?, ?, ?, ?, FALSE)", processInstanceId, activityId, node.id(), node.life(),
+					Timestamp.from(Instant.now()));
+			// an attempt of this very run that neither finished nor failed failed at its commit (the engine retries
+			// it and records why): only one of a run that is gone was cut off
 			return earlier.stream()
 				.filter(row -> !Boolean.TRUE.equals(row.get("FAILED_")))
+				.filter(row -> !node.life().equals(row.get("LIFE_ID_")))
 				.map(row -> new Interruption(row.get("NODE_ID_").toString(),
 						((Timestamp) row.get("STARTED_AT_")).toInstant()))
 				.findFirst();
