@@ -58,6 +58,7 @@ public final class AppProcess implements AutoCloseable {
 		command.addAll(arguments);
 		lives++;
 		log = workDir.resolve(name + "-" + lives + ".log");
+		System.out.println("starting " + name + " (life " + lives + "), its output in " + log);
 		try {
 			Files.createDirectories(workDir);
 			process = new ProcessBuilder(command).directory(workDir.toFile())
