@@ -89,7 +89,7 @@ class CrashAndResumeIT {
 		interrupted.put("RecoverDatabase", crashAndRestart(orchestrator, id, "RecoverDatabase"));
 		// 4: the pool was just set FailedOver, before SetPoolFailedOver verified and committed it
 		awaitLab(labDir.resolve("lync/state.json"),
-				state -> state.at("/pools/" + LabDrill.POOL.replace(".", "~1") + "/poolState").asText().equals("FailedOver"));
+				state -> state.path("pools").path(LabDrill.POOL).path("poolState").asText().equals("FailedOver"));
 		interrupted.put("a Lync step", crashAndRestart(orchestrator, id, "SetPoolFailedOver", "InstallMirror"));
 
 		drill.complete(id, "ConfirmActiveServers", Map.of());
