@@ -29,3 +29,23 @@ CREATE TABLE IF NOT EXISTS PCHAT_READINESS (
   LEASE_UNTIL_   TIMESTAMP,
   LEASE_NODE_    VARCHAR(255)
 );
+-- The engine nodes on this database (cluster/NodeLease): a node's id is its job executor's lock owner; a life is one
+-- run of it, proved alive by BEAT_ going up. A new run takes the id over only once the old one's beat stood still.
+CREATE TABLE IF NOT EXISTS PCHAT_NODE (
+  NODE_ID_       VARCHAR(64)  NOT NULL PRIMARY KEY,
+  LIFE_ID_       VARCHAR(64),
+  BEAT_          BIGINT       NOT NULL,
+  HOST_          VARCHAR(255),
+  STARTED_AT_    TIMESTAMP
+);
+-- One row per service step attempt that has started and not finished (failover/StepAttempts): a step that finds one
+-- of an earlier attempt that neither finished nor failed was interrupted (a killed node) and says so in the report.
+CREATE TABLE IF NOT EXISTS PCHAT_STEP_ATTEMPT (
+  PROC_INST_ID_  VARCHAR(64)  NOT NULL,
+  ACTIVITY_ID_   VARCHAR(255) NOT NULL,
+  NODE_ID_       VARCHAR(64)  NOT NULL,
+  LIFE_ID_       VARCHAR(64)  NOT NULL,
+  STARTED_AT_    TIMESTAMP    NOT NULL,
+  FAILED_        BOOLEAN      NOT NULL,
+  PRIMARY KEY (PROC_INST_ID_, ACTIVITY_ID_)
+);

@@ -33,9 +33,13 @@ class ArchitectureTest {
 
 	static final String LAB = "org.pchatfailover.lab..";
 
-	/** The rooms that know the engine: the processes' steps, the ticketing API, the report, users and grants. */
+	/**
+	 * The rooms that know the engine: the processes' steps, the ticketing API, the report, users and grants, and the
+	 * engine nodes' job locks.
+	 */
 	static final String[] CAMUNDA_ROOMS = { "org.pchatfailover.failover..", "org.pchatfailover.failback..",
-			"org.pchatfailover.ticketing..", "org.pchatfailover.report..", "org.pchatfailover.security.." };
+			"org.pchatfailover.ticketing..", "org.pchatfailover.report..", "org.pchatfailover.security..",
+			"org.pchatfailover.cluster.." };
 
 	/** One adapter per outside system, plus the topology they are configured by. */
 	static final String[] ADAPTERS = { "org.pchatfailover.sqlserver..", "org.pchatfailover.lync..",

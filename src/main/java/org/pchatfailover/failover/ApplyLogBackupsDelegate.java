@@ -30,7 +30,8 @@ class ApplyLogBackupsDelegate extends PoolStepDelegate {
 		catch (LogChainBrokenException ex) {
 			// keep what was applied before the gap: the operator decides knowing it
 			JsonVariables.storeActions(execution, actions);
-			execution.setVariable(FailoverVariables.LOG_CHAIN_GAP, ex.getMessage());
+			TextVariables.store(execution, FailoverVariables.LOG_CHAIN_GAP, ex.getMessage(),
+					"ApplyLogBackups in the failover's report");
 			throw new BpmnError(FailoverErrors.LOG_CHAIN_BROKEN, ex.getMessage());
 		}
 		finally {

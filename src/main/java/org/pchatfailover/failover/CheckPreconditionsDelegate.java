@@ -28,12 +28,14 @@ class CheckPreconditionsDelegate extends PoolStepDelegate {
 	void run(Pool pool, DelegateExecution execution, ActionLog actions) {
 		FailoverPlan plan = logShipping.planFailover(pool, actions);
 		execution.setVariable(FailoverVariables.FAILOVER_PLAN, JsonVariables.json(plan));
-		execution.setVariable(FailoverVariables.PLAN_SUMMARY, PlanSummary.describe(plan));
+		TextVariables.store(execution, FailoverVariables.PLAN_SUMMARY, PlanSummary.describe(plan),
+				PlanSummary.FULL_PLAN);
 		// the last scheduled result, not a new check: the approver sees how the estate looked before the outage
-		execution.setVariable(FailoverVariables.READINESS_SUMMARY, readiness.last(pool.fqdn())
+		String readinessReport = "GET /api/pools/" + pool.fqdn() + "/readiness";
+		TextVariables.store(execution, FailoverVariables.READINESS_SUMMARY, readiness.last(pool.fqdn())
 			.map(ReadinessReport::summary)
-			.orElse("No estate check of pool " + pool.fqdn() + " has run yet (GET /api/pools/" + pool.fqdn()
-					+ "/readiness)."));
+			.orElse("No estate check of pool " + pool.fqdn() + " has run yet (" + readinessReport + ")."),
+				readinessReport);
 		LogShippingFolders folders = LogShippingFolders.planned(plan);
 		if (folders != null) {
 			// kept beside the failover, not only in the variable: the copy and restore steps must use what msdb said

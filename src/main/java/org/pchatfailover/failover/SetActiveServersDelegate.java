@@ -25,7 +25,8 @@ class SetActiveServersDelegate extends PoolStepDelegate {
 	void run(Pool pool, DelegateExecution execution, ActionLog actions) {
 		ActiveServerEvidence evidence = poolService.setActiveServers(pool, FailoverVariables.activeServers(execution),
 				FailoverVariables.isTrue(execution, FailoverVariables.LOW_LATENCY_CONFIRMED), actions);
-		execution.setVariable(FailoverVariables.ACTIVE_SERVER_EVIDENCE, evidence.summary());
+		TextVariables.store(execution, FailoverVariables.ACTIVE_SERVER_EVIDENCE, evidence.summary(),
+				"SetActiveServers in the failover's report");
 	}
 
 }

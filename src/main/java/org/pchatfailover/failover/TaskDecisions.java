@@ -3,10 +3,13 @@ package org.pchatfailover.failover;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.StringValue;
 
 /**
  * Server-side checks of what an operator submits, shared by the completion listeners. A failed check keeps the
- * task open and tells the operator what is missing (the REST API answers 400).
+ * task open and tells the operator what is missing (Tasklist shows the message; the engine REST API answers 500 with
+ * it, because Camunda wraps a listener's exception).
  */
 final class TaskDecisions {
 
@@ -24,7 +27,24 @@ final class TaskDecisions {
 				throw rejected(task, "'" + name + "' must be set on the process, not as a task-local variable");
 			}
 		}
+		requireStorableTexts(task, task.getVariablesLocalTyped(false));
+		requireStorableTexts(task, task.getExecution().getVariablesTyped(false));
 		return task.getExecution();
+	}
+
+	/**
+	 * A String variable longer than Camunda's TEXT_ column would fail the completion at its commit with a database
+	 * error nobody can read; refused here instead, naming the variable (a comment pasted from a long mail, a list typed by
+	 * hand).
+	 */
+	private static void requireStorableTexts(DelegateTask task, VariableMap variables) {
+		variables.forEach((name, ignored) -> {
+			if (variables.getValueTyped(name) instanceof StringValue text && text.getValue() != null
+					&& text.getValue().length() > TextVariables.MAX_LENGTH) {
+				throw rejected(task, "'" + name + "' is " + text.getValue().length() + " characters long, at most "
+						+ TextVariables.MAX_LENGTH + " can be stored");
+			}
+		});
 	}
 
 	/** Reads a yes/no answer (a Camunda Forms radio sends "true"/"false") and stores it as a Boolean. */

@@ -99,6 +99,20 @@ class LabSqlConfiguration {
 		return lab;
 	}
 
+	/** A lab SQL Server of its own for each further pool on a port of its own (load tests, two nodes). */
+	@Bean(destroyMethod = "close")
+	PoolSqlLabs poolSqlLabs(LabProperties properties, ObjectProvider<Topology> topology,
+			ObjectProvider<LabLyncShell> lync) {
+		Path dir = properties.dir().toAbsolutePath().normalize();
+		PoolSqlLabs labs = PoolSqlLabs.start(properties, topology.getIfAvailable(),
+				() -> lync.getIfAvailable() == null ? null : lync.getIfAvailable().state(),
+				labPassword(dir.resolve("secrets").resolve("sql.password")));
+		if (labs.size() > 0) {
+			log.info("lab SQL Servers of {} further pool(s) listening on the ports of their backup-sql URLs", labs.size());
+		}
+		return labs;
+	}
+
 	/**
 	 * The backup mirror instance of the (first) lab pool, on {@code pchat.lab.mirror-sql-port}: the same SQL Server
 	 * simulation with its own state, answering as the mirror's {@code @@SERVERNAME}.
@@ -135,7 +149,7 @@ class LabSqlConfiguration {
 	 * The configured mirrors' {@code @@SERVERNAME}s (NetBIOS name\instance), for sys.database_mirroring; none
 	 * without pools (the lab SQL Server started on its own).
 	 */
-	private static Map<String, String> mirrors(Topology topology) {
+	static Map<String, String> mirrors(Topology topology) {
 		Map<String, String> names = new LinkedHashMap<>();
 		if (topology == null) {
 			return names;
@@ -153,7 +167,7 @@ class LabSqlConfiguration {
 	 * The Persistent Chat servers outside the backup data centre (Atlanta in the lab pool): the ones whose pings log
 	 * shipping brings into the backup mgc. None without pools.
 	 */
-	private static List<String> primaryServers(Topology topology) {
+	static List<String> primaryServers(Topology topology) {
 		if (topology == null) {
 			return List.of();
 		}

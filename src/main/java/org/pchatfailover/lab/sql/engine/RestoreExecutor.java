@@ -118,6 +118,8 @@ final class RestoreExecutor {
 
 	List<Outcome> restoreDatabaseWithRecovery(String databaseName, SessionRegistry sessions) {
 		String statement = "RESTORE DATABASE";
+		// recovery takes its time too (the undo phase): the same restoreMs as each log, outside the state's lock
+		pause(store.read(LabSqlState::sizing).restoreMs());
 		return store.change(state -> {
 			Database database = state.database(databaseName);
 			if (database == null) {
