@@ -58,7 +58,8 @@ class TwoNodeFailoversIT {
 		Path config = pools.write(root.resolve("config"));
 		List<String> common = List.of("--spring.config.additional-location=file:" + config + "/",
 				"--pchat.lab.dir=" + labDir, "--pchat.lab.sql-port=" + labPorts[0], "--pchat.lab.ssh-port=" + labPorts[1],
-				"--pchat.lab.mirror-sql-port=" + labPorts[2], "--pchat.readiness.enabled=false");
+				"--pchat.lab.mirror-sql-port=" + labPorts[2], "--pchat.lab.ticketing-port=0",
+				"--pchat.readiness.enabled=false");
 
 		int estatePort = TestSocketUtils.findAvailableTcpPort();
 		process("estate", root, AppProcess.STARTED, common, "--server.port=" + estatePort,
