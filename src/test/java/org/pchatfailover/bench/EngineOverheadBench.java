@@ -1,0 +1,167 @@
+package org.pchatfailover.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.pchatfailover.LabDrill;
+import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.lync.PersistentChatPoolService;
+import org.pchatfailover.sqlserver.DatabaseRecoveryService;
+import org.pchatfailover.sqlserver.FailoverPlan;
+import org.pchatfailover.sqlserver.LogShippingFolders;
+import org.pchatfailover.sqlserver.LogShippingService;
+import org.pchatfailover.topology.Pool;
+import org.pchatfailover.topology.Topology;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * engineOverheadRatio: a whole lab failover driven by the engine (its job executor runs the steps, the benchmark
+ * completes each user task as soon as it appears) over the same adapter calls made one after the other on this
+ * thread. Both start from the scenario {@code normal}, reset before each run and not timed.
+ */
+class EngineOverheadBench extends LabBench {
+
+	static final int WARMUPS = 1;
+
+	static final int ROUNDS = 5;
+
+	/** How often the benchmark looks for the next user task or the end: the engine path's only added wait. */
+	static final Duration POLL = Duration.ofMillis(5);
+
+	static final List<String> DALLAS_SERVERS = List.of("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	LogShippingService logShipping;
+
+	@Autowired
+	DatabaseRecoveryService recovery;
+
+	@Autowired
+	PersistentChatPoolService poolService;
+
+	@Autowired
+	Topology topology;
+
+	int ticket;
+
+	@Test
+	void engineDrivenFailoverAgainstTheSameAdapterCallsInSequence() throws Exception {
+		BenchFigures figures = BenchFigures.of(getClass());
+		BenchStats.Interleaved runs = BenchStats.interleave(WARMUPS, ROUNDS, this::engineFailoverMs,
+				this::directFailoverMs);
+		figures.detail("engineMs", runs.aMs()).detail("directMs", runs.bMs()).detail("ratios", runs.ratios());
+		figures.figure("engineOverheadRatio", BenchStats.round(runs.medianRatio(), 3));
+	}
+
+	private double engineFailoverMs() {
+		drill.scenario("normal");
+		long started = System.nanoTime();
+		String id = drill.start("BENCH-ENGINE-" + (++ticket), "benchmark: engine overhead");
+		complete(id, "ConfirmFailover", Map.of("failoverApproved", true, "confirmationComment", "benchmark",
+				"primaryDatabaseDown", true, "primaryMirrorDown", true, "frontEndDown", true,
+				"complianceOutputSecured", true));
+		complete(id, "ConfirmActiveServers", Map.of());
+		complete(id, "VerifyService", Map.of("serviceVerified", true, "verificationComment", "benchmark"));
+		HistoricProcessInstance ended = awaitEnd(id);
+		double ms = (System.nanoTime() - started) / 1e6;
+		assertThat(ended.getEndActivityId()).as("failover %s ended", id).isEqualTo("FailoverCompleted");
+		return ms;
+	}
+
+	private double directFailoverMs() {
+		drill.scenario("normal");
+		Pool pool = topology.pool(LabDrill.POOL);
+		ActionLog actions = new ActionLog();
+		long started = System.nanoTime();
+		FailoverPlan plan = logShipping.planFailover(pool, actions);
+		LogShippingFolders folders = LogShippingFolders.planned(plan);
+		logShipping.removeSecondary(pool, actions);
+		logShipping.copyMissingFiles(pool, folders, actions);
+		try {
+			logShipping.applyPendingLogs(pool, folders, actions);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("the lab's normal scenario has an unbroken log chain", ex);
+		}
+		recovery.endConnections(pool, actions);
+		recovery.recoverDatabase(pool, actions);
+		poolService.setPoolFailedOver(pool, actions);
+		poolService.installMirror(pool, actions);
+		boolean confirmed = poolService.setActiveServers(pool, DALLAS_SERVERS, false, actions).confirmed();
+		double ms = (System.nanoTime() - started) / 1e6;
+		assertThat(confirmed).as("active servers confirmed by the database").isTrue();
+		return ms;
+	}
+
+	private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+		while (true) {
+			Task task = tasks.createTaskQuery()
+				.processInstanceId(processInstanceId)
+				.taskDefinitionKey(taskKey)
+				.singleResult();
+			if (task != null) {
+				tasks.complete(task.getId(), variables);
+				return;
+			}
+			failIfEnded(processInstanceId, taskKey);
+			pause(deadline, processInstanceId + " never reached " + taskKey);
+		}
+	}
+
+	private HistoricProcessInstance awaitEnd(String processInstanceId) {
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+		while (true) {
+			HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+				.processInstanceId(processInstanceId)
+				.singleResult();
+			if (instance.getEndTime() != null) {
+				return instance;
+			}
+			pause(deadline, processInstanceId + " did not end");
+		}
+	}
+
+	private void failIfEnded(String processInstanceId, String waitingFor) {
+		HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult();
+		if (instance != null && instance.getEndTime() != null) {
+			throw new AssertionError(processInstanceId + " ended at " + instance.getEndActivityId()
+					+ " before reaching " + waitingFor);
+		}
+		long incidents = history.createHistoricIncidentQuery().processInstanceId(processInstanceId).open().count();
+		if (incidents > 0) {
+			throw new AssertionError(processInstanceId + " has an incident while waiting for " + waitingFor);
+		}
+	}
+
+	private static void pause(Instant deadline, String timeoutMessage) {
+		if (Instant.now().isAfter(deadline)) {
+			throw new AssertionError(timeoutMessage);
+		}
+		try {
+			Thread.sleep(POLL.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
