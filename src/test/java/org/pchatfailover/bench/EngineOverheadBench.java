@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -59,12 +63,16 @@ class EngineOverheadBench extends LabBench {
 
 	int ticket;
 
+	/** Per engine run: each activity's duration and the wait before it, from the engine's history. */
+	final List<Map<String, Object>> engineSteps = new ArrayList<>();
+
 	@Test
 	void engineDrivenFailoverAgainstTheSameAdapterCallsInSequence() throws Exception {
 		BenchFigures figures = BenchFigures.of(getClass());
 		BenchStats.Interleaved runs = BenchStats.interleave(WARMUPS, ROUNDS, this::engineFailoverMs,
 				this::directFailoverMs);
 		figures.detail("engineMs", runs.aMs()).detail("directMs", runs.bMs()).detail("ratios", runs.ratios());
+		figures.detail("engineSteps", engineSteps.subList(WARMUPS, engineSteps.size()));
 		figures.figure("engineOverheadRatio", BenchStats.round(runs.medianRatio(), 3));
 	}
 
@@ -80,6 +88,7 @@ class EngineOverheadBench extends LabBench {
 		HistoricProcessInstance ended = awaitEnd(id);
 		double ms = (System.nanoTime() - started) / 1e6;
 		assertThat(ended.getEndActivityId()).as("failover %s ended", id).isEqualTo("FailoverCompleted");
+		engineSteps.add(steps(id));
 		return ms;
 	}
 
@@ -106,6 +115,24 @@ class EngineOverheadBench extends LabBench {
 		double ms = (System.nanoTime() - started) / 1e6;
 		assertThat(confirmed).as("active servers confirmed by the database").isTrue();
 		return ms;
+	}
+
+	/** "activityId": "ms (+ms waited before it)", in the order the engine ran them. */
+	private Map<String, Object> steps(String processInstanceId) {
+		Map<String, Object> steps = new LinkedHashMap<>();
+		Date previousEnd = null;
+		for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.orderByHistoricActivityInstanceStartTime()
+			.asc()
+			.orderPartiallyByOccurrence()
+			.asc()
+			.list()) {
+			long waited = previousEnd == null ? 0 : activity.getStartTime().getTime() - previousEnd.getTime();
+			steps.put(activity.getActivityId(), activity.getDurationInMillis() + " ms (+" + waited + " ms before)");
+			previousEnd = activity.getEndTime();
+		}
+		return steps;
 	}
 
 	private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
