@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -66,13 +67,17 @@ class EngineOverheadBench extends LabBench {
 	/** Per engine run: each activity's duration and the wait before it, from the engine's history. */
 	final List<Map<String, Object>> engineSteps = new ArrayList<>();
 
+	/** Per direct run: each step's duration. */
+	final List<Map<String, Object>> directSteps = new ArrayList<>();
+
 	@Test
 	void engineDrivenFailoverAgainstTheSameAdapterCallsInSequence() throws Exception {
 		BenchFigures figures = BenchFigures.of(getClass());
 		BenchStats.Interleaved runs = BenchStats.interleave(WARMUPS, ROUNDS, this::engineFailoverMs,
 				this::directFailoverMs);
 		figures.detail("engineMs", runs.aMs()).detail("directMs", runs.bMs()).detail("ratios", runs.ratios());
-		figures.detail("engineSteps", engineSteps.subList(WARMUPS, engineSteps.size()));
+		figures.detail("engineSteps", engineSteps.subList(WARMUPS, engineSteps.size()))
+			.detail("directSteps", directSteps.subList(WARMUPS, directSteps.size()));
 		figures.figure("engineOverheadRatio", BenchStats.round(runs.medianRatio(), 3));
 	}
 
@@ -92,29 +97,50 @@ class EngineOverheadBench extends LabBench {
 		return ms;
 	}
 
-	private double directFailoverMs() {
+	private double directFailoverMs() throws Exception {
 		drill.scenario("normal");
 		Pool pool = topology.pool(LabDrill.POOL);
 		ActionLog actions = new ActionLog();
+		Map<String, Object> steps = new LinkedHashMap<>();
 		long started = System.nanoTime();
-		FailoverPlan plan = logShipping.planFailover(pool, actions);
+		FailoverPlan plan = step(steps, "CheckPreconditions", () -> logShipping.planFailover(pool, actions));
 		LogShippingFolders folders = LogShippingFolders.planned(plan);
-		logShipping.removeSecondary(pool, actions);
-		logShipping.copyMissingFiles(pool, folders, actions);
-		try {
-			logShipping.applyPendingLogs(pool, folders, actions);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("the lab's normal scenario has an unbroken log chain", ex);
-		}
-		recovery.endConnections(pool, actions);
-		recovery.recoverDatabase(pool, actions);
-		poolService.setPoolFailedOver(pool, actions);
-		poolService.installMirror(pool, actions);
-		boolean confirmed = poolService.setActiveServers(pool, DALLAS_SERVERS, false, actions).confirmed();
+		step(steps, "RemoveLogShipping", () -> {
+			logShipping.removeSecondary(pool, actions);
+			return null;
+		});
+		step(steps, "CopyBackupFiles", () -> logShipping.copyMissingFiles(pool, folders, actions));
+		step(steps, "ApplyLogBackups", () -> logShipping.applyPendingLogs(pool, folders, actions));
+		step(steps, "EndConnections", () -> {
+			recovery.endConnections(pool, actions);
+			return null;
+		});
+		step(steps, "RecoverDatabase", () -> {
+			recovery.recoverDatabase(pool, actions);
+			return null;
+		});
+		step(steps, "SetPoolFailedOver", () -> {
+			poolService.setPoolFailedOver(pool, actions);
+			return null;
+		});
+		step(steps, "InstallMirror", () -> {
+			poolService.installMirror(pool, actions);
+			return null;
+		});
+		boolean confirmed = step(steps, "SetActiveServers",
+				() -> poolService.setActiveServers(pool, DALLAS_SERVERS, false, actions).confirmed());
 		double ms = (System.nanoTime() - started) / 1e6;
+		directSteps.add(steps);
 		assertThat(confirmed).as("active servers confirmed by the database").isTrue();
 		return ms;
+	}
+
+	/** Runs one step of the direct path and keeps its duration in milliseconds. */
+	private static <T> T step(Map<String, Object> steps, String stepId, Callable<T> call) throws Exception {
+		long started = System.nanoTime();
+		T result = call.call();
+		steps.put(stepId, Math.round((System.nanoTime() - started) / 1e6) + " ms");
+		return result;
 	}
 
 	/** "activityId": "ms (+ms waited before it)", in the order the engine ran them. */
