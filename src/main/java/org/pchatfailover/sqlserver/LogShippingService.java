@@ -149,9 +149,9 @@ public class LogShippingService {
 	 * ApplyLogBackups: restore every pending log in LSN order WITH NORECOVERY, skipping applied ones. What is
 	 * pending is derived from the database's redo LSN and the headers of the files in the copy destination (and of
 	 * those only on the share, read from their copies, made while the previous log restores) each time, so a re-run
-	 * after a crash applies nothing twice. When SQL Server refuses a log because an earlier restore was interrupted (4319), the file it names is
-	 * restored again WITH NORECOVERY, RESTART if it is one of the database's log backups in the copy destination;
-	 * anything else stops the step with what a DBA has to do.
+	 * after a crash applies nothing twice. When SQL Server refuses a log because an earlier restore was interrupted
+	 * (4319), the file it names is restored again WITH NORECOVERY, RESTART if it is one of the database's log backups
+	 * in the copy destination; anything else stops the step with what a DBA has to do.
 	 * @return the files restored by this call
 	 */
 	public List<String> applyPendingLogs(Pool pool, ActionLog actions) throws LogChainBrokenException {
