@@ -32,7 +32,7 @@ import org.springframework.test.util.TestSocketUtils;
  */
 class StartupBench {
 
-	static final String RECOMMENDED_JVM_OPTIONS = "-Xmx512m -XX:+UseSerialGC";
+	static final String RECOMMENDED_JVM_OPTIONS = "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
 	static final int WARMUPS = 1;
 
