@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.pchatfailover.LabDrill;
 import org.pchatfailover.LabTestSupport;
 import org.springframework.test.util.TestSocketUtils;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * startupSeconds and rssMbAfterFailover: the packaged jar started as a child process with the JVM options the
@@ -114,8 +115,9 @@ class StartupBench {
 		finally {
 			app.destroy();
 			if (!app.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-				app.destroyForcibly();
+				app.destroyForcibly().waitFor();
 			}
+			FileSystemUtils.deleteRecursively(dir);
 		}
 	}
 
