@@ -22,6 +22,21 @@ record LogBackupCandidates(Map<String, BackupHeader> headers, List<String> toCop
 
 	static LogBackupCandidates collect(Pool pool, SqlServerConnection sql, BackupShareAdapter share,
 			LogShippingFolders folders, BackupHeaders reader, ActionLog actions) {
+		return collect(pool, sql, share, folders, reader, true, actions);
+	}
+
+	/**
+	 * The log backups in the copy destination with their headers, and the names of those only on the share, whose
+	 * headers are left to be read from their copies: reading one on the share costs the backup instance a read
+	 * across the WAN (the lab's {@code copyMs}), and ApplyLogBackups copies the file anyway.
+	 */
+	static LogBackupCandidates collectCopyDestination(Pool pool, SqlServerConnection sql, BackupShareAdapter share,
+			LogShippingFolders folders, BackupHeaders reader, ActionLog actions) {
+		return collect(pool, sql, share, folders, reader, false, actions);
+	}
+
+	private static LogBackupCandidates collect(Pool pool, SqlServerConnection sql, BackupShareAdapter share,
+			LogShippingFolders folders, BackupHeaders reader, boolean readShareHeaders, ActionLog actions) {
 		String database = pool.database();
 		Map<String, BackupHeader> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		List<String> toCopy = new ArrayList<>();
@@ -32,7 +47,9 @@ record LogBackupCandidates(Map<String, BackupHeader> headers, List<String> toCop
 		for (String name : onShare) {
 			if (!headers.containsKey(name)) {
 				toCopy.add(name);
-				put(headers, reader.readOne(sql, folders.source(), name, database, actions));
+				if (readShareHeaders) {
+					put(headers, reader.readOne(sql, folders.source(), name, database, actions));
+				}
 			}
 		}
 		return new LogBackupCandidates(headers, toCopy);

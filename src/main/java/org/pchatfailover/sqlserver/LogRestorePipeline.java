@@ -1,9 +1,9 @@
 package org.pchatfailover.sqlserver;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -19,16 +19,21 @@ import org.pchatfailover.topology.Pool;
 /**
  * Restores log backups in order while the next one is still being copied from the share: a copying thread
  * stays at most one file ahead of the restoring one (a queue of one), so copy time hides behind restore time
- * during the outage. Only the calling thread writes the action log; the copier hands over its outcomes.
+ * during the outage. The header of a copied log backup is read from its copy, not across the WAN from the share,
+ * and the chain is extended as each copy arrives: the restores start with the first file, not after the last copy.
+ * Only the calling thread writes the action log and talks to SQL Server; the copier hands over its outcomes.
  */
 final class LogRestorePipeline {
 
 	private final BackupShareAdapter share;
 
+	private final BackupHeaders headers;
+
 	private final Duration copyTimeout;
 
-	LogRestorePipeline(BackupShareAdapter share, Duration copyTimeout) {
+	LogRestorePipeline(BackupShareAdapter share, BackupHeaders headers, Duration copyTimeout) {
 		this.share = share;
+		this.headers = headers;
 		this.copyTimeout = copyTimeout;
 	}
 
@@ -37,45 +42,88 @@ final class LogRestorePipeline {
 	}
 
 	/**
-	 * @param toCopy names of the logs that must be copied from the share before they can be restored
-	 * @return the files restored, in order
+	 * @param restored the files restored, in order
+	 * @param chain the chain from the redo LSN the restores started at, over every log backup read: its gap is
+	 * where restoring had to stop
 	 */
-	List<String> restore(Pool pool, SqlServerConnection sql, LogShippingFolders folders, List<BackupHeader> logs,
-			Set<String> toCopy, ActionLog actions) throws LogChainBrokenException {
+	record Outcome(List<String> restored, LogChain.Analysis chain) {
+	}
+
+	/** The chain's end so far: the logs with a header not yet restored, and the LSN the next one must cover. */
+	private static final class Progress {
+
+		final List<BackupHeader> pending;
+
+		BigInteger next;
+
+		final List<String> restored = new ArrayList<>();
+
+		Progress(BigInteger redoLsn, List<BackupHeader> known) {
+			this.next = redoLsn;
+			this.pending = new ArrayList<>(known);
+		}
+
+	}
+
+	/**
+	 * @param local the log backups in the copy destination, headers read
+	 * @param toCopy names of the log backups only on the share (or torn in the copy destination), oldest first
+	 */
+	Outcome restore(Pool pool, SqlServerConnection sql, LogShippingFolders folders, BigInteger redoLsn,
+			List<BackupHeader> local, List<String> toCopy, ActionLog actions) throws LogChainBrokenException {
+		List<BackupHeader> read = new ArrayList<>(local);
+		Progress progress = new Progress(redoLsn, local);
 		BlockingQueue<Ready> ready = new ArrayBlockingQueue<>(1);
 		ExecutorService copying = Executors.newSingleThreadExecutor(r -> new Thread(r, "log-copy-" + pool.fqdn()));
 		try {
-			copying.execute(() -> copyInOrder(pool, folders, logs, toCopy, ready));
-			List<String> restored = new ArrayList<>();
-			for (BackupHeader log : logs) {
-				Ready file = next(ready, log.fileName());
+			if (!toCopy.isEmpty()) {
+				copying.execute(() -> copyInOrder(pool, folders, toCopy, ready));
+			}
+			restoreApplicable(pool, sql, folders, progress, actions);
+			for (String name : toCopy) {
+				Ready file = next(ready, name);
 				if (file.copy() != null) {
 					file.copy().recordIn(actions);
 				}
 				if (file.failure() != null) {
 					throw file.failure();
 				}
-				restored.addAll(restoreOne(pool, sql, folders, log, actions));
+				BackupHeader header = headers.readOne(sql, folders.destination(), name, pool.database(), actions);
+				if (header != null) {
+					read.add(header);
+					progress.pending.add(header);
+					restoreApplicable(pool, sql, folders, progress, actions);
+				}
 			}
-			return restored;
+			return new Outcome(progress.restored, LogChain.analyse(redoLsn, read));
 		}
 		finally {
 			copying.shutdownNow();
 		}
 	}
 
-	private void copyInOrder(Pool pool, LogShippingFolders folders, List<BackupHeader> logs, Set<String> toCopy,
-			BlockingQueue<Ready> ready) {
+	/** Restores every pending log that continues the chain from where it ends now. */
+	private static void restoreApplicable(Pool pool, SqlServerConnection sql, LogShippingFolders folders,
+			Progress progress, ActionLog actions) throws LogChainBrokenException {
+		LogChain.Analysis chain = LogChain.analyse(progress.next, progress.pending);
+		progress.pending.removeAll(chain.alreadyApplied());
+		for (BackupHeader log : chain.toApply()) {
+			progress.restored.addAll(restoreOne(pool, sql, folders, log, actions));
+			progress.pending.remove(log);
+			progress.next = log.lastLsn();
+		}
+	}
+
+	private void copyInOrder(Pool pool, LogShippingFolders folders, List<String> toCopy, BlockingQueue<Ready> ready) {
 		try {
-			for (BackupHeader log : logs) {
+			for (String name : toCopy) {
 				Ready file;
 				try {
-					CopyOutcome copy = toCopy.contains(log.fileName())
-							? share.copyLogBackup(pool, folders.source(), folders.destination(), log.fileName()) : null;
-					file = new Ready(log.fileName(), copy, null);
+					file = new Ready(name, share.copyLogBackup(pool, folders.source(), folders.destination(), name),
+							null);
 				}
 				catch (RuntimeException ex) {
-					file = new Ready(log.fileName(), null, ex);
+					file = new Ready(name, null, ex);
 				}
 				ready.put(file);
 				if (file.failure() != null) {

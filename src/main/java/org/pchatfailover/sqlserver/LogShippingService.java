@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeSet;
 
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.backup.BackupShareAdapter;
@@ -40,7 +39,7 @@ public class LogShippingService {
 	public LogShippingService(SqlServerAdapter sqlServer, BackupShareAdapter share) {
 		this.sqlServer = sqlServer;
 		this.share = share;
-		this.pipeline = new LogRestorePipeline(share, COPY_TIMEOUT);
+		this.pipeline = new LogRestorePipeline(share, headers, COPY_TIMEOUT);
 	}
 
 	/** CheckPreconditions: read the log-shipping configuration, the database state and the log chain. */
@@ -148,11 +147,11 @@ public class LogShippingService {
 
 	/**
 	 * ApplyLogBackups: restore every pending log in LSN order WITH NORECOVERY, skipping applied ones. What is
-	 * pending is derived from the database's redo LSN and the headers of the files in the copy destination (and
-	 * on the share, copied while the previous log restores) each time, so a re-run after a crash applies nothing
-	 * twice. When SQL Server refuses a log because an earlier restore was interrupted (4319), the file it names is
-	 * restored again WITH NORECOVERY, RESTART if it is one of the database's log backups in the copy destination;
-	 * anything else stops the step with what a DBA has to do.
+	 * pending is derived from the database's redo LSN and the headers of the files in the copy destination (and of
+	 * those only on the share, read from their copies, made while the previous log restores) each time, so a re-run
+	 * after a crash applies nothing twice. When SQL Server refuses a log because an earlier restore was interrupted
+	 * (4319), the file it names is restored again WITH NORECOVERY, RESTART if it is one of the database's log backups
+	 * in the copy destination; anything else stops the step with what a DBA has to do.
 	 * @return the files restored by this call
 	 */
 	public List<String> applyPendingLogs(Pool pool, ActionLog actions) throws LogChainBrokenException {
@@ -175,16 +174,20 @@ public class LogShippingService {
 						+ ", not RESTORING: log backups cannot be applied");
 			}
 			LogShippingFolders folders = LogShippingFolders.resolve(pool, sql, planned);
-			LogBackupCandidates candidates = LogBackupCandidates.collect(pool, sql, share, folders, headers, actions);
-			LogChain.Analysis chain = LogChain.analyse(status.redoStartLsn(), candidates.logs());
+			// the headers of logs only on the share are read from their copies, as the pipeline makes them
+			LogBackupCandidates candidates = LogBackupCandidates.collectCopyDestination(pool, sql, share, folders,
+					headers, actions);
 			if (status.isStandby()) {
-				return standbyUpToDate(database, sql.instance(), chain, candidates, actions);
+				// files still to copy make standbyUpToDate refuse, so the copy destination's headers suffice here
+				return standbyUpToDate(database, sql.instance(),
+						LogChain.analyse(status.redoStartLsn(), candidates.logs()), candidates, actions);
 			}
 			requireSpaceFor(pool, folders, candidates.toCopy(), actions);
-			List<String> restored = pipeline.restore(pool, sql, folders, chain.toApply(),
-					new TreeSet<>(candidates.toCopy()), actions);
-			if (chain.gap() != null) {
-				throw broken(database, sql.instance(), chain);
+			LogRestorePipeline.Outcome outcome = pipeline.restore(pool, sql, folders, status.redoStartLsn(),
+					candidates.logs(), candidates.toCopy(), actions);
+			List<String> restored = outcome.restored();
+			if (outcome.chain().gap() != null) {
+				throw broken(database, sql.instance(), outcome.chain());
 			}
 			log.info("ApplyLogBackups pool {}: restored {} log backup(s) into {} on {}", pool.fqdn(), restored.size(),
 					database, sql.instance());

@@ -140,13 +140,24 @@ class LogShippingServiceIT {
 	void copiesLogsStillOnTheShareWhileRestoringThePreviousOne() throws Exception {
 		sql = lab.start("uncopied-files");
 		FailoverPlan plan = logShipping.planFailover(sql.pool(), actions);
-		assertThat(logShipping.applyPendingLogs(sql.pool(), actions)).hasSize(3);
+		ActionLog applying = new ActionLog();
+		assertThat(logShipping.applyPendingLogs(sql.pool(), applying)).hasSize(3);
 		for (String name : plan.filesToCopy()) {
 			assertThat(sql.copy().resolve(name)).hasSameBinaryContentAs(sql.share().resolve(name));
 		}
 		assertThat(sql.lab().state().restoreHistory()).hasSize(8)
 			.allSatisfy(r -> assertThat(r.file()).startsWith(LabSqlFixture.COPY_UNC));
-		assertThat(actions.actions()).filteredOn(a -> a.command().startsWith("copy ")).hasSize(2);
+		assertThat(applying.actions()).filteredOn(a -> a.command().startsWith("copy ")).hasSize(2);
+		// each header is read from the copy, not across the WAN from the share, and the restores do not wait for
+		// the last copy
+		List<String> commands = applying.actions().stream().map(a -> a.command()).toList();
+		assertThat(commands).filteredOn(c -> c.startsWith("RESTORE HEADERONLY"))
+			.noneMatch(c -> c.contains(LabSqlFixture.SHARE_UNC))
+			.anyMatch(c -> c.contains(LabSqlFixture.COPY_UNC + "\\" + plan.filesToCopy().get(1)));
+		int firstRestore = commands.indexOf(commands.stream().filter(c -> c.startsWith("RESTORE LOG")).findFirst()
+			.orElseThrow());
+		assertThat(firstRestore).isLessThan(commands.lastIndexOf(commands.stream()
+			.filter(c -> c.startsWith("copy ")).reduce((a, b) -> b).orElseThrow()));
 	}
 
 	@Test
