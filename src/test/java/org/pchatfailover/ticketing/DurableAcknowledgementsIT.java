@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pchatfailover.AppProcess;
 import org.pchatfailover.LabDrill;
 import org.pchatfailover.LabTestSupport;
@@ -20,15 +26,28 @@ import org.pchatfailover.reliability.ReliabilityFigures;
 import org.springframework.test.util.TestSocketUtils;
 
 /**
- * A 201 or 204 the API answered is on disk: the packaged app with its default engine database (the H2 file under
- * ./data), killed with SIGKILL right after each answer, restarted on the same files, still has the failover it
- * started and the decisions it took.
+ * A 201 or 204 the API answered is on disk: the packaged app, killed with SIGKILL right after each answer and
+ * restarted, still has the failover it started and the decisions it took. Once on the default engine database (the
+ * H2 file under ./data, restarted on the same files) and once on PostgreSQL (the production profile; the database
+ * outlives the app, so what is tested there is that the app commits before it answers).
  */
 class DurableAcknowledgementsIT {
 
 	private static final ReliabilityFigures FIGURES = ReliabilityFigures.of(DurableAcknowledgementsIT.class);
 
+	private static EmbeddedPostgres postgres;
+
 	private AppProcess app;
+
+	@BeforeAll
+	static void startPostgres() throws IOException {
+		postgres = EmbeddedPostgres.builder().start();
+	}
+
+	@AfterAll
+	static void stopPostgres() throws IOException {
+		postgres.close();
+	}
 
 	@AfterEach
 	void stop() {
@@ -37,18 +56,29 @@ class DurableAcknowledgementsIT {
 		}
 	}
 
-	@Test
-	void keepsEveryAcknowledgedStartAndDecisionWhenKilledRightAfterTheAnswer() throws IOException {
+	@ParameterizedTest(name = "engine database {0}")
+	@ValueSource(strings = { "h2", "postgres" })
+	void keepsEveryAcknowledgedStartAndDecisionWhenKilledRightAfterTheAnswer(String database)
+			throws IOException, SQLException {
 		Path workDir = Files.createTempDirectory("pchat-acks-");
 		int port = TestSocketUtils.findAvailableTcpPort();
 		int[] lab = LabTestSupport.labPorts();
-		app = new AppProcess("acks", workDir, AppProcess.JOB_EXECUTOR_READY,
-				List.of("--server.port=" + port, "--pchat.lab.sql-port=" + lab[0], "--pchat.lab.ssh-port=" + lab[1],
-						"--pchat.lab.mirror-sql-port=" + lab[2], "--pchat.lab.ticketing-port=0",
-						"--pchat.readiness.enabled=false",
-						// a killed node's next start waits three heartbeats before it takes its id over
-						"--pchat.node.heartbeat=PT1S"))
-			.start();
+		List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--pchat.lab.sql-port=" + lab[0],
+				"--pchat.lab.ssh-port=" + lab[1], "--pchat.lab.mirror-sql-port=" + lab[2],
+				"--pchat.lab.ticketing-port=0", "--pchat.readiness.enabled=false",
+				// a killed node's next start waits three heartbeats before it takes its id over
+				"--pchat.node.heartbeat=PT1S"));
+		if (database.equals("postgres")) {
+			String schema = "acks_" + Long.toHexString(System.nanoTime());
+			try (var connection = postgres.getPostgresDatabase().getConnection();
+					var statement = connection.createStatement()) {
+				statement.execute("CREATE DATABASE " + schema);
+			}
+			arguments.addAll(List.of("--spring.profiles.active=lab,postgres", "--PCHAT_DB_HOST=127.0.0.1",
+					"--PCHAT_DB_PORT=" + postgres.getPort(), "--PCHAT_DB_NAME=" + schema, "--PCHAT_DB_USER=postgres",
+					"--PCHAT_DB_PASSWORD=postgres"));
+		}
+		app = new AppProcess("acks-" + database, workDir, AppProcess.JOB_EXECUTOR_READY, arguments).start();
 		LabDrill drill = new LabDrill(port);
 		List<String> lost = new ArrayList<>();
 
