@@ -1,12 +1,12 @@
 package org.pchatfailover.failover;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.pchatfailover.security.TaskRefusedException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Server-side checks of what an operator submits, shared by the completion listeners. A failed check keeps the
- * task open and tells the operator what is missing (the REST API answers 400).
+ * task open and tells the operator, with the form's label, what is missing (the REST API answers 400).
  */
 final class TaskDecisions {
 
@@ -21,7 +21,7 @@ final class TaskDecisions {
 	static VariableScope processScope(DelegateTask task, String... decisions) {
 		for (String name : decisions) {
 			if (task.hasVariableLocal(name)) {
-				throw rejected(task, "'" + name + "' must be set on the process, not as a task-local variable");
+				throw rejected(task, name, FormLabels.of(name) + " must be set on the process, not as a task-local variable");
 			}
 		}
 		return task.getExecution();
@@ -38,7 +38,7 @@ final class TaskDecisions {
 			answer = Boolean.parseBoolean(text.strip());
 		}
 		if (answer == null) {
-			throw rejected(task, question + " ('" + name + "' must be true or false)");
+			throw rejected(task, name, FormLabels.of(name) + ": " + question + " (true or false)");
 		}
 		task.getExecution().setVariable(name, answer);
 		return answer;
@@ -47,13 +47,14 @@ final class TaskDecisions {
 	static String requireText(DelegateTask task, String name, String what) {
 		Object value = processScope(task, name).getVariable(name);
 		if (!(value instanceof String text) || text.isBlank()) {
-			throw rejected(task, what + " ('" + name + "') is required");
+			throw rejected(task, name, FormLabels.of(name) + " is required: write " + what);
 		}
 		return text.strip();
 	}
 
-	static BadUserRequestException rejected(DelegateTask task, String reason) {
-		return new BadUserRequestException(task.getTaskDefinitionKey() + " cannot be completed: " + reason);
+	/** A refusal naming the form field as the operator sees it and what to do about it. */
+	static TaskRefusedException rejected(DelegateTask task, String field, String reason) {
+		return new TaskRefusedException(task.getTaskDefinitionKey(), field, reason);
 	}
 
 }
