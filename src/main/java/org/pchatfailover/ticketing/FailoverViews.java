@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.pchatfailover.failover.FailoverRegistry;
 import org.pchatfailover.failover.FailoverStates;
 import org.pchatfailover.failover.FailoverVariables;
+import org.pchatfailover.failover.RetryPolicy;
 import org.pchatfailover.ticketing.FailoverView.CurrentStep;
 import org.pchatfailover.ticketing.FailoverView.OpenIncident;
 import org.pchatfailover.ticketing.FailoverView.PastStep;
@@ -44,8 +45,11 @@ class FailoverViews {
 
 	private final FailoverStates states;
 
+	private final RetryPolicy retryPolicy;
+
 	FailoverViews(HistoryService history, RuntimeService runtime, TaskService tasks, ManagementService management,
-			FailoverRegistry registry, FailoverStates states) {
+			FailoverRegistry registry, FailoverStates states, RetryPolicy retryPolicy) {
+		this.retryPolicy = retryPolicy;
 		this.registry = registry;
 		this.states = states;
 		this.history = history;
@@ -98,7 +102,7 @@ class FailoverViews {
 		// an asynchronous step that waits for the job executor (or for a retry) has no activity instance yet
 		management.createJobQuery().processInstanceId(instance.getId()).list().stream()
 			.filter(job -> job.getProcessDefinitionKey() != null && job.getJobDefinitionId() != null)
-			.map(job -> new CurrentStep(activityOf(job), null, job.getCreateTime().toInstant(), null))
+			.map(job -> new CurrentStep(activityOf(job), null, job.getCreateTime().toInstant(), null, retryOf(job)))
 			.filter(step -> step.step() != null && current.stream().noneMatch(c -> c.step().equals(step.step())))
 			.forEach(current::add);
 		List<PastStep> past = activities.stream()
@@ -111,6 +115,20 @@ class FailoverViews {
 				states.stateOf(instance), instance.getStartTime().toInstant(),
 				instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), current, past, incidents,
 				FailoverLinks.of(instance.getId(), open));
+	}
+
+	/**
+	 * A failed job with retries left waits for its next attempt. With a cycle {@code Rn/...} the engine runs n
+	 * attempts: at the first failure it sets the job's retries to n and takes one off (DefaultJobRetryCmd), so after k
+	 * failures n - k are left and the next attempt is k + 1.
+	 */
+	private FailoverView.Retry retryOf(Job job) {
+		if (job.getExceptionMessage() == null || job.getRetries() <= 0) {
+			return null;
+		}
+		int attempts = Math.max(retryPolicy.attempts(), job.getRetries() + 1);
+		return new FailoverView.Retry(attempts - job.getRetries() + 1, attempts, job.getExceptionMessage(),
+				job.getDuedate() == null ? null : job.getDuedate().toInstant());
 	}
 
 	private String activityOf(Job job) {
