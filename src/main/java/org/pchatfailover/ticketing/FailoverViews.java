@@ -13,11 +13,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.pchatfailover.failover.FailoverRegistry;
+import org.pchatfailover.failover.FailoverState;
 import org.pchatfailover.failover.FailoverStates;
 import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.failover.RetryPolicy;
@@ -78,6 +80,36 @@ class FailoverViews {
 			.map(this::view);
 	}
 
+	/**
+	 * Failovers the caller may read, newest first. The state is the API's rule over runtime and history, so a state
+	 * filter reads the failovers of the pool (or all) and pages what matches.
+	 */
+	List<FailoverView> list(FailoverState state, String poolFqdn, int page, int size) {
+		HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(FailoverVariables.PROCESS_ID);
+		if (poolFqdn != null) {
+			List<String> ofPool = registry.forPool(poolFqdn)
+				.stream()
+				.map(FailoverRegistry.Registration::processInstanceId)
+				.toList();
+			if (ofPool.isEmpty()) {
+				return List.of();
+			}
+			query.processInstanceIds(Set.copyOf(ofPool));
+		}
+		query.orderByProcessInstanceStartTime().desc();
+		if (state == null) {
+			return query.listPage(page * size, size).stream().map(this::view).toList();
+		}
+		return query.list()
+			.stream()
+			.filter(instance -> states.stateOf(instance) == state)
+			.skip((long) page * size)
+			.limit(size)
+			.map(this::view)
+			.toList();
+	}
+
 	private FailoverView view(HistoricProcessInstance instance) {
 		List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
 			.processInstanceId(instance.getId())
@@ -114,7 +146,7 @@ class FailoverViews {
 		return new FailoverView(instance.getId(), instance.getBusinessKey(), poolFqdn(instance.getId()),
 				states.stateOf(instance), instance.getStartTime().toInstant(),
 				instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), current, past, incidents,
-				FailoverLinks.of(instance.getId(), open));
+				FailoverLinks.of(instance.getId(), open, instance.getEndTime() != null));
 	}
 
 	/**
@@ -157,10 +189,20 @@ class FailoverViews {
 		private FailoverLinks() {
 		}
 
-		static Map<String, String> of(String id, List<Task> open) {
+		/**
+		 * A finished failover has no task and Cockpit Community lists running instances only, so its Tasklist and
+		 * Cockpit links lead to its report, the record of what was done.
+		 */
+		static Map<String, String> of(String id, List<Task> open, boolean finished) {
 			Map<String, String> links = new LinkedHashMap<>();
+			String report = "/api/failovers/" + id + "/report";
 			links.put("self", "/api/failovers/" + id);
-			links.put("report", "/api/failovers/" + id + "/report");
+			links.put("report", report);
+			if (finished) {
+				links.put("tasklist", report);
+				links.put("cockpit", report);
+				return links;
+			}
 			links.put("tasklist", open.isEmpty() ? "/camunda/app/tasklist/default/"
 					: "/camunda/app/tasklist/default/#/?task=" + open.get(0).getId());
 			links.put("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + id + "/runtime");
