@@ -30,7 +30,8 @@ class ActiveServersCompletion implements TaskListener {
 					FailoverVariables.isTrue(process, FailoverVariables.LOW_LATENCY_CONFIRMED));
 		}
 		catch (IllegalArgumentException ex) {
-			throw TaskDecisions.rejected(task, ex.getMessage());
+			throw TaskDecisions.rejected(task, FailoverVariables.ACTIVE_SERVERS,
+					FormLabels.of(FailoverVariables.ACTIVE_SERVERS) + ": " + ex.getMessage());
 		}
 	}
 

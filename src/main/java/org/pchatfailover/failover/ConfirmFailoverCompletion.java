@@ -21,16 +21,17 @@ class ConfirmFailoverCompletion implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		boolean approved = TaskDecisions.requireYesNo(task, FailoverVariables.FAILOVER_APPROVED,
-				"approve or abort the failover");
-		TaskDecisions.requireText(task, FailoverVariables.CONFIRMATION_COMMENT, "a comment for the record");
+				"choose Approve or Abort");
+		TaskDecisions.requireText(task, FailoverVariables.CONFIRMATION_COMMENT, "who confirmed the outage, and how");
 		if (!approved) {
 			return;
 		}
 		VariableScope process = TaskDecisions.processScope(task, PRECONDITIONS.toArray(String[]::new));
 		List<String> unconfirmed = PRECONDITIONS.stream().filter(name -> !FailoverVariables.isTrue(process, name)).toList();
 		if (!unconfirmed.isEmpty()) {
-			throw TaskDecisions.rejected(task, "approval needs every precondition confirmed; not confirmed: "
-					+ String.join(", ", unconfirmed));
+			throw TaskDecisions.rejected(task, unconfirmed.get(0), "approval needs every precondition confirmed; tick "
+					+ String.join(", ", unconfirmed.stream().map(FormLabels::of).toList())
+					+ " once you have checked it, or choose Abort");
 		}
 	}
 

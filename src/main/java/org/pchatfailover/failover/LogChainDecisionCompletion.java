@@ -17,10 +17,11 @@ class LogChainDecisionCompletion implements TaskListener {
 			.getVariable(FailoverVariables.LOG_CHAIN_DECISION);
 		boolean known = Arrays.stream(LogChainDecision.values()).anyMatch(d -> d.name().equals(decision));
 		if (!known) {
-			throw TaskDecisions.rejected(task, "'" + FailoverVariables.LOG_CHAIN_DECISION + "' must be one of "
-					+ Arrays.toString(LogChainDecision.values()));
+			throw TaskDecisions.rejected(task, FailoverVariables.LOG_CHAIN_DECISION,
+					FormLabels.of(FailoverVariables.LOG_CHAIN_DECISION) + ": choose one of "
+							+ Arrays.toString(LogChainDecision.values()));
 		}
-		TaskDecisions.requireText(task, FailoverVariables.LOG_CHAIN_COMMENT, "the reason for the decision");
+		TaskDecisions.requireText(task, FailoverVariables.LOG_CHAIN_COMMENT, "why you decided so");
 	}
 
 }

@@ -23,4 +23,9 @@ public class RetryPolicy {
 		return cycle;
 	}
 
+	/** How many attempts a step gets: the n of {@code Rn/...} (the engine's DefaultJobRetryCmd sets n retries at the first failure). */
+	public int attempts() {
+		return Integer.parseInt(cycle.substring(1, cycle.indexOf('/')));
+	}
+
 }

@@ -1,15 +1,14 @@
 package org.pchatfailover.failover;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.StringValue;
+import org.pchatfailover.security.TaskRefusedException;
 
 /**
  * Server-side checks of what an operator submits, shared by the completion listeners. A failed check keeps the
- * task open and tells the operator what is missing (Tasklist shows the message; the engine REST API answers 500 with
- * it, because Camunda wraps a listener's exception).
+ * task open and tells the operator, with the form's label, what is missing (the REST API answers 400).
  */
 final class TaskDecisions {
 
@@ -24,7 +23,7 @@ final class TaskDecisions {
 	static VariableScope processScope(DelegateTask task, String... decisions) {
 		for (String name : decisions) {
 			if (task.hasVariableLocal(name)) {
-				throw rejected(task, "'" + name + "' must be set on the process, not as a task-local variable");
+				throw rejected(task, name, FormLabels.of(name) + " must be set on the process, not as a task-local variable");
 			}
 		}
 		requireStorableTexts(task, task.getVariablesLocalTyped(false));
@@ -41,8 +40,8 @@ final class TaskDecisions {
 		variables.forEach((name, ignored) -> {
 			if (variables.getValueTyped(name) instanceof StringValue text && text.getValue() != null
 					&& text.getValue().length() > TextVariables.MAX_LENGTH) {
-				throw rejected(task, "'" + name + "' is " + text.getValue().length() + " characters long, at most "
-						+ TextVariables.MAX_LENGTH + " can be stored");
+				throw rejected(task, name, FormLabels.of(name) + " is " + text.getValue().length()
+						+ " characters long, at most " + TextVariables.MAX_LENGTH + " can be stored: shorten it");
 			}
 		});
 	}
@@ -58,7 +57,7 @@ final class TaskDecisions {
 			answer = Boolean.parseBoolean(text.strip());
 		}
 		if (answer == null) {
-			throw rejected(task, question + " ('" + name + "' must be true or false)");
+			throw rejected(task, name, FormLabels.of(name) + ": " + question + " (true or false)");
 		}
 		task.getExecution().setVariable(name, answer);
 		return answer;
@@ -67,13 +66,14 @@ final class TaskDecisions {
 	static String requireText(DelegateTask task, String name, String what) {
 		Object value = processScope(task, name).getVariable(name);
 		if (!(value instanceof String text) || text.isBlank()) {
-			throw rejected(task, what + " ('" + name + "') is required");
+			throw rejected(task, name, FormLabels.of(name) + " is required: write " + what);
 		}
 		return text.strip();
 	}
 
-	static BadUserRequestException rejected(DelegateTask task, String reason) {
-		return new BadUserRequestException(task.getTaskDefinitionKey() + " cannot be completed: " + reason);
+	/** A refusal naming the form field as the operator sees it and what to do about it. */
+	static TaskRefusedException rejected(DelegateTask task, String field, String reason) {
+		return new TaskRefusedException(task.getTaskDefinitionKey(), field, reason);
 	}
 
 }

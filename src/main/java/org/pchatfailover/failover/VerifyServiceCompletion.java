@@ -10,8 +10,8 @@ class VerifyServiceCompletion implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		TaskDecisions.requireYesNo(task, FailoverVariables.SERVICE_VERIFIED, "say whether clients work");
-		TaskDecisions.requireText(task, FailoverVariables.VERIFICATION_COMMENT, "what was tested");
+		TaskDecisions.requireYesNo(task, FailoverVariables.SERVICE_VERIFIED, "say whether Persistent Chat clients work");
+		TaskDecisions.requireText(task, FailoverVariables.VERIFICATION_COMMENT, "what was tested, by whom");
 	}
 
 }

@@ -54,6 +54,12 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 				withGuard(configuration.getCustomPostCommandInterceptorsTxRequired(), guard));
 		configuration.setCustomPostCommandInterceptorsTxRequiresNew(
 				withGuard(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), guard));
+		// outside the command context, where a refusal passed as a BadUserRequestException (logged at DEBUG); one
+		// instance per chain, since an interceptor's next is set by the chain it is in (transactions differ)
+		configuration.setCustomPreCommandInterceptorsTxRequired(
+				first(new TaskRefusals(), configuration.getCustomPreCommandInterceptorsTxRequired()));
+		configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+				first(new TaskRefusals(), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
 		// the engine's default pattern has no hyphen, and the group names of the design have one
 		String groupPattern = configuration.getGroupResourceWhitelistPattern();
 		if (groupPattern == null || !FailoverGroups.OPERATORS.matches(groupPattern)) {
@@ -95,6 +101,15 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 	private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors, TaskInputGuard guard) {
 		List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
 		all.add(guard);
+		return all;
+	}
+
+	private static List<CommandInterceptor> first(CommandInterceptor interceptor, List<CommandInterceptor> others) {
+		List<CommandInterceptor> all = new ArrayList<>();
+		all.add(interceptor);
+		if (others != null) {
+			all.addAll(others);
+		}
 		return all;
 	}
 

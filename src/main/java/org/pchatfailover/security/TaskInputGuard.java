@@ -4,13 +4,13 @@ import java.lang.reflect.Field;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -51,9 +51,11 @@ class TaskInputGuard extends CommandInterceptor {
 		// ResolveTaskCmd is a CompleteTaskCmd: resolving a delegated task also sets variables
 		if (command instanceof CompleteTaskCmd) {
 			check(read(COMPLETE_TASK, command), read(COMPLETE_VARIABLES, command));
+			return unwrappingRefusals(command);
 		}
 		else if (command instanceof SubmitTaskFormCmd) {
 			check(read(SUBMIT_TASK, command), read(SUBMIT_VARIABLES, command));
+			return unwrappingRefusals(command);
 		}
 		else if ((command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd)
 				&& isPerson(Context.getCommandContext())) {
@@ -62,6 +64,25 @@ class TaskInputGuard extends CommandInterceptor {
 					+ "escalations on it are for administrators only");
 		}
 		return next.execute(command);
+	}
+
+	/**
+	 * The engine wraps whatever a task listener throws in ENGINE-03051, a plain ProcessEngineException that it logs
+	 * as an error with a trace and its REST API answers with 500. A completion check's refusal is handed on as
+	 * itself instead, so the engine logs it at DEBUG and {@link TaskRefusals} answers it with 400.
+	 */
+	private <T> T unwrappingRefusals(Command<T> command) {
+		try {
+			return next.execute(command);
+		}
+		catch (ProcessEngineException ex) {
+			for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+				if (cause instanceof TaskRefusedException refusal) {
+					throw refusal;
+				}
+			}
+			throw ex;
+		}
 	}
 
 	private void check(Object taskId, Object submitted) {
@@ -112,8 +133,8 @@ class TaskInputGuard extends CommandInterceptor {
 		return plain == null ? null : String.valueOf(plain);
 	}
 
-	private static FormFieldValidationException refused(TaskEntity task, String field, String reason) {
-		return new FormFieldValidationException(field, task.getTaskDefinitionKey() + " cannot be completed: " + reason);
+	private static TaskRefusedException refused(TaskEntity task, String field, String reason) {
+		return new TaskRefusedException(task.getTaskDefinitionKey(), field, reason);
 	}
 
 	private static Object read(Field field, Object command) {

@@ -1,6 +1,7 @@
 package org.pchatfailover.ticketing;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,8 +16,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.pchatfailover.apidoc.ApiDocs;
+import org.pchatfailover.failover.FailoverState;
 import org.pchatfailover.security.CurrentUser;
 import org.pchatfailover.security.FailoverGroups;
+import org.pchatfailover.topology.Fqdn;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -123,29 +126,62 @@ class FailoverController {
 		return views.find(id).orElseThrow(() -> new NotFoundException("no failover with id " + id));
 	}
 
-	/** The failover a ticket started, as a list (empty when the ticket started none). */
+	/**
+	 * The failover a ticket started (with {@code ticketId}, a list of at most one), or all failovers newest first,
+	 * paged and filtered by state and pool (DESIGN.md, REST contract).
+	 */
 	@GetMapping
-	@Operation(operationId = "findFailoversByTicket", summary = "The failover a ticket started",
-			description = "For pchat-ticketing, pchat-operators and pchat-admins. A list of at most one failover: "
-					+ "empty when the ticket started none. For a ticketing system that lost the id.")
-	@ApiResponse(responseCode = "200", description = "The ticket's failover, or an empty list.",
+	@Operation(operationId = "listFailovers", summary = "The failovers, newest first, or the one a ticket started",
+			description = "For pchat-ticketing, pchat-operators and pchat-admins. With `ticketId`: a list of at most one "
+					+ "failover, empty when the ticket started none (for a ticketing system that lost the id). Without "
+					+ "it: every failover the caller may read, running or finished, newest first, `page` (from 0) of "
+					+ "`size` (1 to 100, default 20), filtered by `state` and `poolFqdn` when given.")
+	@ApiResponse(responseCode = "200", description = "The failovers, or an empty list.",
 			content = @Content(mediaType = "application/json",
 					array = @ArraySchema(schema = @Schema(implementation = FailoverView.class)),
 					examples = @ExampleObject(name = "failovers-of-ticket", ref = ApiDocs.EXAMPLES + "failovers-of-ticket")))
-	@ApiResponse(responseCode = "400", description = "`ticketId` missing or not a ticket id.",
+	@ApiResponse(responseCode = "400", description = "`ticketId` not a ticket id, `state` not a state, `poolFqdn` "
+			+ "not an FQDN, `page` negative or `size` outside 1 to 100; `errors` names the field.",
 			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM), examples = {
-					@ExampleObject(name = "problem-invalid-ticket-id", ref = ApiDocs.EXAMPLES + "problem-invalid-ticket-id"),
-					@ExampleObject(name = "problem-missing-ticket-id", ref = ApiDocs.EXAMPLES + "problem-missing-ticket-id") }))
+					@ExampleObject(name = "problem-invalid-ticket-id", ref = ApiDocs.EXAMPLES + "problem-invalid-ticket-id") }))
 	@ApiResponse(responseCode = "406", description = "`Accept` admits no JSON.",
 			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
 					examples = @ExampleObject(name = "problem-not-acceptable", ref = ApiDocs.EXAMPLES + "problem-not-acceptable")))
-	List<FailoverView> findByTicket(@Parameter(description = "the ticket id the failover was started for",
-			example = "INC-4711") @RequestParam String ticketId) {
+	List<FailoverView> list(@Parameter(description = "the ticket id the failover was started for",
+			example = "INC-4711") @RequestParam(required = false) String ticketId,
+			@Parameter(description = "RUNNING, WAITING_FOR_OPERATOR, INCIDENT, COMPLETED or ABORTED") @RequestParam(
+					required = false) String state,
+			@Parameter(description = "the pool's FQDN") @RequestParam(required = false) String poolFqdn,
+			@Parameter(description = "the page, from 0") @RequestParam(defaultValue = "0") String page,
+			@Parameter(description = "failovers per page, 1 to 100") @RequestParam(defaultValue = "20") String size) {
 		requireReader();
-		if (!ticketId.matches(FailoverRequest.TICKET_ID)) {
-			throw new InvalidFieldException("ticketId", "ticketId '" + ticketId + "' is not a ticket id");
+		if (ticketId != null) {
+			if (!ticketId.matches(FailoverRequest.TICKET_ID)) {
+				throw new InvalidFieldException("ticketId", "ticketId '" + ticketId + "' is not a ticket id");
+			}
+			return views.findByTicket(ticketId).map(List::of).orElse(List.of());
 		}
-		return views.findByTicket(ticketId).map(List::of).orElse(List.of());
+		FailoverState wanted = state == null ? null : Arrays.stream(FailoverState.values())
+			.filter(s -> s.name().equals(state))
+			.findFirst()
+			.orElseThrow(() -> new InvalidFieldException("state",
+					"state '" + state + "' is none of " + Arrays.toString(FailoverState.values())));
+		if (poolFqdn != null && !Fqdn.isValid(poolFqdn)) {
+			throw new InvalidFieldException("poolFqdn", "poolFqdn '" + poolFqdn + "' is not an FQDN");
+		}
+		int pageNumber = number("page", page, 0, 1_000_000);
+		int pageSize = number("size", size, 1, 100);
+		return views.list(wanted, poolFqdn, pageNumber, pageSize);
+	}
+
+	private static int number(String field, String text, int min, int max) {
+		if (text.matches("\\d{1,7}")) {
+			int value = Integer.parseInt(text);
+			if (value >= min && value <= max) {
+				return value;
+			}
+		}
+		throw new InvalidFieldException(field, field + " must be a whole number from " + min + " to " + max);
 	}
 
 	/** A URL the pattern let through can still be no URI ({@code %zz}) or have no host ({@code a_b}): 400, not 500. */

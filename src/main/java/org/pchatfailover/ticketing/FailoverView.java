@@ -24,10 +24,27 @@ public record FailoverView(String id, String ticketId, String poolFqdn, Failover
 		List<CurrentStep> currentSteps, List<PastStep> pastSteps, List<OpenIncident> incidents,
 		Map<String, String> links) {
 
-	/** @param taskId the user task waiting for an operator, null for a service step */
+	/**
+	 * @param taskId the user task waiting for an operator, null for a service step
+	 * @param retry a service step that failed and waits for its next attempt; null otherwise
+	 */
 	public record CurrentStep(String step, @Schema(types = { "string", "null" }) String name, Instant startedAt,
 			@Schema(types = { "string", "null" },
-					description = "the user task waiting for an operator; null for a service step") String taskId) {
+					description = "the user task waiting for an operator; null for a service step") String taskId,
+			@Schema(nullable = true, description = "a service step that failed and waits for its next attempt; "
+					+ "null when it has not failed (or is an incident, listed in incidents)") Retry retry) {
+
+		public CurrentStep(String step, String name, Instant startedAt, String taskId) {
+			this(step, name, startedAt, taskId, null);
+		}
+
+	}
+
+	/**
+	 * Why nothing moves while a step retries: which attempt comes next of how many ({@code pchat.retry.cycle}), what
+	 * the last one failed with, and when the next one starts.
+	 */
+	public record Retry(int nextAttempt, int attempts, String lastError, Instant nextAttemptAt) {
 	}
 
 	/** @param outcome {@code completed} or {@code canceled} (left through an error boundary or an abort) */

@@ -13,13 +13,16 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.pchatfailover.failover.FailoverRegistry;
+import org.pchatfailover.failover.FailoverState;
 import org.pchatfailover.failover.FailoverStates;
 import org.pchatfailover.failover.FailoverVariables;
+import org.pchatfailover.failover.RetryPolicy;
 import org.pchatfailover.ticketing.FailoverView.CurrentStep;
 import org.pchatfailover.ticketing.FailoverView.OpenIncident;
 import org.pchatfailover.ticketing.FailoverView.PastStep;
@@ -44,8 +47,11 @@ class FailoverViews {
 
 	private final FailoverStates states;
 
+	private final RetryPolicy retryPolicy;
+
 	FailoverViews(HistoryService history, RuntimeService runtime, TaskService tasks, ManagementService management,
-			FailoverRegistry registry, FailoverStates states) {
+			FailoverRegistry registry, FailoverStates states, RetryPolicy retryPolicy) {
+		this.retryPolicy = retryPolicy;
 		this.registry = registry;
 		this.states = states;
 		this.history = history;
@@ -74,6 +80,36 @@ class FailoverViews {
 			.map(this::view);
 	}
 
+	/**
+	 * Failovers the caller may read, newest first. The state is the API's rule over runtime and history, so a state
+	 * filter reads the failovers of the pool (or all) and pages what matches.
+	 */
+	List<FailoverView> list(FailoverState state, String poolFqdn, int page, int size) {
+		HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(FailoverVariables.PROCESS_ID);
+		if (poolFqdn != null) {
+			List<String> ofPool = registry.forPool(poolFqdn)
+				.stream()
+				.map(FailoverRegistry.Registration::processInstanceId)
+				.toList();
+			if (ofPool.isEmpty()) {
+				return List.of();
+			}
+			query.processInstanceIds(Set.copyOf(ofPool));
+		}
+		query.orderByProcessInstanceStartTime().desc();
+		if (state == null) {
+			return query.listPage(page * size, size).stream().map(this::view).toList();
+		}
+		return query.list()
+			.stream()
+			.filter(instance -> states.stateOf(instance) == state)
+			.skip((long) page * size)
+			.limit(size)
+			.map(this::view)
+			.toList();
+	}
+
 	private FailoverView view(HistoricProcessInstance instance) {
 		List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
 			.processInstanceId(instance.getId())
@@ -98,7 +134,7 @@ class FailoverViews {
 		// an asynchronous step that waits for the job executor (or for a retry) has no activity instance yet
 		management.createJobQuery().processInstanceId(instance.getId()).list().stream()
 			.filter(job -> job.getProcessDefinitionKey() != null && job.getJobDefinitionId() != null)
-			.map(job -> new CurrentStep(activityOf(job), null, job.getCreateTime().toInstant(), null))
+			.map(job -> new CurrentStep(activityOf(job), null, job.getCreateTime().toInstant(), null, retryOf(job)))
 			.filter(step -> step.step() != null && current.stream().noneMatch(c -> c.step().equals(step.step())))
 			.forEach(current::add);
 		List<PastStep> past = activities.stream()
@@ -110,7 +146,21 @@ class FailoverViews {
 		return new FailoverView(instance.getId(), instance.getBusinessKey(), poolFqdn(instance.getId()),
 				states.stateOf(instance), instance.getStartTime().toInstant(),
 				instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), current, past, incidents,
-				FailoverLinks.of(instance.getId(), open));
+				FailoverLinks.of(instance.getId(), open, instance.getEndTime() != null));
+	}
+
+	/**
+	 * A failed job with retries left waits for its next attempt. With a cycle {@code Rn/...} the engine runs n
+	 * attempts: at the first failure it sets the job's retries to n and takes one off (DefaultJobRetryCmd), so after k
+	 * failures n - k are left and the next attempt is k + 1.
+	 */
+	private FailoverView.Retry retryOf(Job job) {
+		if (job.getExceptionMessage() == null || job.getRetries() <= 0) {
+			return null;
+		}
+		int attempts = Math.max(retryPolicy.attempts(), job.getRetries() + 1);
+		return new FailoverView.Retry(attempts - job.getRetries() + 1, attempts, job.getExceptionMessage(),
+				job.getDuedate() == null ? null : job.getDuedate().toInstant());
 	}
 
 	private String activityOf(Job job) {
@@ -139,10 +189,20 @@ class FailoverViews {
 		private FailoverLinks() {
 		}
 
-		static Map<String, String> of(String id, List<Task> open) {
+		/**
+		 * A finished failover has no task and Cockpit Community lists running instances only, so its Tasklist and
+		 * Cockpit links lead to its report, the record of what was done.
+		 */
+		static Map<String, String> of(String id, List<Task> open, boolean finished) {
 			Map<String, String> links = new LinkedHashMap<>();
+			String report = "/api/failovers/" + id + "/report";
 			links.put("self", "/api/failovers/" + id);
-			links.put("report", "/api/failovers/" + id + "/report");
+			links.put("report", report);
+			if (finished) {
+				links.put("tasklist", report);
+				links.put("cockpit", report);
+				return links;
+			}
 			links.put("tasklist", open.isEmpty() ? "/camunda/app/tasklist/default/"
 					: "/camunda/app/tasklist/default/#/?task=" + open.get(0).getId());
 			links.put("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + id + "/runtime");

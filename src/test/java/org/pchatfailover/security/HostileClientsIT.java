@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -29,6 +33,7 @@ import org.pchatfailover.LabDrill;
 import org.pchatfailover.LabTestSupport;
 import org.pchatfailover.failover.FailoverRegistry;
 import org.pchatfailover.reliability.ReliabilityFigures;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -239,15 +244,33 @@ class HostileClientsIT {
 		Object proposal = runtime.getVariable(failoverId, "activeServers");
 		JsonNode labBefore = labState();
 
-		Response answer = drill.api().send("operator:operator", "POST", "/engine-rest/task/" + taskId + "/complete",
-				Map.of("variables", Map.of("activeServers", Map.of("value", "dal-pc-001.litwareinc.com,mallory.example.com"),
-						"lowLatencyConfirmed", Map.of("value", true))),
-				"application/json");
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		log.start();
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		root.addAppender(log);
+		Response answer;
+		try {
+			answer = drill.api().send("operator:operator", "POST", "/engine-rest/task/" + taskId + "/complete",
+					Map.of("variables", Map.of("activeServers", Map.of("value", "dal-pc-001.litwareinc.com,mallory.example.com"),
+							"lowLatencyConfirmed", Map.of("value", true))),
+					"application/json");
+		}
+		finally {
+			root.detachAppender(log);
+		}
 		figures.add("badInputsTried", 1);
 
-		// the engine wraps a task listener's refusal (ENGINE-03051), and its REST API answers that with 500
-		assertThat(answer.status()).as(answer.text()).isEqualTo(500);
-		assertThat(answer.text()).contains("mallory.example.com is not a configured active-server candidate");
+		// a refusal is a conversation: 400 naming the form's label, one WARN line, no error with a trace
+		assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+		assertThat(answer.text()).contains("mallory.example.com is not a configured active-server candidate")
+			.contains("'Active servers' (activeServers)")
+			.doesNotContain("ENGINE-03051");
+		assertThat(log.list).filteredOn(event -> event.getLevel() == Level.ERROR).isEmpty();
+		assertThat(log.list).filteredOn(event -> event.getLevel() == Level.WARN)
+			.singleElement()
+			.satisfies(event -> assertThat(event.getFormattedMessage()).contains("mallory.example.com")
+				.contains("ConfirmActiveServers"))
+			.satisfies(event -> assertThat(event.getThrowableProxy()).isNull());
 		figures.add("badInputsRejected", 1);
 		assertThat(drill.awaitTask(failoverId, "ConfirmActiveServers")).isEqualTo(taskId);
 		assertThat(String.valueOf(runtime.getVariable(failoverId, "activeServers"))).isEqualTo(String.valueOf(proposal));

@@ -211,9 +211,22 @@ class FailoverApiIT {
 		assertThat(aborted.path("state").asText()).isEqualTo("ABORTED");
 		assertThat(aborted.path("endedAt").asText()).isNotBlank();
 		assertThat(aborted.path("pastSteps").findValuesAsText("step")).endsWith("FailoverAborted");
+		assertThat(List.of(aborted.at("/links/cockpit").asText(), aborted.at("/links/tasklist").asText()))
+			.as("Cockpit Community shows running instances only: a finished failover's links lead to its report")
+			.containsOnly("/api/failovers/" + id + "/report");
 		assertThat(api.send("ticketing", "GET", "/api/failovers?ticketId=INC-6006", null).json().findValuesAsText("id"))
 			.containsExactly(id);
 		assertThat(api.send("ticketing", "GET", "/api/failovers/no-such-id", null).status()).isEqualTo(404);
+		assertThat(api.send("operator", "GET", "/api/failovers?state=ABORTED&poolFqdn=" + POOL, null).json()
+			.findValuesAsText("id")).as("the finished failover is listed").contains(id);
+		assertThat(api.send("operator", "GET", "/api/failovers?state=RUNNING&size=100", null).json()
+			.findValuesAsText("id")).doesNotContain(id);
+		JsonNode newest = api.send("operator", "GET", "/api/failovers?page=0&size=1", null).json();
+		assertThat(newest.size()).isEqualTo(1);
+		Response badState = api.send("operator", "GET", "/api/failovers?state=FINISHED", null);
+		assertThat(badState.status()).isEqualTo(400);
+		assertThat(badState.text()).contains("state");
+		assertThat(api.send("operator", "GET", "/api/failovers?size=0", null).status()).isEqualTo(400);
 	}
 
 	@Test
