@@ -1,6 +1,9 @@
 package org.pchatfailover.failover;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 
@@ -20,17 +23,33 @@ public class FailoverStates {
 
 	public FailoverState stateOf(HistoricProcessInstance instance) {
 		if (instance.getEndTime() != null) {
-			boolean cancelled = HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(instance.getState());
-			return FailoverState.ofEnd(instance.getEndActivityId(), cancelled);
+			return endState(instance);
 		}
-		String id = instance.getId();
-		boolean openIncident = history.createHistoricIncidentQuery().processInstanceId(id).open().count() > 0;
 		boolean waiting = history.createHistoricActivityInstanceQuery()
-			.processInstanceId(id)
+			.processInstanceId(instance.getId())
 			.activityType("userTask")
 			.unfinished()
 			.count() > 0;
-		return FailoverState.ofRunning(openIncident, waiting);
+		return FailoverState.ofRunning(hasOpenIncident(instance), waiting);
+	}
+
+	/** As {@link #stateOf(HistoricProcessInstance)}, with the instance's activities the caller has read already. */
+	public FailoverState stateOf(HistoricProcessInstance instance, List<HistoricActivityInstance> activities) {
+		if (instance.getEndTime() != null) {
+			return endState(instance);
+		}
+		boolean waiting = activities.stream()
+			.anyMatch(a -> "userTask".equals(a.getActivityType()) && a.getEndTime() == null);
+		return FailoverState.ofRunning(hasOpenIncident(instance), waiting);
+	}
+
+	private static FailoverState endState(HistoricProcessInstance instance) {
+		boolean cancelled = HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(instance.getState());
+		return FailoverState.ofEnd(instance.getEndActivityId(), cancelled);
+	}
+
+	private boolean hasOpenIncident(HistoricProcessInstance instance) {
+		return history.createHistoricIncidentQuery().processInstanceId(instance.getId()).open().count() > 0;
 	}
 
 }

@@ -3,6 +3,7 @@ package org.pchatfailover.security;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,8 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
+import org.pchatfailover.security.AuthenticationCache.Authenticated;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,10 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ActuatorAccessFilter extends OncePerRequestFilter {
 
-	private final IdentityService identity;
+	private final EngineUserCheck users;
 
-	ActuatorAccessFilter(IdentityService identity) {
-		this.identity = identity;
+	ActuatorAccessFilter(EngineUserCheck users) {
+		this.users = users;
 	}
 
 	@Override
@@ -34,12 +34,13 @@ class ActuatorAccessFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		String[] credentials = ApiAuthenticationFilter.basicCredentials(header);
-		if (header != null && (credentials == null || !identity.checkPassword(credentials[0], credentials[1]))) {
+		Optional<Authenticated> user = credentials == null ? Optional.empty()
+				: users.check(credentials[0], credentials[1]);
+		if (header != null && user.isEmpty()) {
 			AccessResponses.unauthorized(request, response, "user name or password not accepted");
 			return;
 		}
-		List<String> groups = credentials == null ? List.of()
-				: identity.createGroupQuery().groupMember(credentials[0]).list().stream().map(Group::getId).toList();
+		List<String> groups = user.map(Authenticated::groupIds).orElse(List.of());
 		if (!isHealth(request) && !groups.contains(FailoverGroups.ADMINS)) {
 			if (credentials == null) {
 				AccessResponses.unauthorized(request, response, "HTTP basic credentials of a pchat-admins member required");

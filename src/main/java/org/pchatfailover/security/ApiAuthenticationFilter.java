@@ -3,7 +3,7 @@ package org.pchatfailover.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,13 +11,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
+import org.pchatfailover.security.AuthenticationCache.Authenticated;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * HTTP basic for the product's {@code /api}, against the engine's users (one user store for Tasklist, Cockpit and the
- * API; wrong passwords slow down their address, {@link LoginThrottleFilter}, and lock no account). The authenticated
+ * API; wrong passwords slow down their address, {@link LoginThrottleFilter}, and lock no account; a password accepted
+ * is accepted again for a short while without the engine's database, {@link AuthenticationCache}). The authenticated
  * user is set on the engine for the request, so engine authorizations apply to what the API reads and starts. A
  * missing or wrong credential is a problem+json 401 that never echoes what was sent.
  */
@@ -25,23 +25,25 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
 	private final IdentityService identity;
 
-	ApiAuthenticationFilter(IdentityService identity) {
+	private final EngineUserCheck users;
+
+	ApiAuthenticationFilter(IdentityService identity, EngineUserCheck users) {
 		this.identity = identity;
+		this.users = users;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String[] credentials = basicCredentials(request.getHeader("Authorization"));
-		if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+		Optional<Authenticated> user = credentials == null ? Optional.empty()
+				: users.check(credentials[0], credentials[1]);
+		if (user.isEmpty()) {
 			AccessResponses.unauthorized(request, response, credentials == null ? "HTTP basic credentials required"
 					: "user name or password not accepted");
 			return;
 		}
-		String userId = credentials[0];
-		List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-		List<String> tenants = identity.createTenantQuery().userMember(userId).list().stream().map(Tenant::getId).toList();
-		identity.setAuthentication(userId, groups, tenants);
+		identity.setAuthentication(user.get().userId(), user.get().groupIds(), user.get().tenantIds());
 		try {
 			chain.doFilter(request, response);
 		}

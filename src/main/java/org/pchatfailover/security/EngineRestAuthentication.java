@@ -19,7 +19,7 @@ import org.springframework.core.Ordered;
  * {@link LoginThrottleFilter} slows down an address that keeps sending wrong passwords.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LoginThrottleProperties.class)
+@EnableConfigurationProperties({ LoginThrottleProperties.class, AuthenticationCacheProperties.class })
 class EngineRestAuthentication {
 
 	@Bean
@@ -45,18 +45,29 @@ class EngineRestAuthentication {
 	}
 
 	@Bean
-	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identity) {
+	AuthenticationCache authenticationCache(AuthenticationCacheProperties properties) {
+		return new AuthenticationCache(properties, Clock.systemUTC());
+	}
+
+	@Bean
+	EngineUserCheck engineUserCheck(IdentityService identity, AuthenticationCache cache) {
+		return new EngineUserCheck(identity, cache);
+	}
+
+	@Bean
+	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identity,
+			EngineUserCheck users) {
 		FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ApiAuthenticationFilter(identity));
+				new ApiAuthenticationFilter(identity, users));
 		registration.setName("pchat-api-auth");
 		registration.addUrlPatterns("/api/*");
 		return registration;
 	}
 
 	@Bean
-	FilterRegistrationBean<ActuatorAccessFilter> actuatorAccessFilter(IdentityService identity) {
+	FilterRegistrationBean<ActuatorAccessFilter> actuatorAccessFilter(EngineUserCheck users) {
 		FilterRegistrationBean<ActuatorAccessFilter> registration = new FilterRegistrationBean<>(
-				new ActuatorAccessFilter(identity));
+				new ActuatorAccessFilter(users));
 		registration.setName("pchat-actuator-access");
 		registration.addUrlPatterns("/actuator", "/actuator/*");
 		return registration;

@@ -98,8 +98,11 @@ class FailoverController {
 			requireAllowedCallback(request.callbackUrl());
 		}
 		FailoverStarter.Started started = starter.start(request, user);
-		FailoverView view = views.find(started.processInstanceId())
-			.orElseThrow(() -> new IllegalStateException("failover " + started.processInstanceId() + " not readable"));
+		// a new failover is answered as its start left it; an earlier one is read again, it may have moved on
+		FailoverView view = started.created() ? started.view()
+				: views.find(started.processInstanceId(), started.poolFqdn())
+					.orElseThrow(() -> new IllegalStateException(
+							"failover " + started.processInstanceId() + " not readable"));
 		URI location = URI.create("/api/failovers/" + started.processInstanceId());
 		return started.created() ? ResponseEntity.created(location).body(view)
 				: ResponseEntity.ok().location(location).body(view);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -49,6 +50,9 @@ class FailoverViews {
 
 	private final RetryPolicy retryPolicy;
 
+	// job definition id -> activity id: a job definition never changes once deployed, so each is read once per node
+	private final Map<String, String> jobActivities = new ConcurrentHashMap<>();
+
 	FailoverViews(HistoryService history, RuntimeService runtime, TaskService tasks, ManagementService management,
 			FailoverRegistry registry, FailoverStates states, RetryPolicy retryPolicy) {
 		this.retryPolicy = retryPolicy;
@@ -61,11 +65,12 @@ class FailoverViews {
 	}
 
 	Optional<FailoverView> find(String id) {
-		HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-			.processInstanceId(id)
-			.processDefinitionKey(FailoverVariables.PROCESS_ID)
-			.singleResult();
-		return Optional.ofNullable(instance).map(this::view);
+		return instance(id).map(instance -> view(instance, poolFqdn(id)));
+	}
+
+	/** A failover whose pool the caller knows from its registration: one read of the registry less. */
+	Optional<FailoverView> find(String id, String poolFqdn) {
+		return instance(id).map(instance -> view(instance, poolFqdn));
 	}
 
 	Optional<FailoverView> findByTicket(String ticketId) {
@@ -77,7 +82,7 @@ class FailoverViews {
 			.list()
 			.stream()
 			.findFirst()
-			.map(this::view);
+			.map(instance -> view(instance, poolFqdn(instance.getId())));
 	}
 
 	/**
@@ -98,33 +103,70 @@ class FailoverViews {
 			query.processInstanceIds(Set.copyOf(ofPool));
 		}
 		query.orderByProcessInstanceStartTime().desc();
-		if (state == null) {
-			return query.listPage(page * size, size).stream().map(this::view).toList();
-		}
-		return query.list()
-			.stream()
-			.filter(instance -> states.stateOf(instance) == state)
-			.skip((long) page * size)
-			.limit(size)
-			.map(this::view)
-			.toList();
+		List<HistoricProcessInstance> instances = state == null ? query.listPage(page * size, size)
+				: query.list()
+					.stream()
+					.filter(instance -> states.stateOf(instance) == state)
+					.skip((long) page * size)
+					.limit(size)
+					.toList();
+		return instances.stream().map(instance -> view(instance, poolFqdn(instance.getId()))).toList();
 	}
 
-	private FailoverView view(HistoricProcessInstance instance) {
-		List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
-			.processInstanceId(instance.getId())
-			.orderByHistoricActivityInstanceStartTime()
-			.asc()
-			.orderPartiallyByOccurrence()
-			.asc()
-			.list();
+	/**
+	 * The failover a start made, read in the start's transaction (its own uncommitted rows, on the start's
+	 * connection). No job of it can have run yet, since its first job commits with the start: so it has no incident,
+	 * and an open user task only if the model reaches one without a job; those two queries are left out.
+	 */
+	FailoverView justStarted(String id, String ticketId, String poolFqdn) {
+		HistoricProcessInstance instance = instance(id)
+			.orElseThrow(() -> new IllegalStateException("failover " + id + " not in history after its start"));
+		List<HistoricActivityInstance> activities = activitiesOf(id);
+		boolean waiting = activities.stream().anyMatch(a -> a.getEndTime() == null && "userTask".equals(a.getActivityType()));
+		List<Task> open = waiting ? tasks.createTaskQuery().processInstanceId(id).list() : List.of();
+		return new FailoverView(id, ticketId, poolFqdn, FailoverState.ofRunning(false, waiting),
+				instance.getStartTime().toInstant(), null, currentSteps(id, activities, open), pastSteps(activities),
+				List.of(), FailoverLinks.of(id, open, false));
+	}
+
+	private Optional<HistoricProcessInstance> instance(String id) {
+		return Optional.ofNullable(history.createHistoricProcessInstanceQuery()
+			.processInstanceId(id)
+			.processDefinitionKey(FailoverVariables.PROCESS_ID)
+			.singleResult());
+	}
+
+	private FailoverView view(HistoricProcessInstance instance, String poolFqdn) {
+		List<HistoricActivityInstance> activities = activitiesOf(instance.getId());
 		List<OpenIncident> incidents = runtime.createIncidentQuery()
 			.processInstanceId(instance.getId())
 			.list()
 			.stream()
 			.map(i -> new OpenIncident(i.getActivityId(), i.getIncidentMessage(), i.getIncidentTimestamp().toInstant()))
 			.toList();
-		List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId()).list();
+		// a task can be open only where a user task's activity is
+		boolean atUserTask = activities.stream()
+			.anyMatch(a -> a.getEndTime() == null && "userTask".equals(a.getActivityType()));
+		List<Task> open = atUserTask ? tasks.createTaskQuery().processInstanceId(instance.getId()).list() : List.of();
+		return new FailoverView(instance.getId(), instance.getBusinessKey(), poolFqdn,
+				states.stateOf(instance, activities), instance.getStartTime().toInstant(),
+				instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
+				currentSteps(instance.getId(), activities, open), pastSteps(activities), incidents,
+				FailoverLinks.of(instance.getId(), open, instance.getEndTime() != null));
+	}
+
+	private List<HistoricActivityInstance> activitiesOf(String processInstanceId) {
+		return history.createHistoricActivityInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.orderByHistoricActivityInstanceStartTime()
+			.asc()
+			.orderPartiallyByOccurrence()
+			.asc()
+			.list();
+	}
+
+	private List<CurrentStep> currentSteps(String processInstanceId, List<HistoricActivityInstance> activities,
+			List<Task> open) {
 		List<CurrentStep> current = new ArrayList<>(activities.stream()
 			.filter(a -> a.getEndTime() == null && STEP_TYPES.contains(a.getActivityType()))
 			.map(a -> new CurrentStep(a.getActivityId(), a.getActivityName(), a.getStartTime().toInstant(),
@@ -132,21 +174,21 @@ class FailoverViews {
 						.findFirst().orElse(null)))
 			.toList());
 		// an asynchronous step that waits for the job executor (or for a retry) has no activity instance yet
-		management.createJobQuery().processInstanceId(instance.getId()).list().stream()
+		management.createJobQuery().processInstanceId(processInstanceId).list().stream()
 			.filter(job -> job.getProcessDefinitionKey() != null && job.getJobDefinitionId() != null)
 			.map(job -> new CurrentStep(activityOf(job), null, job.getCreateTime().toInstant(), null, retryOf(job)))
 			.filter(step -> step.step() != null && current.stream().noneMatch(c -> c.step().equals(step.step())))
 			.forEach(current::add);
-		List<PastStep> past = activities.stream()
+		return current;
+	}
+
+	private static List<PastStep> pastSteps(List<HistoricActivityInstance> activities) {
+		return activities.stream()
 			.filter(a -> a.getEndTime() != null && STEP_TYPES.contains(a.getActivityType()))
 			.map(a -> new PastStep(a.getActivityId(), a.getActivityName(), a.getStartTime().toInstant(),
 					a.getEndTime().toInstant(), a.getDurationInMillis() == null ? 0 : a.getDurationInMillis(),
 					a.isCanceled() ? "canceled" : "completed"))
 			.toList();
-		return new FailoverView(instance.getId(), instance.getBusinessKey(), poolFqdn(instance.getId()),
-				states.stateOf(instance), instance.getStartTime().toInstant(),
-				instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), current, past, incidents,
-				FailoverLinks.of(instance.getId(), open, instance.getEndTime() != null));
 	}
 
 	/**
@@ -164,10 +206,18 @@ class FailoverViews {
 	}
 
 	private String activityOf(Job job) {
+		String known = jobActivities.get(job.getJobDefinitionId());
+		if (known != null) {
+			return known;
+		}
 		JobDefinition definition = management.createJobDefinitionQuery()
 			.jobDefinitionId(job.getJobDefinitionId())
 			.singleResult();
-		return definition == null ? null : definition.getActivityId();
+		if (definition == null || definition.getActivityId() == null) {
+			return null;
+		}
+		jobActivities.put(job.getJobDefinitionId(), definition.getActivityId());
+		return definition.getActivityId();
 	}
 
 	private String poolFqdn(String processInstanceId) {
