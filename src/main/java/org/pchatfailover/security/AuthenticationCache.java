@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Successful HTTP basic checks for a short time, so that a ticketing system sending the same credential with every
  * request costs the engine's database one password check and two membership queries per TTL, not per request
- * (docs/notes-bench.md). Keyed by a SHA-256 of a random per-process salt, the user and the password: the password
+ * (DESIGN-NOTES, "Benchmarks"). Keyed by a SHA-256 of a random per-process salt, the user and the password: the password
  * itself is never kept, and the key is worthless outside this process. Only successes are kept, so a wrong password
  * always reaches the engine, is answered 401 and is counted by {@link LoginThrottleFilter}.
  * {@link #invalidateAll()} drops everything when the engine's identity changes ({@link IdentityChangeListening}).
