@@ -51,8 +51,10 @@ class TwoNodesOnPostgresIT {
 		String sqlPort = String.valueOf(ports[0]);
 		String sshPort = String.valueOf(ports[1]);
 		String mirrorPort = String.valueOf(ports[2]);
-		nodeA = node(labDir, sqlPort, sshPort, mirrorPort, "--pchat.lab.servers=true");
-		nodeB = node(labDir, sqlPort, sshPort, mirrorPort, "--pchat.lab.servers=false");
+		// node b starts no lab but reads the lab pool's placeholders: the same ports
+		String primaryPort = "--pchat.lab.primary-sql-port=" + ports[3];
+		nodeA = node(labDir, sqlPort, sshPort, mirrorPort, primaryPort, "--pchat.lab.servers=true");
+		nodeB = node(labDir, sqlPort, sshPort, mirrorPort, primaryPort, "--pchat.lab.servers=false");
 	}
 
 	@AfterAll
@@ -106,12 +108,13 @@ class TwoNodesOnPostgresIT {
 	}
 
 	private ConfigurableApplicationContext node(Path labDir, String sqlPort, String sshPort, String mirrorPort,
-			String servers) {
+			String primaryPort, String servers) {
 		return new SpringApplicationBuilder(PchatFailoverApplication.class).profiles("lab", "postgres")
 			.run("--server.port=0", "--PCHAT_DB_HOST=127.0.0.1", "--PCHAT_DB_PORT=" + postgres.getPort(),
 					"--PCHAT_DB_NAME=postgres", "--PCHAT_DB_USER=postgres", "--PCHAT_DB_PASSWORD=postgres",
 					"--pchat.lab.dir=" + labDir, "--pchat.lab.sql-port=" + sqlPort, "--pchat.lab.ssh-port=" + sshPort,
-					"--pchat.lab.mirror-sql-port=" + mirrorPort, "--pchat.lab.ticketing-port=0",
+					"--pchat.lab.mirror-sql-port=" + mirrorPort,
+					primaryPort, "--pchat.lab.ticketing-port=0",
 					"--pchat.readiness.enabled=false", servers);
 	}
 
