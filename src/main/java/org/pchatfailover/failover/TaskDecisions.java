@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * Server-side checks of what an operator submits, shared by the completion listeners. A failed check keeps the
  * task open and tells the operator what is missing (the REST API answers 400).
  */
-final class TaskDecisions {
+public final class TaskDecisions {
 
 	private TaskDecisions() {
 	}
@@ -18,7 +18,7 @@ final class TaskDecisions {
 	 * after a task read the process variables, so a task-local copy would let one value pass this check while
 	 * another one routes the failover.
 	 */
-	static VariableScope processScope(DelegateTask task, String... decisions) {
+	public static VariableScope processScope(DelegateTask task, String... decisions) {
 		for (String name : decisions) {
 			if (task.hasVariableLocal(name)) {
 				throw rejected(task, "'" + name + "' must be set on the process, not as a task-local variable");
@@ -28,7 +28,7 @@ final class TaskDecisions {
 	}
 
 	/** Reads a yes/no answer (a Camunda Forms radio sends "true"/"false") and stores it as a Boolean. */
-	static boolean requireYesNo(DelegateTask task, String name, String question) {
+	public static boolean requireYesNo(DelegateTask task, String name, String question) {
 		Object value = processScope(task, name).getVariable(name);
 		Boolean answer = null;
 		if (value instanceof Boolean b) {
@@ -44,7 +44,7 @@ final class TaskDecisions {
 		return answer;
 	}
 
-	static String requireText(DelegateTask task, String name, String what) {
+	public static String requireText(DelegateTask task, String name, String what) {
 		Object value = processScope(task, name).getVariable(name);
 		if (!(value instanceof String text) || text.isBlank()) {
 			throw rejected(task, what + " ('" + name + "') is required");
@@ -52,7 +52,7 @@ final class TaskDecisions {
 		return text.strip();
 	}
 
-	static BadUserRequestException rejected(DelegateTask task, String reason) {
+	public static BadUserRequestException rejected(DelegateTask task, String reason) {
 		return new BadUserRequestException(task.getTaskDefinitionKey() + " cannot be completed: " + reason);
 	}
 
