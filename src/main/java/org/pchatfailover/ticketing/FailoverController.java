@@ -91,9 +91,7 @@ class FailoverController {
 							ref = ApiDocs.EXAMPLES + "problem-unsupported-media-type")))
 	ResponseEntity<FailoverView> start(@Valid @RequestBody FailoverRequest request) {
 		String user = currentUser.requireAnyGroup(FailoverGroups.TICKETING, FailoverGroups.ADMINS);
-		if (request.callbackUrl() != null && !request.callbackUrl().isBlank()) {
-			requireAllowedCallback(request.callbackUrl());
-		}
+		requireAllowedCallbackIfAny(request);
 		FailoverStarter.Started started = starter.start(request, user);
 		FailoverView view = views.find(started.processInstanceId())
 			.orElseThrow(() -> new IllegalStateException("failover " + started.processInstanceId() + " not readable"));
@@ -146,6 +144,13 @@ class FailoverController {
 			throw new InvalidFieldException("ticketId", "ticketId '" + ticketId + "' is not a ticket id");
 		}
 		return views.findByTicket(ticketId).map(List::of).orElse(List.of());
+	}
+
+	/** The request's callback URL, when it names one, must be one the callbacks may go to (400 otherwise). */
+	void requireAllowedCallbackIfAny(FailoverRequest request) {
+		if (request.callbackUrl() != null && !request.callbackUrl().isBlank()) {
+			requireAllowedCallback(request.callbackUrl());
+		}
 	}
 
 	/** A URL the pattern let through can still be no URI ({@code %zz}) or have no host ({@code a_b}): 400, not 500. */

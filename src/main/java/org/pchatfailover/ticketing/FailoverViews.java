@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.pchatfailover.failback.FailbackVariables;
 import org.pchatfailover.failover.FailoverRegistry;
 import org.pchatfailover.failover.FailoverStates;
 import org.pchatfailover.failover.FailoverVariables;
@@ -55,17 +56,26 @@ class FailoverViews {
 	}
 
 	Optional<FailoverView> find(String id) {
+		return find(FailoverVariables.PROCESS_ID, id);
+	}
+
+	/** @param processKey {@code persistentChatFailover} or {@code persistentChatFailback} */
+	Optional<FailoverView> find(String processKey, String id) {
 		HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
 			.processInstanceId(id)
-			.processDefinitionKey(FailoverVariables.PROCESS_ID)
+			.processDefinitionKey(processKey)
 			.singleResult();
 		return Optional.ofNullable(instance).map(this::view);
 	}
 
 	Optional<FailoverView> findByTicket(String ticketId) {
+		return findByTicket(FailoverVariables.PROCESS_ID, ticketId);
+	}
+
+	Optional<FailoverView> findByTicket(String processKey, String ticketId) {
 		return history.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(ticketId)
-			.processDefinitionKey(FailoverVariables.PROCESS_ID)
+			.processDefinitionKey(processKey)
 			.orderByProcessInstanceStartTime()
 			.desc()
 			.list()
@@ -110,7 +120,12 @@ class FailoverViews {
 		return new FailoverView(instance.getId(), instance.getBusinessKey(), poolFqdn(instance.getId()),
 				states.stateOf(instance), instance.getStartTime().toInstant(),
 				instance.getEndTime() == null ? null : instance.getEndTime().toInstant(), current, past, incidents,
-				FailoverLinks.of(instance.getId(), open));
+				FailoverLinks.of(apiPath(instance.getProcessDefinitionKey()), instance.getId(), open));
+	}
+
+	/** Where the API serves a process of this kind. */
+	static String apiPath(String processKey) {
+		return FailbackVariables.PROCESS_ID.equals(processKey) ? "/api/failbacks" : "/api/failovers";
 	}
 
 	private String activityOf(Job job) {
@@ -139,10 +154,10 @@ class FailoverViews {
 		private FailoverLinks() {
 		}
 
-		static Map<String, String> of(String id, List<Task> open) {
+		static Map<String, String> of(String apiPath, String id, List<Task> open) {
 			Map<String, String> links = new LinkedHashMap<>();
-			links.put("self", "/api/failovers/" + id);
-			links.put("report", "/api/failovers/" + id + "/report");
+			links.put("self", apiPath + "/" + id);
+			links.put("report", apiPath + "/" + id + "/report");
 			links.put("tasklist", open.isEmpty() ? "/camunda/app/tasklist/default/"
 					: "/camunda/app/tasklist/default/#/?task=" + open.get(0).getId());
 			links.put("cockpit", "/camunda/app/cockpit/default/#/process-instance/" + id + "/runtime");

@@ -81,11 +81,9 @@ class FailbackLabIT {
 	}
 
 	private String startFailback(String ticketId) {
-		Map<String, Object> variables = Map.of("poolFqdn", Map.of("value", LabDrill.POOL), "ticketId",
-				Map.of("value", ticketId), "reason", Map.of("value", "drill: Atlanta rebuilt"), "requestedBy",
-				Map.of("value", "j.doe"));
-		return lab.json("admin", "POST", "/engine-rest/process-definition/key/persistentChatFailback/start",
-				Map.of("businessKey", ticketId, "variables", variables), 200).path("id").asText();
+		Map<String, Object> request = Map.of("ticketId", ticketId, "poolFqdn", LabDrill.POOL, "reason",
+				"drill: Atlanta rebuilt", "requestedBy", "j.doe");
+		return lab.json("ticketing", "POST", "/api/failbacks", request, 201).path("id").asText();
 	}
 
 	private static JsonNode database(JsonNode databases, String name) {
