@@ -58,10 +58,8 @@ class FailbackLabIT {
 		String incidents = "/engine-rest/incident?processInstanceId=" + id;
 		await().atMost(ApiClient.TIMEOUT).until(() -> lab.json("admin", "GET", incidents, null, 200).size() == 1);
 		JsonNode incident = lab.json("admin", "GET", incidents, null, 200).get(0);
-		assertThat(incident.path("activityId").asText()).isEqualTo("BackupDatabase");
-		// the lab's limit, said as SQL Server says an unsupported statement; the step reached the backup instance
-		assertThat(incident.path("incidentMessage").asText())
-			.contains("BACKUP DATABASE mgc on dal-sql-bk.litwareinc.com\\PCHAT failed: 40517");
+		assertThat(incident.path("activityId").asText()).isEqualTo("ReestablishLogShipping");
+		assertThat(incident.path("incidentMessage").asText()).contains("log_shipping_primary_databases");
 		JsonNode state = lab.json("admin", "GET", "/api/lab/state", null, 200);
 		assertThat(state.at("/lync/pools").path(LabDrill.POOL).path("activeServers")).isEmpty();
 		assertThat(state.at("/lync/pools").path(LabDrill.POOL).path("poolState").asText()).isEqualTo("FailedOver");
