@@ -3,6 +3,10 @@ package org.pchatfailover.failback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A failback drilled in the lab over HTTP, TDS and SSH, after a failover of the same pool: the plan read from both
- * SQL instances, the pool's servers cleared in the Lync shell, mirroring removed on the backup instance, and the
- * lab's limit at BackupDatabase (the lab SQL engine runs no BACKUP DATABASE) as an incident, the primary untouched.
+ * The round trip drilled in the lab over HTTP, TDS and SSH: a failover, the failback to the rebuilt primary, and a
+ * failover again, with the lab at each point as a DBA and a Lync admin would expect it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FailbackLabIT {
@@ -42,32 +45,50 @@ class FailbackLabIT {
 	}
 
 	@Test
-	void failsBackAfterAFailoverUntilTheLabsLimitAtTheBackup() {
+	void failsOverFailsBackAndFailsOverAgainWithTheLabAsADbaWouldExpectIt() throws Exception {
 		failOver("INC-1800");
 		String id = startFailback("CHG-1800");
 		lab.awaitTask(id, "ConfirmFailback");
 		String plan = lab.json("operator", "GET", "/engine-rest/process-instance/" + id + "/variables/planSummary",
 				null, 200).path("value").asText();
 		assertThat(plan).contains("atl-sql-001.litwareinc.com\\PCHAT (now ONLINE)", "PRINCIPAL/SYNCHRONIZED",
-				"\\\\atl-sql-001.litwareinc.com\\logship\\CHG-1800_mgc_failback_full.bak", "\\\\dal-sql-bk.litwareinc.com\\logship-copy");
+				"\\\\atl-sql-001.litwareinc.com\\logship\\CHG-1800_mgc_failback_full.bak",
+				"\\\\dal-sql-bk.litwareinc.com\\logship-copy");
 
 		lab.complete(id, "ConfirmFailback", Map.of("failbackApproved", "true", "confirmationComment", "drill",
 				"primaryDataCenterRecovered", true, "primaryDatabasesRebuilt", true, "noNewMirrorOrBackupServers", true,
 				"sqlAgentCanReachShares", true));
+		lab.complete(id, "ConfirmActiveServers", Map.of());
+		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "drill"));
+		await().atMost(ApiClient.TIMEOUT).until(() -> lab.json("ticketing", "GET", "/api/failbacks/" + id, null, 200)
+			.path("state").asText(), "COMPLETED"::equals);
 
-		String incidents = "/engine-rest/incident?processInstanceId=" + id;
-		await().atMost(ApiClient.TIMEOUT).until(() -> lab.json("admin", "GET", incidents, null, 200).size() == 1);
-		JsonNode incident = lab.json("admin", "GET", incidents, null, 200).get(0);
-		assertThat(incident.path("activityId").asText()).isEqualTo("ReestablishLogShipping");
-		assertThat(incident.path("incidentMessage").asText()).contains("log_shipping_primary_databases");
 		JsonNode state = lab.json("admin", "GET", "/api/lab/state", null, 200);
-		assertThat(state.at("/lync/pools").path(LabDrill.POOL).path("activeServers")).isEmpty();
-		assertThat(state.at("/lync/pools").path(LabDrill.POOL).path("poolState").asText()).isEqualTo("FailedOver");
-		JsonNode backupMgc = database(state.at("/sql/databases"), "mgc");
-		assertThat(backupMgc.path("state").asText()).isEqualTo("ONLINE");
-		assertThat(backupMgc.path("mirroringRole").isNull() || backupMgc.path("mirroringRole").isMissingNode())
-			.as("mirroring removed: %s", backupMgc).isTrue();
+		JsonNode pool = state.at("/lync/pools").path(LabDrill.POOL);
+		assertThat(pool.path("poolState").asText()).isEqualTo("Normal");
+		assertThat(pool.path("activeServers")).extracting(JsonNode::asText)
+			.containsExactlyInAnyOrder("atl-pc-001.litwareinc.com", "atl-pc-002.litwareinc.com");
 		assertThat(database(state.at("/primarySql"), "mgc").path("state").asText()).isEqualTo("ONLINE");
+		JsonNode backupMgc = database(state.at("/sql/databases"), "mgc");
+		assertThat(backupMgc.path("state").asText()).isEqualTo("RESTORING");
+		assertThat(backupMgc.path("mirroringRole").isNull()).as("mirroring removed: %s", backupMgc).isTrue();
+		assertThat(state.at("/sql/logShipping").get(0).path("primaryServer").asText()).isEqualTo("ATL-SQL-001\\PCHAT");
+		String primary = "jdbc:sqlserver://" + state.at("/endpoints/primarySql").asText()
+				+ ";encrypt=false;loginTimeout=5;connectRetryCount=0";
+		try (Connection sql = DriverManager.getConnection(primary, "lab", "lab");
+				Statement statement = sql.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT p.primary_database, s.secondary_server"
+						+ " FROM msdb.dbo.log_shipping_primary_databases p"
+						+ " JOIN msdb.dbo.log_shipping_primary_secondaries s ON s.primary_id = p.primary_id")) {
+			assertThat(rows.next()).isTrue();
+			assertThat(rows.getString(1) + " -> " + rows.getString(2)).isEqualTo("mgc -> DAL-SQL-BK\\PCHAT");
+		}
+
+		// and the next outage: the backup mgc log-shipped from the primary again fails over as the first time
+		failOver("INC-1801");
+		JsonNode after = lab.json("admin", "GET", "/api/lab/state", null, 200);
+		assertThat(database(after.at("/sql/databases"), "mgc").path("state").asText()).isEqualTo("ONLINE");
+		assertThat(after.at("/lync/pools").path(LabDrill.POOL).path("poolState").asText()).isEqualTo("FailedOver");
 	}
 
 	private void failOver(String ticketId) {
