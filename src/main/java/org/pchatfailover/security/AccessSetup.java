@@ -148,11 +148,9 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 	private static String taskFilter(ProcessEngine engine) {
 		FilterService filters = engine.getFilterService();
 		Filter existing = filters.createFilterQuery().filterName(TASK_FILTER).singleResult();
-		if (existing != null) {
-			return existing.getId();
-		}
-		Filter filter = filters.newTaskFilter(TASK_FILTER);
-		filter.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKey(FailoverVariables.PROCESS_ID));
+		Filter filter = existing != null ? existing : filters.newTaskFilter(TASK_FILTER);
+		// the failback's tasks too; a filter saved before the failback existed is widened on the next start
+		filter.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKeyIn(PROCESSES.toArray(String[]::new)));
 		return filters.saveFilter(filter).getId();
 	}
 

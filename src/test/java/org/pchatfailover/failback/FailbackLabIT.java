@@ -49,6 +49,11 @@ class FailbackLabIT {
 		failOver("INC-1800");
 		String id = startFailback("CHG-1800");
 		lab.awaitTask(id, "ConfirmFailback");
+		// Tasklist's "Failover tasks" filter shows the operator the failback's tasks too
+		String filter = lab.json("operator", "GET", "/engine-rest/filter?name=Failover%20tasks", null, 200).get(0)
+			.path("id").asText();
+		assertThat(lab.json("operator", "GET", "/engine-rest/filter/" + filter + "/list", null, 200))
+			.extracting(task -> task.path("taskDefinitionKey").asText()).contains("ConfirmFailback");
 		String plan = lab.json("operator", "GET", "/engine-rest/process-instance/" + id + "/variables/planSummary",
 				null, 200).path("value").asText();
 		assertThat(plan).contains("atl-sql-001.litwareinc.com\\PCHAT (now ONLINE)", "PRINCIPAL/SYNCHRONIZED",
