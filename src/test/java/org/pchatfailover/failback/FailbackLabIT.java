@@ -96,6 +96,29 @@ class FailbackLabIT {
 		assertThat(after.at("/lync/pools").path(LabDrill.POOL).path("poolState").asText()).isEqualTo("FailedOver");
 	}
 
+	@Test
+	void failsBackFromTheFailedOverScenarioWithoutAFailoverFirst() {
+		JsonNode before = lab.scenario("failed-over");
+		JsonNode backupMgc = database(before.at("/sql/databases"), "mgc");
+		assertThat(backupMgc.path("state").asText() + " " + backupMgc.path("mirroringRole").asText())
+			.isEqualTo("ONLINE PRINCIPAL");
+		assertThat(before.at("/sql/logShipping")).isEmpty();
+		assertThat(before.at("/lync/pools").path(LabDrill.POOL).path("poolState").asText()).isEqualTo("FailedOver");
+
+		String id = startFailback("CHG-1810");
+		lab.complete(id, "ConfirmFailback", Map.of("failbackApproved", "true", "confirmationComment", "drill",
+				"primaryDataCenterRecovered", true, "primaryDatabasesRebuilt", true, "noNewMirrorOrBackupServers", true,
+				"sqlAgentCanReachShares", true));
+		lab.complete(id, "ConfirmActiveServers", Map.of());
+		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "drill"));
+		await().atMost(ApiClient.TIMEOUT).until(() -> lab.json("ticketing", "GET", "/api/failbacks/" + id, null, 200)
+			.path("state").asText(), "COMPLETED"::equals);
+
+		JsonNode after = lab.json("admin", "GET", "/api/lab/state", null, 200);
+		assertThat(database(after.at("/sql/databases"), "mgc").path("state").asText()).isEqualTo("RESTORING");
+		assertThat(after.at("/lync/pools").path(LabDrill.POOL).path("poolState").asText()).isEqualTo("Normal");
+	}
+
 	private void failOver(String ticketId) {
 		String failover = lab.start(ticketId, "drill: Atlanta lost");
 		lab.approve(failover, "drill");
