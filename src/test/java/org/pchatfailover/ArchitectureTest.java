@@ -67,8 +67,6 @@ class ArchitectureTest {
 		List<String> named = Stream.of(Stream.of(CAMUNDA_ROOMS), Stream.of(ADAPTERS), Stream.of(LAB_SIMULATORS))
 			.flatMap(rooms -> rooms)
 			.map(room -> room.substring(0, room.length() - 2))
-			// the failback process is in DESIGN.md's contract and not built yet
-			.filter(room -> !room.equals("org.pchatfailover.failback"))
 			.toList();
 		assertThat(named).allSatisfy(room -> assertThat(product.stream().anyMatch(c -> c.getPackageName().equals(room)))
 			.as(room)

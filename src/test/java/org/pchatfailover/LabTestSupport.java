@@ -27,6 +27,7 @@ public final class LabTestSupport {
 		registry.add("pchat.lab.sql-port", () -> ports[0]);
 		registry.add("pchat.lab.ssh-port", () -> ports[1]);
 		registry.add("pchat.lab.mirror-sql-port", () -> ports[2]);
+		registry.add("pchat.lab.primary-sql-port", () -> ports[3]);
 		// nothing names the ticketing system's port but the lab state: it binds any free one
 		registry.add("pchat.lab.ticketing-port", () -> 0);
 		// no estate check in the background of a test: it would add Get- cmdlets to the lab's history
@@ -40,10 +41,10 @@ public final class LabTestSupport {
 		registry.add("camunda.bpm.job-execution.max-wait", () -> 1000);
 	}
 
-	/** Free ports for the lab's SQL Server, Lync shell and mirror SQL Server; three, no port twice. */
+	/** Free ports for the lab's SQL Server, Lync shell, mirror and primary SQL Server; four, no port twice. */
 	public static int[] labPorts() {
 		java.util.Set<Integer> ports = new java.util.LinkedHashSet<>();
-		while (ports.size() < 3) {
+		while (ports.size() < 4) {
 			ports.add(TestSocketUtils.findAvailableTcpPort());
 		}
 		return ports.stream().mapToInt(Integer::intValue).toArray();

@@ -85,8 +85,8 @@ class PchatFailoverApplicationIT {
 	}
 
 	@Test
-	void hasABeanForEveryExpressionTheModelNames() {
-		assertThat(FailoverModelTest.expressionBeans()).allSatisfy(bean -> assertThat(context.containsBean(bean))
+	void hasABeanForEveryExpressionTheModelsName() {
+		assertThat(allExpressionBeans()).allSatisfy(bean -> assertThat(context.containsBean(bean))
 			.as("bean " + bean)
 			.isTrue());
 	}
@@ -157,6 +157,13 @@ class PchatFailoverApplicationIT {
 
 	private int webappLogin(String user, String password, String app) {
 		return WebappLogin.login(port, user, password, app);
+	}
+
+	/** The beans both shipped models name: the failover's and the failback's. */
+	private static java.util.Set<String> allExpressionBeans() {
+		java.util.Set<String> beans = new java.util.HashSet<>(FailoverModelTest.expressionBeans());
+		beans.addAll(org.pchatfailover.failback.FailbackModelTest.expressionBeans());
+		return beans;
 	}
 
 	private URI uri(String path) {

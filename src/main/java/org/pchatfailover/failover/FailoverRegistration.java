@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
  * start at once instead of failing a step later.
  */
 @Component("registerFailover")
-class FailoverRegistration implements ExecutionListener {
+public class FailoverRegistration implements ExecutionListener {
 
 	private final FailoverRegistry registry;
 
 	private final Topology topology;
 
-	FailoverRegistration(FailoverRegistry registry, Topology topology) {
+	public FailoverRegistration(FailoverRegistry registry, Topology topology) {
 		this.registry = registry;
 		this.topology = topology;
 	}

@@ -54,14 +54,17 @@ public class FailoverRegistry {
 				poolFqdn);
 	}
 
-	/** Registers a failover; a second failover for the same ticket fails on the primary key. */
-	void register(String processInstanceId, String ticketId, String poolFqdn, String callbackUrl, String startedBy) {
+	/**
+	 * Registers a failover (or a failback: both share the table, so one ticket starts one of them, and a pool's
+	 * running processes of either kind are found by {@link #forPool}); a second one for the ticket fails on the key.
+	 */
+	public void register(String processInstanceId, String ticketId, String poolFqdn, String callbackUrl, String startedBy) {
 		jdbc.update("INSERT INTO PCHAT_FAILOVER_TICKET (TICKET_ID_, POOL_FQDN_, PROC_INST_ID_, CALLBACK_URL_, "
 				+ "CREATED_BY_, CREATED_AT_) VALUES (?, ?, ?, ?, ?, ?)", ticketId, poolFqdn, processInstanceId,
 				callbackUrl, startedBy, Timestamp.from(Instant.now()));
 	}
 
-	void recordPlannedFolders(String processInstanceId, LogShippingFolders folders) {
+	public void recordPlannedFolders(String processInstanceId, LogShippingFolders folders) {
 		jdbc.update("UPDATE PCHAT_FAILOVER_TICKET SET BACKUP_SOURCE_DIR_ = ?, BACKUP_DEST_DIR_ = ? WHERE PROC_INST_ID_ = ?",
 				folders.source(), folders.destination(), processInstanceId);
 	}
@@ -82,7 +85,7 @@ public class FailoverRegistry {
 				FailoverRegistry::registration, poolFqdn);
 	}
 
-	Registration require(String processInstanceId) {
+	public Registration require(String processInstanceId) {
 		return find(processInstanceId).orElseThrow(() -> new IllegalStateException("failover " + processInstanceId
 				+ " is not registered in PCHAT_FAILOVER_TICKET; it was started before registration existed"));
 	}

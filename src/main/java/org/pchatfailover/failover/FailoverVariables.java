@@ -88,7 +88,7 @@ public final class FailoverVariables {
 		return stringList(scope.getVariable(ACTIVE_SERVERS));
 	}
 
-	static List<String> stringList(Object value) {
+	public static List<String> stringList(Object value) {
 		List<String> result = new ArrayList<>();
 		if (value instanceof SpinJsonNode json && json.isArray()) {
 			json.elements().forEach(e -> result.add(e.isString() ? e.stringValue() : e.toString()));

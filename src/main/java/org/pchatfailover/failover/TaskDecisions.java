@@ -10,7 +10,7 @@ import org.pchatfailover.security.TaskRefusedException;
  * Server-side checks of what an operator submits, shared by the completion listeners. A failed check keeps the
  * task open and tells the operator, with the form's label, what is missing (the REST API answers 400).
  */
-final class TaskDecisions {
+public final class TaskDecisions {
 
 	private TaskDecisions() {
 	}
@@ -20,7 +20,7 @@ final class TaskDecisions {
 	 * after a task read the process variables, so a task-local copy would let one value pass this check while
 	 * another one routes the failover.
 	 */
-	static VariableScope processScope(DelegateTask task, String... decisions) {
+	public static VariableScope processScope(DelegateTask task, String... decisions) {
 		for (String name : decisions) {
 			if (task.hasVariableLocal(name)) {
 				throw rejected(task, name, FormLabels.of(name) + " must be set on the process, not as a task-local variable");
@@ -47,7 +47,7 @@ final class TaskDecisions {
 	}
 
 	/** Reads a yes/no answer (a Camunda Forms radio sends "true"/"false") and stores it as a Boolean. */
-	static boolean requireYesNo(DelegateTask task, String name, String question) {
+	public static boolean requireYesNo(DelegateTask task, String name, String question) {
 		Object value = processScope(task, name).getVariable(name);
 		Boolean answer = null;
 		if (value instanceof Boolean b) {
@@ -63,7 +63,7 @@ final class TaskDecisions {
 		return answer;
 	}
 
-	static String requireText(DelegateTask task, String name, String what) {
+	public static String requireText(DelegateTask task, String name, String what) {
 		Object value = processScope(task, name).getVariable(name);
 		if (!(value instanceof String text) || text.isBlank()) {
 			throw rejected(task, name, FormLabels.of(name) + " is required: write " + what);
@@ -72,7 +72,7 @@ final class TaskDecisions {
 	}
 
 	/** A refusal naming the form field as the operator sees it and what to do about it. */
-	static TaskRefusedException rejected(DelegateTask task, String field, String reason) {
+	public static TaskRefusedException rejected(DelegateTask task, String field, String reason) {
 		return new TaskRefusedException(task.getTaskDefinitionKey(), field, reason);
 	}
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** VerifyService: the operator says whether Persistent Chat clients work, and what they tested. */
 @Component("verifyServiceCompletion")
-class VerifyServiceCompletion implements TaskListener {
+public class VerifyServiceCompletion implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {

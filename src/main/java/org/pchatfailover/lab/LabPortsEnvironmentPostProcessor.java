@@ -25,13 +25,15 @@ public class LabPortsEnvironmentPostProcessor implements EnvironmentPostProcesso
 
 	static final String MIRROR_SQL_PORT = "pchat.lab.mirror-sql-port";
 
+	static final String PRIMARY_SQL_PORT = "pchat.lab.primary-sql-port";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (!environment.acceptsProfiles(Profiles.of("lab"))) {
 			return;
 		}
 		Map<String, Object> chosen = new HashMap<>();
-		for (String property : new String[] { SQL_PORT, SSH_PORT, MIRROR_SQL_PORT }) {
+		for (String property : new String[] { SQL_PORT, SSH_PORT, MIRROR_SQL_PORT, PRIMARY_SQL_PORT }) {
 			if ("0".equals(environment.getProperty(property, "").strip())) {
 				chosen.put(property, freePort());
 			}

@@ -36,6 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * @param mirrorSqlPort TCP port of the lab's backup mirror SQL Server, default 14331; 0 picks a free port
  * @param ticketingPort TCP port of the drill's ticketing system, which takes callbacks at {@code /callbacks}, default
  * 14380; 0 picks a free port ({@code GET /api/lab/state} tells which)
+ * @param primarySqlPort TCP port of the lab's primary SQL Server (the rebuilt Atlanta instance a failback restores
+ * to), default 14332; 0 picks a free port
  */
 @Validated
 @ConfigurationProperties("pchat.lab")
@@ -46,7 +48,8 @@ public record LabProperties(@DefaultValue("14330") @Min(0) @Max(65535) int sqlPo
 		@DefaultValue("11.0.7001.0") @NotBlank String sqlServerVersion, @DefaultValue("127.0.0.1") String host,
 		@DefaultValue("true") boolean servers, @DefaultValue List<String> advertisedHosts,
 		@DefaultValue("14331") @Min(0) @Max(65535) int mirrorSqlPort,
-		@DefaultValue("14380") @Min(0) @Max(65535) int ticketingPort) {
+		@DefaultValue("14380") @Min(0) @Max(65535) int ticketingPort,
+		@DefaultValue("14332") @Min(0) @Max(65535) int primarySqlPort) {
 
 	public LabProperties {
 		advertisedHosts = (advertisedHosts == null) ? List.of() : List.copyOf(advertisedHosts);

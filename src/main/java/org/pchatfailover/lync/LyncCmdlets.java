@@ -139,6 +139,19 @@ public final class LyncCmdlets {
 		return new LyncCommand("Set-CsPersistentChatActiveServer", command, PREAMBLE + command + "\n");
 	}
 
+	/**
+	 * {@code Set-CsPersistentChatActiveServer -ActiveServers @{Remove=..}}: the failback's "clear all servers" for
+	 * one pool. Not {@code $Null}: the collection is global, so $Null would stop every pool's servers.
+	 */
+	public static LyncCommand removeActiveServers(String identity, List<String> remove) {
+		if (remove.isEmpty()) {
+			throw new IllegalArgumentException("Set-CsPersistentChatActiveServer needs at least one server to remove");
+		}
+		String command = "Set-CsPersistentChatActiveServer -Identity " + PowerShell.literal(activeServersIdentity(identity))
+				+ " -ActiveServers " + modifier("Remove", remove) + CONFIRM_FALSE;
+		return new LyncCommand("Set-CsPersistentChatActiveServer", command, PREAMBLE + command + "\n");
+	}
+
 	private static String modifier(String key, List<String> servers) {
 		return servers.stream()
 			.map(s -> fqdnLiteral(s, "active server"))

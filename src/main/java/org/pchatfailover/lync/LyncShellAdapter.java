@@ -121,6 +121,13 @@ public class LyncShellAdapter {
 				done -> "active servers added " + chosen + (others.isEmpty() ? "" : ", removed " + others));
 	}
 
+	/** {@code Set-CsPersistentChatActiveServer} with {@code @{Remove=<every candidate of the pool>}}. */
+	public void removeActiveServers(Pool pool, ActionLog actions) {
+		List<String> all = pool.activeServerCandidates().stream().map(c -> c.fqdn().toLowerCase(Locale.ROOT)).toList();
+		run(pool, LyncCmdlets.removeActiveServers(pool.effectiveActiveServersIdentity(), all), actions,
+				output -> "done", done -> "active servers removed " + all);
+	}
+
 	private <T> T run(Pool pool, LyncCommand command, ActionLog actions, Function<String, T> parse,
 			Function<T, String> outcome) {
 		LyncShellTransport transport = transport(pool);

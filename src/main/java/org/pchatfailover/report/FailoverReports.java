@@ -50,9 +50,14 @@ public class FailoverReports {
 
 	/** The report of the failover with this process instance id; empty when there is no such failover. */
 	public Optional<FailoverReport> find(String id) {
+		return find(FailoverVariables.PROCESS_ID, id);
+	}
+
+	/** The report of the failover or failback ({@code processKey}) with this id; empty when there is none. */
+	public Optional<FailoverReport> find(String processKey, String id) {
 		HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
 			.processInstanceId(id)
-			.processDefinitionKey(FailoverVariables.PROCESS_ID)
+			.processDefinitionKey(processKey)
 			.singleResult();
 		return Optional.ofNullable(instance).map(this::report);
 	}

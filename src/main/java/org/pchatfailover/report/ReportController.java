@@ -12,6 +12,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.pchatfailover.apidoc.ApiDocs;
+import org.pchatfailover.failback.FailbackVariables;
+import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.security.CurrentUser;
 import org.pchatfailover.security.FailoverGroups;
 import org.springframework.http.HttpHeaders;
@@ -76,6 +78,34 @@ class ReportController {
 			example = "7846e6c7-ec2a-11f1-98cb-02fc00000001") @PathVariable String id,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT,
 					defaultValue = MediaType.ALL_VALUE) String accept) {
+		return render(FailoverVariables.PROCESS_ID, id, accept);
+	}
+
+	@GetMapping("/api/failbacks/{id}/report")
+	@Operation(operationId = "getFailbackReport", summary = "The failback's report: JSON, HTML or Markdown by Accept",
+			description = "As the failover's report, for a failback: each step with its duration and outcome, every "
+					+ "T-SQL statement and cmdlet with its result, every operator decision with who and when.")
+	@ApiResponse(responseCode = "200", description = "The report in the format `Accept` prefers.", content = {
+			@Content(mediaType = "application/json", schema = @Schema(implementation = FailoverReport.class),
+					examples = @ExampleObject(name = "report", ref = ApiDocs.EXAMPLES + "report")),
+			@Content(mediaType = "text/html", schema = @Schema(type = "string"),
+					examples = @ExampleObject(name = "report-html", ref = ApiDocs.EXAMPLES + "report-html")),
+			@Content(mediaType = "text/markdown", schema = @Schema(type = "string"),
+					examples = @ExampleObject(name = "report-md", ref = ApiDocs.EXAMPLES + "report-md")) })
+	@ApiResponse(responseCode = "404", description = "No failback has this id (or the caller may not read it).",
+			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
+					examples = @ExampleObject(name = "problem-no-failover", ref = ApiDocs.EXAMPLES + "problem-no-failover")))
+	@ApiResponse(responseCode = "406", description = "`Accept` admits none of the three formats; `detail` names them.",
+			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
+					examples = @ExampleObject(name = "problem-report-format", ref = ApiDocs.EXAMPLES + "problem-report-format")))
+	ResponseEntity<?> failbackReport(@Parameter(description = "the failback's id (the process instance id)",
+			example = "7846e6c7-ec2a-11f1-98cb-02fc00000001") @PathVariable String id,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT,
+					defaultValue = MediaType.ALL_VALUE) String accept) {
+		return render(FailbackVariables.PROCESS_ID, id, accept);
+	}
+
+	private ResponseEntity<?> render(String processKey, String id, String accept) {
 		currentUser.requireAnyGroup(FailoverGroups.ADMINS, FailoverGroups.OPERATORS, FailoverGroups.TICKETING);
 		Optional<MediaType> format = format(accept);
 		if (format.isEmpty()) {
@@ -84,7 +114,7 @@ class ReportController {
 				.map(type -> type.replace(";charset=UTF-8", ""))
 				.toList() + ", not as " + accept);
 		}
-		FailoverReport report = reports.find(id).orElseThrow(() -> new NoSuchFailoverException(id));
+		FailoverReport report = reports.find(processKey, id).orElseThrow(() -> new NoSuchFailoverException(id));
 		MediaType type = format.get();
 		Object body = HTML.equals(type) ? ReportHtml.render(report)
 				: MARKDOWN.equals(type) ? ReportMarkdown.render(report) : report;
@@ -127,7 +157,7 @@ class ReportController {
 	static class NoSuchFailoverException extends RuntimeException {
 
 		NoSuchFailoverException(String id) {
-			super("no failover with id '" + id + "'");
+			super("no failover or failback with id '" + id + "'");
 		}
 
 	}

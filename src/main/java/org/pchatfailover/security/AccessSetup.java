@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.pchatfailover.failback.FailbackVariables;
 import org.pchatfailover.failover.FailoverVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Component;
 class AccessSetup extends AbstractProcessEnginePlugin {
 
 	static final String TASK_FILTER = "Failover tasks";
+
+	/** The processes operators work and the ticketing system reads. */
+	static final List<String> PROCESSES = List.of(FailoverVariables.PROCESS_ID, FailbackVariables.PROCESS_ID);
 
 	static final String GROUP_ID_PATTERN = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*|camunda-admin";
 
@@ -74,21 +78,23 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 		group(identity, FailoverGroups.ADMINS, "Persistent Chat administrators");
 		group(identity, FailoverGroups.TICKETING, "Ticketing system");
 		AuthorizationService authorizations = engine.getAuthorizationService();
-		String process = FailoverVariables.PROCESS_ID;
 		grant(authorizations, FailoverGroups.OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-		// TASK_WORK, not UPDATE_TASK: completing a task needs no more, and UPDATE_TASK would also let an operator set
-		// any variable on it or hand it to someone else (TaskInputGuard limits what completing it may set)
-		grant(authorizations, FailoverGroups.OPERATORS, Resources.PROCESS_DEFINITION, process,
-				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
-				ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_INSTANCE,
-				ProcessDefinitionPermissions.READ_HISTORY);
+		// the failback's tasks and history are the operators' and the ticketing system's as the failover's are.
+		// Ticketing reads through the engine but starts only through /api, where one ticket starts one process and a
+		// second ticket for a busy pool is refused; the engine REST API would bypass both rules
+		for (String process : PROCESSES) {
+			// TASK_WORK, not UPDATE_TASK: completing a task needs no more, and UPDATE_TASK would also let an operator
+			// set any variable on it or hand it to someone else (TaskInputGuard limits what completing it may set)
+			grant(authorizations, FailoverGroups.OPERATORS, Resources.PROCESS_DEFINITION, process,
+					ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
+					ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_INSTANCE,
+					ProcessDefinitionPermissions.READ_HISTORY);
+			grant(authorizations, FailoverGroups.TICKETING, Resources.PROCESS_DEFINITION, process,
+					ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+					ProcessDefinitionPermissions.READ_HISTORY);
+		}
 		// Camunda Forms are loaded from the deployment
 		grant(authorizations, FailoverGroups.OPERATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
-		// ticketing reads through the engine but starts only through /api, where one ticket starts one failover
-		// and a second ticket for a busy pool is refused; the engine REST API would bypass both rules
-		grant(authorizations, FailoverGroups.TICKETING, Resources.PROCESS_DEFINITION, process,
-				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-				ProcessDefinitionPermissions.READ_HISTORY);
 		// the admin group skips engine checks, but the webapps and some queries read grants: give it all, as the
 		// Camunda Admin's initial setup does for camunda-admin
 		for (Resources resource : Resources.values()) {
@@ -157,11 +163,9 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 	private static String taskFilter(ProcessEngine engine) {
 		FilterService filters = engine.getFilterService();
 		Filter existing = filters.createFilterQuery().filterName(TASK_FILTER).singleResult();
-		if (existing != null) {
-			return existing.getId();
-		}
-		Filter filter = filters.newTaskFilter(TASK_FILTER);
-		filter.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKey(FailoverVariables.PROCESS_ID));
+		Filter filter = existing != null ? existing : filters.newTaskFilter(TASK_FILTER);
+		// the failback's tasks too; a filter saved before the failback existed is widened on the next start
+		filter.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKeyIn(PROCESSES.toArray(String[]::new)));
 		return filters.saveFilter(filter).getId();
 	}
 

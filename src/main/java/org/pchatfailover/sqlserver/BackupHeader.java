@@ -17,6 +17,9 @@ import java.time.Instant;
 public record BackupHeader(String fileName, String device, String databaseName, int backupType, BigInteger firstLsn,
 		BigInteger lastLsn, Instant backupFinishDate) {
 
+	/** RESTORE HEADERONLY's BackupType of a full database backup. */
+	public static final int DATABASE = 1;
+
 	public static final int LOG = 2;
 
 	FailoverPlan.LogBackup toLogBackup() {

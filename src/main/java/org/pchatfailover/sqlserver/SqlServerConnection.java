@@ -33,6 +33,11 @@ public class SqlServerConnection implements AutoCloseable {
 		this.instance = instance;
 	}
 
+	/** The recorded statements of this connection, for the failback's statements in this package. */
+	RecordedStatements statements() {
+		return statements;
+	}
+
 	public String instance() {
 		return instance;
 	}

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Errors of the ticketing API as {@code application/problem+json}, each naming the field at fault, so that a
  * ticketing system can show the operator what to correct. Nothing is started when one of these is returned.
  */
-@RestControllerAdvice(assignableTypes = FailoverController.class)
+@RestControllerAdvice(assignableTypes = { FailoverController.class, FailbackController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 

@@ -17,6 +17,7 @@ import jakarta.validation.Valid;
 
 import org.pchatfailover.apidoc.ApiDocs;
 import org.pchatfailover.failover.FailoverState;
+import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.security.CurrentUser;
 import org.pchatfailover.security.FailoverGroups;
 import org.pchatfailover.topology.Fqdn;
@@ -94,13 +95,11 @@ class FailoverController {
 							ref = ApiDocs.EXAMPLES + "problem-unsupported-media-type")))
 	ResponseEntity<FailoverView> start(@Valid @RequestBody FailoverRequest request) {
 		String user = currentUser.requireAnyGroup(FailoverGroups.TICKETING, FailoverGroups.ADMINS);
-		if (request.callbackUrl() != null && !request.callbackUrl().isBlank()) {
-			requireAllowedCallback(request.callbackUrl());
-		}
+		requireAllowedCallbackIfAny(request);
 		FailoverStarter.Started started = starter.start(request, user);
 		// a new failover is answered as its start left it; an earlier one is read again, it may have moved on
 		FailoverView view = started.created() ? started.view()
-				: views.find(started.processInstanceId(), started.poolFqdn())
+				: views.findRegistered(FailoverVariables.PROCESS_ID, started.processInstanceId(), started.poolFqdn())
 					.orElseThrow(() -> new IllegalStateException(
 							"failover " + started.processInstanceId() + " not readable"));
 		URI location = URI.create("/api/failovers/" + started.processInstanceId());
@@ -185,6 +184,13 @@ class FailoverController {
 			}
 		}
 		throw new InvalidFieldException(field, field + " must be a whole number from " + min + " to " + max);
+	}
+
+	/** The request's callback URL, when it names one, must be one the callbacks may go to (400 otherwise). */
+	void requireAllowedCallbackIfAny(FailoverRequest request) {
+		if (request.callbackUrl() != null && !request.callbackUrl().isBlank()) {
+			requireAllowedCallback(request.callbackUrl());
+		}
 	}
 
 	/** A URL the pattern let through can still be no URI ({@code %zz}) or have no host ({@code a_b}): 400, not 500. */

@@ -8,10 +8,13 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.pchatfailover.failback.FailbackVariables;
 import org.pchatfailover.failover.FailoverRegistry;
 import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.topology.Pool;
@@ -44,6 +47,8 @@ class FailoverStarter implements ApplicationRunner {
 
 	private final RuntimeService runtime;
 
+	private final HistoryService history;
+
 	private final IdentityService identity;
 
 	private final Topology topology;
@@ -53,7 +58,9 @@ class FailoverStarter implements ApplicationRunner {
 	private final FailoverViews views;
 
 	FailoverStarter(JdbcTemplate jdbc, TransactionTemplate transactions, RuntimeService runtime,
-			IdentityService identity, Topology topology, FailoverRegistry registry, FailoverViews views) {
+			HistoryService history, IdentityService identity, Topology topology, FailoverRegistry registry,
+			FailoverViews views) {
+		this.history = history;
 		this.views = views;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -85,13 +92,25 @@ class FailoverStarter implements ApplicationRunner {
 	}
 
 	Started start(FailoverRequest request, String startedBy) {
+		return start(FailoverVariables.PROCESS_ID, request, startedBy);
+	}
+
+	/**
+	 * @param processKey {@code persistentChatFailover}, or {@code persistentChatFailback} for a pool configured with
+	 * its primary instance and data centre
+	 */
+	Started start(String processKey, FailoverRequest request, String startedBy) {
 		Pool pool = topology.findPool(request.poolFqdn())
 			.orElseThrow(() -> new InvalidFieldException("poolFqdn",
 					"pool '" + request.poolFqdn() + "' is not configured; known pools: "
 							+ topology.pools().stream().map(Pool::fqdn).toList()));
+		if (FailbackVariables.PROCESS_ID.equals(processKey) && !pool.canFailBack()) {
+			throw new InvalidFieldException("poolFqdn", "pool '" + pool.fqdn() + "' has no primary-sql (with"
+					+ " jdbc-url) and primary-data-center in pchat.pools[]: a failback needs the rebuilt primary");
+		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				return transactions.execute(status -> startLocked(request, pool, startedBy));
+				return transactions.execute(status -> startLocked(processKey, request, pool, startedBy));
 			}
 			catch (RuntimeException ex) {
 				// the registration runs inside the engine's start, which may wrap the database's answer
@@ -102,9 +121,9 @@ class FailoverStarter implements ApplicationRunner {
 		}
 	}
 
-	private Started startLocked(FailoverRequest request, Pool pool, String startedBy) {
+	private Started startLocked(String processKey, FailoverRequest request, Pool pool, String startedBy) {
 		registry.lockPool(pool.fqdn());
-		Optional<Started> existing = startedBefore(request, pool);
+		Optional<Started> existing = startedBefore(processKey, request, pool);
 		if (existing.isPresent()) {
 			return existing.get();
 		}
@@ -117,29 +136,47 @@ class FailoverStarter implements ApplicationRunner {
 				: unrestricted(() -> runtime.createProcessInstanceQuery().processInstanceIds(ofPool).list());
 		if (!running.isEmpty()) {
 			ProcessInstance other = running.get(0);
-			throw new ConflictException("a failover of pool " + pool.fqdn() + " is already running for ticket "
+			throw new ConflictException("a failover or failback of pool " + pool.fqdn() + " is already running for ticket "
 					+ other.getBusinessKey() + " (" + other.getId() + ")", other.getBusinessKey(), other.getId());
 		}
 		// the caller's groups were checked by the API; the engine grants no one but admins a start of its own.
 		// The process's start listener registers the failover (FailoverRegistration) in this transaction.
-		ProcessInstance instance = unrestricted(() -> runtime.startProcessInstanceByKey(FailoverVariables.PROCESS_ID,
+		ProcessInstance instance = unrestricted(() -> runtime.startProcessInstanceByKey(processKey,
 				request.ticketId(), variables(request, pool, startedBy)));
-		log.info("failover {} of pool {} started for ticket {} by {}", instance.getId(), pool.fqdn(),
+		log.info("{} {} of pool {} started for ticket {} by {}", processKey, instance.getId(), pool.fqdn(),
 				request.ticketId(), startedBy);
 		// the answer from this transaction's own rows: no second connection, no authorization joins, three queries
-		FailoverView view = unrestricted(() -> views.justStarted(instance.getId(), request.ticketId(), pool.fqdn()));
+		FailoverView view = unrestricted(
+				() -> views.justStarted(processKey, instance.getId(), request.ticketId(), pool.fqdn()));
 		return new Started(instance.getId(), request.ticketId(), pool.fqdn(), true, view);
 	}
 
-	/** The failover the ticket started before, if any; 409 when that was for another pool. */
-	private Optional<Started> startedBefore(FailoverRequest request, Pool pool) {
+	/** The process the ticket started before, if any; 409 when that was another kind or for another pool. */
+	private Optional<Started> startedBefore(String processKey, FailoverRequest request, Pool pool) {
 		Optional<FailoverRegistry.Registration> earlier = registry.findByTicket(request.ticketId());
+		if (earlier.isPresent()) {
+			String kind = processKeyOf(earlier.get().processInstanceId());
+			if (!processKey.equals(kind)) {
+				// one ticket, one process: the failover and the failback share the registration
+				throw new ConflictException("ticket " + request.ticketId() + " already started "
+						+ (FailbackVariables.PROCESS_ID.equals(kind) ? "a failback" : "a failover") + " of pool "
+						+ earlier.get().poolFqdn() + " (" + earlier.get().processInstanceId() + "); use another ticket",
+						earlier.get().ticketId(), earlier.get().processInstanceId());
+			}
+		}
 		if (earlier.isPresent() && !earlier.get().poolFqdn().equals(pool.fqdn())) {
 			throw new ConflictException("ticket " + request.ticketId() + " already started the failover of pool "
 					+ earlier.get().poolFqdn() + " (" + earlier.get().processInstanceId() + ")",
 					earlier.get().ticketId(), earlier.get().processInstanceId());
 		}
 		return earlier.map(r -> new Started(r.processInstanceId(), r.ticketId(), r.poolFqdn(), false, null));
+	}
+
+	private String processKeyOf(String processInstanceId) {
+		HistoricProcessInstance instance = unrestricted(() -> history.createHistoricProcessInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.singleResult());
+		return instance == null ? FailoverVariables.PROCESS_ID : instance.getProcessDefinitionKey();
 	}
 
 	private static boolean isDuplicateKey(Throwable ex) {

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.pchatfailover.failback.FailbackVariables;
 import org.pchatfailover.failover.FailoverRegistry;
 import org.pchatfailover.failover.FailoverState;
 import org.pchatfailover.failover.FailoverStates;
@@ -65,18 +66,27 @@ class FailoverViews {
 	}
 
 	Optional<FailoverView> find(String id) {
-		return instance(id).map(instance -> view(instance, poolFqdn(id)));
+		return find(FailoverVariables.PROCESS_ID, id);
 	}
 
-	/** A failover whose pool the caller knows from its registration: one read of the registry less. */
-	Optional<FailoverView> find(String id, String poolFqdn) {
-		return instance(id).map(instance -> view(instance, poolFqdn));
+	/** @param processKey {@code persistentChatFailover} or {@code persistentChatFailback} */
+	Optional<FailoverView> find(String processKey, String id) {
+		return instance(processKey, id).map(instance -> view(instance, poolFqdn(id)));
+	}
+
+	/** A process whose pool the caller knows from its registration: one read of the registry less. */
+	Optional<FailoverView> findRegistered(String processKey, String id, String poolFqdn) {
+		return instance(processKey, id).map(instance -> view(instance, poolFqdn));
 	}
 
 	Optional<FailoverView> findByTicket(String ticketId) {
+		return findByTicket(FailoverVariables.PROCESS_ID, ticketId);
+	}
+
+	Optional<FailoverView> findByTicket(String processKey, String ticketId) {
 		return history.createHistoricProcessInstanceQuery()
 			.processInstanceBusinessKey(ticketId)
-			.processDefinitionKey(FailoverVariables.PROCESS_ID)
+			.processDefinitionKey(processKey)
 			.orderByProcessInstanceStartTime()
 			.desc()
 			.list()
@@ -118,22 +128,27 @@ class FailoverViews {
 	 * connection). No job of it can have run yet, since its first job commits with the start: so it has no incident,
 	 * and an open user task only if the model reaches one without a job; those two queries are left out.
 	 */
-	FailoverView justStarted(String id, String ticketId, String poolFqdn) {
-		HistoricProcessInstance instance = instance(id)
+	FailoverView justStarted(String processKey, String id, String ticketId, String poolFqdn) {
+		HistoricProcessInstance instance = instance(processKey, id)
 			.orElseThrow(() -> new IllegalStateException("failover " + id + " not in history after its start"));
 		List<HistoricActivityInstance> activities = activitiesOf(id);
 		boolean waiting = activities.stream().anyMatch(a -> a.getEndTime() == null && "userTask".equals(a.getActivityType()));
 		List<Task> open = waiting ? tasks.createTaskQuery().processInstanceId(id).list() : List.of();
 		return new FailoverView(id, ticketId, poolFqdn, FailoverState.ofRunning(false, waiting),
 				instance.getStartTime().toInstant(), null, currentSteps(id, activities, open), pastSteps(activities),
-				List.of(), FailoverLinks.of(id, open, false));
+				List.of(), FailoverLinks.of(apiPath(processKey), id, open, false));
 	}
 
-	private Optional<HistoricProcessInstance> instance(String id) {
+	private Optional<HistoricProcessInstance> instance(String processKey, String id) {
 		return Optional.ofNullable(history.createHistoricProcessInstanceQuery()
 			.processInstanceId(id)
-			.processDefinitionKey(FailoverVariables.PROCESS_ID)
+			.processDefinitionKey(processKey)
 			.singleResult());
+	}
+
+	/** Where the API serves a process of this kind. */
+	static String apiPath(String processKey) {
+		return FailbackVariables.PROCESS_ID.equals(processKey) ? "/api/failbacks" : "/api/failovers";
 	}
 
 	private FailoverView view(HistoricProcessInstance instance, String poolFqdn) {
@@ -152,7 +167,8 @@ class FailoverViews {
 				states.stateOf(instance, activities), instance.getStartTime().toInstant(),
 				instance.getEndTime() == null ? null : instance.getEndTime().toInstant(),
 				currentSteps(instance.getId(), activities, open), pastSteps(activities), incidents,
-				FailoverLinks.of(instance.getId(), open, instance.getEndTime() != null));
+				FailoverLinks.of(apiPath(instance.getProcessDefinitionKey()), instance.getId(), open,
+					instance.getEndTime() != null));
 	}
 
 	private List<HistoricActivityInstance> activitiesOf(String processInstanceId) {
@@ -243,10 +259,10 @@ class FailoverViews {
 		 * A finished failover has no task and Cockpit Community lists running instances only, so its Tasklist and
 		 * Cockpit links lead to its report, the record of what was done.
 		 */
-		static Map<String, String> of(String id, List<Task> open, boolean finished) {
+		static Map<String, String> of(String apiPath, String id, List<Task> open, boolean finished) {
 			Map<String, String> links = new LinkedHashMap<>();
-			String report = "/api/failovers/" + id + "/report";
-			links.put("self", "/api/failovers/" + id);
+			String report = apiPath + "/" + id + "/report";
+			links.put("self", apiPath + "/" + id);
 			links.put("report", report);
 			if (finished) {
 				links.put("tasklist", report);

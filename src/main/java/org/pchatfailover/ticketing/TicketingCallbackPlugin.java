@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.incident.CompositeIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.pchatfailover.failback.FailbackVariables;
 import org.pchatfailover.failover.FailoverVariables;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(TicketingCallbackProperties.class)
 class TicketingCallbackPlugin extends AbstractProcessEnginePlugin {
 
-	/** The processes that call back; the failback joins when it reports to tickets too. */
-	static final Set<String> PROCESS_KEYS = Set.of(FailoverVariables.PROCESS_ID);
+	/** The processes that call back: the failover and the failback report the same milestones to tickets. */
+	static final Set<String> PROCESS_KEYS = Set.of(FailoverVariables.PROCESS_ID, FailbackVariables.PROCESS_ID);
 
 	private final CallbackScheduler callbacks;
 

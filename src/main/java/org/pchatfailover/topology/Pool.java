@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+
 /**
  * One Persistent Chat pool ({@code pchat.pools[]}) and the secondary data centre it fails over to.
  *
@@ -25,6 +27,11 @@ import jakarta.validation.constraints.Pattern;
  * @param activeServersIdentity optional {@code -Identity} of Set-CsPersistentChatActiveServer, {@code global} or
  * {@code PersistentChatServer:<pool fqdn>}; empty for the one the version's reference uses
  * ({@link #effectiveActiveServersIdentity()})
+ * @param primarySql the primary data centre's SQL Server, whose rebuilt {@code mgc} a failback overwrites and
+ * log-ships from again (required for a failback, optional for a failover)
+ * @param primaryMirrorSql the primary's mirror instance, named to Lync and log shipping (optional)
+ * @param primaryDataCenter name of the primary data centre (site) the pool fails back to; the failback proposes
+ * the active servers there
  */
 public record Pool(
 		@NotBlank @Pattern(regexp = Fqdn.PATTERN, message = "must be an RFC 1123 FQDN") String fqdn,
@@ -37,7 +44,8 @@ public record Pool(
 		@Valid List<ShareMapping> shares,
 		@NotNull @Valid LyncShell lyncShell,
 		@Pattern(regexp = LYNC_2013 + "|" + LYNC_2015, message = "must be 2013 or 2015") String lyncVersion,
-		@Pattern(regexp = ACTIVE_SERVERS_IDENTITY, message = "must be global or PersistentChatServer:<pool fqdn>") String activeServersIdentity) {
+		@Pattern(regexp = ACTIVE_SERVERS_IDENTITY, message = "must be global or PersistentChatServer:<pool fqdn>") String activeServersIdentity,
+		@Valid SqlInstance primarySql, @Valid SqlInstance primaryMirrorSql, String primaryDataCenter) {
 
 	public static final String DEFAULT_DATABASE = "mgc";
 
@@ -59,13 +67,29 @@ public record Pool(
 	/** A plain SQL Server identifier: safe where a database name cannot be a parameter (a three-part name). */
 	public static final String DATABASE_PATTERN = "^[A-Za-z_][A-Za-z0-9_]{0,127}$";
 
+	@ConstructorBinding
 	public Pool {
+		primaryDataCenter = (primaryDataCenter == null || primaryDataCenter.isBlank()) ? null : primaryDataCenter;
 		database = (database == null || database.isBlank()) ? DEFAULT_DATABASE : database;
 		lyncVersion = (lyncVersion == null || lyncVersion.isBlank()) ? LYNC_2013 : lyncVersion;
 		activeServersIdentity = (activeServersIdentity == null || activeServersIdentity.isBlank()) ? null
 				: activeServersIdentity;
 		shares = (shares == null) ? List.of() : List.copyOf(shares);
 		activeServerCandidates = (activeServerCandidates == null) ? List.of() : List.copyOf(activeServerCandidates);
+	}
+
+	/** A pool that can fail over but has no primary data centre configured for a failback. */
+	public Pool(String fqdn, String database, SqlInstance backupSql, SqlInstance backupMirrorSql,
+			String mirrorFileShare, String backupDataCenter, List<ActiveServerCandidate> activeServerCandidates,
+			List<ShareMapping> shares, LyncShell lyncShell, String lyncVersion, String activeServersIdentity) {
+		this(fqdn, database, backupSql, backupMirrorSql, mirrorFileShare, backupDataCenter, activeServerCandidates,
+				shares, lyncShell, lyncVersion, activeServersIdentity, null, null, null);
+	}
+
+	/** Whether a failback can be run: the primary instance (with its JDBC URL) and data centre are configured. */
+	public boolean canFailBack() {
+		return primarySql != null && primarySql.jdbcUrl() != null && !primarySql.jdbcUrl().isBlank()
+				&& primaryDataCenter != null;
 	}
 
 	/**

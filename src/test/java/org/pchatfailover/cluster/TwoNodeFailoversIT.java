@@ -59,6 +59,7 @@ class TwoNodeFailoversIT {
 		List<String> common = List.of("--spring.config.additional-location=file:" + config + "/",
 				"--pchat.lab.dir=" + labDir, "--pchat.lab.sql-port=" + labPorts[0], "--pchat.lab.ssh-port=" + labPorts[1],
 				"--pchat.lab.mirror-sql-port=" + labPorts[2], "--pchat.lab.ticketing-port=0",
+				"--pchat.lab.primary-sql-port=" + labPorts[3],
 				"--pchat.readiness.enabled=false");
 
 		int estatePort = TestSocketUtils.findAvailableTcpPort();

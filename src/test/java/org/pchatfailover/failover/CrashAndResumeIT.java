@@ -63,6 +63,7 @@ class CrashAndResumeIT {
 		int[] lab = LabTestSupport.labPorts();
 		List<String> labPorts = List.of("--pchat.lab.dir=" + labDir, "--pchat.lab.sql-port=" + lab[0],
 				"--pchat.lab.ssh-port=" + lab[1], "--pchat.lab.mirror-sql-port=" + lab[2], "--pchat.lab.ticketing-port=0",
+				"--pchat.lab.primary-sql-port=" + lab[3],
 				"--pchat.readiness.enabled=false");
 		int labPort = TestSocketUtils.findAvailableTcpPort();
 		AppProcess estate = process(new AppProcess("estate", root.resolve("estate"), AppProcess.STARTED,

@@ -123,7 +123,13 @@ public class FailoverModelTest {
 	void bindsFormFieldsOnlyToKnownProcessVariables() throws IOException {
 		Set<String> known = new HashSet<>(variableNames());
 		known.add(ActiveServerProposal.OPTIONS);
+		Set<String> formRefs = new HashSet<>();
+		model.getModelElementsByType(UserTask.class).forEach(task -> formRefs.add(task.getCamundaFormRef()));
+		// this model's forms; the failback's have their own test
 		for (Path form : forms()) {
+			if (!formRefs.contains(new ObjectMapper().readTree(form.toFile()).path("id").asText())) {
+				continue;
+			}
 			for (JsonNode component : new ObjectMapper().readTree(form.toFile()).path("components")) {
 				if (component.has("key")) {
 					assertThat(known).as(form + " field").contains(component.get("key").asText());

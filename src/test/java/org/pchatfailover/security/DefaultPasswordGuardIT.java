@@ -73,7 +73,7 @@ class DefaultPasswordGuardIT {
 			String... more) {
 		// arguments, not default properties: those rank below application.yml and would use ./data
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + database,
-				"--pchat.lab.dir=" + labDir, "--pchat.lab.sql-port=0", "--pchat.lab.ssh-port=0",
+				"--pchat.lab.dir=" + labDir, "--pchat.lab.sql-port=0", "--pchat.lab.primary-sql-port=0", "--pchat.lab.ssh-port=0",
 				"--pchat.lab.ticketing-port=0",
 				// the production start reuses the lab's pool definition, without the lab
 				"--spring.config.import=optional:classpath:application-lab.yml"));

@@ -45,6 +45,7 @@ class SecretsNeverLeakIT {
 			.run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:" + labDir.getFileName() + ";DB_CLOSE_DELAY=-1",
 					"--pchat.lab.dir=" + labDir, "--pchat.lab.sql-port=" + ports[0],
 					"--pchat.lab.ssh-port=" + ports[1], "--pchat.lab.mirror-sql-port=" + ports[2],
+					"--pchat.lab.primary-sql-port=" + ports[3],
 					"--pchat.lab.ticketing-port=0",
 					"--logging.level.org.pchatfailover=DEBUG")) {
 			LabDrill drill = new LabDrill(((WebServerApplicationContext) app).getWebServer().getPort());

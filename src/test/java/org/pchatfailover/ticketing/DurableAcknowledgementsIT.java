@@ -65,7 +65,7 @@ class DurableAcknowledgementsIT {
 		int[] lab = LabTestSupport.labPorts();
 		List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--pchat.lab.sql-port=" + lab[0],
 				"--pchat.lab.ssh-port=" + lab[1], "--pchat.lab.mirror-sql-port=" + lab[2],
-				"--pchat.lab.ticketing-port=0", "--pchat.readiness.enabled=false",
+				"--pchat.lab.ticketing-port=0", "--pchat.lab.primary-sql-port=" + lab[3], "--pchat.readiness.enabled=false",
 				// a killed node's next start waits three heartbeats before it takes its id over
 				"--pchat.node.heartbeat=PT1S"));
 		if (database.equals("postgres")) {

@@ -51,8 +51,12 @@ class TwoNodesOnPostgresIT {
 		String sqlPort = String.valueOf(ports[0]);
 		String sshPort = String.valueOf(ports[1]);
 		String mirrorPort = String.valueOf(ports[2]);
-		nodeA = node(labDir, sqlPort, sshPort, mirrorPort, "--pchat.lab.servers=true", "--pchat.node.id=node-a");
-		nodeB = node(labDir, sqlPort, sshPort, mirrorPort, "--pchat.lab.servers=false", "--pchat.node.id=node-b");
+		// node b starts no lab but reads the lab pool's placeholders: the same ports
+		String primaryPort = "--pchat.lab.primary-sql-port=" + ports[3];
+		nodeA = node(labDir, sqlPort, sshPort, mirrorPort, primaryPort, "--pchat.lab.servers=true",
+				"--pchat.node.id=node-a");
+		nodeB = node(labDir, sqlPort, sshPort, mirrorPort, primaryPort, "--pchat.lab.servers=false",
+				"--pchat.node.id=node-b");
 	}
 
 	@AfterAll
@@ -107,12 +111,12 @@ class TwoNodesOnPostgresIT {
 
 	// each node its own id: two nodes under one id would refuse to start (cluster/NodeLease)
 	private ConfigurableApplicationContext node(Path labDir, String sqlPort, String sshPort, String mirrorPort,
-			String servers, String nodeId) {
+			String primaryPort, String servers, String nodeId) {
 		return new SpringApplicationBuilder(PchatFailoverApplication.class).profiles("lab", "postgres")
 			.run("--server.port=0", "--PCHAT_DB_HOST=127.0.0.1", "--PCHAT_DB_PORT=" + postgres.getPort(),
 					"--PCHAT_DB_NAME=postgres", "--PCHAT_DB_USER=postgres", "--PCHAT_DB_PASSWORD=postgres",
 					"--pchat.lab.dir=" + labDir, "--pchat.lab.sql-port=" + sqlPort, "--pchat.lab.ssh-port=" + sshPort,
-					"--pchat.lab.mirror-sql-port=" + mirrorPort, "--pchat.lab.ticketing-port=0",
+					"--pchat.lab.mirror-sql-port=" + mirrorPort, primaryPort, "--pchat.lab.ticketing-port=0",
 					"--pchat.readiness.enabled=false", servers, nodeId);
 	}
 

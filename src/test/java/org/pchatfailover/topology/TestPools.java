@@ -43,6 +43,20 @@ public final class TestPools {
 		return new Pool.LyncShell("local", null, null, null, null, null, null, null, timeoutSeconds);
 	}
 
+	/** The pool with its primary instance (atl-sql-001\\PCHAT) and data centre (Atlanta): one that can fail back. */
+	public static Pool failbackPool() {
+		Pool pool = atlantaPool();
+		return new Pool(pool.fqdn(), pool.database(), pool.backupSql(), pool.backupMirrorSql(), pool.mirrorFileShare(),
+				pool.backupDataCenter(), pool.activeServerCandidates(), pool.shares(), pool.lyncShell(), null, null,
+				new Pool.SqlInstance("jdbc:sqlserver://127.0.0.1:1;encrypt=false", "atl-sql-001.litwareinc.com",
+						"PCHAT", "lab", null, null),
+				new Pool.SqlInstance(null, "atl-sql-mr.litwareinc.com", "PCHAT", null, null, null), "Atlanta");
+	}
+
+	public static Topology failbackTopology() {
+		return new Topology(new PchatProperties(List.of(failbackPool())));
+	}
+
 	public static Topology topology() {
 		return new Topology(new PchatProperties(List.of(atlantaPool())));
 	}

@@ -11,6 +11,7 @@ import org.pchatfailover.lab.lync.cmdlets.LabLyncState;
 import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
 import org.pchatfailover.lab.sql.LabSqlSnapshot;
 import org.pchatfailover.lab.sql.MirrorSqlLab;
+import org.pchatfailover.lab.sql.PrimarySqlLab;
 import org.pchatfailover.lab.sql.SqlLab;
 import org.pchatfailover.lab.sql.engine.LabSizing;
 import org.pchatfailover.lab.ticketing.LabTicketingSystem;
@@ -50,6 +51,8 @@ class LabController {
 
 	private final MirrorSqlLab mirrorSql;
 
+	private final PrimarySqlLab primarySql;
+
 	private final LabLyncShell lync;
 
 	private final LabLyncSshServer ssh;
@@ -62,8 +65,10 @@ class LabController {
 
 	private final LabTicketingSystem ticketing;
 
-	LabController(SqlLab sql, MirrorSqlLab mirrorSql, LabLyncShell lync, LabLyncSshServer ssh,
-			LabProperties properties, CurrentUser currentUser, LabFaults faults, LabTicketingSystem ticketing) {
+	LabController(SqlLab sql, MirrorSqlLab mirrorSql, PrimarySqlLab primarySql, LabLyncShell lync,
+			LabLyncSshServer ssh, LabProperties properties, CurrentUser currentUser, LabFaults faults,
+			LabTicketingSystem ticketing) {
+		this.primarySql = primarySql;
 		this.faults = faults;
 		this.ticketing = ticketing;
 		this.mirrorSql = mirrorSql;
@@ -80,16 +85,17 @@ class LabController {
 	 */
 	record LabState(Map<String, String> endpoints, List<String> scenarios, List<String> knownFaults,
 			List<LabFaults.ActiveFault> faults, LabSqlSnapshot sql, LabLyncState lync,
-			LabTicketingSystem.Snapshot ticketing) {
+			LabTicketingSystem.Snapshot ticketing, List<LabSqlSnapshot.DatabaseState> primarySql) {
 	}
 
 	@GetMapping("/state")
 	LabState state() {
 		currentUser.requireAnyGroup(FailoverGroups.ADMINS);
 		Map<String, String> endpoints = Map.of("sql", sql.endpoint(), "ssh", properties.bindAddress() + ":" + ssh.port(),
-				"mirrorSql", mirrorSql.endpoint(), "ticketing", ticketing.endpoint());
+				"mirrorSql", mirrorSql.endpoint(), "primarySql", primarySql.endpoint(), "ticketing",
+				ticketing.endpoint());
 		return new LabState(endpoints, scenarios(), LabFaults.names(), faults.active(), sql.state(), lync.state(),
-				ticketing.snapshot());
+				ticketing.snapshot(), primarySql.databases());
 	}
 
 	/**
@@ -107,6 +113,8 @@ class LabController {
 		LabSizing sizing = LabSizing.of(logs, copyMs, restoreMs);
 		faults.clear();
 		sql.reset(SqlLab.scenarioNames().contains(name) ? name : LabLyncShell.NORMAL, sizing);
+		// every scenario drills a failover after the primary data centre was lost; it comes back rebuilt
+		primarySql.rebuild();
 		lync.reset(lync.supports(name) ? name : LabLyncShell.NORMAL);
 		log.info("lab reset to scenario {} ({}) by {}", name, sizing, user);
 		return state();

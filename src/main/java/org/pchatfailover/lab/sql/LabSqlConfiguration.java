@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,12 @@ class LabSqlConfiguration {
 
 	/** Where an instance keeps its certificate, under its state folder: {@code <lab dir>/sql/tls}. */
 	static final String TLS_DIR = "tls";
+
+	/** The primary instance's host (primary-sql.fqdn), when no pool is configured. */
+	static final String PRIMARY_FQDN = "atl-sql-001.litwareinc.com";
+
+	/** The primary's Windows host is in Atlanta: GETDATE() and backup dates are in its zone. */
+	static final ZoneId PRIMARY_ZONE = ZoneId.of("America/New_York");
 
 	static final String MIRROR_SERVER_NAME = "DAL-SQL-MR\\PCHAT";
 
@@ -133,6 +140,39 @@ class LabSqlConfiguration {
 		mirror.start();
 		log.info("lab SQL Server {} (the backup mirror) listening on {}", serverName, mirror.endpoint());
 		return mirror;
+	}
+
+	/**
+	 * The primary instance of the (first) lab pool, on {@code pchat.lab.primary-sql-port}: rebuilt after the outage
+	 * (see {@link PrimarySqlLab}), with its own state; its own log backup share is the one the backup instance's copy
+	 * job reads, so a backup written there is on the primary's disk.
+	 */
+	@Bean(destroyMethod = "close")
+	PrimarySqlLab primarySqlLab(LabProperties properties, ObjectProvider<Topology> topology) throws IOException {
+		Path dir = properties.dir().toAbsolutePath().normalize();
+		String password = labPassword(dir.resolve("secrets").resolve("sql.password"));
+		Pool.SqlInstance primary = topology.getIfAvailable() == null || topology.getIfAvailable().pools().isEmpty()
+				? null : topology.getIfAvailable().pools().get(0).primarySql();
+		String fqdn = primary == null ? PRIMARY_FQDN : primary.fqdn();
+		String serverName = primary == null ? LabScenarios.PRIMARY_SERVER : serverName(primary);
+		LabStateStore store = new LabStateStore(dir.resolve("sql-primary").resolve("state.json"));
+		LabSqlEngine engine = new LabSqlEngine(store,
+				new BackupDevices(Map.of(SHARE_UNC, dir.resolve("share"), COPY_UNC, dir.resolve("copy"))), serverName,
+				password, Clock.system(PRIMARY_ZONE),
+				ServerVersion.parse(properties.sqlServerVersion()));
+		LabCertificate certificate = certificate(dir.resolve("sql-primary").resolve(TLS_DIR), fqdn, properties);
+		PrimarySqlLab lab = new PrimarySqlLab(store, new LabSqlServer(engine, address(properties.bindAddress()),
+				properties.primarySqlPort(), certificate.serverContext(), LabSqlServer.READ_TIMEOUT), serverName);
+		lab.start();
+		log.info("lab SQL Server {} (the rebuilt primary) listening on {}", serverName, lab.endpoint());
+		return lab;
+	}
+
+	/** {@code @@SERVERNAME} of an instance: NetBIOS name, backslash, instance name; the host alone by default. */
+	private static String serverName(Pool.SqlInstance instance) {
+		String host = instance.fqdn().split("\\.")[0].toUpperCase(Locale.ROOT);
+		boolean named = instance.instance() != null && !instance.instance().isBlank();
+		return named ? host + "\\" + instance.instance().toUpperCase(Locale.ROOT) : host;
 	}
 
 	/**

@@ -46,7 +46,7 @@ class LabLyncShellConfigurationIT {
 					pool + "active-server-candidates[0].data-center=Dallas", pool + "lync-shell.transport=ssh")
 			.withUserConfiguration(Topology.class, Secrets.class, LabLyncShellConfiguration.class)
 			.withBean(LabProperties.class, () -> new LabProperties(0, sshPort, "127.0.0.1", dir, "normal",
-					ZoneId.of("America/Chicago"), "16.0.1000.6", "127.0.0.1", true, List.of(), 0, 0));
+					ZoneId.of("America/Chicago"), "16.0.1000.6", "127.0.0.1", true, List.of(), 0, 0, 0));
 	}
 
 	@Test

@@ -30,7 +30,7 @@ class LabSqlConfigurationIT {
 		String url;
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LabSqlConfiguration.class)
 			.web(WebApplicationType.NONE).profiles("lab")
-			.properties("pchat.lab.sql-port=0", "pchat.lab.mirror-sql-port=0", "pchat.lab.dir=" + dir,
+			.properties("pchat.lab.sql-port=0", "pchat.lab.mirror-sql-port=0", "pchat.lab.primary-sql-port=0", "pchat.lab.dir=" + dir,
 					"spring.config.name=no-such-config")
 			.run()) {
 			SqlLab lab = context.getBean(SqlLab.class);
@@ -52,10 +52,44 @@ class LabSqlConfigurationIT {
 	}
 
 	@Test
+	void startsThePrimaryInstanceRebuiltWithMgcAndMgccompOnlineAndNoLogShipping() throws Exception {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LabSqlConfiguration.class)
+			.web(WebApplicationType.NONE).profiles("lab")
+			.properties("pchat.lab.sql-port=0", "pchat.lab.mirror-sql-port=0", "pchat.lab.primary-sql-port=0",
+					"pchat.lab.dir=" + dir, "spring.config.name=no-such-config")
+			.run()) {
+			PrimarySqlLab primary = context.getBean(PrimarySqlLab.class);
+			String url = "jdbc:sqlserver://" + primary.endpoint() + ";encrypt=true;trustStore="
+					+ dir.resolve("sql-primary/tls/truststore.jks")
+					+ ";hostNameInCertificate=atl-sql-001.litwareinc.com;loginTimeout=5;connectRetryCount=0";
+			try (Connection connection = DriverManager.getConnection(url, "lab", "lab");
+					Statement statement = connection.createStatement()) {
+				try (ResultSet rows = statement.executeQuery("SELECT @@SERVERNAME")) {
+					assertThat(rows.next()).isTrue();
+					assertThat(rows.getString(1)).isEqualTo("ATL-SQL-001\\PCHAT");
+				}
+				try (ResultSet rows = statement.executeQuery("SELECT name, state_desc FROM sys.databases"
+						+ " WHERE name IN ('mgc', 'mgccomp') ORDER BY name")) {
+					assertThat(rows.next()).isTrue();
+					assertThat(rows.getString(1) + " " + rows.getString(2)).isEqualTo("mgc ONLINE");
+					assertThat(rows.next()).isTrue();
+					assertThat(rows.getString(1) + " " + rows.getString(2)).isEqualTo("mgccomp ONLINE");
+				}
+				try (ResultSet rows = statement.executeQuery(
+						"SELECT COUNT(*) FROM msdb.dbo.log_shipping_secondary_databases")) {
+					assertThat(rows.next()).isTrue();
+					assertThat(rows.getInt(1)).as("a rebuilt instance ships no logs yet").isZero();
+				}
+			}
+			assertThat(context.getBean(SqlLab.class).endpoint()).isNotEqualTo(primary.endpoint());
+		}
+	}
+
+	@Test
 	void encryptsWithACertificateItKeepsUnderTheLabFolderForEachInstance() throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LabSqlConfiguration.class)
 			.web(WebApplicationType.NONE).profiles("lab")
-			.properties("pchat.lab.sql-port=0", "pchat.lab.mirror-sql-port=0", "pchat.lab.dir=" + dir,
+			.properties("pchat.lab.sql-port=0", "pchat.lab.mirror-sql-port=0", "pchat.lab.primary-sql-port=0", "pchat.lab.dir=" + dir,
 					"spring.config.name=no-such-config")
 			.run()) {
 			String backup = "jdbc:sqlserver://" + context.getBean(SqlLab.class).endpoint() + ";encrypt=true;trustStore="
@@ -82,7 +116,7 @@ class LabSqlConfigurationIT {
 	void answersAsTheConfiguredSqlServerVersion() throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LabSqlConfiguration.class)
 			.web(WebApplicationType.NONE).profiles("lab")
-			.properties("pchat.lab.sql-port=0", "pchat.lab.mirror-sql-port=0", "pchat.lab.dir=" + dir,
+			.properties("pchat.lab.sql-port=0", "pchat.lab.mirror-sql-port=0", "pchat.lab.primary-sql-port=0", "pchat.lab.dir=" + dir,
 					"spring.config.name=no-such-config",
 					"pchat.lab.sql-server-version=10.50.6000.34")
 			.run()) {

@@ -64,7 +64,9 @@ public final class LabScenarios {
 		 * The lab login is neither sysadmin nor allowed ALTER ANY CONNECTION (KILL fails with 6102); it keeps
 		 * CREATE ANY DATABASE (RESTORE HEADERONLY) and may read msdb.
 		 */
-		MISSING_RIGHTS("missing-rights");
+		MISSING_RIGHTS("missing-rights"),
+		/** After a completed failover ({@link FailedOverScenario}): the state a failback starts from. */
+		FAILED_OVER("failed-over");
 
 		private final String label;
 
@@ -227,6 +229,9 @@ public final class LabScenarios {
 		if (scenario == Scenario.INTERRUPTED_RESTORE) {
 			interruptRestore(state, names);
 		}
+		if (scenario == Scenario.FAILED_OVER) {
+			FailedOverScenario.apply(state);
+		}
 		if (scenario == Scenario.MISSING_RIGHTS) {
 			state.logins.add(new LabSqlState.LoginRights(LabSqlEngine.LOGIN, List.of(), List.of("CREATE ANY DATABASE"),
 					List.of(), List.of("msdb")));
@@ -263,7 +268,7 @@ public final class LabScenarios {
 
 	/** How many of the {@code logs} log backups the restore job restored. */
 	private static int restored(Scenario scenario, int logs) {
-		return scenario == Scenario.SESSIONS_CONNECTED ? logs : RESTORED;
+		return scenario == Scenario.SESSIONS_CONNECTED || scenario == Scenario.FAILED_OVER ? logs : RESTORED;
 	}
 
 	/** How many of the {@code logs} log backups the copy job copied before it stopped. */

@@ -89,7 +89,7 @@ public class LabSqlEngine {
 		this.serverName = serverName;
 		this.password = password;
 		this.clock = clock;
-		this.restores = new RestoreExecutor(store, devices, clock);
+		this.restores = new RestoreExecutor(store, devices, clock, serverName);
 	}
 
 	/**

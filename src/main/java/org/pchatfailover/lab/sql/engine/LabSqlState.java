@@ -29,6 +29,18 @@ public final class LabSqlState {
 
 	public List<ClientSession> sessions = new ArrayList<>();
 
+	/** msdb.dbo.log_shipping_primary_databases: this instance as a log-shipping primary. */
+	public List<LogShippingPrimaryDatabase> logShippingPrimaryDatabases = new ArrayList<>();
+
+	/** msdb.dbo.log_shipping_primary_secondaries: the secondaries each primary database ships to. */
+	public List<LogShippingPrimarySecondary> logShippingPrimarySecondaries = new ArrayList<>();
+
+	/** SQL Server Agent jobs the log-shipping procedures created (msdb.dbo.sysjobs), with their schedule. */
+	public List<AgentJob> agentJobs = new ArrayList<>();
+
+	/** SQL Server Agent schedules by schedule_id: their freq_subday_interval in minutes. */
+	public java.util.Map<Integer, Integer> agentSchedules = new java.util.LinkedHashMap<>();
+
 	public List<RestoreHistory> restoreHistory = new ArrayList<>();
 
 	/** Database mirroring sessions, at most one per database, as sys.database_mirroring shows them. */
@@ -93,6 +105,17 @@ public final class LabSqlState {
 	public record LogShippingMonitorSecondary(String secondaryServer, String secondaryDatabase, UUID secondaryId,
 			String primaryServer, String primaryDatabase, String lastCopiedFile, Instant lastCopiedDate,
 			String lastRestoredFile, Instant lastRestoredDate, Integer lastRestoredLatency) {
+	}
+
+	public record LogShippingPrimaryDatabase(UUID primaryId, String primaryDatabase, String backupDirectory,
+			String backupShare, int backupRetentionPeriod, UUID backupJobId, String monitorServer) {
+	}
+
+	public record LogShippingPrimarySecondary(UUID primaryId, String secondaryServer, String secondaryDatabase) {
+	}
+
+	/** @param scheduleId null until sp_attach_schedule; scheduleMinutes its freq_subday_interval */
+	public record AgentJob(UUID jobId, String name, boolean enabled, Integer scheduleId, Integer scheduleMinutes) {
 	}
 
 	/** A user session of another client, e.g. a Persistent Chat front end connected to mgc. */

@@ -27,7 +27,8 @@ final class MsdbTables {
 	private static final int FILE_RETENTION_MINUTES = 4320;
 
 	private static final Set<String> TABLES = Set.of("log_shipping_secondary", "log_shipping_secondary_databases",
-			"log_shipping_monitor_secondary", "restorehistory", "backupset", "backupmediafamily");
+			"log_shipping_monitor_secondary", "restorehistory", "backupset", "backupmediafamily",
+			"log_shipping_primary_databases", "log_shipping_primary_secondaries");
 
 	private MsdbTables() {
 	}
@@ -46,8 +47,35 @@ final class MsdbTables {
 			case "restorehistory" -> restoreHistory(state);
 			case "backupset" -> backupSet(state);
 			case "backupmediafamily" -> backupMediaFamily(state);
+			case "log_shipping_primary_databases" -> logShippingPrimaryDatabases(state);
+			case "log_shipping_primary_secondaries" -> logShippingPrimarySecondaries(state);
 			default -> null;
 		};
+	}
+
+	/** The primary's configuration rows (sql-docs log-shipping-primary-databases-transact-sql, its leading columns). */
+	private static Table logShippingPrimaryDatabases(LabSqlState state) {
+		Table.Builder table = Table.named("log_shipping_primary_databases")
+			.column("primary_id", SqlType.UNIQUEIDENTIFIER).column("primary_database", NAME)
+			.column("backup_directory", PATH).column("backup_share", PATH)
+			.column("backup_retention_period", SqlType.INT).column("backup_job_id", SqlType.UNIQUEIDENTIFIER)
+			.column("monitor_server", NAME);
+		for (LabSqlState.LogShippingPrimaryDatabase p : state.logShippingPrimaryDatabases) {
+			table.row(p.primaryId(), p.primaryDatabase(), p.backupDirectory(), p.backupShare(),
+					p.backupRetentionPeriod(), p.backupJobId(), p.monitorServer());
+		}
+		return table.build();
+	}
+
+	/** sql-docs log-shipping-primary-secondaries-transact-sql. */
+	private static Table logShippingPrimarySecondaries(LabSqlState state) {
+		Table.Builder table = Table.named("log_shipping_primary_secondaries")
+			.column("primary_id", SqlType.UNIQUEIDENTIFIER).column("secondary_server", NAME)
+			.column("secondary_database", NAME);
+		for (LabSqlState.LogShippingPrimarySecondary s : state.logShippingPrimarySecondaries) {
+			table.row(s.primaryId(), s.secondaryServer(), s.secondaryDatabase());
+		}
+		return table.build();
 	}
 
 	/** The columns of sql-docs log-shipping-secondary-transact-sql, in its order. */

@@ -53,6 +53,9 @@ final class Procedures {
 			String database = firstValue(params);
 			return engine.store().read(state -> SpHelpDb.run(state, database, LocalDate.now(engine.clock())));
 		}
+		if (system && LogShippingSetupProcedures.handles(procedure)) {
+			return new LogShippingSetupProcedures(engine).call(session, procedure, params);
+		}
 		if (system && LogShippingProcedures.isDocumented(procedure)) {
 			throw new SqlException(SqlErrors.notSimulated(procedure));
 		}

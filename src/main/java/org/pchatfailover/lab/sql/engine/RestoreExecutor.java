@@ -27,7 +27,7 @@ import org.pchatfailover.lab.sql.errors.SqlMessage;
  */
 final class RestoreExecutor {
 
-	private static final int PAGES = 24;
+	static final int PAGES = 24;
 
 	private final LabStateStore store;
 
@@ -35,10 +35,18 @@ final class RestoreExecutor {
 
 	private final Clock clock;
 
-	RestoreExecutor(LabStateStore store, BackupDevices devices, Clock clock) {
+	private final DatabaseBackups backups;
+
+	RestoreExecutor(LabStateStore store, BackupDevices devices, Clock clock, String serverName) {
 		this.store = store;
 		this.devices = devices;
 		this.clock = clock;
+		this.backups = new DatabaseBackups(store, devices, clock, serverName, this);
+	}
+
+	/** BACKUP DATABASE and RESTORE DATABASE ... FROM DISK: full backups. */
+	DatabaseBackups backups() {
+		return backups;
 	}
 
 	/**
@@ -137,7 +145,7 @@ final class RestoreExecutor {
 	}
 
 	/** @param headerOnly read the header only (RESTORE HEADERONLY), not the whole backup set (RESTORE LOG) */
-	private BackupFile open(String device, String statement, boolean headerOnly) {
+	BackupFile open(String device, String statement, boolean headerOnly) {
 		Path file = devices.resolve(device);
 		// a UNC path on a share whose folder is gone (lab fault share-unreachable) is a share the instance cannot
 		// reach; any other path a folder the lab's disks lack
@@ -187,13 +195,13 @@ final class RestoreExecutor {
 		return database;
 	}
 
-	private void requireExclusive(LabSqlState state, SessionRegistry sessions, Database database, String statement) {
+	void requireExclusive(LabSqlState state, SessionRegistry sessions, Database database, String statement) {
 		if (sessions.userSessionsIn(state, database.name()) > 0) {
 			throw failed(statement, SqlErrors.databaseInUse());
 		}
 	}
 
-	private void record(LabSqlState state, Database database, String type, String device, BackupFile backup,
+	void record(LabSqlState state, Database database, String type, String device, BackupFile backup,
 			boolean recovery) {
 		int id = state.restoreHistory.stream().mapToInt(RestoreHistory::id).max().orElse(0) + 1;
 		state.restoreHistory.add(new RestoreHistory(id, clock.instant(), database.name(), type, device,
@@ -202,7 +210,7 @@ final class RestoreExecutor {
 				backup == null ? null : backup.backupFinishDate()));
 	}
 
-	private static List<Outcome> succeeded(String statement, String database) {
+	static List<Outcome> succeeded(String statement, String database) {
 		List<Outcome> outcomes = new ArrayList<>();
 		outcomes.add(new Outcome.Info(SqlErrors.pagesProcessed(PAGES, database, database + "_log")));
 		outcomes.add(new Outcome.Info(SqlErrors.restoreSucceeded(statement, PAGES)));
@@ -210,7 +218,7 @@ final class RestoreExecutor {
 		return outcomes;
 	}
 
-	private static SqlException failed(String statement, SqlMessage cause) {
+	static SqlException failed(String statement, SqlMessage cause) {
 		return new SqlException(cause, SqlErrors.terminating(statement));
 	}
 

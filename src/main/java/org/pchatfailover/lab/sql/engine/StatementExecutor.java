@@ -96,6 +96,13 @@ final class StatementExecutor {
 		if (statement instanceof Statement.Restore restore) {
 			return restore(restore);
 		}
+		if (statement instanceof Statement.Backup backup && backup.database() != null) {
+			Transactions.refuseInTransaction(session, SqlErrors.backupOrRestoreInTransaction(),
+					SqlErrors.terminating("BACKUP DATABASE"));
+			ResultShape.refuseUnderFmtonly(session, "BACKUP DATABASE");
+			return engine.restores().backups().backupDatabase(evaluator().string(backup.database()),
+					evaluator().string(backup.device()), backup.options());
+		}
 		if (statement instanceof Statement.SetOption option) {
 			SetOptions.apply(session, option, variables);
 			return List.of(new Outcome.Done(-1));
@@ -141,8 +148,12 @@ final class StatementExecutor {
 			return engine.restores().restoreLog(database, evaluator().string(restore.device()), recovery,
 					restore.options().contains("RESTART"), engine.sessions());
 		}
-		if (restore.device() != null || !recovery) {
-			throw new SqlException(SqlErrors.notSimulated("RESTORE DATABASE FROM DISK"));
+		if (restore.device() != null) {
+			return engine.restores().backups().restoreFromDisk(database, evaluator().string(restore.device()), recovery,
+					restore.options().contains("REPLACE"), engine.sessions());
+		}
+		if (!recovery) {
+			throw new SqlException(SqlErrors.notSimulated("RESTORE DATABASE WITH NORECOVERY without FROM DISK"));
 		}
 		return engine.restores().restoreDatabaseWithRecovery(database, engine.sessions());
 	}

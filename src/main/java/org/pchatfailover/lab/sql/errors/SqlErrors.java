@@ -178,6 +178,14 @@ public final class SqlErrors {
 				"The backup set holds a backup of a database other than the existing '" + database + "' database.");
 	}
 
+	/** sql-docs MSSQLSERVER_3159 (LDDB_LOGNOTBACKEDUP). */
+	public static SqlMessage tailLogNotBackedUp(String database) {
+		return new SqlMessage(3159, 16, 1, "The tail of the log for the database \"" + database + "\" has not been backed"
+				+ " up. Use BACKUP LOG WITH NORECOVERY to back up the log if it contains work that you do not want to lose."
+				+ " Use the WITH REPLACE or WITH STOPAT clause of the RESTORE statement to just overwrite the contents of"
+				+ " the log.");
+	}
+
 	public static SqlMessage cannotOpenDevice(String device, String osError) {
 		return new SqlMessage(3201, 16, 2, "Cannot open backup device '" + device + "'. Operating system error "
 				+ osError + ".");

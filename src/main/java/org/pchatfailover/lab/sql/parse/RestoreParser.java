@@ -50,6 +50,14 @@ final class RestoreParser {
 		return new Statement.Restore(log, database, device, options());
 	}
 
+	/** After {@code BACKUP DATABASE}: {@code db TO DISK = device [WITH option, ...]}; name and device may be @variables. */
+	Statement.Backup backupDatabase() {
+		Expr database = database();
+		in.expect("TO");
+		Expr device = disk("TO");
+		return new Statement.Backup("DATABASE", database, device, options());
+	}
+
 	private Expr database() {
 		Token name = in.next();
 		if (name.kind() == Token.Kind.VARIABLE) {
@@ -63,9 +71,13 @@ final class RestoreParser {
 
 	private Expr from() {
 		in.expect("FROM");
+		return disk("FROM");
+	}
+
+	private Expr disk(String clause) {
 		if (!in.accept("DISK")) {
 			Token device = in.peek();
-			throw new SqlException(SqlErrors.notSimulated("FROM " + device.text().toUpperCase(Locale.ROOT)));
+			throw new SqlException(SqlErrors.notSimulated(clause + " " + device.text().toUpperCase(Locale.ROOT)));
 		}
 		in.expectSymbol("=");
 		Token device = in.next();

@@ -135,6 +135,9 @@ public final class SqlParser {
 		if (!kind.is("DATABASE") && !kind.is("LOG")) {
 			throw new SqlException(SqlErrors.notSimulated("BACKUP " + kind.upper()));
 		}
+		if (kind.is("DATABASE")) {
+			return new RestoreParser(in).backupDatabase();
+		}
 		while (!in.atEnd() && !in.peek().isSymbol(";")) {
 			in.next();
 		}

@@ -133,8 +133,20 @@ public sealed interface Statement {
 	record Block(List<Statement> statements) implements Statement {
 	}
 
-	/** {@code BACKUP {DATABASE | LOG} ...}: the lab runs none, but refuses one inside a transaction as SQL Server does. */
-	record Backup(String kind) implements Statement {
+	/**
+	 * {@code BACKUP DATABASE db TO DISK = device [WITH ...]} (a full backup, which the lab runs) or {@code BACKUP LOG ...}
+	 * (which it refuses, inside a transaction as SQL Server does).
+	 *
+	 * @param database null for BACKUP LOG
+	 * @param device null for BACKUP LOG
+	 * @param options WITH options, upper case (INIT, CHECKSUM, ...)
+	 */
+	record Backup(String kind, Expr database, Expr device, List<String> options) implements Statement {
+
+		public Backup(String kind) {
+			this(kind, null, null, List.of());
+		}
+
 	}
 
 	/** {@code SET option {ON | OFF | value}}: session options clients send on connect. */

@@ -1,0 +1,29 @@
+package org.pchatfailover.failback;
+
+/**
+ * The failback's process variables (DESIGN.md). The start's variables ({@code poolFqdn}, {@code callbackUrl}, ...)
+ * and those of ConfirmActiveServers and VerifyService are the failover's, in {@code FailoverVariables}.
+ */
+public final class FailbackVariables {
+
+	public static final String PROCESS_ID = "persistentChatFailback";
+
+	public static final String FAILBACK_PLAN = "failbackPlan";
+
+	// ConfirmFailback
+	public static final String FAILBACK_APPROVED = "failbackApproved";
+	public static final String PRIMARY_DATA_CENTER_RECOVERED = "primaryDataCenterRecovered";
+	public static final String PRIMARY_DATABASES_REBUILT = "primaryDatabasesRebuilt";
+	public static final String NO_NEW_MIRROR_OR_BACKUP_SERVERS = "noNewMirrorOrBackupServers";
+	public static final String SQL_AGENT_CAN_REACH_SHARES = "sqlAgentCanReachShares";
+
+	/** The data centre ConfirmActiveServers proposes servers in: the primary's. */
+	public static final String PRIMARY_DATA_CENTER = "primaryDataCenter";
+
+	/** What BackupDatabase wrote, for the report: file, database, LSNs, when it finished. */
+	public static final String BACKUP_TAKEN = "backupTaken";
+
+	private FailbackVariables() {
+	}
+
+}

@@ -1,0 +1,145 @@
+package org.pchatfailover.failback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pchatfailover.ApiClient;
+import org.pchatfailover.LabDrill;
+import org.pchatfailover.LabTestSupport;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The round trip drilled in the lab over HTTP, TDS and SSH: a failover, the failback to the rebuilt primary, and a
+ * failover again, with the lab at each point as a DBA and a Lync admin would expect it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FailbackLabIT {
+
+	@DynamicPropertySource
+	static void lab(DynamicPropertyRegistry registry) {
+		LabTestSupport.labProperties(registry);
+		LabTestSupport.incidentAtFirstFailure(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	private LabDrill lab;
+
+	@BeforeEach
+	void resetTheLab() {
+		lab = new LabDrill(port);
+		lab.scenario("normal");
+	}
+
+	@Test
+	void failsOverFailsBackAndFailsOverAgainWithTheLabAsADbaWouldExpectIt() throws Exception {
+		failOver("INC-1800");
+		String id = startFailback("CHG-1800");
+		lab.awaitTask(id, "ConfirmFailback");
+		// Tasklist's "Failover tasks" filter shows the operator the failback's tasks too
+		String filter = lab.json("operator", "GET", "/engine-rest/filter?name=Failover%20tasks", null, 200).get(0)
+			.path("id").asText();
+		assertThat(lab.json("operator", "GET", "/engine-rest/filter/" + filter + "/list", null, 200))
+			.extracting(task -> task.path("taskDefinitionKey").asText()).contains("ConfirmFailback");
+		String plan = lab.json("operator", "GET", "/engine-rest/process-instance/" + id + "/variables/planSummary",
+				null, 200).path("value").asText();
+		assertThat(plan).contains("atl-sql-001.litwareinc.com\\PCHAT (now ONLINE)", "PRINCIPAL/SYNCHRONIZED",
+				"\\\\atl-sql-001.litwareinc.com\\logship\\CHG-1800_mgc_failback_full.bak",
+				"\\\\dal-sql-bk.litwareinc.com\\logship-copy");
+
+		lab.complete(id, "ConfirmFailback", Map.of("failbackApproved", "true", "confirmationComment", "drill",
+				"primaryDataCenterRecovered", true, "primaryDatabasesRebuilt", true, "noNewMirrorOrBackupServers", true,
+				"sqlAgentCanReachShares", true));
+		lab.complete(id, "ConfirmActiveServers", Map.of());
+		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "drill"));
+		await().atMost(ApiClient.TIMEOUT).until(() -> lab.json("ticketing", "GET", "/api/failbacks/" + id, null, 200)
+			.path("state").asText(), "COMPLETED"::equals);
+
+		JsonNode state = lab.json("admin", "GET", "/api/lab/state", null, 200);
+		JsonNode pool = state.at("/lync/pools").path(LabDrill.POOL);
+		assertThat(pool.path("poolState").asText()).isEqualTo("Normal");
+		assertThat(pool.path("activeServers")).extracting(JsonNode::asText)
+			.containsExactlyInAnyOrder("atl-pc-001.litwareinc.com", "atl-pc-002.litwareinc.com");
+		assertThat(database(state.at("/primarySql"), "mgc").path("state").asText()).isEqualTo("ONLINE");
+		JsonNode backupMgc = database(state.at("/sql/databases"), "mgc");
+		assertThat(backupMgc.path("state").asText()).isEqualTo("RESTORING");
+		assertThat(backupMgc.path("mirroringRole").isNull()).as("mirroring removed: %s", backupMgc).isTrue();
+		assertThat(state.at("/sql/logShipping").get(0).path("primaryServer").asText()).isEqualTo("ATL-SQL-001\\PCHAT");
+		String primary = "jdbc:sqlserver://" + state.at("/endpoints/primarySql").asText()
+				+ ";encrypt=false;loginTimeout=5;connectRetryCount=0";
+		try (Connection sql = DriverManager.getConnection(primary, "lab", "lab");
+				Statement statement = sql.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT p.primary_database, s.secondary_server"
+						+ " FROM msdb.dbo.log_shipping_primary_databases p"
+						+ " JOIN msdb.dbo.log_shipping_primary_secondaries s ON s.primary_id = p.primary_id")) {
+			assertThat(rows.next()).isTrue();
+			assertThat(rows.getString(1) + " -> " + rows.getString(2)).isEqualTo("mgc -> DAL-SQL-BK\\PCHAT");
+		}
+
+		// and the next outage: the backup mgc log-shipped from the primary again fails over as the first time
+		failOver("INC-1801");
+		JsonNode after = lab.json("admin", "GET", "/api/lab/state", null, 200);
+		assertThat(database(after.at("/sql/databases"), "mgc").path("state").asText()).isEqualTo("ONLINE");
+		assertThat(after.at("/lync/pools").path(LabDrill.POOL).path("poolState").asText()).isEqualTo("FailedOver");
+	}
+
+	@Test
+	void failsBackFromTheFailedOverScenarioWithoutAFailoverFirst() {
+		JsonNode before = lab.scenario("failed-over");
+		JsonNode backupMgc = database(before.at("/sql/databases"), "mgc");
+		assertThat(backupMgc.path("state").asText() + " " + backupMgc.path("mirroringRole").asText())
+			.isEqualTo("ONLINE PRINCIPAL");
+		assertThat(before.at("/sql/logShipping")).isEmpty();
+		assertThat(before.at("/lync/pools").path(LabDrill.POOL).path("poolState").asText()).isEqualTo("FailedOver");
+
+		String id = startFailback("CHG-1810");
+		lab.complete(id, "ConfirmFailback", Map.of("failbackApproved", "true", "confirmationComment", "drill",
+				"primaryDataCenterRecovered", true, "primaryDatabasesRebuilt", true, "noNewMirrorOrBackupServers", true,
+				"sqlAgentCanReachShares", true));
+		lab.complete(id, "ConfirmActiveServers", Map.of());
+		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "drill"));
+		await().atMost(ApiClient.TIMEOUT).until(() -> lab.json("ticketing", "GET", "/api/failbacks/" + id, null, 200)
+			.path("state").asText(), "COMPLETED"::equals);
+
+		JsonNode after = lab.json("admin", "GET", "/api/lab/state", null, 200);
+		assertThat(database(after.at("/sql/databases"), "mgc").path("state").asText()).isEqualTo("RESTORING");
+		assertThat(after.at("/lync/pools").path(LabDrill.POOL).path("poolState").asText()).isEqualTo("Normal");
+	}
+
+	private void failOver(String ticketId) {
+		String failover = lab.start(ticketId, "drill: Atlanta lost");
+		lab.approve(failover, "drill");
+		lab.complete(failover, "ConfirmActiveServers", Map.of());
+		lab.complete(failover, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "drill"));
+		lab.awaitCompleted(failover);
+	}
+
+	private String startFailback(String ticketId) {
+		Map<String, Object> request = Map.of("ticketId", ticketId, "poolFqdn", LabDrill.POOL, "reason",
+				"drill: Atlanta rebuilt", "requestedBy", "j.doe");
+		return lab.json("ticketing", "POST", "/api/failbacks", request, 201).path("id").asText();
+	}
+
+	private static JsonNode database(JsonNode databases, String name) {
+		for (JsonNode database : databases) {
+			if (name.equals(database.path("name").asText())) {
+				return database;
+			}
+		}
+		throw new AssertionError("no database " + name + " in " + databases);
+	}
+
+}

@@ -1,0 +1,299 @@
+package org.pchatfailover.failback;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.InOrder;
+import org.pchatfailover.failover.FailoverRegistration;
+import org.pchatfailover.failover.FailoverRegistry;
+import org.pchatfailover.failover.FailoverVariables;
+import org.pchatfailover.failover.RetryPolicy;
+import org.pchatfailover.failover.RetryProperties;
+import org.pchatfailover.failover.VerifyServiceCompletion;
+import org.pchatfailover.lync.PoolFailbackService;
+import org.pchatfailover.sqlserver.BackupHeader;
+import org.pchatfailover.sqlserver.FailbackDatabaseService;
+import org.pchatfailover.sqlserver.FailbackPlan;
+import org.pchatfailover.sqlserver.LogShippingSetup;
+import org.pchatfailover.topology.TestPools;
+import org.pchatfailover.topology.Topology;
+
+/**
+ * The shipped failback model, walked as an operator would, with the SQL Server and Lync services mocked: the
+ * delegates, listeners and gateways are real. Every path of the model has a test.
+ */
+@Deployment(resources = { "bpmn/persistent-chat-failback.bpmn", "bpmn/forms/confirm-failback.form",
+		"bpmn/forms/confirm-failback-active-servers.form", "bpmn/forms/verify-service.form" })
+class FailbackProcessTest {
+
+	@RegisterExtension
+	static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-test.camunda.cfg.xml")
+		.assertClassCoverageAtLeast(1.0)
+		.build();
+
+	private static final String POOL = TestPools.POOL_FQDN;
+
+	private static final String SHARE = "\\\\atl-sql-001.litwareinc.com\\logship";
+
+	private static final String COPY = "\\\\dal-sql-bk.litwareinc.com\\logship-copy";
+
+	private final FailoverRegistry registry = mock(FailoverRegistry.class);
+
+	private final FailbackDatabaseService databases = mock(FailbackDatabaseService.class);
+
+	private final LogShippingSetup logShipping = mock(LogShippingSetup.class);
+
+	private final PoolFailbackService poolService = mock(PoolFailbackService.class);
+
+	@BeforeEach
+	void registerDelegates() {
+		Topology topology = TestPools.failbackTopology();
+		when(registry.require(any())).thenAnswer(call -> new FailoverRegistry.Registration(call.getArgument(0),
+				"CHG-100", POOL, null, SHARE, COPY));
+		when(poolService.poolState(any(), any())).thenReturn("FailedOver");
+		when(databases.planFailback(any(), any(), anyString(), any())).thenReturn(plan());
+		when(databases.backupDatabase(any(), anyString(), any())).thenReturn(new BackupHeader(
+				"CHG-100_mgc_failback_full.bak", SHARE + "\\CHG-100_mgc_failback_full.bak", "mgc", 1,
+				new BigInteger("52000000001600001"), new BigInteger("52000000002400001"),
+				Instant.parse("2026-11-29T14:00:00Z")));
+		FailbackTarget target = new FailbackTarget(registry, topology);
+		Mocks.register("retryPolicy", new RetryPolicy(new RetryProperties("R3/PT1M")));
+		Mocks.register("registerFailback", new FailbackRegistration(registry, topology));
+		Mocks.register("checkFailbackPreconditions",
+				new CheckFailbackPreconditionsDelegate(databases, poolService, target));
+		Mocks.register("clearActiveServers", new ClearActiveServersDelegate(poolService, target));
+		Mocks.register("removeMirroring", new RemoveMirroringDelegate(databases, target));
+		Mocks.register("backupDatabase", new BackupDatabaseDelegate(databases, target));
+		Mocks.register("restorePrimaryDatabase", new RestorePrimaryDatabaseDelegate(databases, target));
+		Mocks.register("reestablishLogShipping", new ReestablishLogShippingDelegate(logShipping, target));
+		Mocks.register("setFailbackActiveServers", new SetFailbackActiveServersDelegate(poolService, target));
+		Mocks.register("setPoolNormal", new SetPoolNormalDelegate(poolService, target));
+		Mocks.register("confirmFailbackCompletion", new ConfirmFailbackCompletion());
+		Mocks.register("proposeFailbackActiveServers", new FailbackActiveServerProposal(target));
+		Mocks.register("failbackActiveServersCompletion", new FailbackActiveServersCompletion(target));
+		Mocks.register("verifyServiceCompletion", new VerifyServiceCompletion());
+	}
+
+	@AfterEach
+	void resetMocks() {
+		Mocks.reset();
+	}
+
+	@Test
+	void failsBackInTheArticlesOrderAndProposesThePrimaryDataCentresServers() {
+		ProcessInstance failback = startFailback("CHG-100");
+		execute(job());
+		assertThat(failback).isWaitingAt("ConfirmFailback").task().hasCandidateGroup("pchat-operators");
+		assertThat(failback).variables().containsKey(FailbackVariables.FAILBACK_PLAN)
+			.containsEntry(FailoverVariables.PLAN_SUMMARY, plan().summary("mgc"));
+		verify(databases).planFailback(any(), any(), eq("CHG-100_mgc_failback_full.bak"), any());
+		approve();
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "RestorePrimaryDatabase",
+				"ReestablishLogShipping");
+
+		assertThat(failback).isWaitingAt("ConfirmActiveServers");
+		Assertions.assertThat(FailoverVariables.stringList(
+				runtimeService().getVariable(failback.getId(), FailoverVariables.ACTIVE_SERVERS)))
+			.containsExactly("atl-pc-001.litwareinc.com", "atl-pc-002.litwareinc.com");
+		complete(task("ConfirmActiveServers"));
+		runServiceSteps("SetActiveServers", "SetPoolNormal");
+		complete(task("VerifyService"), withVariables(FailoverVariables.SERVICE_VERIFIED, "true",
+				FailoverVariables.VERIFICATION_COMMENT, "rooms open from Atlanta"));
+
+		assertThat(failback).isEnded().hasPassedInOrder("CheckFailbackPreconditions", "ConfirmFailback",
+				"ClearActiveServers", "RemoveMirroring", "BackupDatabase", "RestorePrimaryDatabase",
+				"ReestablishLogShipping", "ConfirmActiveServers", "SetActiveServers", "SetPoolNormal", "VerifyService",
+				"FailbackCompleted");
+		String file = SHARE + "\\CHG-100_mgc_failback_full.bak";
+		InOrder runbook = inOrder(poolService, databases, logShipping);
+		runbook.verify(poolService).clearActiveServers(any(), any());
+		runbook.verify(databases).removeMirroring(any(), any());
+		runbook.verify(databases).backupDatabase(any(), eq(file), any());
+		runbook.verify(databases).restorePrimaryDatabase(any(), eq(file), any());
+		runbook.verify(logShipping).reestablish(any(), eq(SHARE), eq(COPY),
+				eq(SHARE + "\\CHG-100_mgc_primary_full.bak"), any());
+		runbook.verify(poolService).setActiveServers(any(),
+				eq(List.of("atl-pc-001.litwareinc.com", "atl-pc-002.litwareinc.com")), eq(false), any());
+		runbook.verify(poolService).setPoolNormal(any(), any());
+		assertThat(failback).variables().containsKey(FailbackVariables.BACKUP_TAKEN);
+	}
+
+	@Test
+	void abortsWithoutTouchingAnythingWhenTheOperatorAborts() {
+		ProcessInstance failback = startFailback("CHG-101");
+		execute(job());
+		complete(task("ConfirmFailback"), withVariables(FailbackVariables.FAILBACK_APPROVED, "false",
+				FailoverVariables.CONFIRMATION_COMMENT, "primary SAN not signed off"));
+
+		assertThat(failback).isEnded().hasPassed("FailbackAborted").hasNotPassed("ClearActiveServers");
+		verify(poolService, never()).clearActiveServers(any(), any());
+		verify(databases, never()).removeMirroring(any(), any());
+		verifyNoInteractions(logShipping);
+	}
+
+	@Test
+	void refusesAnApprovalThatDoesNotConfirmEveryPreconditionOfTheArticle() {
+		ProcessInstance failback = startFailback("CHG-102");
+		execute(job());
+
+		assertThatThrownBy(() -> taskService().complete(task("ConfirmFailback").getId(),
+				Map.of(FailbackVariables.FAILBACK_APPROVED, "true", FailoverVariables.CONFIRMATION_COMMENT, "go",
+						FailbackVariables.PRIMARY_DATA_CENTER_RECOVERED, true,
+						FailbackVariables.PRIMARY_DATABASES_REBUILT, true,
+						FailbackVariables.NO_NEW_MIRROR_OR_BACKUP_SERVERS, true)))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(FailbackVariables.SQL_AGENT_CAN_REACH_SHARES);
+		assertThat(failback).isWaitingAt("ConfirmFailback");
+	}
+
+	@Test
+	void stopsAtTheFirstStepWhenThePoolIsNotFailedOver() {
+		when(poolService.poolState(any(), any())).thenReturn("Normal");
+		ProcessInstance failback = startFailback("CHG-103");
+		Job check = job("CheckFailbackPreconditions");
+
+		assertThatThrownBy(() -> managementService().executeJob(check.getId())).hasMessageContaining(
+				"pool " + POOL + " is Normal, not FailedOver: a failback follows a failover");
+		assertThat(failback).isWaitingAt("CheckFailbackPreconditions");
+		verify(databases, never()).planFailback(any(), any(), anyString(), any());
+	}
+
+	@Test
+	void refusesToStartForAPoolWithoutItsPrimaryInstance() {
+		Mocks.register("registerFailback", new FailbackRegistration(registry, TestPools.topology()));
+
+		assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(FailbackVariables.PROCESS_ID, "CHG-104",
+				Map.of(FailoverVariables.POOL_FQDN, POOL)))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("has no primary-sql");
+		Assertions.assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+		verify(registry, never()).register(any(), any(), any(), any(), any());
+	}
+
+	@Test
+	void becomesAnIncidentWhenTheRestoreFailsAndContinuesWhenRetriedAfterTheFix() {
+		String error = "RESTORE DATABASE mgc WITH REPLACE, RECOVERY on atl-sql-001.litwareinc.com\\PCHAT failed: 3101";
+		doThrow(new IllegalStateException(error)).doThrow(new IllegalStateException(error))
+			.doThrow(new IllegalStateException(error)).doNothing()
+			.when(databases).restorePrimaryDatabase(any(), anyString(), any());
+		ProcessInstance failback = approvedFailback("CHG-105");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase");
+		Job restore = job("RestorePrimaryDatabase");
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			assertThatThrownBy(() -> managementService().executeJob(restore.getId())).hasMessageContaining("3101");
+		}
+		Incident incident = runtimeService().createIncidentQuery().processInstanceId(failback.getId()).singleResult();
+		Assertions.assertThat(incident.getActivityId()).isEqualTo("RestorePrimaryDatabase");
+		Assertions.assertThat(incident.getIncidentMessage()).contains("3101");
+
+		managementService().setJobRetries(restore.getId(), 1);
+		execute(job("RestorePrimaryDatabase"));
+
+		assertThat(failback).isWaitingAt("ReestablishLogShipping");
+		verify(databases, times(4)).restorePrimaryDatabase(any(), anyString(), any());
+		verify(databases, times(1)).backupDatabase(any(), anyString(), any());
+	}
+
+	@Test
+	void returnsToTheChoiceOfActiveServersWhenClientsDoNotWork() {
+		ProcessInstance failback = approvedFailback("CHG-106");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "RestorePrimaryDatabase",
+				"ReestablishLogShipping");
+
+		assertThatThrownBy(() -> taskService().complete(task("ConfirmActiveServers").getId(),
+				Map.of(FailoverVariables.ACTIVE_SERVERS, List.of("dal-pc-001.litwareinc.com"))))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("dal-pc-001.litwareinc.com is in data centre Dallas, not in Atlanta");
+		complete(task("ConfirmActiveServers"), withVariables(FailoverVariables.ACTIVE_SERVERS,
+				List.of("atl-pc-001.litwareinc.com")));
+		runServiceSteps("SetActiveServers", "SetPoolNormal");
+		complete(task("VerifyService"), withVariables(FailoverVariables.SERVICE_VERIFIED, "false",
+				FailoverVariables.VERIFICATION_COMMENT, "clients cannot join rooms"));
+
+		assertThat(failback).isWaitingAt("ConfirmActiveServers");
+		complete(task(), withVariables(FailoverVariables.ACTIVE_SERVERS,
+				List.of("atl-pc-002.litwareinc.com", "dal-pc-001.litwareinc.com"), FailoverVariables.LOW_LATENCY_CONFIRMED,
+				"true"));
+		runServiceSteps("SetActiveServers", "SetPoolNormal");
+
+		verify(poolService).setActiveServers(any(), eq(List.of("atl-pc-001.litwareinc.com")), eq(false), any());
+		verify(poolService).setActiveServers(any(),
+				eq(List.of("atl-pc-002.litwareinc.com", "dal-pc-001.litwareinc.com")), eq(true), any());
+		verify(poolService, times(2)).setPoolNormal(any(), any());
+		assertThat(failback).isWaitingAt("VerifyService");
+	}
+
+	private ProcessInstance startFailback(String ticketId) {
+		ProcessInstance failback = runtimeService().startProcessInstanceByKey(FailbackVariables.PROCESS_ID, ticketId,
+				Map.of(FailoverVariables.POOL_FQDN, POOL, FailoverVariables.TICKET_ID, ticketId,
+						FailoverVariables.REASON, "Atlanta rebuilt", FailoverVariables.REQUESTED_BY, "j.doe"));
+		assertThat(failback).isStarted().isWaitingAt("CheckFailbackPreconditions");
+		verify(registry).register(eq(failback.getId()), eq(ticketId), eq(POOL), any(), any());
+		return failback;
+	}
+
+	private ProcessInstance approvedFailback(String ticketId) {
+		ProcessInstance failback = startFailback(ticketId);
+		execute(job());
+		approve();
+		return failback;
+	}
+
+	private void approve() {
+		complete(task("ConfirmFailback"), withVariables(FailbackVariables.FAILBACK_APPROVED, "true",
+				FailoverVariables.CONFIRMATION_COMMENT, "Atlanta rebuilt, signed off by the DBA",
+				FailbackVariables.PRIMARY_DATA_CENTER_RECOVERED, true, FailbackVariables.PRIMARY_DATABASES_REBUILT,
+				true, FailbackVariables.NO_NEW_MIRROR_OR_BACKUP_SERVERS, true,
+				FailbackVariables.SQL_AGENT_CAN_REACH_SHARES, true));
+	}
+
+	/** Runs the asynchronous service steps one by one, checking the process waits at each in turn. */
+	private void runServiceSteps(String... activityIds) {
+		for (String activityId : activityIds) {
+			execute(job(activityId));
+		}
+	}
+
+	private static FailbackPlan plan() {
+		return new FailbackPlan(Instant.parse("2026-11-29T13:55:00Z"), "DAL-SQL-BK\\PCHAT",
+				"ONLINE", "PRINCIPAL SYNCHRONIZED with DAL-SQL-MR\\PCHAT", "ATL-SQL-001\\PCHAT", "ONLINE",
+				SHARE + "\\CHG-100_mgc_failback_full.bak", SHARE, COPY);
+	}
+
+}
