@@ -37,7 +37,8 @@ public final class TaskDecisions {
 	 * hand).
 	 */
 	private static void requireStorableTexts(DelegateTask task, VariableMap variables) {
-		variables.forEach((name, ignored) -> {
+		// by name: iterating the entries would deserialize every object variable, which an unserialized map refuses
+		variables.keySet().forEach(name -> {
 			if (variables.getValueTyped(name) instanceof StringValue text && text.getValue() != null
 					&& text.getValue().length() > TextVariables.MAX_LENGTH) {
 				throw rejected(task, name, FormLabels.of(name) + " is " + text.getValue().length()
