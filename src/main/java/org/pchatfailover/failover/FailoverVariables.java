@@ -47,6 +47,9 @@ public final class FailoverVariables {
 
 	// ApplyLogBackups / DecideBrokenLogChain
 	public static final String LOG_CHAIN_GAP = "logChainGap";
+
+	/** What recovering now loses, the same text in the form, the report and the callback (DataLossStatement). */
+	public static final String DATA_LOSS_STATEMENT = "dataLossStatement";
 	public static final String LOG_CHAIN_DECISION = "logChainDecision";
 	public static final String LOG_CHAIN_COMMENT = "logChainComment";
 

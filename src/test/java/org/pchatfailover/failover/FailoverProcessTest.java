@@ -217,7 +217,7 @@ class FailoverProcessTest {
 	@Test
 	void recoversWithTheDataLossShownWhenTheLogChainIsBroken() throws Exception {
 		doThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("42000000001600001", "mgc_20261125090000.trn",
-				"42000000002400001"), "gap after LSN 42000000001600001"))
+				"42000000002400001"), "DATA LOSS: missing mgc_20261125084500.trn", "gap after LSN 42000000001600001"))
 			.when(logShipping)
 			.applyPendingLogs(any(), any(), any());
 		ProcessInstance failover = approvedFailover("INC-4714");
@@ -225,7 +225,8 @@ class FailoverProcessTest {
 
 		assertThat(failover).isWaitingAt("DecideBrokenLogChain");
 		assertThat(failover).variables()
-			.containsEntry(FailoverVariables.LOG_CHAIN_GAP, "gap after LSN 42000000001600001");
+			.containsEntry(FailoverVariables.LOG_CHAIN_GAP, "gap after LSN 42000000001600001")
+			.containsEntry(FailoverVariables.DATA_LOSS_STATEMENT, "DATA LOSS: missing mgc_20261125084500.trn");
 		complete(task(), withVariables(FailoverVariables.LOG_CHAIN_DECISION, "RECOVER_WITH_DATA_LOSS",
 				FailoverVariables.LOG_CHAIN_COMMENT, "file lost with the primary"));
 		runServiceSteps("EndConnections", "RecoverDatabase");
@@ -253,7 +254,7 @@ class FailoverProcessTest {
 	@Test
 	void copiesAndAppliesAgainWhenTheOperatorRetriesAfterFixingTheFiles() throws Exception {
 		when(logShipping.applyPendingLogs(any(), any(), any()))
-			.thenThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("1", null, null), "gap"))
+			.thenThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("1", null, null), "DATA LOSS", "gap"))
 			.thenReturn(List.of("mgc_20261125090000.trn"));
 		ProcessInstance failover = approvedFailover("INC-4715");
 		runServiceSteps("RemoveLogShipping", "CopyBackupFiles", "ApplyLogBackups");
@@ -269,7 +270,7 @@ class FailoverProcessTest {
 
 	@Test
 	void abortsWhenTheLogChainIsBrokenAndTheOperatorAborts() throws Exception {
-		doThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("1", null, null), "gap"))
+		doThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("1", null, null), "DATA LOSS", "gap"))
 			.when(logShipping)
 			.applyPendingLogs(any(), any(), any());
 		ProcessInstance failover = approvedFailover("INC-4716");
