@@ -156,12 +156,16 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 
 	private static String taskFilter(ProcessEngine engine) {
 		FilterService filters = engine.getFilterService();
-		Filter existing = filters.createFilterQuery().filterName(TASK_FILTER).singleResult();
-		if (existing != null) {
-			return existing.getId();
+		Filter filter = filters.createFilterQuery().filterName(TASK_FILTER).singleResult();
+		if (filter == null) {
+			filter = filters.newTaskFilter(TASK_FILTER);
+			filter.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKey(FailoverVariables.PROCESS_ID));
 		}
-		Filter filter = filters.newTaskFilter(TASK_FILTER);
-		filter.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKey(FailoverVariables.PROCESS_ID));
+		else if (FailoverTaskFilter.PROPERTIES.equals(filter.getProperties())) {
+			return filter.getId();
+		}
+		// a filter made by an earlier release lacks the refresh and the columns: given them once
+		filter.setProperties(FailoverTaskFilter.PROPERTIES);
 		return filters.saveFilter(filter).getId();
 	}
 
