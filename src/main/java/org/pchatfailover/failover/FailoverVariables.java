@@ -53,6 +53,11 @@ public final class FailoverVariables {
 	public static final String LOG_CHAIN_DECISION = "logChainDecision";
 	public static final String LOG_CHAIN_COMMENT = "logChainComment";
 
+	// CountersignFailover / CountersignDataLoss (four eyes, pchat.approval.second-operator)
+	public static final String FAILOVER_COUNTERSIGNED = "failoverCountersigned";
+	public static final String DATA_LOSS_COUNTERSIGNED = "dataLossCountersigned";
+	public static final String COUNTERSIGN_COMMENT = "countersignComment";
+
 	// ConfirmActiveServers / SetActiveServers
 	public static final String ACTIVE_SERVER_PROPOSAL = "activeServerProposal";
 	public static final String ACTIVE_SERVERS = "activeServers";
