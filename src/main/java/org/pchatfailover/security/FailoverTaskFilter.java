@@ -9,7 +9,7 @@ import org.pchatfailover.failover.FailoverVariables;
  * What Tasklist's "Failover tasks" filter shows. Tasklist (7.24) broadcasts a refresh every 10 seconds and reloads
  * the list when the selected filter's {@code properties.refresh} is true, so a new task appears without a reload;
  * {@code properties.variables} ({@code name}, {@code label}) are the variables each task in the list shows beside its
- * name, which is the step (docs/notes-ui.md, section 5).
+ * name, which is the step (DESIGN-NOTES, "Operators' screens", section 5).
  */
 final class FailoverTaskFilter {
 
