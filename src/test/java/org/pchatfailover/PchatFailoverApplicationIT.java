@@ -11,9 +11,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -103,7 +100,7 @@ class PchatFailoverApplicationIT {
 	@Test
 	void createsTheLabUsersInTheirGroups() {
 		assertThat(identity.createUserQuery().memberOfGroup("pchat-operators").list()).extracting("id")
-			.containsExactlyInAnyOrder("operator", "operator2");
+			.containsExactly("operator");
 		assertThat(identity.createUserQuery().memberOfGroup("pchat-admins").list()).extracting("id")
 			.containsExactly("admin");
 		assertThat(identity.createUserQuery().memberOfGroup("pchat-ticketing").list()).extracting("id")
@@ -156,10 +153,6 @@ class PchatFailoverApplicationIT {
 				.timeout(TIMEOUT)
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(filters.body()).contains("\"name\":\"Failover tasks\"");
-		JsonNode filter = new ObjectMapper().readTree(filters.body()).get(0);
-		assertThat(filter.at("/properties/refresh").asBoolean()).as("Tasklist reloads the list by itself").isTrue();
-		assertThat(filter.at("/properties/variables").findValuesAsText("name")).containsExactly("ticketId", "poolFqdn");
-		assertThat(filter.at("/properties/variables").findValuesAsText("label")).containsExactly("Ticket", "Pool");
 	}
 
 	private int webappLogin(String user, String password, String app) {

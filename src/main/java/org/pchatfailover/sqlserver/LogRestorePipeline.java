@@ -187,8 +187,7 @@ final class LogRestorePipeline {
 			}
 			if (ex.errorNumber() == 4305) {
 				throw new LogChainBrokenException(
-						new FailoverPlan.LogChainGap(null, log.fileName(), log.firstLsn().toString()),
-						DataLossStatement.refusedAsTooRecent(log), ex.getMessage());
+						new FailoverPlan.LogChainGap(null, log.fileName(), log.firstLsn().toString()), ex.getMessage());
 			}
 			throw ex;
 		}
