@@ -17,6 +17,15 @@ public final class FailbackVariables {
 	public static final String NO_NEW_MIRROR_OR_BACKUP_SERVERS = "noNewMirrorOrBackupServers";
 	public static final String SQL_AGENT_CAN_REACH_SHARES = "sqlAgentCanReachShares";
 
+	// ConfirmOverwritePrimary, an extension of DESIGN.md's step table (docs/notes-failback.md)
+	/** What the restore overwrites and with what, read right before it (JSON of OverwritePreview). */
+	public static final String OVERWRITE_PREVIEW = "overwritePreview";
+	public static final String OVERWRITE_SUMMARY = "overwriteSummary";
+	/** The primary instance's name the operator has to type, shown by the form. */
+	public static final String OVERWRITE_TARGET = "overwriteTarget";
+	public static final String OVERWRITE_APPROVED = "overwriteApproved";
+	public static final String OVERWRITE_CONFIRMATION = "overwriteConfirmation";
+
 	/** The data centre ConfirmActiveServers proposes servers in: the primary's. */
 	public static final String PRIMARY_DATA_CENTER = "primaryDataCenter";
 

@@ -63,6 +63,19 @@ class FailbackLabIT {
 		lab.complete(id, "ConfirmFailback", Map.of("failbackApproved", "true", "confirmationComment", "drill",
 				"primaryDataCenterRecovered", true, "primaryDatabasesRebuilt", true, "noNewMirrorOrBackupServers", true,
 				"sqlAgentCanReachShares", true));
+		// right before the overwrite: what the primary's mgc is now and the backup file that replaces it
+		String confirm = lab.awaitTask(id, "ConfirmOverwritePrimary");
+		String overwrite = lab.json("operator", "GET", "/engine-rest/process-instance/" + id
+				+ "/variables/overwriteSummary", null, 200).path("value").asText();
+		assertThat(overwrite).contains("Overwrites mgc on atl-sql-001.litwareinc.com\\PCHAT (now ONLINE, 10240 KB",
+				"never restored into", "\\\\atl-sql-001.litwareinc.com\\logship\\CHG-1800_mgc_failback_full.bak",
+				"database mgc of DAL-SQL-BK\\PCHAT", " bytes, finished at ");
+		lab.json("operator", "POST", "/engine-rest/task/" + confirm + "/complete", Map.of("variables",
+				Map.of("overwriteApproved", Map.of("value", "true"), "overwriteConfirmation",
+						Map.of("value", "dal-sql-bk.litwareinc.com\\PCHAT"))), 400);
+		assertThat(database(lab.json("admin", "GET", "/api/lab/state", null, 200).at("/primarySql"), "mgc")
+			.path("state").asText()).as("refused: the primary's mgc is not touched").isEqualTo("ONLINE");
+		confirmOverwrite(id);
 		lab.complete(id, "ConfirmActiveServers", Map.of());
 		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "drill"));
 		await().atMost(ApiClient.TIMEOUT).until(() -> lab.json("ticketing", "GET", "/api/failbacks/" + id, null, 200)
@@ -109,6 +122,7 @@ class FailbackLabIT {
 		lab.complete(id, "ConfirmFailback", Map.of("failbackApproved", "true", "confirmationComment", "drill",
 				"primaryDataCenterRecovered", true, "primaryDatabasesRebuilt", true, "noNewMirrorOrBackupServers", true,
 				"sqlAgentCanReachShares", true));
+		confirmOverwrite(id);
 		lab.complete(id, "ConfirmActiveServers", Map.of());
 		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "drill"));
 		await().atMost(ApiClient.TIMEOUT).until(() -> lab.json("ticketing", "GET", "/api/failbacks/" + id, null, 200)
@@ -117,6 +131,11 @@ class FailbackLabIT {
 		JsonNode after = lab.json("admin", "GET", "/api/lab/state", null, 200);
 		assertThat(database(after.at("/sql/databases"), "mgc").path("state").asText()).isEqualTo("RESTORING");
 		assertThat(after.at("/lync/pools").path(LabDrill.POOL).path("poolState").asText()).isEqualTo("Normal");
+	}
+
+	private void confirmOverwrite(String failback) {
+		lab.complete(failback, "ConfirmOverwritePrimary", Map.of("overwriteApproved", "true", "overwriteConfirmation",
+				"atl-sql-001.litwareinc.com\\PCHAT"));
 	}
 
 	private void failOver(String ticketId) {

@@ -50,8 +50,9 @@ public class FailbackModelTest {
 		assertThat(ids(ServiceTask.class)).containsExactlyInAnyOrder("CheckFailbackPreconditions", "ClearActiveServers",
 				"RemoveMirroring", "BackupDatabase", "RestorePrimaryDatabase", "ReestablishLogShipping",
 				"SetActiveServers", "SetPoolNormal");
-		assertThat(ids(UserTask.class)).containsExactlyInAnyOrder("ConfirmFailback", "ConfirmActiveServers",
-				"VerifyService");
+		// ConfirmOverwritePrimary: the deliberate extension of the design's table (docs/notes-failback.md)
+		assertThat(ids(UserTask.class)).containsExactlyInAnyOrder("ConfirmFailback", "ConfirmOverwritePrimary",
+				"ConfirmActiveServers", "VerifyService");
 		assertThat(ids(EndEvent.class)).containsExactlyInAnyOrder("FailbackCompleted", "FailbackAborted");
 		Process process = model.getModelElementById(FailbackVariables.PROCESS_ID);
 		assertThat(process.isExecutable()).isTrue();

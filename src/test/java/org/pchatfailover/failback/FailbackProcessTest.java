@@ -51,6 +51,7 @@ import org.pchatfailover.sqlserver.BackupHeader;
 import org.pchatfailover.sqlserver.FailbackDatabaseService;
 import org.pchatfailover.sqlserver.FailbackPlan;
 import org.pchatfailover.sqlserver.LogShippingSetup;
+import org.pchatfailover.sqlserver.OverwritePreview;
 import org.pchatfailover.topology.TestPools;
 import org.pchatfailover.topology.Topology;
 
@@ -59,7 +60,8 @@ import org.pchatfailover.topology.Topology;
  * delegates, listeners and gateways are real. Every path of the model has a test.
  */
 @Deployment(resources = { "bpmn/persistent-chat-failback.bpmn", "bpmn/forms/confirm-failback.form",
-		"bpmn/forms/confirm-failback-active-servers.form", "bpmn/forms/verify-service.form" })
+		"bpmn/forms/confirm-failback-active-servers.form", "bpmn/forms/verify-service.form",
+		"bpmn/forms/confirm-overwrite-primary.form" })
 class FailbackProcessTest {
 
 	@RegisterExtension
@@ -68,6 +70,8 @@ class FailbackProcessTest {
 		.build();
 
 	private static final String POOL = TestPools.POOL_FQDN;
+
+	private static final String PRIMARY = "atl-sql-001.litwareinc.com\\PCHAT";
 
 	private static final String SHARE = "\\\\atl-sql-001.litwareinc.com\\logship";
 
@@ -92,6 +96,7 @@ class FailbackProcessTest {
 				"CHG-100_mgc_failback_full.bak", SHARE + "\\CHG-100_mgc_failback_full.bak", "mgc", 1,
 				new BigInteger("52000000001600001"), new BigInteger("52000000002400001"),
 				Instant.parse("2026-11-29T14:00:00Z")));
+		when(databases.previewOverwrite(any(), anyString(), any(), any())).thenReturn(preview());
 		FailbackTarget target = new FailbackTarget(registry, topology);
 		Mocks.register("retryPolicy", new RetryPolicy(new RetryProperties("R3/PT1M")));
 		Mocks.register("registerFailback", new FailbackRegistration(registry, topology));
@@ -108,6 +113,8 @@ class FailbackProcessTest {
 		Mocks.register("proposeFailbackActiveServers", new FailbackActiveServerProposal(target));
 		Mocks.register("failbackActiveServersCompletion", new FailbackActiveServersCompletion(target));
 		Mocks.register("verifyServiceCompletion", new VerifyServiceCompletion());
+		Mocks.register("proposeOverwritePrimary", new OverwritePrimaryProposal(databases, target));
+		Mocks.register("confirmOverwritePrimaryCompletion", new ConfirmOverwritePrimaryCompletion(target));
 	}
 
 	@AfterEach
@@ -124,8 +131,13 @@ class FailbackProcessTest {
 			.containsEntry(FailoverVariables.PLAN_SUMMARY, plan().summary("mgc"));
 		verify(databases).planFailback(any(), any(), eq("CHG-100_mgc_failback_full.bak"), any());
 		approve();
-		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "RestorePrimaryDatabase",
-				"ReestablishLogShipping");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		assertThat(failback).isWaitingAt("ConfirmOverwritePrimary").task().hasCandidateGroup("pchat-operators");
+		assertThat(failback).variables().containsEntry(FailbackVariables.OVERWRITE_SUMMARY, preview().summary())
+			.containsEntry(FailbackVariables.OVERWRITE_TARGET, PRIMARY);
+		verify(databases, never()).restorePrimaryDatabase(any(), anyString(), any());
+		confirmOverwrite();
+		runServiceSteps("RestorePrimaryDatabase", "ReestablishLogShipping");
 
 		assertThat(failback).isWaitingAt("ConfirmActiveServers");
 		Assertions.assertThat(FailoverVariables.stringList(
@@ -137,7 +149,7 @@ class FailbackProcessTest {
 				FailoverVariables.VERIFICATION_COMMENT, "rooms open from Atlanta"));
 
 		assertThat(failback).isEnded().hasPassedInOrder("CheckFailbackPreconditions", "ConfirmFailback",
-				"ClearActiveServers", "RemoveMirroring", "BackupDatabase", "RestorePrimaryDatabase",
+				"ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary", "RestorePrimaryDatabase",
 				"ReestablishLogShipping", "ConfirmActiveServers", "SetActiveServers", "SetPoolNormal", "VerifyService",
 				"FailbackCompleted");
 		String file = SHARE + "\\CHG-100_mgc_failback_full.bak";
@@ -145,6 +157,7 @@ class FailbackProcessTest {
 		runbook.verify(poolService).clearActiveServers(any(), any());
 		runbook.verify(databases).removeMirroring(any(), any());
 		runbook.verify(databases).backupDatabase(any(), eq(file), any());
+		runbook.verify(databases).previewOverwrite(any(), eq(file), any(), any());
 		runbook.verify(databases).restorePrimaryDatabase(any(), eq(file), any());
 		runbook.verify(logShipping).reestablish(any(), eq(SHARE), eq(COPY),
 				eq(SHARE + "\\CHG-100_mgc_primary_full.bak"), any());
@@ -213,7 +226,8 @@ class FailbackProcessTest {
 			.doThrow(new IllegalStateException(error)).doNothing()
 			.when(databases).restorePrimaryDatabase(any(), anyString(), any());
 		ProcessInstance failback = approvedFailback("CHG-105");
-		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		confirmOverwrite();
 		Job restore = job("RestorePrimaryDatabase");
 		for (int attempt = 1; attempt <= 3; attempt++) {
 			assertThatThrownBy(() -> managementService().executeJob(restore.getId())).hasMessageContaining("3101");
@@ -233,8 +247,9 @@ class FailbackProcessTest {
 	@Test
 	void returnsToTheChoiceOfActiveServersWhenClientsDoNotWork() {
 		ProcessInstance failback = approvedFailback("CHG-106");
-		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "RestorePrimaryDatabase",
-				"ReestablishLogShipping");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		confirmOverwrite();
+		runServiceSteps("RestorePrimaryDatabase", "ReestablishLogShipping");
 
 		assertThatThrownBy(() -> taskService().complete(task("ConfirmActiveServers").getId(),
 				Map.of(FailoverVariables.ACTIVE_SERVERS, List.of("dal-pc-001.litwareinc.com"))))
@@ -257,6 +272,57 @@ class FailbackProcessTest {
 				eq(List.of("atl-pc-002.litwareinc.com", "dal-pc-001.litwareinc.com")), eq(true), any());
 		verify(poolService, times(2)).setPoolNormal(any(), any());
 		assertThat(failback).isWaitingAt("VerifyService");
+	}
+
+	@Test
+	void abortsBeforeTheOverwriteLeavingThePrimaryUntouched() {
+		ProcessInstance failback = approvedFailback("CHG-107");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		complete(task("ConfirmOverwritePrimary"), withVariables(FailbackVariables.OVERWRITE_APPROVED, "false"));
+
+		assertThat(failback).isEnded().hasPassed("OverwriteApprovedGateway", "FailbackAborted")
+			.hasNotPassed("RestorePrimaryDatabase");
+		verify(databases, never()).restorePrimaryDatabase(any(), anyString(), any());
+		verifyNoInteractions(logShipping);
+	}
+
+	@Test
+	void refusesAnOverwriteWithoutThePrimaryInstancesNameTyped() {
+		ProcessInstance failback = approvedFailback("CHG-108");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		String confirm = task("ConfirmOverwritePrimary").getId();
+
+		assertThatThrownBy(() -> taskService().complete(confirm,
+				Map.of(FailbackVariables.OVERWRITE_APPROVED, "true")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(FailbackVariables.OVERWRITE_CONFIRMATION);
+		assertThatThrownBy(() -> taskService().complete(confirm, Map.of(FailbackVariables.OVERWRITE_APPROVED, "true",
+				FailbackVariables.OVERWRITE_CONFIRMATION, "dal-sql-bk.litwareinc.com\\PCHAT")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("is not the primary instance " + PRIMARY);
+		assertThat(failback).isWaitingAt("ConfirmOverwritePrimary");
+		verify(databases, never()).restorePrimaryDatabase(any(), anyString(), any());
+
+		complete(task("ConfirmOverwritePrimary"), withVariables(FailbackVariables.OVERWRITE_APPROVED, "true",
+				FailbackVariables.OVERWRITE_CONFIRMATION, " " + PRIMARY.toUpperCase(java.util.Locale.ROOT) + " "));
+		assertThat(failback).isWaitingAt("RestorePrimaryDatabase");
+	}
+
+	@Test
+	void becomesAnIncidentOnTheConfirmationWhenThePrimaryCannotBeRead() {
+		doThrow(new IllegalStateException("cannot connect to atl-sql-001.litwareinc.com\\PCHAT"))
+			.when(databases).previewOverwrite(any(), anyString(), any(), any());
+		ProcessInstance failback = approvedFailback("CHG-109");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase");
+		Job confirm = job("ConfirmOverwritePrimary");
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			assertThatThrownBy(() -> managementService().executeJob(confirm.getId()))
+				.hasMessageContaining("cannot connect");
+		}
+
+		Incident incident = runtimeService().createIncidentQuery().processInstanceId(failback.getId()).singleResult();
+		Assertions.assertThat(incident.getActivityId()).isEqualTo("ConfirmOverwritePrimary");
+		verify(databases, never()).restorePrimaryDatabase(any(), anyString(), any());
 	}
 
 	private ProcessInstance startFailback(String ticketId) {
@@ -283,11 +349,22 @@ class FailbackProcessTest {
 				FailbackVariables.SQL_AGENT_CAN_REACH_SHARES, true));
 	}
 
+	private void confirmOverwrite() {
+		complete(task("ConfirmOverwritePrimary"), withVariables(FailbackVariables.OVERWRITE_APPROVED, "true",
+				FailbackVariables.OVERWRITE_CONFIRMATION, PRIMARY));
+	}
+
 	/** Runs the asynchronous service steps one by one, checking the process waits at each in turn. */
 	private void runServiceSteps(String... activityIds) {
 		for (String activityId : activityIds) {
 			execute(job(activityId));
 		}
+	}
+
+	private static OverwritePreview preview() {
+		return new OverwritePreview(Instant.parse("2026-11-29T14:01:00Z"), PRIMARY, "mgc", "ONLINE", 10240L, null,
+				SHARE + "\\CHG-100_mgc_failback_full.bak", "mgc", "DAL-SQL-BK\\PCHAT", 4096L,
+				Instant.parse("2026-11-29T14:00:00Z"));
 	}
 
 	private static FailbackPlan plan() {
