@@ -76,10 +76,28 @@ class FailbackLabIT {
 		assertThat(database(lab.json("admin", "GET", "/api/lab/state", null, 200).at("/primarySql"), "mgc")
 			.path("state").asText()).as("refused: the primary's mgc is not touched").isEqualTo("ONLINE");
 		confirmOverwrite(id);
+		// the restored primary's mirror: "installed" is checked on the primary, so it is refused until the DBA did it
+		String mirrorTask = lab.awaitTask(id, "MirrorPrimaryDatabase");
+		assertThat(lab.json("operator", "GET", "/engine-rest/process-instance/" + id + "/variables/primaryMirrorCommand",
+				null, 200).path("value").asText()).startsWith("Install-CsMirrorDatabase -DatabaseType 'PersistentChat'"
+						+ " -SqlServerFqdn 'atl-sql-001.litwareinc.com' -SqlInstanceName 'PCHAT'");
+		lab.json("operator", "POST", "/engine-rest/task/" + mirrorTask + "/complete", Map.of("variables",
+				Map.of("primaryMirrorInstalled", Map.of("value", "true"))), 400);
+		String primary = "jdbc:sqlserver://" + lab.json("admin", "GET", "/api/lab/state", null, 200)
+			.at("/endpoints/primarySql").asText() + ";encrypt=false;loginTimeout=5;connectRetryCount=0";
+		try (Connection sql = DriverManager.getConnection(primary, "lab", "lab");
+				Statement statement = sql.createStatement()) {
+			// the principal's side of what Install-CsMirrorDatabase does; the lab simulates the principal only
+			statement.execute("ALTER DATABASE [mgc] SET PARTNER = 'TCP://atl-sql-mr.litwareinc.com:5022'");
+		}
+		lab.complete(id, "MirrorPrimaryDatabase", Map.of("primaryMirrorInstalled", "true"));
 		lab.complete(id, "ConfirmActiveServers", Map.of());
 		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "drill"));
 		await().atMost(ApiClient.TIMEOUT).until(() -> lab.json("ticketing", "GET", "/api/failbacks/" + id, null, 200)
 			.path("state").asText(), "COMPLETED"::equals);
+		assertThat(lab.json("operator", "GET", "/engine-rest/history/variable-instance?processInstanceId=" + id
+				+ "&variableName=primaryMirroring", null, 200).get(0).path("value").asText())
+			.isEqualTo("PRINCIPAL/SYNCHRONIZED, partner ATL-SQL-MR\\PCHAT");
 
 		JsonNode state = lab.json("admin", "GET", "/api/lab/state", null, 200);
 		JsonNode pool = state.at("/lync/pools").path(LabDrill.POOL);
@@ -91,8 +109,6 @@ class FailbackLabIT {
 		assertThat(backupMgc.path("state").asText()).isEqualTo("RESTORING");
 		assertThat(backupMgc.path("mirroringRole").isNull()).as("mirroring removed: %s", backupMgc).isTrue();
 		assertThat(state.at("/sql/logShipping").get(0).path("primaryServer").asText()).isEqualTo("ATL-SQL-001\\PCHAT");
-		String primary = "jdbc:sqlserver://" + state.at("/endpoints/primarySql").asText()
-				+ ";encrypt=false;loginTimeout=5;connectRetryCount=0";
 		try (Connection sql = DriverManager.getConnection(primary, "lab", "lab");
 				Statement statement = sql.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT p.primary_database, s.secondary_server"
@@ -123,6 +139,8 @@ class FailbackLabIT {
 				"primaryDataCenterRecovered", true, "primaryDatabasesRebuilt", true, "noNewMirrorOrBackupServers", true,
 				"sqlAgentCanReachShares", true));
 		confirmOverwrite(id);
+		lab.complete(id, "MirrorPrimaryDatabase", Map.of("primaryMirrorInstalled", "false", "primaryMirrorComment",
+				"drill: the Atlanta mirror is not rebuilt yet"));
 		lab.complete(id, "ConfirmActiveServers", Map.of());
 		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "drill"));
 		await().atMost(ApiClient.TIMEOUT).until(() -> lab.json("ticketing", "GET", "/api/failbacks/" + id, null, 200)

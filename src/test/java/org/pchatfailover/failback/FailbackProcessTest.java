@@ -26,6 +26,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -48,9 +49,13 @@ import org.pchatfailover.failover.RetryProperties;
 import org.pchatfailover.failover.VerifyServiceCompletion;
 import org.pchatfailover.lync.PoolFailbackService;
 import org.pchatfailover.sqlserver.BackupHeader;
+import org.pchatfailover.sqlserver.DatabaseMirroringRow;
+import org.pchatfailover.sqlserver.DatabaseMirroringService;
 import org.pchatfailover.sqlserver.FailbackDatabaseService;
 import org.pchatfailover.sqlserver.FailbackPlan;
+import org.pchatfailover.sqlserver.LogShippingScript;
 import org.pchatfailover.sqlserver.LogShippingSetup;
+import org.pchatfailover.sqlserver.LogShippingSetupException;
 import org.pchatfailover.sqlserver.OverwritePreview;
 import org.pchatfailover.topology.TestPools;
 import org.pchatfailover.topology.Topology;
@@ -61,7 +66,8 @@ import org.pchatfailover.topology.Topology;
  */
 @Deployment(resources = { "bpmn/persistent-chat-failback.bpmn", "bpmn/forms/confirm-failback.form",
 		"bpmn/forms/confirm-failback-active-servers.form", "bpmn/forms/verify-service.form",
-		"bpmn/forms/confirm-overwrite-primary.form" })
+		"bpmn/forms/confirm-overwrite-primary.form", "bpmn/forms/mirror-primary-database.form",
+		"bpmn/forms/run-log-shipping-script.form" })
 class FailbackProcessTest {
 
 	@RegisterExtension
@@ -85,6 +91,8 @@ class FailbackProcessTest {
 
 	private final PoolFailbackService poolService = mock(PoolFailbackService.class);
 
+	private final DatabaseMirroringService mirroring = mock(DatabaseMirroringService.class);
+
 	@BeforeEach
 	void registerDelegates() {
 		Topology topology = TestPools.failbackTopology();
@@ -97,6 +105,12 @@ class FailbackProcessTest {
 				new BigInteger("52000000001600001"), new BigInteger("52000000002400001"),
 				Instant.parse("2026-11-29T14:00:00Z")));
 		when(databases.previewOverwrite(any(), anyString(), any(), any())).thenReturn(preview());
+		when(mirroring.readPrimaryMirroring(any(), any())).thenReturn(Optional.of(new DatabaseMirroringRow("PRINCIPAL",
+				"SYNCHRONIZED", "ATL-SQL-MR\\PCHAT", "TCP://atl-sql-mr.litwareinc.com:5022")));
+		registerDelegates(topology);
+	}
+
+	private void registerDelegates(Topology topology) {
 		FailbackTarget target = new FailbackTarget(registry, topology);
 		Mocks.register("retryPolicy", new RetryPolicy(new RetryProperties("R3/PT1M")));
 		Mocks.register("registerFailback", new FailbackRegistration(registry, topology));
@@ -115,6 +129,9 @@ class FailbackProcessTest {
 		Mocks.register("verifyServiceCompletion", new VerifyServiceCompletion());
 		Mocks.register("proposeOverwritePrimary", new OverwritePrimaryProposal(databases, target));
 		Mocks.register("confirmOverwritePrimaryCompletion", new ConfirmOverwritePrimaryCompletion(target));
+		Mocks.register("proposePrimaryMirror", new PrimaryMirrorProposal(target));
+		Mocks.register("logShippingScriptCompletion", new LogShippingScriptCompletion(logShipping, target));
+		Mocks.register("mirrorPrimaryCompletion", new MirrorPrimaryCompletion(mirroring, target));
 	}
 
 	@AfterEach
@@ -137,7 +154,17 @@ class FailbackProcessTest {
 			.containsEntry(FailbackVariables.OVERWRITE_TARGET, PRIMARY);
 		verify(databases, never()).restorePrimaryDatabase(any(), anyString(), any());
 		confirmOverwrite();
-		runServiceSteps("RestorePrimaryDatabase", "ReestablishLogShipping");
+		runServiceSteps("RestorePrimaryDatabase", "MirrorPrimaryDatabase");
+		assertThat(failback).isWaitingAt("MirrorPrimaryDatabase");
+		Assertions.assertThat((String) runtimeService().getVariable(failback.getId(),
+				FailbackVariables.PRIMARY_MIRROR_COMMAND)).isEqualTo("Install-CsMirrorDatabase -DatabaseType"
+						+ " 'PersistentChat' -SqlServerFqdn 'atl-sql-001.litwareinc.com' -SqlInstanceName 'PCHAT'"
+						+ " -FileShare '" + TestPools.failbackPool().mirrorFileShare() + "' -DropExistingDatabasesOnMirror -Confirm:$false");
+		verifyNoInteractions(logShipping);
+		complete(task("MirrorPrimaryDatabase"), withVariables(FailbackVariables.PRIMARY_MIRROR_INSTALLED, "true"));
+		assertThat(failback).variables().containsEntry(FailbackVariables.PRIMARY_MIRRORING,
+				"PRINCIPAL/SYNCHRONIZED, partner ATL-SQL-MR\\PCHAT");
+		runServiceSteps("ReestablishLogShipping");
 
 		assertThat(failback).isWaitingAt("ConfirmActiveServers");
 		Assertions.assertThat(FailoverVariables.stringList(
@@ -150,7 +177,7 @@ class FailbackProcessTest {
 
 		assertThat(failback).isEnded().hasPassedInOrder("CheckFailbackPreconditions", "ConfirmFailback",
 				"ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary", "RestorePrimaryDatabase",
-				"ReestablishLogShipping", "ConfirmActiveServers", "SetActiveServers", "SetPoolNormal", "VerifyService",
+				"MirrorPrimaryDatabase", "ReestablishLogShipping", "ConfirmActiveServers", "SetActiveServers", "SetPoolNormal", "VerifyService",
 				"FailbackCompleted");
 		String file = SHARE + "\\CHG-100_mgc_failback_full.bak";
 		InOrder runbook = inOrder(poolService, databases, logShipping);
@@ -239,7 +266,7 @@ class FailbackProcessTest {
 		managementService().setJobRetries(restore.getId(), 1);
 		execute(job("RestorePrimaryDatabase"));
 
-		assertThat(failback).isWaitingAt("ReestablishLogShipping");
+		assertThat(failback).isWaitingAt("MirrorPrimaryDatabase");
 		verify(databases, times(4)).restorePrimaryDatabase(any(), anyString(), any());
 		verify(databases, times(1)).backupDatabase(any(), anyString(), any());
 	}
@@ -249,7 +276,10 @@ class FailbackProcessTest {
 		ProcessInstance failback = approvedFailback("CHG-106");
 		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
 		confirmOverwrite();
-		runServiceSteps("RestorePrimaryDatabase", "ReestablishLogShipping");
+		runServiceSteps("RestorePrimaryDatabase", "MirrorPrimaryDatabase");
+		complete(task("MirrorPrimaryDatabase"), withVariables(FailbackVariables.PRIMARY_MIRROR_INSTALLED, "false",
+				FailbackVariables.PRIMARY_MIRROR_COMMENT, "mirror host still being rebuilt"));
+		runServiceSteps("ReestablishLogShipping");
 
 		assertThatThrownBy(() -> taskService().complete(task("ConfirmActiveServers").getId(),
 				Map.of(FailoverVariables.ACTIVE_SERVERS, List.of("dal-pc-001.litwareinc.com"))))
@@ -323,6 +353,98 @@ class FailbackProcessTest {
 		Incident incident = runtimeService().createIncidentQuery().processInstanceId(failback.getId()).singleResult();
 		Assertions.assertThat(incident.getActivityId()).isEqualTo("ConfirmOverwritePrimary");
 		verify(databases, never()).restorePrimaryDatabase(any(), anyString(), any());
+	}
+
+	@Test
+	void refusesMirroringAsInstalledUntilThePrimaryShowsItAndAcceptsADeferralWithAReason() {
+		when(mirroring.readPrimaryMirroring(any(), any())).thenReturn(Optional.of(new DatabaseMirroringRow(null,
+				null, null, null)));
+		ProcessInstance failback = approvedFailback("CHG-110");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		confirmOverwrite();
+		runServiceSteps("RestorePrimaryDatabase", "MirrorPrimaryDatabase");
+		String task = task("MirrorPrimaryDatabase").getId();
+
+		assertThatThrownBy(() -> taskService().complete(task, Map.of(FailbackVariables.PRIMARY_MIRROR_INSTALLED, "true")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("shows not mirrored; expected PRINCIPAL/SYNCHRONIZED or SYNCHRONIZING, partner"
+					+ " atl-sql-mr.litwareinc.com\\PCHAT");
+		assertThatThrownBy(() -> taskService().complete(task, Map.of(FailbackVariables.PRIMARY_MIRROR_INSTALLED, "false")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(FailbackVariables.PRIMARY_MIRROR_COMMENT);
+		assertThat(failback).isWaitingAt("MirrorPrimaryDatabase");
+		verifyNoInteractions(logShipping);
+
+		complete(task("MirrorPrimaryDatabase"), withVariables(FailbackVariables.PRIMARY_MIRROR_INSTALLED, "false",
+				FailbackVariables.PRIMARY_MIRROR_COMMENT, "mirror host not rebuilt yet, change CHG-111"));
+		assertThat(failback).isWaitingAt("ReestablishLogShipping");
+	}
+
+	@Test
+	void goesStraightToLogShippingForAPrimaryWithoutAMirror() {
+		registerDelegates(TestPools.failbackTopologyWithoutPrimaryMirror());
+		ProcessInstance failback = approvedFailback("CHG-112");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		confirmOverwrite();
+		runServiceSteps("RestorePrimaryDatabase");
+
+		assertThat(failback).isWaitingAt("ReestablishLogShipping").hasPassed("PrimaryMirrorGateway", "PrimaryMirrorJoin")
+			.hasNotPassed("MirrorPrimaryDatabase");
+		verifyNoInteractions(mirroring);
+	}
+
+	@Test
+	void handsTheDbaTheScriptWhenSqlServerRefusesASetupStatementAndChecksItWasRun() {
+		String script = LogShippingScript.of("mgc", "ATL-SQL-001\\PCHAT", "DAL-SQL-BK\\PCHAT", SHARE, COPY,
+				SHARE + "\\CHG-113_mgc_primary_full.bak");
+		doThrow(new LogShippingSetupException("setting up log shipping of mgc failed: 14262 job not found", script,
+				null)).when(logShipping).reestablish(any(), anyString(), anyString(), anyString(), any());
+		ProcessInstance failback = restoredFailback("CHG-113");
+		execute(job("ReestablishLogShipping"));
+
+		assertThat(failback).isWaitingAt("RunLogShippingScript").hasPassed("LogShippingSetupFailedBoundary");
+		Assertions.assertThat(managementService().createJobQuery().processInstanceId(failback.getId()).withException()
+			.count()).as("a refusal is no incident").isZero();
+		assertThat(failback).variables().containsEntry(FailbackVariables.LOG_SHIPPING_SCRIPT, script)
+			.containsEntry(FailbackVariables.LOG_SHIPPING_ERROR, "setting up log shipping of mgc failed: 14262 job not found");
+		doThrow(new IllegalStateException("log shipping of mgc is incomplete: msdb on ATL-SQL-001\\PCHAT lacks the"
+				+ " primary rows")).doNothing().when(logShipping).verify(any(), any());
+		String task = task("RunLogShippingScript").getId();
+		assertThatThrownBy(() -> taskService().complete(task, Map.of(FailbackVariables.LOG_SHIPPING_SCRIPT_RUN, "true")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("lacks the primary rows");
+		assertThat(failback).isWaitingAt("RunLogShippingScript");
+
+		complete(task("RunLogShippingScript"), withVariables(FailbackVariables.LOG_SHIPPING_SCRIPT_RUN, "true"));
+		assertThat(failback).isWaitingAt("ConfirmActiveServers").hasPassed("LogShippingScriptGateway");
+		verify(logShipping, times(2)).verify(any(), any());
+	}
+
+	@Test
+	void retriesTheLogShippingStepWhenTheOperatorFixedTheCause() {
+		doThrow(new LogShippingSetupException("setting up log shipping of mgc failed: 229 permission denied", "--",
+				null)).doNothing().when(logShipping).reestablish(any(), anyString(), anyString(), anyString(), any());
+		ProcessInstance failback = restoredFailback("CHG-114");
+		execute(job("ReestablishLogShipping"));
+		complete(task("RunLogShippingScript"), withVariables(FailbackVariables.LOG_SHIPPING_SCRIPT_RUN, "false"));
+
+		assertThat(failback).isWaitingAt("ReestablishLogShipping");
+		execute(job("ReestablishLogShipping"));
+		assertThat(failback).isWaitingAt("ConfirmActiveServers");
+		verify(logShipping, times(2)).reestablish(any(), anyString(), anyString(), anyString(), any());
+		verify(logShipping, never()).verify(any(), any());
+	}
+
+	/** Approved, overwritten, mirroring deferred: waiting at ReestablishLogShipping. */
+	private ProcessInstance restoredFailback(String ticketId) {
+		ProcessInstance failback = approvedFailback(ticketId);
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		confirmOverwrite();
+		runServiceSteps("RestorePrimaryDatabase", "MirrorPrimaryDatabase");
+		complete(task("MirrorPrimaryDatabase"), withVariables(FailbackVariables.PRIMARY_MIRROR_INSTALLED, "false",
+				FailbackVariables.PRIMARY_MIRROR_COMMENT, "later"));
+		assertThat(failback).isWaitingAt("ReestablishLogShipping");
+		return failback;
 	}
 
 	private ProcessInstance startFailback(String ticketId) {
