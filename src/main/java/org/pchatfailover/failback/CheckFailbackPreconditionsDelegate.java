@@ -47,6 +47,7 @@ class CheckFailbackPreconditionsDelegate extends FailbackStepDelegate {
 				"failback plan"));
 		execution.setVariable(FailbackVariables.FAILBACK_PLAN, JsonVariables.json(plan));
 		execution.setVariable(FailoverVariables.PLAN_SUMMARY, plan.summary(pool.database()));
+		execution.setVariable(FailbackVariables.PRIMARY_MIRROR_CONFIGURED, pool.primaryMirrorSql() != null);
 	}
 
 }

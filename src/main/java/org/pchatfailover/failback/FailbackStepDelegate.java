@@ -1,5 +1,6 @@
 package org.pchatfailover.failback;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.pchatfailover.actionlog.ActionLog;
@@ -21,7 +22,14 @@ abstract class FailbackStepDelegate implements JavaDelegate {
 	@Override
 	public final void execute(DelegateExecution execution) throws Exception {
 		ActionLog actions = new ActionLog();
-		run(target.pool(execution), execution, actions);
+		try {
+			run(target.pool(execution), execution, actions);
+		}
+		catch (BpmnError outcome) {
+			// a business outcome commits with the step: what it did belongs in the report
+			JsonVariables.storeActions(execution, actions);
+			throw outcome;
+		}
 		JsonVariables.storeActions(execution, actions);
 	}
 

@@ -17,6 +17,34 @@ public final class FailbackVariables {
 	public static final String NO_NEW_MIRROR_OR_BACKUP_SERVERS = "noNewMirrorOrBackupServers";
 	public static final String SQL_AGENT_CAN_REACH_SHARES = "sqlAgentCanReachShares";
 
+	// ConfirmOverwritePrimary, an extension of DESIGN.md's step table (docs/notes-failback.md)
+	/** What the restore overwrites and with what, read right before it (JSON of OverwritePreview). */
+	public static final String OVERWRITE_PREVIEW = "overwritePreview";
+	public static final String OVERWRITE_SUMMARY = "overwriteSummary";
+	/** The primary instance's name the operator has to type, shown by the form. */
+	public static final String OVERWRITE_TARGET = "overwriteTarget";
+	public static final String OVERWRITE_APPROVED = "overwriteApproved";
+	public static final String OVERWRITE_CONFIRMATION = "overwriteConfirmation";
+
+	// MirrorPrimaryDatabase, an extension of DESIGN.md's step table (docs/notes-failback.md)
+	/** Whether the pool has primary-mirror-sql: routes to MirrorPrimaryDatabase (set by CheckFailbackPreconditions). */
+	public static final String PRIMARY_MIRROR_CONFIGURED = "primaryMirrorConfigured";
+	/** The generated Install-CsMirrorDatabase command line for the restored primary, shown by the form. */
+	public static final String PRIMARY_MIRROR_COMMAND = "primaryMirrorCommand";
+	/** The primary's mirror instance the verification expects as partner. */
+	public static final String PRIMARY_MIRROR_INSTANCE = "primaryMirrorInstance";
+	/** true: mirroring was installed, verify it; false: deferred, with primaryMirrorComment saying why. */
+	public static final String PRIMARY_MIRROR_INSTALLED = "primaryMirrorInstalled";
+	public static final String PRIMARY_MIRROR_COMMENT = "primaryMirrorComment";
+	/** What the verification read in sys.database_mirroring on the primary, for the report. */
+	public static final String PRIMARY_MIRRORING = "primaryMirroring";
+
+	// RunLogShippingScript: ReestablishLogShipping's fallback when SQL Server refused a setup statement
+	public static final String LOG_SHIPPING_ERROR = "logShippingError";
+	public static final String LOG_SHIPPING_SCRIPT = "logShippingScript";
+	/** true: the operator ran the script, check msdb; false: retry the automatic step. */
+	public static final String LOG_SHIPPING_SCRIPT_RUN = "logShippingScriptRun";
+
 	/** The data centre ConfirmActiveServers proposes servers in: the primary's. */
 	public static final String PRIMARY_DATA_CENTER = "primaryDataCenter";
 

@@ -37,14 +37,15 @@ public final class TaskDecisions {
 	 * hand).
 	 */
 	private static void requireStorableTexts(DelegateTask task, VariableMap variables) {
-		// by name: iterating the entries would deserialize every object variable, which an unserialized map refuses
-		variables.keySet().forEach(name -> {
+		// by name, not Map.forEach: forEach reads each plain value, and a serialized object fetched without
+		// deserialisation (a List a client completed a task with) throws "Object is not deserialized"
+		for (String name : variables.keySet()) {
 			if (variables.getValueTyped(name) instanceof StringValue text && text.getValue() != null
 					&& text.getValue().length() > TextVariables.MAX_LENGTH) {
 				throw rejected(task, name, FormLabels.of(name) + " is " + text.getValue().length()
 						+ " characters long, at most " + TextVariables.MAX_LENGTH + " can be stored: shorten it");
 			}
-		});
+		}
 	}
 
 	/** Reads a yes/no answer (a Camunda Forms radio sends "true"/"false") and stores it as a Boolean. */

@@ -34,4 +34,11 @@ public class DatabaseMirroringService {
 		}
 	}
 
+	/** sys.database_mirroring of the pool's database on the primary instance (MirrorPrimaryDatabase's check). */
+	public Optional<DatabaseMirroringRow> readPrimaryMirroring(Pool pool, ActionLog actions) {
+		try (SqlServerConnection connection = sql.connect(pool.primarySql(), actions)) {
+			return connection.readDatabaseMirroring(pool.database());
+		}
+	}
+
 }

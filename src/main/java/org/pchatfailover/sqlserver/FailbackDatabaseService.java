@@ -139,6 +139,29 @@ public class FailbackDatabaseService {
 		}
 	}
 
+	/**
+	 * ConfirmOverwritePrimary: what the restore overwrites on the primary (state, size, last restore) and the file it
+	 * restores (RESTORE HEADERONLY), read right before it. Reads only.
+	 */
+	public OverwritePreview previewOverwrite(Pool pool, String file, Instant now, ActionLog actions) {
+		String database = pool.database();
+		try (SqlServerConnection primary = sqlServer.connect(pool.primarySql(), actions)) {
+			FailbackStatements statements = new FailbackStatements(primary);
+			DatabaseStatus status = FailoverPlanner.requireDatabase(primary, database);
+			BackupHeader header = statements.readBackupHeader(file)
+				.filter(h -> isFullBackupOf(h, database))
+				.orElseThrow(() -> new IllegalStateException(file + " holds no full backup of " + database
+						+ " (RESTORE HEADERONLY on " + primary.instance() + "): BackupDatabase writes it"));
+			FailbackStatements.BackupOrigin origin = statements.readBackupOrigin(file);
+			Instant lastRestore = statements.readLastRestoreDate(database)
+				.map(at -> at.toInstant(primary.serverOffset()))
+				.orElse(null);
+			return new OverwritePreview(now, primary.instance(), database, status.describe(),
+					statements.readDatabaseSizeKb(database).orElse(null), lastRestore, file, header.databaseName(),
+					origin.serverName(), origin.sizeBytes(), header.backupFinishDate());
+		}
+	}
+
 	private static boolean restoredFrom(SqlServerConnection sql, FailbackStatements statements, String database,
 			String file) {
 		Optional<DatabaseStatus> status = sql.readDatabaseStatus(database);

@@ -1,5 +1,8 @@
 package org.pchatfailover.sqlserver;
 
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,6 +79,46 @@ final class FailbackStatements {
 						+ " WHERE r.destination_database_name = ? AND r.restore_type = 'D'"
 						+ " ORDER BY r.restore_history_id DESC",
 				List.of(database), rows -> rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty());
+	}
+
+	/** HEADERONLY's ServerName and BackupSize of a file's first backup set. */
+	record BackupOrigin(String serverName, Long sizeBytes) {
+	}
+
+	/** HEADERONLY's ServerName and BackupSize (bytes) of the file's first backup set; BackupSize may be NULL. */
+	BackupOrigin readBackupOrigin(String file) {
+		return sql.statements().query("read backup origin " + file, "RESTORE HEADERONLY FROM DISK = ?", List.of(file),
+				rows -> {
+					if (!rows.next()) {
+						throw new SQLException("RESTORE HEADERONLY returned no backup set for " + file);
+					}
+					BigDecimal size = rows.getBigDecimal("BackupSize");
+					return new BackupOrigin(rows.getString("ServerName"), size == null ? null : size.longValueExact());
+				});
+	}
+
+	/** The database's files in KB: sys.master_files' size is in 8-KB pages (sql-docs). Empty when it has none. */
+	Optional<Long> readDatabaseSizeKb(String database) {
+		return sql.statements().query("read size of " + database,
+				"SELECT SUM(f.size) FROM sys.master_files f JOIN sys.databases d ON d.database_id = f.database_id"
+						+ " WHERE d.name = ?",
+				List.of(database), rows -> {
+					if (!rows.next()) {
+						return Optional.<Long>empty();
+					}
+					long pages = rows.getLong(1);
+					return rows.wasNull() ? Optional.<Long>empty() : Optional.of(pages * 8);
+				});
+	}
+
+	/** When a backup was last restored into the database (msdb restorehistory), a wall-clock time of the server. */
+	Optional<LocalDateTime> readLastRestoreDate(String database) {
+		return sql.statements().query("read last restore of " + database,
+				"SELECT TOP (1) restore_date FROM msdb.dbo.restorehistory WHERE destination_database_name = ?"
+						+ " ORDER BY restore_history_id DESC",
+				List.of(database), rows -> rows.next()
+						? Optional.ofNullable(rows.getObject(1, LocalDateTime.class))
+						: Optional.<LocalDateTime>empty());
 	}
 
 	static String bracketed(String database) {

@@ -46,49 +46,72 @@ public class LogShippingSetup {
 		String db = pool.database();
 		try (SqlServerConnection primary = sqlServer.connect(pool.primarySql(), actions);
 				SqlServerConnection backup = sqlServer.connect(pool.backupSql(), actions)) {
-			RecordedStatements onPrimary = primary.statements();
-			RecordedStatements onBackup = backup.statements();
 			String primaryServer = primary.readServerName();
 			String secondaryServer = backup.readServerName();
-			if (primaryDatabaseId(onPrimary, db).isEmpty()) {
-				String jobId = onPrimary.query("add log shipping primary " + db, "SET NOCOUNT ON;"
-						+ " DECLARE @job uniqueidentifier, @id uniqueidentifier;"
-						+ " EXEC master.dbo.sp_add_log_shipping_primary_database @database = ?, @backup_directory = ?,"
-						+ " @backup_share = ?, @backup_job_name = ?, @backup_retention_period = ?,"
-						+ " @backup_job_id = @job OUTPUT, @primary_id = @id OUTPUT; SELECT CONVERT(nvarchar(36), @job)",
-						List.of(db, share, share, "LSBackup_" + db, RETENTION_MINUTES), rows -> firstText(rows));
-				schedule(onPrimary, jobId, "LSBackupSchedule_" + db);
+			try {
+				setUp(primary, backup, db, primaryServer, secondaryServer, share, copyFolder, initialBackup);
 			}
-			if (backup.readLogShippingSecondary(db).isEmpty()) {
-				initialiseSecondary(primary, backup, db, initialBackup);
-				String jobs = onBackup.query("add log shipping secondary of " + primaryServer, "SET NOCOUNT ON;"
-						+ " DECLARE @copy uniqueidentifier, @restore uniqueidentifier, @id uniqueidentifier;"
-						+ " EXEC master.dbo.sp_add_log_shipping_secondary_primary @primary_server = ?,"
-						+ " @primary_database = ?, @backup_source_directory = ?, @backup_destination_directory = ?,"
-						+ " @copy_job_name = ?, @restore_job_name = ?, @file_retention_period = ?,"
-						+ " @copy_job_id = @copy OUTPUT, @restore_job_id = @restore OUTPUT, @secondary_id = @id OUTPUT;"
-						+ " SELECT CONVERT(nvarchar(36), @copy) + N' ' + CONVERT(nvarchar(36), @restore)",
-						List.of(primaryServer, db, share, copyFolder, "LSCopy_" + db, "LSRestore_" + db,
-								RETENTION_MINUTES),
-						rows -> firstText(rows));
-				onBackup.update("add log shipping secondary database " + db,
-						"EXEC master.dbo.sp_add_log_shipping_secondary_database @secondary_database = ?,"
-								+ " @primary_server = ?, @primary_database = ?, @restore_delay = 0, @restore_mode = 0,"
-								+ " @disconnect_users = 0",
-						List.of(db, primaryServer, db));
-				String[] ids = jobs.split(" ");
-				schedule(onBackup, ids[0], "LSCopySchedule_" + db);
-				schedule(onBackup, ids[1], "LSRestoreSchedule_" + db);
-			}
-			if (!hasSecondary(onPrimary, db, secondaryServer)) {
-				onPrimary.update("link secondary " + secondaryServer,
-						"EXEC master.dbo.sp_add_log_shipping_primary_secondary @primary_database = ?,"
-								+ " @secondary_server = ?, @secondary_database = ?",
-						List.of(db, secondaryServer, db));
+			catch (SqlServerException ex) {
+				if (ex.errorNumber() <= 0) {
+					throw ex; // no error from SQL Server: a lost connection or a timeout, retried like any step
+				}
+				// SQL Server refused a statement: retrying will not change that, the DBA's script may
+				throw new LogShippingSetupException("setting up log shipping of " + db + " failed: " + ex.getMessage(),
+						LogShippingScript.of(db, primaryServer, secondaryServer, share, copyFolder, initialBackup), ex);
 			}
 			verify(primary, backup, db, secondaryServer);
 			log.info("ReestablishLogShipping pool {}: {} ships from {} to {}", pool.fqdn(), db, primary.instance(),
 					backup.instance());
+		}
+	}
+
+	/** What the operator ran by hand, checked as the step checks itself: rows in msdb on both, mgc RESTORING. */
+	public void verify(Pool pool, ActionLog actions) {
+		try (SqlServerConnection primary = sqlServer.connect(pool.primarySql(), actions);
+				SqlServerConnection backup = sqlServer.connect(pool.backupSql(), actions)) {
+			verify(primary, backup, pool.database(), backup.readServerName());
+		}
+	}
+
+	private static void setUp(SqlServerConnection primary, SqlServerConnection backup, String db, String primaryServer,
+			String secondaryServer, String share, String copyFolder, String initialBackup) {
+		RecordedStatements onPrimary = primary.statements();
+		RecordedStatements onBackup = backup.statements();
+		if (primaryDatabaseId(onPrimary, db).isEmpty()) {
+			String jobId = onPrimary.query("add log shipping primary " + db, "SET NOCOUNT ON;"
+					+ " DECLARE @job uniqueidentifier, @id uniqueidentifier;"
+					+ " EXEC master.dbo.sp_add_log_shipping_primary_database @database = ?, @backup_directory = ?,"
+					+ " @backup_share = ?, @backup_job_name = ?, @backup_retention_period = ?,"
+					+ " @backup_job_id = @job OUTPUT, @primary_id = @id OUTPUT; SELECT CONVERT(nvarchar(36), @job)",
+					List.of(db, share, share, "LSBackup_" + db, RETENTION_MINUTES), rows -> firstText(rows));
+			schedule(onPrimary, jobId, "LSBackupSchedule_" + db);
+		}
+		if (backup.readLogShippingSecondary(db).isEmpty()) {
+			initialiseSecondary(primary, backup, db, initialBackup);
+			String jobs = onBackup.query("add log shipping secondary of " + primaryServer, "SET NOCOUNT ON;"
+					+ " DECLARE @copy uniqueidentifier, @restore uniqueidentifier, @id uniqueidentifier;"
+					+ " EXEC master.dbo.sp_add_log_shipping_secondary_primary @primary_server = ?,"
+					+ " @primary_database = ?, @backup_source_directory = ?, @backup_destination_directory = ?,"
+					+ " @copy_job_name = ?, @restore_job_name = ?, @file_retention_period = ?,"
+					+ " @copy_job_id = @copy OUTPUT, @restore_job_id = @restore OUTPUT, @secondary_id = @id OUTPUT;"
+					+ " SELECT CONVERT(nvarchar(36), @copy) + N' ' + CONVERT(nvarchar(36), @restore)",
+					List.of(primaryServer, db, share, copyFolder, "LSCopy_" + db, "LSRestore_" + db,
+							RETENTION_MINUTES),
+					rows -> firstText(rows));
+			onBackup.update("add log shipping secondary database " + db,
+					"EXEC master.dbo.sp_add_log_shipping_secondary_database @secondary_database = ?,"
+							+ " @primary_server = ?, @primary_database = ?, @restore_delay = 0, @restore_mode = 0,"
+							+ " @disconnect_users = 0",
+					List.of(db, primaryServer, db));
+			String[] ids = jobs.split(" ");
+			schedule(onBackup, ids[0], "LSCopySchedule_" + db);
+			schedule(onBackup, ids[1], "LSRestoreSchedule_" + db);
+		}
+		if (!hasSecondary(onPrimary, db, secondaryServer)) {
+			onPrimary.update("link secondary " + secondaryServer,
+					"EXEC master.dbo.sp_add_log_shipping_primary_secondary @primary_database = ?,"
+							+ " @secondary_server = ?, @secondary_database = ?",
+					List.of(db, secondaryServer, db));
 		}
 	}
 

@@ -63,10 +63,41 @@ class FailbackLabIT {
 		lab.complete(id, "ConfirmFailback", Map.of("failbackApproved", "true", "confirmationComment", "drill",
 				"primaryDataCenterRecovered", true, "primaryDatabasesRebuilt", true, "noNewMirrorOrBackupServers", true,
 				"sqlAgentCanReachShares", true));
+		// right before the overwrite: what the primary's mgc is now and the backup file that replaces it
+		String confirm = lab.awaitTask(id, "ConfirmOverwritePrimary");
+		String overwrite = lab.json("operator", "GET", "/engine-rest/process-instance/" + id
+				+ "/variables/overwriteSummary", null, 200).path("value").asText();
+		assertThat(overwrite).contains("Overwrites mgc on atl-sql-001.litwareinc.com\\PCHAT (now ONLINE, 10240 KB",
+				"never restored into", "\\\\atl-sql-001.litwareinc.com\\logship\\CHG-1800_mgc_failback_full.bak",
+				"database mgc of DAL-SQL-BK\\PCHAT", " bytes, finished at ");
+		lab.json("operator", "POST", "/engine-rest/task/" + confirm + "/complete", Map.of("variables",
+				Map.of("overwriteApproved", Map.of("value", "true"), "overwriteConfirmation",
+						Map.of("value", "dal-sql-bk.litwareinc.com\\PCHAT"))), 400);
+		assertThat(database(lab.json("admin", "GET", "/api/lab/state", null, 200).at("/primarySql"), "mgc")
+			.path("state").asText()).as("refused: the primary's mgc is not touched").isEqualTo("ONLINE");
+		confirmOverwrite(id);
+		// the restored primary's mirror: "installed" is checked on the primary, so it is refused until the DBA did it
+		String mirrorTask = lab.awaitTask(id, "MirrorPrimaryDatabase");
+		assertThat(lab.json("operator", "GET", "/engine-rest/process-instance/" + id + "/variables/primaryMirrorCommand",
+				null, 200).path("value").asText()).startsWith("Install-CsMirrorDatabase -DatabaseType 'PersistentChat'"
+						+ " -SqlServerFqdn 'atl-sql-001.litwareinc.com' -SqlInstanceName 'PCHAT'");
+		lab.json("operator", "POST", "/engine-rest/task/" + mirrorTask + "/complete", Map.of("variables",
+				Map.of("primaryMirrorInstalled", Map.of("value", "true"))), 400);
+		String primary = "jdbc:sqlserver://" + lab.json("admin", "GET", "/api/lab/state", null, 200)
+			.at("/endpoints/primarySql").asText() + ";encrypt=false;loginTimeout=5;connectRetryCount=0";
+		try (Connection sql = DriverManager.getConnection(primary, "lab", "lab");
+				Statement statement = sql.createStatement()) {
+			// the principal's side of what Install-CsMirrorDatabase does; the lab simulates the principal only
+			statement.execute("ALTER DATABASE [mgc] SET PARTNER = 'TCP://atl-sql-mr.litwareinc.com:5022'");
+		}
+		lab.complete(id, "MirrorPrimaryDatabase", Map.of("primaryMirrorInstalled", "true"));
 		lab.complete(id, "ConfirmActiveServers", Map.of());
 		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "drill"));
 		await().atMost(ApiClient.TIMEOUT).until(() -> lab.json("ticketing", "GET", "/api/failbacks/" + id, null, 200)
 			.path("state").asText(), "COMPLETED"::equals);
+		assertThat(lab.json("operator", "GET", "/engine-rest/history/variable-instance?processInstanceId=" + id
+				+ "&variableName=primaryMirroring", null, 200).get(0).path("value").asText())
+			.isEqualTo("PRINCIPAL/SYNCHRONIZED, partner ATL-SQL-MR\\PCHAT");
 
 		JsonNode state = lab.json("admin", "GET", "/api/lab/state", null, 200);
 		JsonNode pool = state.at("/lync/pools").path(LabDrill.POOL);
@@ -78,8 +109,6 @@ class FailbackLabIT {
 		assertThat(backupMgc.path("state").asText()).isEqualTo("RESTORING");
 		assertThat(backupMgc.path("mirroringRole").isNull()).as("mirroring removed: %s", backupMgc).isTrue();
 		assertThat(state.at("/sql/logShipping").get(0).path("primaryServer").asText()).isEqualTo("ATL-SQL-001\\PCHAT");
-		String primary = "jdbc:sqlserver://" + state.at("/endpoints/primarySql").asText()
-				+ ";encrypt=false;loginTimeout=5;connectRetryCount=0";
 		try (Connection sql = DriverManager.getConnection(primary, "lab", "lab");
 				Statement statement = sql.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT p.primary_database, s.secondary_server"
@@ -109,6 +138,9 @@ class FailbackLabIT {
 		lab.complete(id, "ConfirmFailback", Map.of("failbackApproved", "true", "confirmationComment", "drill",
 				"primaryDataCenterRecovered", true, "primaryDatabasesRebuilt", true, "noNewMirrorOrBackupServers", true,
 				"sqlAgentCanReachShares", true));
+		confirmOverwrite(id);
+		lab.complete(id, "MirrorPrimaryDatabase", Map.of("primaryMirrorInstalled", "false", "primaryMirrorComment",
+				"drill: the Atlanta mirror is not rebuilt yet"));
 		lab.complete(id, "ConfirmActiveServers", Map.of());
 		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "drill"));
 		await().atMost(ApiClient.TIMEOUT).until(() -> lab.json("ticketing", "GET", "/api/failbacks/" + id, null, 200)
@@ -117,6 +149,11 @@ class FailbackLabIT {
 		JsonNode after = lab.json("admin", "GET", "/api/lab/state", null, 200);
 		assertThat(database(after.at("/sql/databases"), "mgc").path("state").asText()).isEqualTo("RESTORING");
 		assertThat(after.at("/lync/pools").path(LabDrill.POOL).path("poolState").asText()).isEqualTo("Normal");
+	}
+
+	private void confirmOverwrite(String failback) {
+		lab.complete(failback, "ConfirmOverwritePrimary", Map.of("overwriteApproved", "true", "overwriteConfirmation",
+				"atl-sql-001.litwareinc.com\\PCHAT"));
 	}
 
 	private void failOver(String ticketId) {

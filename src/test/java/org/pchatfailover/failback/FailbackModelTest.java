@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -50,8 +51,9 @@ public class FailbackModelTest {
 		assertThat(ids(ServiceTask.class)).containsExactlyInAnyOrder("CheckFailbackPreconditions", "ClearActiveServers",
 				"RemoveMirroring", "BackupDatabase", "RestorePrimaryDatabase", "ReestablishLogShipping",
 				"SetActiveServers", "SetPoolNormal");
-		assertThat(ids(UserTask.class)).containsExactlyInAnyOrder("ConfirmFailback", "ConfirmActiveServers",
-				"VerifyService");
+		// ConfirmOverwritePrimary: the deliberate extension of the design's table (docs/notes-failback.md)
+		assertThat(ids(UserTask.class)).containsExactlyInAnyOrder("ConfirmFailback", "ConfirmOverwritePrimary",
+				"MirrorPrimaryDatabase", "RunLogShippingScript", "ConfirmActiveServers", "VerifyService");
 		assertThat(ids(EndEvent.class)).containsExactlyInAnyOrder("FailbackCompleted", "FailbackAborted");
 		Process process = model.getModelElementById(FailbackVariables.PROCESS_ID);
 		assertThat(process.isExecutable()).isTrue();
@@ -97,7 +99,11 @@ public class FailbackModelTest {
 				assertThat(drawn).as("BPMNDI for " + element.getId()).contains(element.getId());
 			}
 		}
-		List<BpmnShape> shapes = new ArrayList<>(model.getModelElementsByType(BpmnShape.class));
+		// a boundary event sits on its task's border by design
+		List<BpmnShape> shapes = new ArrayList<>(model.getModelElementsByType(BpmnShape.class)
+			.stream()
+			.filter(s -> !(s.getBpmnElement() instanceof BoundaryEvent))
+			.toList());
 		for (int i = 0; i < shapes.size(); i++) {
 			for (int j = i + 1; j < shapes.size(); j++) {
 				Bounds a = shapes.get(i).getBounds();

@@ -26,6 +26,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -48,9 +49,14 @@ import org.pchatfailover.failover.RetryProperties;
 import org.pchatfailover.failover.VerifyServiceCompletion;
 import org.pchatfailover.lync.PoolFailbackService;
 import org.pchatfailover.sqlserver.BackupHeader;
+import org.pchatfailover.sqlserver.DatabaseMirroringRow;
+import org.pchatfailover.sqlserver.DatabaseMirroringService;
 import org.pchatfailover.sqlserver.FailbackDatabaseService;
 import org.pchatfailover.sqlserver.FailbackPlan;
+import org.pchatfailover.sqlserver.LogShippingScript;
 import org.pchatfailover.sqlserver.LogShippingSetup;
+import org.pchatfailover.sqlserver.LogShippingSetupException;
+import org.pchatfailover.sqlserver.OverwritePreview;
 import org.pchatfailover.topology.TestPools;
 import org.pchatfailover.topology.Topology;
 
@@ -59,7 +65,9 @@ import org.pchatfailover.topology.Topology;
  * delegates, listeners and gateways are real. Every path of the model has a test.
  */
 @Deployment(resources = { "bpmn/persistent-chat-failback.bpmn", "bpmn/forms/confirm-failback.form",
-		"bpmn/forms/confirm-failback-active-servers.form", "bpmn/forms/verify-service.form" })
+		"bpmn/forms/confirm-failback-active-servers.form", "bpmn/forms/verify-service.form",
+		"bpmn/forms/confirm-overwrite-primary.form", "bpmn/forms/mirror-primary-database.form",
+		"bpmn/forms/run-log-shipping-script.form" })
 class FailbackProcessTest {
 
 	@RegisterExtension
@@ -68,6 +76,8 @@ class FailbackProcessTest {
 		.build();
 
 	private static final String POOL = TestPools.POOL_FQDN;
+
+	private static final String PRIMARY = "atl-sql-001.litwareinc.com\\PCHAT";
 
 	private static final String SHARE = "\\\\atl-sql-001.litwareinc.com\\logship";
 
@@ -81,6 +91,8 @@ class FailbackProcessTest {
 
 	private final PoolFailbackService poolService = mock(PoolFailbackService.class);
 
+	private final DatabaseMirroringService mirroring = mock(DatabaseMirroringService.class);
+
 	@BeforeEach
 	void registerDelegates() {
 		Topology topology = TestPools.failbackTopology();
@@ -92,6 +104,13 @@ class FailbackProcessTest {
 				"CHG-100_mgc_failback_full.bak", SHARE + "\\CHG-100_mgc_failback_full.bak", "mgc", 1,
 				new BigInteger("52000000001600001"), new BigInteger("52000000002400001"),
 				Instant.parse("2026-11-29T14:00:00Z")));
+		when(databases.previewOverwrite(any(), anyString(), any(), any())).thenReturn(preview());
+		when(mirroring.readPrimaryMirroring(any(), any())).thenReturn(Optional.of(new DatabaseMirroringRow("PRINCIPAL",
+				"SYNCHRONIZED", "ATL-SQL-MR\\PCHAT", "TCP://atl-sql-mr.litwareinc.com:5022")));
+		registerDelegates(topology);
+	}
+
+	private void registerDelegates(Topology topology) {
 		FailbackTarget target = new FailbackTarget(registry, topology);
 		Mocks.register("retryPolicy", new RetryPolicy(new RetryProperties("R3/PT1M")));
 		Mocks.register("registerFailback", new FailbackRegistration(registry, topology));
@@ -108,6 +127,11 @@ class FailbackProcessTest {
 		Mocks.register("proposeFailbackActiveServers", new FailbackActiveServerProposal(target));
 		Mocks.register("failbackActiveServersCompletion", new FailbackActiveServersCompletion(target));
 		Mocks.register("verifyServiceCompletion", new VerifyServiceCompletion());
+		Mocks.register("proposeOverwritePrimary", new OverwritePrimaryProposal(databases, target));
+		Mocks.register("confirmOverwritePrimaryCompletion", new ConfirmOverwritePrimaryCompletion(target));
+		Mocks.register("proposePrimaryMirror", new PrimaryMirrorProposal(target));
+		Mocks.register("logShippingScriptCompletion", new LogShippingScriptCompletion(logShipping, target));
+		Mocks.register("mirrorPrimaryCompletion", new MirrorPrimaryCompletion(mirroring, target));
 	}
 
 	@AfterEach
@@ -124,8 +148,23 @@ class FailbackProcessTest {
 			.containsEntry(FailoverVariables.PLAN_SUMMARY, plan().summary("mgc"));
 		verify(databases).planFailback(any(), any(), eq("CHG-100_mgc_failback_full.bak"), any());
 		approve();
-		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "RestorePrimaryDatabase",
-				"ReestablishLogShipping");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		assertThat(failback).isWaitingAt("ConfirmOverwritePrimary").task().hasCandidateGroup("pchat-operators");
+		assertThat(failback).variables().containsEntry(FailbackVariables.OVERWRITE_SUMMARY, preview().summary())
+			.containsEntry(FailbackVariables.OVERWRITE_TARGET, PRIMARY);
+		verify(databases, never()).restorePrimaryDatabase(any(), anyString(), any());
+		confirmOverwrite();
+		runServiceSteps("RestorePrimaryDatabase", "MirrorPrimaryDatabase");
+		assertThat(failback).isWaitingAt("MirrorPrimaryDatabase");
+		Assertions.assertThat((String) runtimeService().getVariable(failback.getId(),
+				FailbackVariables.PRIMARY_MIRROR_COMMAND)).isEqualTo("Install-CsMirrorDatabase -DatabaseType"
+						+ " 'PersistentChat' -SqlServerFqdn 'atl-sql-001.litwareinc.com' -SqlInstanceName 'PCHAT'"
+						+ " -FileShare '" + TestPools.failbackPool().mirrorFileShare() + "' -DropExistingDatabasesOnMirror -Confirm:$false");
+		verifyNoInteractions(logShipping);
+		complete(task("MirrorPrimaryDatabase"), withVariables(FailbackVariables.PRIMARY_MIRROR_INSTALLED, "true"));
+		assertThat(failback).variables().containsEntry(FailbackVariables.PRIMARY_MIRRORING,
+				"PRINCIPAL/SYNCHRONIZED, partner ATL-SQL-MR\\PCHAT");
+		runServiceSteps("ReestablishLogShipping");
 
 		assertThat(failback).isWaitingAt("ConfirmActiveServers");
 		Assertions.assertThat(FailoverVariables.stringList(
@@ -137,14 +176,15 @@ class FailbackProcessTest {
 				FailoverVariables.VERIFICATION_COMMENT, "rooms open from Atlanta"));
 
 		assertThat(failback).isEnded().hasPassedInOrder("CheckFailbackPreconditions", "ConfirmFailback",
-				"ClearActiveServers", "RemoveMirroring", "BackupDatabase", "RestorePrimaryDatabase",
-				"ReestablishLogShipping", "ConfirmActiveServers", "SetActiveServers", "SetPoolNormal", "VerifyService",
+				"ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary", "RestorePrimaryDatabase",
+				"MirrorPrimaryDatabase", "ReestablishLogShipping", "ConfirmActiveServers", "SetActiveServers", "SetPoolNormal", "VerifyService",
 				"FailbackCompleted");
 		String file = SHARE + "\\CHG-100_mgc_failback_full.bak";
 		InOrder runbook = inOrder(poolService, databases, logShipping);
 		runbook.verify(poolService).clearActiveServers(any(), any());
 		runbook.verify(databases).removeMirroring(any(), any());
 		runbook.verify(databases).backupDatabase(any(), eq(file), any());
+		runbook.verify(databases).previewOverwrite(any(), eq(file), any(), any());
 		runbook.verify(databases).restorePrimaryDatabase(any(), eq(file), any());
 		runbook.verify(logShipping).reestablish(any(), eq(SHARE), eq(COPY),
 				eq(SHARE + "\\CHG-100_mgc_primary_full.bak"), any());
@@ -213,7 +253,8 @@ class FailbackProcessTest {
 			.doThrow(new IllegalStateException(error)).doNothing()
 			.when(databases).restorePrimaryDatabase(any(), anyString(), any());
 		ProcessInstance failback = approvedFailback("CHG-105");
-		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		confirmOverwrite();
 		Job restore = job("RestorePrimaryDatabase");
 		for (int attempt = 1; attempt <= 3; attempt++) {
 			assertThatThrownBy(() -> managementService().executeJob(restore.getId())).hasMessageContaining("3101");
@@ -225,7 +266,7 @@ class FailbackProcessTest {
 		managementService().setJobRetries(restore.getId(), 1);
 		execute(job("RestorePrimaryDatabase"));
 
-		assertThat(failback).isWaitingAt("ReestablishLogShipping");
+		assertThat(failback).isWaitingAt("MirrorPrimaryDatabase");
 		verify(databases, times(4)).restorePrimaryDatabase(any(), anyString(), any());
 		verify(databases, times(1)).backupDatabase(any(), anyString(), any());
 	}
@@ -233,8 +274,12 @@ class FailbackProcessTest {
 	@Test
 	void returnsToTheChoiceOfActiveServersWhenClientsDoNotWork() {
 		ProcessInstance failback = approvedFailback("CHG-106");
-		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "RestorePrimaryDatabase",
-				"ReestablishLogShipping");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		confirmOverwrite();
+		runServiceSteps("RestorePrimaryDatabase", "MirrorPrimaryDatabase");
+		complete(task("MirrorPrimaryDatabase"), withVariables(FailbackVariables.PRIMARY_MIRROR_INSTALLED, "false",
+				FailbackVariables.PRIMARY_MIRROR_COMMENT, "mirror host still being rebuilt"));
+		runServiceSteps("ReestablishLogShipping");
 
 		assertThatThrownBy(() -> taskService().complete(task("ConfirmActiveServers").getId(),
 				Map.of(FailoverVariables.ACTIVE_SERVERS, List.of("dal-pc-001.litwareinc.com"))))
@@ -257,6 +302,149 @@ class FailbackProcessTest {
 				eq(List.of("atl-pc-002.litwareinc.com", "dal-pc-001.litwareinc.com")), eq(true), any());
 		verify(poolService, times(2)).setPoolNormal(any(), any());
 		assertThat(failback).isWaitingAt("VerifyService");
+	}
+
+	@Test
+	void abortsBeforeTheOverwriteLeavingThePrimaryUntouched() {
+		ProcessInstance failback = approvedFailback("CHG-107");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		complete(task("ConfirmOverwritePrimary"), withVariables(FailbackVariables.OVERWRITE_APPROVED, "false"));
+
+		assertThat(failback).isEnded().hasPassed("OverwriteApprovedGateway", "FailbackAborted")
+			.hasNotPassed("RestorePrimaryDatabase");
+		verify(databases, never()).restorePrimaryDatabase(any(), anyString(), any());
+		verifyNoInteractions(logShipping);
+	}
+
+	@Test
+	void refusesAnOverwriteWithoutThePrimaryInstancesNameTyped() {
+		ProcessInstance failback = approvedFailback("CHG-108");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		String confirm = task("ConfirmOverwritePrimary").getId();
+
+		assertThatThrownBy(() -> taskService().complete(confirm,
+				Map.of(FailbackVariables.OVERWRITE_APPROVED, "true")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(FailbackVariables.OVERWRITE_CONFIRMATION);
+		assertThatThrownBy(() -> taskService().complete(confirm, Map.of(FailbackVariables.OVERWRITE_APPROVED, "true",
+				FailbackVariables.OVERWRITE_CONFIRMATION, "dal-sql-bk.litwareinc.com\\PCHAT")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("is not the primary instance " + PRIMARY);
+		assertThat(failback).isWaitingAt("ConfirmOverwritePrimary");
+		verify(databases, never()).restorePrimaryDatabase(any(), anyString(), any());
+
+		complete(task("ConfirmOverwritePrimary"), withVariables(FailbackVariables.OVERWRITE_APPROVED, "true",
+				FailbackVariables.OVERWRITE_CONFIRMATION, " " + PRIMARY.toUpperCase(java.util.Locale.ROOT) + " "));
+		assertThat(failback).isWaitingAt("RestorePrimaryDatabase");
+	}
+
+	@Test
+	void becomesAnIncidentOnTheConfirmationWhenThePrimaryCannotBeRead() {
+		doThrow(new IllegalStateException("cannot connect to atl-sql-001.litwareinc.com\\PCHAT"))
+			.when(databases).previewOverwrite(any(), anyString(), any(), any());
+		ProcessInstance failback = approvedFailback("CHG-109");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase");
+		Job confirm = job("ConfirmOverwritePrimary");
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			assertThatThrownBy(() -> managementService().executeJob(confirm.getId()))
+				.hasMessageContaining("cannot connect");
+		}
+
+		Incident incident = runtimeService().createIncidentQuery().processInstanceId(failback.getId()).singleResult();
+		Assertions.assertThat(incident.getActivityId()).isEqualTo("ConfirmOverwritePrimary");
+		verify(databases, never()).restorePrimaryDatabase(any(), anyString(), any());
+	}
+
+	@Test
+	void refusesMirroringAsInstalledUntilThePrimaryShowsItAndAcceptsADeferralWithAReason() {
+		when(mirroring.readPrimaryMirroring(any(), any())).thenReturn(Optional.of(new DatabaseMirroringRow(null,
+				null, null, null)));
+		ProcessInstance failback = approvedFailback("CHG-110");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		confirmOverwrite();
+		runServiceSteps("RestorePrimaryDatabase", "MirrorPrimaryDatabase");
+		String task = task("MirrorPrimaryDatabase").getId();
+
+		assertThatThrownBy(() -> taskService().complete(task, Map.of(FailbackVariables.PRIMARY_MIRROR_INSTALLED, "true")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("shows not mirrored; expected PRINCIPAL/SYNCHRONIZED or SYNCHRONIZING, partner"
+					+ " atl-sql-mr.litwareinc.com\\PCHAT");
+		assertThatThrownBy(() -> taskService().complete(task, Map.of(FailbackVariables.PRIMARY_MIRROR_INSTALLED, "false")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(FailbackVariables.PRIMARY_MIRROR_COMMENT);
+		assertThat(failback).isWaitingAt("MirrorPrimaryDatabase");
+		verifyNoInteractions(logShipping);
+
+		complete(task("MirrorPrimaryDatabase"), withVariables(FailbackVariables.PRIMARY_MIRROR_INSTALLED, "false",
+				FailbackVariables.PRIMARY_MIRROR_COMMENT, "mirror host not rebuilt yet, change CHG-111"));
+		assertThat(failback).isWaitingAt("ReestablishLogShipping");
+	}
+
+	@Test
+	void goesStraightToLogShippingForAPrimaryWithoutAMirror() {
+		registerDelegates(TestPools.failbackTopologyWithoutPrimaryMirror());
+		ProcessInstance failback = approvedFailback("CHG-112");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		confirmOverwrite();
+		runServiceSteps("RestorePrimaryDatabase");
+
+		assertThat(failback).isWaitingAt("ReestablishLogShipping").hasPassed("PrimaryMirrorGateway", "PrimaryMirrorJoin")
+			.hasNotPassed("MirrorPrimaryDatabase");
+		verifyNoInteractions(mirroring);
+	}
+
+	@Test
+	void handsTheDbaTheScriptWhenSqlServerRefusesASetupStatementAndChecksItWasRun() {
+		String script = LogShippingScript.of("mgc", "ATL-SQL-001\\PCHAT", "DAL-SQL-BK\\PCHAT", SHARE, COPY,
+				SHARE + "\\CHG-113_mgc_primary_full.bak");
+		doThrow(new LogShippingSetupException("setting up log shipping of mgc failed: 14262 job not found", script,
+				null)).when(logShipping).reestablish(any(), anyString(), anyString(), anyString(), any());
+		ProcessInstance failback = restoredFailback("CHG-113");
+		execute(job("ReestablishLogShipping"));
+
+		assertThat(failback).isWaitingAt("RunLogShippingScript").hasPassed("LogShippingSetupFailedBoundary");
+		Assertions.assertThat(managementService().createJobQuery().processInstanceId(failback.getId()).withException()
+			.count()).as("a refusal is no incident").isZero();
+		assertThat(failback).variables().containsEntry(FailbackVariables.LOG_SHIPPING_SCRIPT, script)
+			.containsEntry(FailbackVariables.LOG_SHIPPING_ERROR, "setting up log shipping of mgc failed: 14262 job not found");
+		doThrow(new IllegalStateException("log shipping of mgc is incomplete: msdb on ATL-SQL-001\\PCHAT lacks the"
+				+ " primary rows")).doNothing().when(logShipping).verify(any(), any());
+		String task = task("RunLogShippingScript").getId();
+		assertThatThrownBy(() -> taskService().complete(task, Map.of(FailbackVariables.LOG_SHIPPING_SCRIPT_RUN, "true")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("lacks the primary rows");
+		assertThat(failback).isWaitingAt("RunLogShippingScript");
+
+		complete(task("RunLogShippingScript"), withVariables(FailbackVariables.LOG_SHIPPING_SCRIPT_RUN, "true"));
+		assertThat(failback).isWaitingAt("ConfirmActiveServers").hasPassed("LogShippingScriptGateway");
+		verify(logShipping, times(2)).verify(any(), any());
+	}
+
+	@Test
+	void retriesTheLogShippingStepWhenTheOperatorFixedTheCause() {
+		doThrow(new LogShippingSetupException("setting up log shipping of mgc failed: 229 permission denied", "--",
+				null)).doNothing().when(logShipping).reestablish(any(), anyString(), anyString(), anyString(), any());
+		ProcessInstance failback = restoredFailback("CHG-114");
+		execute(job("ReestablishLogShipping"));
+		complete(task("RunLogShippingScript"), withVariables(FailbackVariables.LOG_SHIPPING_SCRIPT_RUN, "false"));
+
+		assertThat(failback).isWaitingAt("ReestablishLogShipping");
+		execute(job("ReestablishLogShipping"));
+		assertThat(failback).isWaitingAt("ConfirmActiveServers");
+		verify(logShipping, times(2)).reestablish(any(), anyString(), anyString(), anyString(), any());
+		verify(logShipping, never()).verify(any(), any());
+	}
+
+	/** Approved, overwritten, mirroring deferred: waiting at ReestablishLogShipping. */
+	private ProcessInstance restoredFailback(String ticketId) {
+		ProcessInstance failback = approvedFailback(ticketId);
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		confirmOverwrite();
+		runServiceSteps("RestorePrimaryDatabase", "MirrorPrimaryDatabase");
+		complete(task("MirrorPrimaryDatabase"), withVariables(FailbackVariables.PRIMARY_MIRROR_INSTALLED, "false",
+				FailbackVariables.PRIMARY_MIRROR_COMMENT, "later"));
+		assertThat(failback).isWaitingAt("ReestablishLogShipping");
+		return failback;
 	}
 
 	private ProcessInstance startFailback(String ticketId) {
@@ -283,11 +471,22 @@ class FailbackProcessTest {
 				FailbackVariables.SQL_AGENT_CAN_REACH_SHARES, true));
 	}
 
+	private void confirmOverwrite() {
+		complete(task("ConfirmOverwritePrimary"), withVariables(FailbackVariables.OVERWRITE_APPROVED, "true",
+				FailbackVariables.OVERWRITE_CONFIRMATION, PRIMARY));
+	}
+
 	/** Runs the asynchronous service steps one by one, checking the process waits at each in turn. */
 	private void runServiceSteps(String... activityIds) {
 		for (String activityId : activityIds) {
 			execute(job(activityId));
 		}
+	}
+
+	private static OverwritePreview preview() {
+		return new OverwritePreview(Instant.parse("2026-11-29T14:01:00Z"), PRIMARY, "mgc", "ONLINE", 10240L, null,
+				SHARE + "\\CHG-100_mgc_failback_full.bak", "mgc", "DAL-SQL-BK\\PCHAT", 4096L,
+				Instant.parse("2026-11-29T14:00:00Z"));
 	}
 
 	private static FailbackPlan plan() {

@@ -14,6 +14,7 @@ import org.pchatfailover.sqlserver.BackupHeader;
 import org.pchatfailover.sqlserver.FailbackDatabaseService;
 import org.pchatfailover.sqlserver.FailbackPlan;
 import org.pchatfailover.sqlserver.LogShippingSetup;
+import org.pchatfailover.sqlserver.OverwritePreview;
 import org.pchatfailover.topology.Pool;
 import org.pchatfailover.topology.Topology;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,7 +76,16 @@ class FailbackStepsIT {
 		assertThat(second.firstLsn()).isEqualTo(first.firstLsn());
 		assertThat(commands(backupAgain)).noneMatch(c -> c.startsWith("BACKUP DATABASE"));
 
+		OverwritePreview before = databases.previewOverwrite(pool, file, java.time.Instant.now(), new ActionLog());
+		assertThat(before.primaryState()).isEqualTo("ONLINE");
+		assertThat(before.primarySizeKb()).as("8 MB data and 2 MB log, the lab's files").isEqualTo(10240L);
+		assertThat(before.primaryLastRestore()).as("the rebuilt primary mgc was never restored into").isNull();
+		assertThat(before.backupDatabase()).isEqualTo("mgc");
+		assertThat(before.backupFinished()).isEqualTo(first.backupFinishDate());
+		assertThat(before.backupSizeBytes()).isPositive();
 		databases.restorePrimaryDatabase(pool, file, new ActionLog());
+		assertThat(databases.previewOverwrite(pool, file, java.time.Instant.now(), new ActionLog())
+			.primaryLastRestore()).as("msdb restorehistory on the primary").isNotNull();
 		ActionLog restoreAgain = new ActionLog();
 		databases.restorePrimaryDatabase(pool, file, restoreAgain);
 		assertThat(commands(restoreAgain)).noneMatch(c -> c.startsWith("RESTORE DATABASE"));

@@ -116,6 +116,11 @@ class FailbackApiIT {
 		JsonNode problem = lab.json("ticketing", "POST", "/api/failbacks", bad, 400);
 		assertThat(problem.toString()).contains("ticketId");
 		lab.json("operator", "POST", "/api/failbacks", request("CHG-1805", null), 403);
+		// the list of failbacks is by ticket only: its example problem in docs/openapi.json is this answer
+		JsonNode missing = lab.json("ticketing", "GET", "/api/failbacks", null, 400);
+		assertThat(missing.path("detail").asText()).isEqualTo("query parameter 'ticketId' is required");
+		assertThat(missing.path("instance").asText()).isEqualTo("/api/failbacks");
+		assertThat(missing.at("/errors/0/field").asText()).isEqualTo("ticketId");
 	}
 
 	private static Map<String, Object> request(String ticketId, String callbackUrl) {

@@ -53,6 +53,14 @@ public final class TestPools {
 				new Pool.SqlInstance(null, "atl-sql-mr.litwareinc.com", "PCHAT", null, null, null), "Atlanta");
 	}
 
+	/** {@link #failbackPool()} without primary-mirror-sql: a primary that is not mirrored. */
+	public static Topology failbackTopologyWithoutPrimaryMirror() {
+		Pool pool = failbackPool();
+		return new Topology(new PchatProperties(List.of(new Pool(pool.fqdn(), pool.database(), pool.backupSql(),
+				pool.backupMirrorSql(), pool.mirrorFileShare(), pool.backupDataCenter(), pool.activeServerCandidates(),
+				pool.shares(), pool.lyncShell(), null, null, pool.primarySql(), null, pool.primaryDataCenter()))));
+	}
+
 	public static Topology failbackTopology() {
 		return new Topology(new PchatProperties(List.of(failbackPool())));
 	}

@@ -159,7 +159,8 @@ class LabSqlConfiguration {
 		LabSqlEngine engine = new LabSqlEngine(store,
 				new BackupDevices(Map.of(SHARE_UNC, dir.resolve("share"), COPY_UNC, dir.resolve("copy"))), serverName,
 				password, Clock.system(PRIMARY_ZONE),
-				ServerVersion.parse(properties.sqlServerVersion()));
+				ServerVersion.parse(properties.sqlServerVersion()),
+				LabSqlEngine.partnerInstances(primaryMirrors(topology.getIfAvailable())));
 		LabCertificate certificate = certificate(dir.resolve("sql-primary").resolve(TLS_DIR), fqdn, properties);
 		PrimarySqlLab lab = new PrimarySqlLab(store, new LabSqlServer(engine, address(properties.bindAddress()),
 				properties.primarySqlPort(), certificate.serverContext(), LabSqlServer.READ_TIMEOUT), serverName);
@@ -189,6 +190,16 @@ class LabSqlConfiguration {
 	 * The configured mirrors' {@code @@SERVERNAME}s (NetBIOS name\instance), for sys.database_mirroring; none
 	 * without pools (the lab SQL Server started on its own).
 	 */
+	/** The primary's mirror by host FQDN, so the rebuilt primary names it as a real partner would after SET PARTNER. */
+	static Map<String, String> primaryMirrors(Topology topology) {
+		Map<String, String> names = new LinkedHashMap<>();
+		if (topology != null) {
+			topology.pools().stream().filter(pool -> pool.primaryMirrorSql() != null)
+				.forEach(pool -> names.put(pool.primaryMirrorSql().fqdn(), serverName(pool.primaryMirrorSql())));
+		}
+		return names;
+	}
+
 	static Map<String, String> mirrors(Topology topology) {
 		Map<String, String> names = new LinkedHashMap<>();
 		if (topology == null) {

@@ -1,5 +1,6 @@
 package org.pchatfailover.lab.sql.engine;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,8 +39,10 @@ final class HeaderOnlyColumns {
 	private HeaderOnlyColumns() {
 	}
 
-	static List<Object> row(BackupFile file) {
+	/** @param sizeBytes the file's length, the lab's BackupSize: one backup set per file, no media header apart */
+	static List<Object> row(BackupFile file, long sizeBytes) {
 		Object[] values = new Object[COLUMNS.size()];
+		set(values, "BackupSize", BigInteger.valueOf(sizeBytes));
 		set(values, "BackupType", file.backupType());
 		set(values, "Compressed", false);
 		set(values, "Position", 1);

@@ -57,7 +57,7 @@ final class RestoreExecutor {
 	List<Outcome> inspect(String what, String device) {
 		return switch (what) {
 			case "HEADERONLY" -> List.of(new Outcome.Rows(HeaderOnlyColumns.COLUMNS,
-					List.of(HeaderOnlyColumns.row(open(device, "RESTORE HEADERONLY", true)))));
+					List.of(HeaderOnlyColumns.row(open(device, "RESTORE HEADERONLY", true), sizeOf(device)))));
 			case "FILELISTONLY" -> List.of(new Outcome.Rows(FileListColumns.COLUMNS,
 					FileListColumns.rows(open(device, "RESTORE FILELISTONLY", true))));
 			default -> {
@@ -168,6 +168,16 @@ final class RestoreExecutor {
 		}
 		catch (IllegalArgumentException ex) {
 			throw failed(statement, SqlErrors.mediaIncorrectlyFormed(device));
+		}
+	}
+
+	/** The file's length for HEADERONLY's BackupSize ("size of the backup, in bytes"); opened already, so it exists. */
+	private long sizeOf(String device) {
+		try {
+			return Files.size(devices.resolve(device));
+		}
+		catch (IOException ex) {
+			throw failed("RESTORE HEADERONLY", SqlErrors.cannotOpenDevice(device, "5(Access is denied.)"));
 		}
 	}
 

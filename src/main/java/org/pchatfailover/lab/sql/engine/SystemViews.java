@@ -116,16 +116,21 @@ final class SystemViews {
 		return table.build();
 	}
 
+	private static final int DATA_FILE_PAGES = 1024;
+
+	private static final int LOG_FILE_PAGES = 256;
+
 	private static Table masterFiles(LabSqlState state) {
 		Table.Builder table = Table.named("sys.master_files").column("database_id", SqlType.INT)
 			.column("file_id", SqlType.INT).column("type_desc", SqlType.nvarchar(60)).column("name", NAME)
 			.column("physical_name", SqlType.nvarchar(260)).column("state_desc", SqlType.nvarchar(60))
-			.column("redo_start_lsn", SqlType.LSN);
+			.column("redo_start_lsn", SqlType.LSN).column("size", SqlType.INT);
 		for (Database d : state.databases) {
 			BigInteger redo = d.redoStartLsn() == null ? null : new BigInteger(d.redoStartLsn());
 			String dataFile = "D:\\SQLData\\" + d.name();
-			table.row(d.id(), 1, "ROWS", d.name(), dataFile + ".mdf", d.state(), redo);
-			table.row(d.id(), 2, "LOG", d.name() + "_log", dataFile + "_log.ldf", d.state(), redo);
+			// size in 8-KB pages (sql-docs sys.master_files); the lab's files have a fixed size: 8 MB data, 2 MB log
+			table.row(d.id(), 1, "ROWS", d.name(), dataFile + ".mdf", d.state(), redo, DATA_FILE_PAGES);
+			table.row(d.id(), 2, "LOG", d.name() + "_log", dataFile + "_log.ldf", d.state(), redo, LOG_FILE_PAGES);
 		}
 		return table.build();
 	}
