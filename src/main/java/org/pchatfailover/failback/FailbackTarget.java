@@ -4,9 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.pchatfailover.backup.SharePaths;
 import org.pchatfailover.failover.FailoverRegistry;
+import org.pchatfailover.failover.FailoverTarget;
 import org.pchatfailover.sqlserver.LogShippingFolders;
 import org.pchatfailover.topology.Pool;
-import org.pchatfailover.topology.Topology;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,29 +16,27 @@ import org.springframework.stereotype.Component;
 @Component
 class FailbackTarget {
 
-	private final FailoverRegistry registry;
+	// the registration is shared with the failover: the same ticket table, the same fixed pool
+	private final FailoverTarget registered;
 
-	private final Topology topology;
-
-	FailbackTarget(FailoverRegistry registry, Topology topology) {
-		this.registry = registry;
-		this.topology = topology;
+	FailbackTarget(FailoverTarget registered) {
+		this.registered = registered;
 	}
 
 	Pool pool(DelegateExecution execution) {
-		return topology.pool(registration(execution).poolFqdn());
+		return registered.pool(execution);
 	}
 
 	Pool pool(DelegateTask task) {
-		return topology.pool(registry.require(task.getProcessInstanceId()).poolFqdn());
+		return registered.pool(task);
 	}
 
 	FailoverRegistry.Registration registration(DelegateExecution execution) {
-		return registry.require(execution.getProcessInstanceId());
+		return registered.registration(execution);
 	}
 
 	void recordPlannedFolders(DelegateExecution execution, LogShippingFolders folders) {
-		registry.recordPlannedFolders(execution.getProcessInstanceId(), folders);
+		registered.recordPlannedFolders(execution, folders);
 	}
 
 	/** The share and copy folder the plan read; a step after the plan cannot run without them. */

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.InOrder;
 import org.pchatfailover.failover.FailoverRegistration;
 import org.pchatfailover.failover.FailoverRegistry;
+import org.pchatfailover.failover.FailoverTarget;
 import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.failover.RetryPolicy;
 import org.pchatfailover.failover.RetryProperties;
@@ -111,7 +112,7 @@ class FailbackProcessTest {
 	}
 
 	private void registerDelegates(Topology topology) {
-		FailbackTarget target = new FailbackTarget(registry, topology);
+		FailbackTarget target = new FailbackTarget(new FailoverTarget(registry, topology));
 		Mocks.register("retryPolicy", new RetryPolicy(new RetryProperties("R3/PT1M")));
 		Mocks.register("registerFailback", new FailbackRegistration(registry, topology));
 		Mocks.register("checkFailbackPreconditions",
