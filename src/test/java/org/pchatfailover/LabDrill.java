@@ -51,10 +51,19 @@ public final class LabDrill {
 
 	/** Waits until the engine reached the task, then completes it as the operator. */
 	public void complete(String instanceId, String taskKey, Map<String, Object> variables) {
+		completeAs("operator", instanceId, taskKey, variables, 204);
+	}
+
+	/** Waits until the engine reached the task, then completes it as the user; answers the response's body. */
+	public Response completeAs(String user, String instanceId, String taskKey, Map<String, Object> variables,
+			int expectedStatus) {
 		String taskId = awaitTask(instanceId, taskKey);
 		Map<String, Object> typed = new HashMap<>();
 		variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
-		json("operator", "POST", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed), 204);
+		Response response = send(user, "POST", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed),
+				"application/json");
+		assertThat(response.status()).as(taskKey + " as " + user + ": " + response.text()).isEqualTo(expectedStatus);
+		return response;
 	}
 
 	/** The id of the task once the engine reached it. */

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -100,7 +103,7 @@ class PchatFailoverApplicationIT {
 	@Test
 	void createsTheLabUsersInTheirGroups() {
 		assertThat(identity.createUserQuery().memberOfGroup("pchat-operators").list()).extracting("id")
-			.containsExactly("operator");
+			.containsExactlyInAnyOrder("operator", "operator2");
 		assertThat(identity.createUserQuery().memberOfGroup("pchat-admins").list()).extracting("id")
 			.containsExactly("admin");
 		assertThat(identity.createUserQuery().memberOfGroup("pchat-ticketing").list()).extracting("id")
@@ -153,6 +156,10 @@ class PchatFailoverApplicationIT {
 				.timeout(TIMEOUT)
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(filters.body()).contains("\"name\":\"Failover tasks\"");
+		JsonNode filter = new ObjectMapper().readTree(filters.body()).get(0);
+		assertThat(filter.at("/properties/refresh").asBoolean()).as("Tasklist reloads the list by itself").isTrue();
+		assertThat(filter.at("/properties/variables").findValuesAsText("name")).containsExactly("ticketId", "poolFqdn");
+		assertThat(filter.at("/properties/variables").findValuesAsText("label")).containsExactly("Ticket", "Pool");
 	}
 
 	private int webappLogin(String user, String password, String app) {

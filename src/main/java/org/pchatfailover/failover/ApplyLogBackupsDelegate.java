@@ -32,6 +32,8 @@ class ApplyLogBackupsDelegate extends PoolStepDelegate {
 			JsonVariables.storeActions(execution, actions);
 			TextVariables.store(execution, FailoverVariables.LOG_CHAIN_GAP, ex.getMessage(),
 					"ApplyLogBackups in the failover's report");
+			TextVariables.store(execution, FailoverVariables.DATA_LOSS_STATEMENT, ex.dataLoss(),
+					"the data-loss window of the failover's report");
 			throw new BpmnError(FailoverErrors.LOG_CHAIN_BROKEN, ex.getMessage());
 		}
 		finally {

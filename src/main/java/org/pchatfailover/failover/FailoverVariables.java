@@ -47,8 +47,16 @@ public final class FailoverVariables {
 
 	// ApplyLogBackups / DecideBrokenLogChain
 	public static final String LOG_CHAIN_GAP = "logChainGap";
+
+	/** What recovering now loses, the same text in the form, the report and the callback (DataLossStatement). */
+	public static final String DATA_LOSS_STATEMENT = "dataLossStatement";
 	public static final String LOG_CHAIN_DECISION = "logChainDecision";
 	public static final String LOG_CHAIN_COMMENT = "logChainComment";
+
+	// CountersignFailover / CountersignDataLoss (four eyes, pchat.approval.second-operator)
+	public static final String FAILOVER_COUNTERSIGNED = "failoverCountersigned";
+	public static final String DATA_LOSS_COUNTERSIGNED = "dataLossCountersigned";
+	public static final String COUNTERSIGN_COMMENT = "countersignComment";
 
 	// ConfirmActiveServers / SetActiveServers
 	public static final String ACTIVE_SERVER_PROPOSAL = "activeServerProposal";

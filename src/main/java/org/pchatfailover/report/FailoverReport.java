@@ -64,11 +64,14 @@ public record FailoverReport(String id, String ticketId, String poolFqdn, String
 	}
 
 	/**
+	 * @param whatIsLost once ApplyLogBackups found the gap: the missing log backups, the last transaction recovered
+	 * and that everything after it is lost, as DecideBrokenLogChain and the callbacks say it; null otherwise
 	 * @param description the window in words, as the plan showed it to the operator
 	 * @param logChainGap the gap ApplyLogBackups found, null when the chain was continuous
 	 * @param decision what the operator decided about the gap, null when there was none
 	 */
-	public record DataLoss(@Schema(types = { "string", "null" }, format = "date-time") Instant lastRecoverableAt,
+	public record DataLoss(@Schema(types = { "string", "null" }) String whatIsLost,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant lastRecoverableAt,
 			@Schema(types = { "string", "null" }, format = "date-time") Instant lostUntil,
 			@Schema(types = { "string", "null" }) String description,
 			@Schema(types = { "string", "null" }) String logChainGap,

@@ -151,7 +151,8 @@ public class FailoverReports {
 		if (!window.isObject()) {
 			return null;
 		}
-		return new DataLoss(instant(window.path("lastRecoverableAt")), instant(window.path("lostUntil")),
+		return new DataLoss(SecretScrubber.scrub(text(variables, FailoverVariables.DATA_LOSS_STATEMENT)),
+				instant(window.path("lastRecoverableAt")), instant(window.path("lostUntil")),
 				SecretScrubber.scrub(window.path("description").asText(null)),
 				text(variables, FailoverVariables.LOG_CHAIN_GAP), text(variables, FailoverVariables.LOG_CHAIN_DECISION));
 	}

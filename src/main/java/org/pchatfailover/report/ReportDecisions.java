@@ -3,7 +3,10 @@ package org.pchatfailover.report;
 import static org.pchatfailover.failover.FailoverVariables.ACTIVE_SERVERS;
 import static org.pchatfailover.failover.FailoverVariables.COMPLIANCE_OUTPUT_SECURED;
 import static org.pchatfailover.failover.FailoverVariables.CONFIRMATION_COMMENT;
+import static org.pchatfailover.failover.FailoverVariables.COUNTERSIGN_COMMENT;
+import static org.pchatfailover.failover.FailoverVariables.DATA_LOSS_COUNTERSIGNED;
 import static org.pchatfailover.failover.FailoverVariables.FAILOVER_APPROVED;
+import static org.pchatfailover.failover.FailoverVariables.FAILOVER_COUNTERSIGNED;
 import static org.pchatfailover.failover.FailoverVariables.FRONT_END_DOWN;
 import static org.pchatfailover.failover.FailoverVariables.LOG_CHAIN_COMMENT;
 import static org.pchatfailover.failover.FailoverVariables.LOG_CHAIN_DECISION;
@@ -34,7 +37,9 @@ final class ReportDecisions {
 	private static final Map<String, List<String>> DECISION_VARIABLES = Map.of("ConfirmFailover",
 			List.of(FAILOVER_APPROVED, PRIMARY_DATABASE_DOWN, PRIMARY_MIRROR_DOWN, FRONT_END_DOWN,
 					COMPLIANCE_OUTPUT_SECURED, CONFIRMATION_COMMENT),
-			"DecideBrokenLogChain", List.of(LOG_CHAIN_DECISION, LOG_CHAIN_COMMENT), "ConfirmActiveServers",
+			"CountersignFailover", List.of(FAILOVER_COUNTERSIGNED, COUNTERSIGN_COMMENT), "DecideBrokenLogChain",
+			List.of(LOG_CHAIN_DECISION, LOG_CHAIN_COMMENT), "CountersignDataLoss",
+			List.of(DATA_LOSS_COUNTERSIGNED, COUNTERSIGN_COMMENT), "ConfirmActiveServers",
 			List.of(ACTIVE_SERVERS, LOW_LATENCY_CONFIRMED), "VerifyService",
 			List.of(SERVICE_VERIFIED, VERIFICATION_COMMENT));
 

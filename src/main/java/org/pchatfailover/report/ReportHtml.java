@@ -101,6 +101,9 @@ final class ReportHtml {
 			html.append("<p>Not known yet: the plan has not been made.</p>\n");
 			return;
 		}
+		if (loss.whatIsLost() != null) {
+			html.append("<p class=\"loss\"><strong>").append(escape(loss.whatIsLost())).append("</strong></p>\n");
+		}
 		html.append("<table>\n");
 		row("Window", loss.description());
 		row("Last recoverable transaction", time(loss.lastRecoverableAt()));

@@ -62,6 +62,9 @@ final class ReportMarkdown {
 			md.append("Not known yet: the plan has not been made.\n\n");
 			return;
 		}
+		if (loss.whatIsLost() != null) {
+			md.append("**").append(cell(loss.whatIsLost())).append("**\n\n");
+		}
 		table(List.of("Item", "Value"), List.of(List.of("Window", text(loss.description())),
 				List.of("Last recoverable transaction", time(loss.lastRecoverableAt())),
 				List.of("Lost until", time(loss.lostUntil())), List.of("Log chain gap", text(loss.logChainGap())),

@@ -164,8 +164,10 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 		FilterService filters = engine.getFilterService();
 		Filter existing = filters.createFilterQuery().filterName(TASK_FILTER).singleResult();
 		Filter filter = existing != null ? existing : filters.newTaskFilter(TASK_FILTER);
-		// the failback's tasks too; a filter saved before the failback existed is widened on the next start
+		// a filter saved by an earlier release is widened to the failback's tasks and given the refresh and the
+		// columns on the next start
 		filter.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKeyIn(PROCESSES.toArray(String[]::new)));
+		filter.setProperties(FailoverTaskFilter.PROPERTIES);
 		return filters.saveFilter(filter).getId();
 	}
 

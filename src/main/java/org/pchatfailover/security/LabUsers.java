@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class LabUsers extends AbstractProcessEnginePlugin {
 
-	static final Map<String, String> USERS = Map.of("operator", FailoverGroups.OPERATORS, "admin",
-			FailoverGroups.ADMINS, "ticketing", FailoverGroups.TICKETING);
+	/** Two operators, so a drill can try four eyes ({@code pchat.approval.second-operator}). */
+	static final Map<String, String> USERS = Map.of("operator", FailoverGroups.OPERATORS, "operator2",
+			FailoverGroups.OPERATORS, "admin", FailoverGroups.ADMINS, "ticketing", FailoverGroups.TICKETING);
 
 	private static final Logger log = LoggerFactory.getLogger(LabUsers.class);
 

@@ -59,22 +59,21 @@ public final class LogChain {
 				beyondGap.add(log);
 			}
 		}
-		return new Analysis(toApply, applied, gap, dataLoss(applied, toApply, beyondGap, gap));
+		return new Analysis(toApply, applied, gap, dataLoss(redoLsn, applied, toApply, beyondGap, gap));
 	}
 
-	private static DataLossWindow dataLoss(List<BackupHeader> applied, List<BackupHeader> toApply,
-			List<BackupHeader> beyondGap, LogChainGap gap) {
+	private static DataLossWindow dataLoss(BigInteger redoLsn, List<BackupHeader> applied,
+			List<BackupHeader> toApply, List<BackupHeader> beyondGap, LogChainGap gap) {
 		Instant lastRecoverable = latest(toApply.isEmpty() ? applied : toApply);
 		if (gap == null) {
 			return new DataLossWindow(lastRecoverable, null, "no log backup is lost: transactions up to "
 					+ describe(lastRecoverable)
 					+ " are recovered; only what the primary did after its last log backup is lost");
 		}
-		Instant lostUntil = latest(beyondGap);
-		return new DataLossWindow(lastRecoverable, lostUntil,
-				"log chain broken at LSN " + gap.expectedFirstLsn() + ": transactions after "
-						+ describe(lastRecoverable) + " up to " + describe(lostUntil)
-						+ " (in " + beyondGap.size() + " log backup(s) that cannot be applied) are lost");
+		List<BackupHeader> recovered = new ArrayList<>(applied);
+		recovered.addAll(toApply);
+		return new DataLossWindow(lastRecoverable, latest(beyondGap),
+				DataLossStatement.of(redoLsn, recovered, beyondGap.get(0), beyondGap));
 	}
 
 	private static Instant latest(List<BackupHeader> logs) {

@@ -5,9 +5,17 @@ public class LogChainBrokenException extends Exception {
 
 	private final FailoverPlan.LogChainGap gap;
 
-	public LogChainBrokenException(FailoverPlan.LogChainGap gap, String message) {
+	private final String dataLoss;
+
+	/** @param dataLoss what recovering now loses, in {@link DataLossStatement}'s words */
+	public LogChainBrokenException(FailoverPlan.LogChainGap gap, String dataLoss, String message) {
 		super(message);
 		this.gap = gap;
+		this.dataLoss = dataLoss;
+	}
+
+	public String dataLoss() {
+		return dataLoss;
 	}
 
 	public FailoverPlan.LogChainGap gap() {

@@ -187,7 +187,8 @@ final class LogRestorePipeline {
 			}
 			if (ex.errorNumber() == 4305) {
 				throw new LogChainBrokenException(
-						new FailoverPlan.LogChainGap(null, log.fileName(), log.firstLsn().toString()), ex.getMessage());
+						new FailoverPlan.LogChainGap(null, log.fileName(), log.firstLsn().toString()),
+						DataLossStatement.refusedAsTooRecent(log), ex.getMessage());
 			}
 			throw ex;
 		}

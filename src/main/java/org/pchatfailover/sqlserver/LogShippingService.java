@@ -223,7 +223,7 @@ public class LogShippingService {
 		String message = "log chain of " + database + " on " + instance + " is broken: the next log backup must "
 				+ "start at or before LSN " + gap.expectedFirstLsn() + ", but " + gap.foundFile() + " starts at "
 				+ gap.foundFirstLsn() + "; " + chain.dataLoss().description();
-		return new LogChainBrokenException(gap, message);
+		return new LogChainBrokenException(gap, chain.dataLoss().description(), message);
 	}
 
 }

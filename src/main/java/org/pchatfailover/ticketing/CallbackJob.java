@@ -30,7 +30,7 @@ record CallbackJob(URI url, TicketingCallback callback) implements JobHandlerCon
 		}
 	}
 
-	/** The HTTP body: exactly {ticketId, id, state, step, at}, with at as an ISO 8601 instant. */
+	/** The HTTP body: {ticketId, id, state, step, at}, at as an ISO 8601 instant, and dataLoss once there is one. */
 	String body() {
 		return write(callback);
 	}

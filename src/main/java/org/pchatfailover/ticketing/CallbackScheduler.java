@@ -36,7 +36,7 @@ class CallbackScheduler {
 	/** Schedules the callback for the failover of this execution; never fails the caller for a bad URL. */
 	void schedule(DelegateExecution execution, FailoverState state, String step) {
 		TicketingCallback callback = new TicketingCallback(ticketId(execution), execution.getProcessInstanceId(),
-				state, step, ClockUtil.getCurrentTime().toInstant());
+				state, step, ClockUtil.getCurrentTime().toInstant(), dataLoss(execution));
 		Optional<URI> url = callbackUrl(execution, callback);
 		url.ifPresent(target -> send(new CallbackJob(target, callback)));
 	}
@@ -73,6 +73,11 @@ class CallbackScheduler {
 		message.setExclusive(false);
 		Context.getCommandContext().getJobManager().send(message);
 		LOG.debug("Scheduled {}", job.describe());
+	}
+
+	private static String dataLoss(DelegateExecution execution) {
+		Object statement = execution.getVariable(FailoverVariables.DATA_LOSS_STATEMENT);
+		return statement instanceof String text && !text.isBlank() ? text : null;
 	}
 
 	private static String ticketId(DelegateExecution execution) {

@@ -1,5 +1,7 @@
 package org.pchatfailover.ticketing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -16,10 +18,19 @@ import org.pchatfailover.failover.FailoverState;
  * @param state what the failover is doing now
  * @param step the activity id: the start event, the waiting user task, the failing step or the end event
  * @param at when the state changed, by the engine's clock (not when the callback was delivered)
+ * @param dataLoss once the log chain broke: what recovering loses (the missing log backups, the last transaction
+ * recovered, that everything after it is lost), as the operator's form and the report say it; absent otherwise
  */
 public record TicketingCallback(String ticketId, String id, FailoverState state,
 		@Schema(types = { "string", "null" },
 				description = "null when a failover was cancelled while a step's job waited") String step,
-		Instant at) {
+		Instant at,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED,
+				description = "present once the log chain broke: what recovering loses, the same words as the "
+						+ "operator's form and the report") String dataLoss) {
+
+	public TicketingCallback(String ticketId, String id, FailoverState state, String step, Instant at) {
+		this(ticketId, id, state, step, at, null);
+	}
 
 }

@@ -125,7 +125,7 @@ class OpenApiDocumentTest {
 		assertThat(body.getSchema().get$ref()).endsWith("/TicketingCallback");
 		assertThat(body.getExamples()).containsKeys("callback-started", "callback-completed");
 		assertThat(json.at("/components/schemas/TicketingCallback/properties").fieldNames()).toIterable()
-			.containsExactlyInAnyOrder("ticketId", "id", "state", "step", "at");
+			.containsExactlyInAnyOrder("ticketId", "id", "state", "step", "at", "dataLoss");
 		assertThat(api.getComponents().getSecuritySchemes().get("callbackToken").getScheme()).isEqualTo("bearer");
 		assertThat(callback.getSecurity()).anySatisfy(requirement -> assertThat(requirement).containsKey("callbackToken"));
 		assertThat(callback.getResponses()).containsKeys("2XX", "408", "429", "4XX", "5XX");

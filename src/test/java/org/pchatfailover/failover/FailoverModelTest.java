@@ -51,8 +51,8 @@ public class FailoverModelTest {
 			"CopyBackupFiles", "ApplyLogBackups", "EndConnections", "RecoverDatabase", "SetPoolFailedOver",
 			"InstallMirror", "SetActiveServers");
 
-	private static final List<String> USER_STEPS = List.of("ConfirmFailover", "DecideBrokenLogChain",
-			"ConfirmActiveServers", "VerifyService");
+	private static final List<String> USER_STEPS = List.of("ConfirmFailover", "CountersignFailover",
+			"DecideBrokenLogChain", "CountersignDataLoss", "ConfirmActiveServers", "VerifyService");
 
 	private final BpmnModelInstance model = read();
 

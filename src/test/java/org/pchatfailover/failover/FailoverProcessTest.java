@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -62,7 +63,8 @@ import org.pchatfailover.topology.Topology;
  */
 @Deployment(resources = { "bpmn/persistent-chat-failover.bpmn", "bpmn/forms/confirm-failover.form",
 		"bpmn/forms/decide-broken-log-chain.form", "bpmn/forms/confirm-active-servers.form",
-		"bpmn/forms/verify-service.form" })
+		"bpmn/forms/verify-service.form", "bpmn/forms/countersign-failover.form",
+		"bpmn/forms/countersign-data-loss.form" })
 class FailoverProcessTest {
 
 	@RegisterExtension
@@ -89,6 +91,8 @@ class FailoverProcessTest {
 
 	private final PersistentChatPoolService poolService = mock(PersistentChatPoolService.class);
 
+	private final ApprovalPolicy approval = mock(ApprovalPolicy.class);
+
 	@BeforeEach
 	void registerDelegates() throws Exception {
 		Topology topology = TestPools.topology();
@@ -100,6 +104,8 @@ class FailoverProcessTest {
 						"dal-pc-001.litwareinc.com", "net.tcp://dal-pc-001.litwareinc.com/ChannelServer",
 						LocalDateTime.of(2026, 11, 29, 13, 5), true)), null));
 		Mocks.register("retryPolicy", new RetryPolicy(new RetryProperties("R3/PT1M")));
+		Mocks.register("approvalPolicy", approval);
+		Mocks.register("countersignCompletion", new CountersignCompletion());
 		Mocks.register("registerFailover", new FailoverRegistration(registry, topology));
 		Mocks.register("checkPreconditions", new CheckPreconditionsDelegate(logShipping, readiness, target));
 		Mocks.register("removeLogShipping", new RemoveLogShippingDelegate(logShipping, target));
@@ -121,6 +127,51 @@ class FailoverProcessTest {
 	@AfterEach
 	void resetMocks() {
 		Mocks.reset();
+		identityService().clearAuthentication();
+	}
+
+	@Test
+	void needsASecondDifferentOperatorForTheApprovalAndTheDataLossWhenFourEyesAreOn() throws Exception {
+		when(approval.isSecondOperator()).thenReturn(true);
+		doThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("1", null, null), "DATA LOSS", "gap"))
+			.when(logShipping)
+			.applyPendingLogs(any(), any(), any());
+		ProcessInstance failover = startFailover("INC-4720");
+		execute(job());
+		identityService().setAuthenticatedUserId("operator");
+		approve();
+		assertThat(failover).isWaitingAt("CountersignFailover");
+		Map<String, Object> countersigned = Map.of(FailoverVariables.FAILOVER_COUNTERSIGNED, "true",
+				FailoverVariables.COUNTERSIGN_COMMENT, "checked");
+		assertThatThrownBy(() -> taskService().complete(task().getId(), countersigned))
+			.hasMessageContaining("four eyes: operator completed ConfirmFailover and cannot countersign it");
+
+		identityService().setAuthenticatedUserId("operator2");
+		complete(task(), withVariables(FailoverVariables.FAILOVER_COUNTERSIGNED, "false",
+				FailoverVariables.COUNTERSIGN_COMMENT, "the front end still answers"));
+		assertThat(failover).isWaitingAt("ConfirmFailover");
+		identityService().setAuthenticatedUserId("operator");
+		approve();
+		identityService().setAuthenticatedUserId("operator2");
+		complete(task("CountersignFailover"), countersigned);
+		runServiceSteps("RemoveLogShipping", "CopyBackupFiles", "ApplyLogBackups");
+
+		identityService().setAuthenticatedUserId("operator");
+		Map<String, Object> recover = Map.of(FailoverVariables.LOG_CHAIN_DECISION, "RECOVER_WITH_DATA_LOSS",
+				FailoverVariables.LOG_CHAIN_COMMENT, "file lost with the primary");
+		complete(task("DecideBrokenLogChain"), recover);
+		identityService().setAuthenticatedUserId("operator2");
+		complete(task("CountersignDataLoss"), withVariables(FailoverVariables.DATA_LOSS_COUNTERSIGNED, "false",
+				FailoverVariables.COUNTERSIGN_COMMENT, "try the retry first"));
+		assertThat(failover).isWaitingAt("DecideBrokenLogChain");
+		identityService().setAuthenticatedUserId("operator");
+		complete(task("DecideBrokenLogChain"), recover);
+		identityService().setAuthenticatedUserId("operator2");
+		complete(task("CountersignDataLoss"), withVariables(FailoverVariables.DATA_LOSS_COUNTERSIGNED, "true",
+				FailoverVariables.COUNTERSIGN_COMMENT, "accepted"));
+
+		assertThat(failover).isWaitingAt("EndConnections");
+		verify(logShipping).removeSecondary(any(), any());
 	}
 
 	@Test
@@ -217,7 +268,7 @@ class FailoverProcessTest {
 	@Test
 	void recoversWithTheDataLossShownWhenTheLogChainIsBroken() throws Exception {
 		doThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("42000000001600001", "mgc_20261125090000.trn",
-				"42000000002400001"), "gap after LSN 42000000001600001"))
+				"42000000002400001"), "DATA LOSS: missing mgc_20261125084500.trn", "gap after LSN 42000000001600001"))
 			.when(logShipping)
 			.applyPendingLogs(any(), any(), any());
 		ProcessInstance failover = approvedFailover("INC-4714");
@@ -225,7 +276,8 @@ class FailoverProcessTest {
 
 		assertThat(failover).isWaitingAt("DecideBrokenLogChain");
 		assertThat(failover).variables()
-			.containsEntry(FailoverVariables.LOG_CHAIN_GAP, "gap after LSN 42000000001600001");
+			.containsEntry(FailoverVariables.LOG_CHAIN_GAP, "gap after LSN 42000000001600001")
+			.containsEntry(FailoverVariables.DATA_LOSS_STATEMENT, "DATA LOSS: missing mgc_20261125084500.trn");
 		complete(task(), withVariables(FailoverVariables.LOG_CHAIN_DECISION, "RECOVER_WITH_DATA_LOSS",
 				FailoverVariables.LOG_CHAIN_COMMENT, "file lost with the primary"));
 		runServiceSteps("EndConnections", "RecoverDatabase");
@@ -253,7 +305,7 @@ class FailoverProcessTest {
 	@Test
 	void copiesAndAppliesAgainWhenTheOperatorRetriesAfterFixingTheFiles() throws Exception {
 		when(logShipping.applyPendingLogs(any(), any(), any()))
-			.thenThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("1", null, null), "gap"))
+			.thenThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("1", null, null), "DATA LOSS", "gap"))
 			.thenReturn(List.of("mgc_20261125090000.trn"));
 		ProcessInstance failover = approvedFailover("INC-4715");
 		runServiceSteps("RemoveLogShipping", "CopyBackupFiles", "ApplyLogBackups");
@@ -269,7 +321,7 @@ class FailoverProcessTest {
 
 	@Test
 	void abortsWhenTheLogChainIsBrokenAndTheOperatorAborts() throws Exception {
-		doThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("1", null, null), "gap"))
+		doThrow(new LogChainBrokenException(new FailoverPlan.LogChainGap("1", null, null), "DATA LOSS", "gap"))
 			.when(logShipping)
 			.applyPendingLogs(any(), any(), any());
 		ProcessInstance failover = approvedFailover("INC-4716");

@@ -1,11 +1,16 @@
 package org.pchatfailover.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -15,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pchatfailover.ApiClient;
 import org.pchatfailover.ApiClient.Response;
 import org.pchatfailover.LabDrill;
 import org.pchatfailover.LabTestSupport;
@@ -23,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The failover report of a lab drill with a broken log chain, over real HTTP in all three formats: while the
@@ -37,6 +44,8 @@ class FailoverReportIT {
 			"RemoveLogShipping", "CopyBackupFiles", "ApplyLogBackups", "LogChainBrokenBoundary",
 			"DecideBrokenLogChain", "EndConnections", "RecoverDatabase", "SetPoolFailedOver", "InstallMirror",
 			"ConfirmActiveServers", "SetActiveServers", "VerifyService", "FailoverCompleted");
+
+	private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
 	private static final String APPROVAL = "Atlanta lost <b>\"for real\"</b> | see INC-7001 & bridge";
 
@@ -60,8 +69,9 @@ class FailoverReportIT {
 
 	@Test
 	void reportsABrokenChainFailoverWhileItWaitsAndAfterItCompleted() throws Exception {
-		lab.json("admin", "POST", "/api/lab/scenarios/broken-chain", null, 200);
-		String id = lab.start("INC-7001", "Atlanta data centre lost");
+		JsonNode reset = lab.json("admin", "POST", "/api/lab/scenarios/broken-chain", null, 200);
+		String callbackUrl = reset.at("/ticketing/callbackUrl").asText() + "/INC-7001";
+		String id = lab.start("INC-7001", "Atlanta data centre lost", callbackUrl);
 		lab.awaitTask(id, "ConfirmFailover");
 
 		JsonNode waiting = report(id, "ticketing");
@@ -70,6 +80,8 @@ class FailoverReportIT {
 		assertThat(waiting.at("/timeline/2/outcome").asText()).isEqualTo("WAITING");
 		assertThat(waiting.at("/dataLoss/lostUntil").isTextual()).as("the plan shows the loss").isTrue();
 
+		lab.approve(id, APPROVAL);
+		String lost = assertLossStatedInTheForm(id, reset);
 		completeDrill(id);
 
 		JsonNode report = report(id, "ticketing");
@@ -98,11 +110,62 @@ class FailoverReportIT {
 		assertThat(report.at("/dataLoss/decision").asText()).isEqualTo("RECOVER_WITH_DATA_LOSS");
 		assertThat(report.at("/dataLoss/logChainGap").asText()).isNotBlank();
 		assertThat(report.at("/dataLoss/description").asText()).isNotBlank();
+		assertThat(report.at("/dataLoss/whatIsLost").asText()).isEqualTo(lost);
+		assertThat(received(reset, "/INC-7001")).filteredOn(c -> c.path("step").asText().equals("DecideBrokenLogChain"))
+			.singleElement()
+			.satisfies(c -> assertThat(c.path("dataLoss").asText()).isEqualTo(lost));
+		assertThat(received(reset, "/INC-7001")).filteredOn(c -> c.path("state").asText().equals("COMPLETED"))
+			.singleElement()
+			.satisfies(c -> assertThat(c.path("dataLoss").asText()).isEqualTo(lost));
+		assertThat(received(reset, "/INC-7001")).filteredOn(c -> c.path("step").asText().equals("ConfirmFailover"))
+			.allSatisfy(c -> assertThat(c.has("dataLoss")).as("no loss before the gap").isFalse());
 		assertThat(report.at("/timeline/5/outcome").asText()).as("ApplyLogBackups").isEqualTo("INTERRUPTED");
 		assertNoSecret(report.toString());
 
-		assertPrintablePage(id);
-		assertTicketMarkdown(id);
+		assertPrintablePage(id, lost);
+		assertTicketMarkdown(id, lost);
+	}
+
+	/**
+	 * The lab's broken-chain scenario: eight log backups 15 minutes apart, five restored by log shipping, the seventh
+	 * lost on the primary. So the sixth is the last one recovered and the seventh's name is the missing one.
+	 * @return the statement, as DecideBrokenLogChain's form shows it
+	 */
+	private String assertLossStatedInTheForm(String id, JsonNode reset) throws Exception {
+		String taskId = lab.awaitTask(id, "DecideBrokenLogChain");
+		List<String> share = new ArrayList<>();
+		reset.at("/sql/shareFiles").forEach(f -> share.add(f.asText()));
+		Collections.sort(share);
+		assertThat(share).hasSize(7);
+		String lastRecovered = share.get(5);
+		LocalDateTime sixth = LocalDateTime.parse(lastRecovered.substring(4, 18), FILE_TIME);
+		String missing = "mgc_" + FILE_TIME.format(sixth.plusMinutes(15)) + ".trn";
+
+		String lost = lab.json("operator", "GET", "/engine-rest/task/" + taskId + "/form-variables", null, 200)
+			.at("/dataLossStatement/value").asText();
+		assertThat(lost).startsWith("DATA LOSS: missing " + missing + " (")
+			.contains("before " + share.get(6), "The last transaction recovered is in " + lastRecovered + " (LastLSN ",
+					"backup finished " + sixth.plusMinutes(1).toLocalDate(), "EVERYTHING AFTER IT IS LOST")
+			.doesNotContain("null");
+		String form = lab.send("operator", "GET", "/engine-rest/task/" + taskId + "/deployed-form", null,
+				"application/json").text();
+		assertThat(form).as("the form shows it emphasised").contains("**{{dataLossStatement}}**");
+		return lost;
+	}
+
+	private List<JsonNode> received(JsonNode reset, String path) throws Exception {
+		String prefix = URI.create(reset.at("/ticketing/callbackUrl").asText()).getPath();
+		List<JsonNode> received = new ArrayList<>();
+		await().atMost(ApiClient.TIMEOUT).until(() -> {
+			received.clear();
+			lab.json("admin", "GET", "/api/lab/state", null, 200).at("/ticketing/received").forEach(c -> {
+				if ((prefix + path).equals(c.path("path").asText())) {
+					received.add(c.path("body"));
+				}
+			});
+			return received.stream().anyMatch(c -> c.path("state").asText().equals("COMPLETED"));
+		});
+		return received;
 	}
 
 	@Test
@@ -122,7 +185,7 @@ class FailoverReportIT {
 			.isEqualTo(401);
 	}
 
-	private void assertPrintablePage(String id) throws IOException, InterruptedException {
+	private void assertPrintablePage(String id, String lost) throws IOException, InterruptedException {
 		Response page = lab.send("operator", "GET", "/api/failovers/" + id + "/report", null,
 				"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 		assertThat(page.status()).isEqualTo(200);
@@ -134,10 +197,11 @@ class FailoverReportIT {
 				"<td>operator</td>", "sp_delete_log_shipping_secondary_database", "RESTORE LOG @P0",
 				"RESTORE DATABASE @P0 WITH RECOVERY", "Set-CsPersistentChatState", "Install-CsMirrorDatabase",
 				"Set-CsPersistentChatActiveServer", "Data-loss window", "RECOVER_WITH_DATA_LOSS", " ms</td>");
+		assertThat(html).contains("<strong>" + HtmlUtils.htmlEscape(lost) + "</strong>");
 		assertNoSecret(html);
 	}
 
-	private void assertTicketMarkdown(String id) throws IOException, InterruptedException {
+	private void assertTicketMarkdown(String id, String lost) throws IOException, InterruptedException {
 		Response ticket = lab.send("admin", "GET", "/api/failovers/" + id + "/report", null,
 				"text/markdown");
 		assertThat(ticket.status()).isEqualTo(200);
@@ -147,6 +211,7 @@ class FailoverReportIT {
 		assertThat(markdown).contains("| ConfirmFailover | operator | ", "\\| see INC-7001",
 				"sp_delete_log_shipping_secondary_database", "Set-CsPersistentChatActiveServer",
 				"RECOVER\\_WITH\\_DATA\\_LOSS");
+		assertThat(markdown).contains("**" + ReportMarkdown.cell(lost) + "**");
 		assertThat(markdown.lines().filter(line -> line.startsWith("| ConfirmFailover | operator")))
 			.singleElement()
 			.satisfies(row -> assertThat(row.split("(?<!\\\\)\\|")).hasSize(6));
@@ -154,7 +219,6 @@ class FailoverReportIT {
 	}
 
 	private void completeDrill(String id) throws Exception {
-		lab.approve(id, APPROVAL);
 		lab.complete(id, "DecideBrokenLogChain", Map.of("logChainDecision", "RECOVER_WITH_DATA_LOSS",
 				"logChainComment", "mgc_6 is gone with the Atlanta SAN"));
 		lab.complete(id, "ConfirmActiveServers", Map.of());

@@ -33,7 +33,8 @@ class ReportRenderersTest {
 		assertThat(html).containsSubsequence("<td>CheckPreconditions</td>", "<td>1.5 s</td>",
 				"<td>ApplyLogBackups</td>", "<td>INTERRUPTED</td>", "<td>SetPoolFailedOver</td>", "<td>FAILED</td>",
 				"Lync shell unreachable");
-		assertThat(html).contains("Open incidents", "Data-loss window", "transactions after 08:15 are lost");
+		assertThat(html).contains("Open incidents", "Data-loss window", "transactions after 08:15 are lost",
+				"<strong>DATA LOSS: missing mgc_&lt;1&gt;.trn. EVERYTHING AFTER IT IS LOST</strong>");
 	}
 
 	@Test
@@ -42,6 +43,7 @@ class ReportRenderersTest {
 
 		String decision = markdown.lines().filter(line -> line.startsWith("| ConfirmFailover |")).findFirst().orElseThrow();
 		assertThat(decision.split("(?<!\\\\)\\|")).as(decision).hasSize(6);
+		assertThat(markdown).contains("**DATA LOSS: missing mgc\\_\\<1\\>.trn. EVERYTHING AFTER IT IS LOST**");
 		assertThat(decision).contains("\\<script\\>", "\\| \"quoted\" & \\`tick\\` \\*bold\\* \\_under\\_");
 		String action = markdown.lines().filter(line -> line.contains("Set-CsPersistentChatActiveServer"))
 			.findFirst().orElseThrow();
@@ -97,7 +99,8 @@ class ReportRenderersTest {
 				T0.plusSeconds(2), Map.of("failoverApproved", "true"), NASTY));
 		return new FailoverReport("p-1", "INC-4711", "atl-cs-001.litwareinc.com", "j.doe", "ticketing",
 				"Atlanta lost", FailoverState.INCIDENT, T0, null, 75_000, timeline, decisions,
-				new DataLoss(T0.plusSeconds(900), T0.plusSeconds(2_700), "transactions after 08:15 are lost",
+				new DataLoss("DATA LOSS: missing mgc_<1>.trn. EVERYTHING AFTER IT IS LOST", T0.plusSeconds(900),
+						T0.plusSeconds(2_700), "transactions after 08:15 are lost",
 						"gap at LSN 42", "RECOVER_WITH_DATA_LOSS"),
 				List.of(new Incident("SetPoolFailedOver", T0.plusSeconds(70), "Lync shell unreachable <timeout>")),
 				T0.plusSeconds(80));

@@ -40,7 +40,7 @@ class DefaultPasswordGuardIT {
 		String database = "jdbc:h2:mem:guard-" + labDir.getFileName() + ";DB_CLOSE_DELAY=-1";
 		try (ConfigurableApplicationContext lab = app(database, labDir, "lab")) {
 			IdentityService identity = lab.getBean(IdentityService.class);
-			for (String user : new String[] { "operator", "admin", "ticketing" }) {
+			for (String user : new String[] { "operator", "operator2", "admin", "ticketing" }) {
 				org.camunda.bpm.engine.identity.User changed = identity.createUserQuery().userId(user).singleResult();
 				changed.setPassword("a-long-" + user + "-passphrase");
 				identity.saveUser(changed);

@@ -59,6 +59,32 @@ class LogChainTest {
 	}
 
 	@Test
+	void namesTheMissingLogTheLastTransactionRecoveredAndThatEverythingAfterItIsLost() {
+		BackupHeader first = log("mgc_20261125080000.trn", 100, 200, "2026-11-25T08:00:05Z");
+		BackupHeader second = log("mgc_20261125081500.trn", 200, 300, "2026-11-25T08:15:05Z");
+		BackupHeader afterGap = log("mgc_20261125084500.trn", 400, 500, "2026-11-25T08:45:05Z");
+		LogChain.Analysis chain = LogChain.analyse(BigInteger.valueOf(200), List.of(first, second, afterGap));
+
+		assertThat(chain.dataLoss().description()).isEqualTo("DATA LOSS: missing mgc_20261125083000.trn (named by the "
+				+ "backup job's schedule: the log backup(s) taken after mgc_20261125081500.trn and before "
+				+ "mgc_20261125084500.trn, LSN 300 to 400). The last transaction recovered is in mgc_20261125081500.trn "
+				+ "(LastLSN 300, backup finished 2026-11-25T08:15:05 UTC). EVERYTHING AFTER IT IS LOST: the missing "
+				+ "log backup(s), the 1 log backup(s) after the gap that cannot be applied (up to 2026-11-25T08:45:05 "
+				+ "UTC), and whatever the primary did after its last log backup.");
+	}
+
+	@Test
+	void saysTheMissingRangeWithoutGuessingNamesOffTheSchedule() {
+		BackupHeader first = log("mgc_20261125080000.trn", 100, 200, "2026-11-25T08:00:05Z");
+		BackupHeader second = log("mgc_20261125081500.trn", 200, 300, "2026-11-25T08:15:05Z");
+		BackupHeader afterGap = log("mgc_20261125083712.trn", 400, 500, "2026-11-25T08:37:17Z");
+		LogChain.Analysis chain = LogChain.analyse(BigInteger.valueOf(200), List.of(first, second, afterGap));
+
+		assertThat(chain.dataLoss().description()).startsWith("DATA LOSS: the log backup(s) taken after "
+				+ "mgc_20261125081500.trn and before mgc_20261125083712.trn, LSN 300 to 400 are missing. ");
+	}
+
+	@Test
 	void reportsAGapWhenTheFirstPendingLogStartsAfterTheRedoLsn() {
 		LogChain.Analysis chain = LogChain.analyse(BigInteger.valueOf(150), List.of(b, c));
 		assertThat(chain.toApply()).isEmpty();

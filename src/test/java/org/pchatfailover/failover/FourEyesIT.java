@@ -1,0 +1,102 @@
+package org.pchatfailover.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pchatfailover.ApiClient.Response;
+import org.pchatfailover.LabDrill;
+import org.pchatfailover.LabTestSupport;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Four eyes ({@code pchat.approval.second-operator}) over the engine REST API with the lab's two operators: the
+ * failover's approval and the recovery with data loss each need a countersignature by the other operator; the same
+ * operator is refused with a 400 saying why, and the report names both.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FourEyesIT {
+
+	@DynamicPropertySource
+	static void lab(DynamicPropertyRegistry registry) {
+		LabTestSupport.labProperties(registry);
+		registry.add("pchat.approval.second-operator", () -> true);
+	}
+
+	@LocalServerPort
+	int port;
+
+	private LabDrill lab;
+
+	@BeforeEach
+	void client() {
+		lab = new LabDrill(port);
+	}
+
+	@Test
+	void needsASecondDifferentOperatorToApproveAndToAcceptTheDataLoss() {
+		lab.json("admin", "POST", "/api/lab/scenarios/broken-chain", null, 200);
+		String id = lab.start("INC-1717", "Atlanta data centre lost");
+		lab.approve(id, "outage confirmed on the bridge");
+
+		Response same = lab.completeAs("operator", id, "CountersignFailover",
+				Map.of("failoverCountersigned", "true", "countersignComment", "me again"), 400);
+		assertThat(same.text()).contains("'Countersign' (failoverCountersigned)", "four eyes",
+				"operator completed ConfirmFailover and cannot countersign it").doesNotContain("ENGINE-");
+		assertThat(state(id)).as("nothing moved").isEqualTo("WAITING_FOR_OPERATOR");
+		lab.completeAs("operator2", id, "CountersignFailover",
+				Map.of("failoverCountersigned", "true", "countersignComment", "checked the preconditions myself"), 204);
+
+		lab.completeAs("operator2", id, "DecideBrokenLogChain",
+				Map.of("logChainDecision", "RECOVER_WITH_DATA_LOSS", "logChainComment", "the file is gone"), 204);
+		Response sameAgain = lab.completeAs("operator2", id, "CountersignDataLoss",
+				Map.of("dataLossCountersigned", "true", "countersignComment", "me again"), 400);
+		assertThat(sameAgain.text()).contains("'Countersign' (dataLossCountersigned)",
+				"operator2 completed DecideBrokenLogChain and cannot countersign it");
+		lab.completeAs("operator", id, "CountersignDataLoss",
+				Map.of("dataLossCountersigned", "true", "countersignComment", "accepted the loss shown"), 204);
+
+		lab.complete(id, "ConfirmActiveServers", Map.of());
+		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "posted in a room"));
+		lab.awaitCompleted(id);
+
+		JsonNode decisions = lab.json("ticketing", "GET", "/api/failovers/" + id + "/report", null, 200)
+			.path("decisions");
+		assertThat(decisions.findValuesAsText("stepId")).containsExactly("ConfirmFailover", "CountersignFailover",
+				"DecideBrokenLogChain", "CountersignDataLoss", "ConfirmActiveServers", "VerifyService");
+		assertThat(decisions.findValuesAsText("user")).containsExactly("operator", "operator2", "operator2", "operator",
+				"operator", "operator");
+		assertThat(decisions.at("/1/values/failoverCountersigned").asText()).isEqualTo("true");
+		assertThat(decisions.at("/3/comment").asText()).isEqualTo("accepted the loss shown");
+	}
+
+	@Test
+	void sendsAFailoverBackToConfirmFailoverWhenTheSecondOperatorDeclines() {
+		lab.json("admin", "POST", "/api/lab/scenarios/normal", null, 200);
+		String id = lab.start("INC-1718", "Atlanta data centre lost");
+		lab.approve(id, "outage confirmed on the bridge");
+		lab.completeAs("operator2", id, "CountersignFailover",
+				Map.of("failoverCountersigned", "false", "countersignComment", "the front end still answers"), 204);
+
+		lab.awaitTask(id, "ConfirmFailover");
+		JsonNode lab2 = lab.json("admin", "GET", "/api/lab/state", null, 200);
+		assertThat(lab2.toString()).as("log shipping untouched").doesNotContain("sp_delete_log_shipping");
+		assertThat(state(id)).isEqualTo("WAITING_FOR_OPERATOR");
+
+		// the pool is free again for the other drill
+		lab.complete(id, "ConfirmFailover", Map.of("failoverApproved", "false", "confirmationComment", "front end up"));
+		lab.awaitState(id, "ABORTED");
+	}
+
+	private String state(String id) {
+		return lab.json("ticketing", "GET", "/api/failovers/" + id, null, 200).path("state").asText();
+	}
+
+}
