@@ -66,6 +66,9 @@ class EngineOverheadBench extends LabBench {
 	/** Per engine run: each activity's duration and the wait before it, from the engine's history. */
 	final List<Map<String, Object>> engineSteps = new ArrayList<>();
 
+	/** Per engine run: service tasks, user tasks and the time between activities (EngineRuns#breakdown). */
+	final List<Map<String, Long>> engineBreakdowns = new ArrayList<>();
+
 	/** Per direct run: each step's duration. */
 	final List<Map<String, Object>> directSteps = new ArrayList<>();
 
@@ -76,7 +79,8 @@ class EngineOverheadBench extends LabBench {
 				this::directFailoverMs);
 		figures.detail("engineMs", runs.aMs()).detail("directMs", runs.bMs()).detail("ratios", runs.ratios());
 		figures.detail("engineSteps", engineSteps.subList(WARMUPS, engineSteps.size()))
-			.detail("directSteps", directSteps.subList(WARMUPS, directSteps.size()));
+			.detail("directSteps", directSteps.subList(WARMUPS, directSteps.size()))
+			.detail("engineBreakdowns", engineBreakdowns.subList(WARMUPS, engineBreakdowns.size()));
 		figures.figure("engineOverheadRatio", BenchStats.round(runs.medianRatio(), 3));
 	}
 
@@ -86,6 +90,7 @@ class EngineOverheadBench extends LabBench {
 		String id = engine().failover("BENCH-ENGINE-" + (++ticket));
 		double ms = (System.nanoTime() - started) / 1e6;
 		engineSteps.add(engine().steps(id));
+		engineBreakdowns.add(engine().breakdown(id));
 		return ms;
 	}
 

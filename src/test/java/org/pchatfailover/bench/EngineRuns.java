@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -83,17 +84,60 @@ final class EngineRuns {
 			.getId();
 	}
 
-	/** "activityId": "ms (+ms waited before it)", in the order the engine ran them. */
-	Map<String, Object> steps(String processInstanceId) {
-		Map<String, Object> steps = new LinkedHashMap<>();
+	/** How long the engine's history says one activity of the instance took, in milliseconds. */
+	long activityMs(String processInstanceId, String activityId) {
+		return history.createHistoricActivityInstanceQuery()
+			.processInstanceId(processInstanceId)
+			.activityId(activityId)
+			.singleResult()
+			.getDurationInMillis();
+	}
+
+	/**
+	 * Where an engine run's time went, from the engine's history: in service tasks (the steps' delegates, adapter
+	 * calls included), in user tasks (created to completed: the benchmark's reaction), and between activities (a
+	 * transaction's commit, the next job's acquisition or hand-over, a gateway).
+	 */
+	Map<String, Long> breakdown(String processInstanceId) {
+		long serviceTasks = 0;
+		long userTasks = 0;
+		long between = 0;
 		Date previousEnd = null;
-		for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
+		for (HistoricActivityInstance activity : activities(processInstanceId)) {
+			long ms = activity.getDurationInMillis() == null ? 0 : activity.getDurationInMillis();
+			if ("serviceTask".equals(activity.getActivityType())) {
+				serviceTasks += ms;
+			}
+			else if ("userTask".equals(activity.getActivityType())) {
+				userTasks += ms;
+			}
+			if (previousEnd != null) {
+				between += activity.getStartTime().getTime() - previousEnd.getTime();
+			}
+			previousEnd = activity.getEndTime();
+		}
+		Map<String, Long> breakdown = new LinkedHashMap<>();
+		breakdown.put("serviceTasksMs", serviceTasks);
+		breakdown.put("userTasksMs", userTasks);
+		breakdown.put("betweenActivitiesMs", between);
+		return breakdown;
+	}
+
+	private List<HistoricActivityInstance> activities(String processInstanceId) {
+		return history.createHistoricActivityInstanceQuery()
 			.processInstanceId(processInstanceId)
 			.orderByHistoricActivityInstanceStartTime()
 			.asc()
 			.orderPartiallyByOccurrence()
 			.asc()
-			.list()) {
+			.list();
+	}
+
+	/** "activityId": "ms (+ms waited before it)", in the order the engine ran them. */
+	Map<String, Object> steps(String processInstanceId) {
+		Map<String, Object> steps = new LinkedHashMap<>();
+		Date previousEnd = null;
+		for (HistoricActivityInstance activity : activities(processInstanceId)) {
 			long waited = previousEnd == null ? 0 : activity.getStartTime().getTime() - previousEnd.getTime();
 			steps.put(activity.getActivityId(), activity.getDurationInMillis() + " ms (+" + waited + " ms before)");
 			previousEnd = activity.getEndTime();

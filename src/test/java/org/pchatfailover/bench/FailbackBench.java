@@ -43,6 +43,11 @@ class FailbackBench extends LabBench {
 
 	final List<Map<String, Object>> failbackSteps = new ArrayList<>();
 
+	/** Per run, the time besides SetActiveServers: the failover's waits for the servers' pings, the failback's not. */
+	final List<Double> failoverMsBesidesSetActiveServers = new ArrayList<>();
+
+	final List<Double> failbackMsBesidesSetActiveServers = new ArrayList<>();
+
 	@Test
 	void failbackAgainstFailover() throws Exception {
 		BenchFigures figures = BenchFigures.of(getClass());
@@ -70,6 +75,12 @@ class FailbackBench extends LabBench {
 			}
 		}
 		figures.detail("failbackMs", failbackMs).detail("failoverMs", failoverMs).detail("ratios", ratios);
+		List<Double> besides = new ArrayList<>();
+		for (int i = WARMUPS; i < failbackMsBesidesSetActiveServers.size(); i++) {
+			besides.add(failbackMsBesidesSetActiveServers.get(i) / failoverMsBesidesSetActiveServers.get(i));
+		}
+		figures.detail("ratiosBesidesSetActiveServers", besides)
+			.detail("medianRatioBesidesSetActiveServers", BenchStats.round(BenchStats.median(besides), 3));
 		figures.detail("failbackSteps", failbackSteps.subList(WARMUPS, failbackSteps.size()))
 			.detail("failoverSteps", failoverSteps.subList(WARMUPS, failoverSteps.size()));
 		figures.figure("failbackVsFailoverRatio", BenchStats.round(BenchStats.median(ratios), 3));
@@ -80,6 +91,7 @@ class FailbackBench extends LabBench {
 		String id = engine().failover("BENCH-FAILOVER-" + (++ticket));
 		double ms = (System.nanoTime() - started) / 1e6;
 		failoverSteps.add(engine().steps(id));
+		failoverMsBesidesSetActiveServers.add(ms - engine().activityMs(id, "SetActiveServers"));
 		return ms;
 	}
 
@@ -88,6 +100,7 @@ class FailbackBench extends LabBench {
 		String id = engine().failback("BENCH-FAILBACK-" + (++ticket));
 		double ms = (System.nanoTime() - started) / 1e6;
 		failbackSteps.add(engine().steps(id));
+		failbackMsBesidesSetActiveServers.add(ms - engine().activityMs(id, "SetActiveServers"));
 		return ms;
 	}
 
