@@ -37,13 +37,14 @@ public final class TaskDecisions {
 	 * hand).
 	 */
 	private static void requireStorableTexts(DelegateTask task, VariableMap variables) {
-		variables.forEach((name, ignored) -> {
+		// by name, not Map.forEach: its entries' getValue() deserializes object variables read without deserializing
+		for (String name : variables.keySet()) {
 			if (variables.getValueTyped(name) instanceof StringValue text && text.getValue() != null
 					&& text.getValue().length() > TextVariables.MAX_LENGTH) {
 				throw rejected(task, name, FormLabels.of(name) + " is " + text.getValue().length()
 						+ " characters long, at most " + TextVariables.MAX_LENGTH + " can be stored: shorten it");
 			}
-		});
+		}
 	}
 
 	/** Reads a yes/no answer (a Camunda Forms radio sends "true"/"false") and stores it as a Boolean. */
