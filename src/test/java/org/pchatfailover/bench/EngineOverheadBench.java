@@ -2,10 +2,7 @@ package org.pchatfailover.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +11,9 @@ import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.pchatfailover.LabDrill;
 import org.pchatfailover.actionlog.ActionLog;
-import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.lync.PersistentChatPoolService;
 import org.pchatfailover.sqlserver.DatabaseRecoveryService;
 import org.pchatfailover.sqlserver.FailoverPlan;
@@ -42,9 +35,6 @@ class EngineOverheadBench extends LabBench {
 
 	static final int ROUNDS = 7;
 
-	/** How often the benchmark looks for the next user task or the end: the engine path's only added wait. */
-	static final Duration POLL = Duration.ofMillis(5);
-
 	static final List<String> DALLAS_SERVERS = List.of("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
 
 	@Autowired
@@ -55,6 +45,9 @@ class EngineOverheadBench extends LabBench {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	ProcessProgress progress;
 
 	@Autowired
 	LogShippingService logShipping;
@@ -73,6 +66,9 @@ class EngineOverheadBench extends LabBench {
 	/** Per engine run: each activity's duration and the wait before it, from the engine's history. */
 	final List<Map<String, Object>> engineSteps = new ArrayList<>();
 
+	/** Per engine run: service tasks, user tasks and the time between activities (EngineRuns#breakdown). */
+	final List<Map<String, Long>> engineBreakdowns = new ArrayList<>();
+
 	/** Per direct run: each step's duration. */
 	final List<Map<String, Object>> directSteps = new ArrayList<>();
 
@@ -83,29 +79,23 @@ class EngineOverheadBench extends LabBench {
 				this::directFailoverMs);
 		figures.detail("engineMs", runs.aMs()).detail("directMs", runs.bMs()).detail("ratios", runs.ratios());
 		figures.detail("engineSteps", engineSteps.subList(WARMUPS, engineSteps.size()))
-			.detail("directSteps", directSteps.subList(WARMUPS, directSteps.size()));
+			.detail("directSteps", directSteps.subList(WARMUPS, directSteps.size()))
+			.detail("engineBreakdowns", engineBreakdowns.subList(WARMUPS, engineBreakdowns.size()));
 		figures.figure("engineOverheadRatio", BenchStats.round(runs.medianRatio(), 3));
 	}
 
 	private double engineFailoverMs() {
 		drill.scenario("normal");
-		String ticketId = "BENCH-ENGINE-" + (++ticket);
 		long started = System.nanoTime();
-		// the engine's own start, as FailoverStarter makes it, without the API's lock and response around it
-		String id = runtime.startProcessInstanceByKey(FailoverVariables.PROCESS_ID, ticketId, Map.of(
-				FailoverVariables.STARTED_BY, "bench", FailoverVariables.TICKET_ID, ticketId,
-				FailoverVariables.POOL_FQDN, LabDrill.POOL, FailoverVariables.REASON, "benchmark: engine overhead",
-				FailoverVariables.REQUESTED_BY, "bench")).getId();
-		complete(id, "ConfirmFailover", Map.of("failoverApproved", true, "confirmationComment", "benchmark",
-				"primaryDatabaseDown", true, "primaryMirrorDown", true, "frontEndDown", true,
-				"complianceOutputSecured", true));
-		complete(id, "ConfirmActiveServers", Map.of());
-		complete(id, "VerifyService", Map.of("serviceVerified", true, "verificationComment", "benchmark"));
-		HistoricProcessInstance ended = awaitEnd(id);
+		String id = engine().failover("BENCH-ENGINE-" + (++ticket));
 		double ms = (System.nanoTime() - started) / 1e6;
-		assertThat(ended.getEndActivityId()).as("failover %s ended", id).isEqualTo("FailoverCompleted");
-		engineSteps.add(steps(id));
+		engineSteps.add(engine().steps(id));
+		engineBreakdowns.add(engine().breakdown(id));
 		return ms;
+	}
+
+	private EngineRuns engine() {
+		return new EngineRuns(runtime, tasks, history, progress);
 	}
 
 	private double directFailoverMs() throws Exception {
@@ -152,80 +142,6 @@ class EngineOverheadBench extends LabBench {
 		T result = call.call();
 		steps.put(stepId, Math.round((System.nanoTime() - started) / 1e6) + " ms");
 		return result;
-	}
-
-	/** "activityId": "ms (+ms waited before it)", in the order the engine ran them. */
-	private Map<String, Object> steps(String processInstanceId) {
-		Map<String, Object> steps = new LinkedHashMap<>();
-		Date previousEnd = null;
-		for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
-			.processInstanceId(processInstanceId)
-			.orderByHistoricActivityInstanceStartTime()
-			.asc()
-			.orderPartiallyByOccurrence()
-			.asc()
-			.list()) {
-			long waited = previousEnd == null ? 0 : activity.getStartTime().getTime() - previousEnd.getTime();
-			steps.put(activity.getActivityId(), activity.getDurationInMillis() + " ms (+" + waited + " ms before)");
-			previousEnd = activity.getEndTime();
-		}
-		return steps;
-	}
-
-	private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-		while (true) {
-			Task task = tasks.createTaskQuery()
-				.processInstanceId(processInstanceId)
-				.taskDefinitionKey(taskKey)
-				.singleResult();
-			if (task != null) {
-				tasks.complete(task.getId(), variables);
-				return;
-			}
-			failIfEnded(processInstanceId, taskKey);
-			pause(deadline, processInstanceId + " never reached " + taskKey);
-		}
-	}
-
-	private HistoricProcessInstance awaitEnd(String processInstanceId) {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-		while (true) {
-			HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-				.processInstanceId(processInstanceId)
-				.singleResult();
-			if (instance.getEndTime() != null) {
-				return instance;
-			}
-			pause(deadline, processInstanceId + " did not end");
-		}
-	}
-
-	private void failIfEnded(String processInstanceId, String waitingFor) {
-		HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-			.processInstanceId(processInstanceId)
-			.singleResult();
-		if (instance != null && instance.getEndTime() != null) {
-			throw new AssertionError(processInstanceId + " ended at " + instance.getEndActivityId()
-					+ " before reaching " + waitingFor);
-		}
-		long incidents = history.createHistoricIncidentQuery().processInstanceId(processInstanceId).open().count();
-		if (incidents > 0) {
-			throw new AssertionError(processInstanceId + " has an incident while waiting for " + waitingFor);
-		}
-	}
-
-	private static void pause(Instant deadline, String timeoutMessage) {
-		if (Instant.now().isAfter(deadline)) {
-			throw new AssertionError(timeoutMessage);
-		}
-		try {
-			Thread.sleep(POLL.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

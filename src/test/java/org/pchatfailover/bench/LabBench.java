@@ -9,6 +9,7 @@ import org.pchatfailover.LabTestSupport;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * other FQDNs, so the ticketing benchmark can start one failover per ticket: a pool runs one failover at a time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ProcessProgress.Config.class)
 abstract class LabBench {
 
 	static final int EXTRA_POOLS = 100;
