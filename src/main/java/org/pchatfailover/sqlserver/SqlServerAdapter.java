@@ -68,8 +68,7 @@ public class SqlServerAdapter {
 			return new SqlServerConnection(connection, target, actions);
 		}
 		catch (SQLException ex) {
-			String message = "cannot connect to SQL Server " + target + ": " + ex.getErrorCode() + " "
-					+ ex.getMessage();
+			String message = "cannot connect to SQL Server " + target + ": " + ConnectFailure.reason(ex);
 			actions.record(target, "check", "connect as " + describeLogin(instance), message, false,
 					Duration.between(started, Instant.now()));
 			int number = ex.getErrorCode() == 0 ? SqlServerException.UNREACHABLE : ex.getErrorCode();

@@ -76,7 +76,7 @@ class FaultRecoveryIT {
 		JsonNode incident = faultUntilIncident(id, "sql-down", "RemoveLogShipping");
 
 		assertThat(incident.path("incidentMessage").asText())
-			.startsWith("cannot connect to SQL Server dal-sql-bk.litwareinc.com\\PCHAT");
+			.startsWith("cannot connect to SQL Server dal-sql-bk.litwareinc.com\\PCHAT: connection refused (host ");
 		switchOff("sql-down");
 		assertThat(estate()).as("log shipping, databases, files, pool as they were").isEqualTo(before);
 		retryToTheEnd(id, incident);
