@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.StandardSocketOptions;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
@@ -23,8 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The lab SQL Server's TCP listener: one thread accepts, one thread per connection speaks TDS. "Instance down"
- * drops every connection and closes new ones before the TDS handshake, so clients fail to connect; the port
- * stays bound, so no other process can take it while the drill has the instance down.
+ * drops every connection and stops listening, so a client's connect is refused as by a host whose SQL Server
+ * service is stopped (mssql-jdbc: "The TCP/IP connection to the host ..., port ... has failed. Error: \"Connection
+ * refused. ..."), not accepted and closed, which clients report as a broken pre-login. "Up" listens on the same
+ * port again.
  */
 public final class LabSqlServer implements AutoCloseable {
 
@@ -51,6 +54,8 @@ public final class LabSqlServer implements AutoCloseable {
 	private volatile ServerSocket listener;
 
 	private volatile boolean available = true;
+
+	private volatile boolean closed;
 
 	private volatile int port;
 
@@ -84,6 +89,12 @@ public final class LabSqlServer implements AutoCloseable {
 		try {
 			ServerSocket socket = new ServerSocket();
 			socket.setReuseAddress(true);
+			if (socket.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+				// "up" binds the port again while connections the instance dropped may still hold it (FIN_WAIT2 until
+				// their client closes): Linux lets a bind share a port only with sockets that all set SO_REUSEPORT,
+				// and accepted sockets inherit it from the listener (socket(7))
+				socket.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+			}
 			socket.bind(new InetSocketAddress(bindAddress, port), 50);
 			port = socket.getLocalPort();
 			listener = socket;
@@ -94,16 +105,23 @@ public final class LabSqlServer implements AutoCloseable {
 		}
 	}
 
-	/** The instance goes down: every connection is dropped and new ones are closed at once. */
-	public void goDown() {
+	/** The instance goes down: every connection is dropped and new ones are refused. */
+	public synchronized void goDown() {
 		available = false;
+		ServerSocket socket = listener;
+		listener = null;
+		closeQuietly(socket);
 		clients.forEach(LabSqlServer::closeQuietly);
 		clients.clear();
 	}
 
-	/** The instance is up again: new connections are served. */
-	public void comeUp() {
+	/** The instance is up again: it listens on its port and serves new connections. */
+	public synchronized void comeUp() {
+		if (closed) {
+			return;
+		}
 		available = true;
+		start();
 	}
 
 	public boolean isUp() {
@@ -121,9 +139,7 @@ public final class LabSqlServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		ServerSocket socket = listener;
-		listener = null;
-		closeQuietly(socket);
+		closed = true;
 		goDown();
 		threads.shutdownNow();
 		try {

@@ -67,7 +67,7 @@ public class SqlLab implements AutoCloseable {
 			String scenario = scenarioNames().contains(initialScenario) ? initialScenario : Scenario.NORMAL.label();
 			store.replace(scenarios.build(Scenario.of(scenario)));
 		}
-		server.start(); // bind even when down: the port stays ours for a later reset
+		server.start(); // bind even when down: a port 0 is chosen once and kept for every later "up"
 		applyAvailability();
 	}
 

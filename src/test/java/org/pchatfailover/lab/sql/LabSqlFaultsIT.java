@@ -3,6 +3,8 @@ package org.pchatfailover.lab.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.net.ConnectException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,7 +34,12 @@ class LabSqlFaultsIT {
 			sql.lab().refuseConnections(true);
 
 			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> query(live, "SELECT 1"));
-			assertThatExceptionOfType(SQLException.class).isThrownBy(sql::connect);
+			// refused at TCP, as a host whose SQL Server service is stopped: no listener, not a dropped pre-login
+			assertThatExceptionOfType(SQLException.class).isThrownBy(sql::connect)
+				.withMessageContaining("Error: \"Connection refused");
+			String[] endpoint = sql.lab().state().endpoint().split(":");
+			assertThatExceptionOfType(ConnectException.class)
+				.isThrownBy(() -> new Socket(endpoint[0], Integer.parseInt(endpoint[1])).close());
 			assertThat(sql.lab().state().instanceDown()).isTrue();
 		}
 		sql.lab().refuseConnections(false);
