@@ -34,6 +34,27 @@ final class Predicates {
 		this.anyRows = anyRows;
 	}
 
+	/** Whether the condition has an {@code EXISTS}, so a query can refuse it before reading any row. */
+	static boolean hasSubquery(Predicate predicate) {
+		if (predicate instanceof Predicate.Exists) {
+			return true;
+		}
+		if (predicate instanceof Predicate.And and) {
+			return hasSubquery(and.left()) || hasSubquery(and.right());
+		}
+		if (predicate instanceof Predicate.Or or) {
+			return hasSubquery(or.left()) || hasSubquery(or.right());
+		}
+		return predicate instanceof Predicate.Not not && hasSubquery(not.operand());
+	}
+
+	/** Refuses an EXISTS in a query's WHERE or HAVING as the lab's limit, whatever rows there are. */
+	static void refuseSubqueries(Select select) {
+		if (hasSubquery(select.where()) || hasSubquery(select.having())) {
+			NO_SUBQUERIES.apply(select);
+		}
+	}
+
 	boolean holds(Predicate predicate, RowScope scope) {
 		return predicate == null || Boolean.TRUE.equals(value(predicate, scope));
 	}

@@ -30,6 +30,7 @@ final class SelectExecutor {
 
 	/** @param assign sets a variable (by name as written) to a value, converted to its declared type */
 	List<Outcome> execute(Select select, BiConsumer<String, Object> assign) {
+		Predicates.refuseSubqueries(select);
 		List<Outcome> outcomes = new ArrayList<>(select.from() == null ? List.of() : Transactions.implicitBegin(session));
 		if (select.assigns()) {
 			List<Object> last = engine.store().read(state -> {
@@ -53,6 +54,7 @@ final class SelectExecutor {
 
 	/** An IF's {@code EXISTS (subquery)}: whether the query returns a row; it starts no implicit transaction. */
 	boolean anyRows(Select select) {
+		Predicates.refuseSubqueries(select);
 		if (select.assigns()) {
 			throw new SqlException(QueryErrors.assignmentWithRetrieval());
 		}
