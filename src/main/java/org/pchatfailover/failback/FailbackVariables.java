@@ -17,7 +17,7 @@ public final class FailbackVariables {
 	public static final String NO_NEW_MIRROR_OR_BACKUP_SERVERS = "noNewMirrorOrBackupServers";
 	public static final String SQL_AGENT_CAN_REACH_SHARES = "sqlAgentCanReachShares";
 
-	// ConfirmOverwritePrimary, an extension of DESIGN.md's step table (docs/notes-failback.md)
+	// ConfirmOverwritePrimary, an extension of DESIGN.md's step table (docs/DESIGN-NOTES.md, "The failback")
 	/** What the restore overwrites and with what, read right before it (JSON of OverwritePreview). */
 	public static final String OVERWRITE_PREVIEW = "overwritePreview";
 	public static final String OVERWRITE_SUMMARY = "overwriteSummary";
@@ -26,7 +26,7 @@ public final class FailbackVariables {
 	public static final String OVERWRITE_APPROVED = "overwriteApproved";
 	public static final String OVERWRITE_CONFIRMATION = "overwriteConfirmation";
 
-	// MirrorPrimaryDatabase, an extension of DESIGN.md's step table (docs/notes-failback.md)
+	// MirrorPrimaryDatabase, an extension of DESIGN.md's step table (docs/DESIGN-NOTES.md, "The failback")
 	/** Whether the pool has primary-mirror-sql: routes to MirrorPrimaryDatabase (set by CheckFailbackPreconditions). */
 	public static final String PRIMARY_MIRROR_CONFIGURED = "primaryMirrorConfigured";
 	/** The generated Install-CsMirrorDatabase command line for the restored primary, shown by the form. */

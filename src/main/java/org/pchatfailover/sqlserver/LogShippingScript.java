@@ -31,7 +31,7 @@ public final class LogShippingScript {
 				+ "END\n"
 				+ "BACKUP DATABASE " + bracketed + " TO DISK = " + n(initialBackup) + " WITH INIT, CHECKSUM;\nGO\n\n"
 				+ "-- 2. On the backup instance " + secondaryServer + ": the secondary initialised, copy and restore jobs\n"
-				+ "IF (SELECT state_desc FROM sys.databases WHERE name = " + name + ") <> N'RESTORING'\n"
+				+ "IF NOT EXISTS (SELECT 1 FROM sys.databases WHERE name = " + name + " AND state_desc = N'RESTORING')\n"
 				+ "  RESTORE DATABASE " + bracketed + " FROM DISK = " + n(initialBackup) + " WITH REPLACE, NORECOVERY;\n"
 				+ "IF NOT EXISTS (SELECT 1 FROM msdb.dbo.log_shipping_secondary_databases WHERE secondary_database = "
 				+ name + ")\nBEGIN\n"

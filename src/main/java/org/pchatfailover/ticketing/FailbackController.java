@@ -119,27 +119,37 @@ class FailbackController {
 				"no failback with id " + id));
 	}
 
+	/** As {@code GET /api/failovers}: the ticket's failback, or the failbacks newest first, paged and filtered. */
 	@GetMapping
-	@Operation(operationId = "findFailbacksByTicket", summary = "The failback a ticket started",
-			description = "For pchat-ticketing, pchat-operators and pchat-admins. A list of at most one failback.")
-	@ApiResponse(responseCode = "200", description = "The ticket's failback, or an empty list.",
+	@Operation(operationId = "listFailbacks", summary = "The failbacks, newest first, or the one a ticket started",
+			description = "For pchat-ticketing, pchat-operators and pchat-admins, as the failovers' list. With "
+					+ "`ticketId`: a list of at most one failback, empty when the ticket started none. Without it: every "
+					+ "failback the caller may read, running or finished, newest first, `page` (from 0) of `size` (1 to "
+					+ "100, default 20), filtered by `state` and `poolFqdn` when given.")
+	@ApiResponse(responseCode = "200", description = "The failbacks, or an empty list.",
 			content = @Content(mediaType = "application/json",
 					array = @ArraySchema(schema = @Schema(implementation = FailoverView.class)),
 					examples = @ExampleObject(name = "failovers-of-ticket", ref = ApiDocs.EXAMPLES + "failovers-of-ticket")))
-	@ApiResponse(responseCode = "400", description = "`ticketId` missing or not a ticket id.",
+	@ApiResponse(responseCode = "400", description = "`ticketId` not a ticket id, `state` not a state, `poolFqdn` "
+			+ "not an FQDN, `page` negative or `size` outside 1 to 100; `errors` names the field.",
 			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM), examples = {
-					@ExampleObject(name = "problem-invalid-ticket-id", ref = ApiDocs.EXAMPLES + "problem-invalid-ticket-id"),
-					@ExampleObject(name = "problem-missing-ticket-id", ref = ApiDocs.EXAMPLES + "problem-missing-ticket-id") }))
+					@ExampleObject(name = "problem-invalid-ticket-id", ref = ApiDocs.EXAMPLES + "problem-invalid-ticket-id") }))
 	@ApiResponse(responseCode = "406", description = "`Accept` admits no JSON.",
 			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
 					examples = @ExampleObject(name = "problem-not-acceptable", ref = ApiDocs.EXAMPLES + "problem-not-acceptable")))
-	List<FailoverView> findByTicket(@Parameter(description = "the ticket id the failback was started for",
-			example = "CHG-1800") @RequestParam String ticketId) {
+	List<FailoverView> list(@Parameter(description = "the ticket id the failback was started for",
+			example = "CHG-1800") @RequestParam(required = false) String ticketId,
+			@Parameter(description = "RUNNING, WAITING_FOR_OPERATOR, INCIDENT, COMPLETED or ABORTED") @RequestParam(
+					required = false) String state,
+			@Parameter(description = "the pool's FQDN") @RequestParam(required = false) String poolFqdn,
+			@Parameter(description = "the page, from 0") @RequestParam(defaultValue = "0") String page,
+			@Parameter(description = "failbacks per page, 1 to 100") @RequestParam(defaultValue = "20") String size) {
 		requireReader();
-		if (!ticketId.matches(FailoverRequest.TICKET_ID)) {
-			throw new InvalidFieldException("ticketId", "ticketId '" + ticketId + "' is not a ticket id");
+		if (ticketId != null) {
+			ListQuery.requireTicketId(ticketId);
+			return views.findByTicket(PROCESS, ticketId).map(List::of).orElse(List.of());
 		}
-		return views.findByTicket(PROCESS, ticketId).map(List::of).orElse(List.of());
+		return views.list(PROCESS, ListQuery.parse(state, poolFqdn, page, size));
 	}
 
 	private void requireReader() {

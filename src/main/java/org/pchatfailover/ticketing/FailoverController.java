@@ -1,7 +1,6 @@
 package org.pchatfailover.ticketing;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,7 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.pchatfailover.apidoc.ApiDocs;
-import org.pchatfailover.failover.FailoverState;
 import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.security.CurrentUser;
 import org.pchatfailover.security.FailoverGroups;
@@ -158,32 +156,10 @@ class FailoverController {
 			@Parameter(description = "failovers per page, 1 to 100") @RequestParam(defaultValue = "20") String size) {
 		requireReader();
 		if (ticketId != null) {
-			if (!ticketId.matches(FailoverRequest.TICKET_ID)) {
-				throw new InvalidFieldException("ticketId", "ticketId '" + ticketId + "' is not a ticket id");
-			}
+			ListQuery.requireTicketId(ticketId);
 			return views.findByTicket(ticketId).map(List::of).orElse(List.of());
 		}
-		FailoverState wanted = state == null ? null : Arrays.stream(FailoverState.values())
-			.filter(s -> s.name().equals(state))
-			.findFirst()
-			.orElseThrow(() -> new InvalidFieldException("state",
-					"state '" + state + "' is none of " + Arrays.toString(FailoverState.values())));
-		if (poolFqdn != null && !Fqdn.isValid(poolFqdn)) {
-			throw new InvalidFieldException("poolFqdn", "poolFqdn '" + poolFqdn + "' is not an FQDN");
-		}
-		int pageNumber = number("page", page, 0, 1_000_000);
-		int pageSize = number("size", size, 1, 100);
-		return views.list(wanted, poolFqdn, pageNumber, pageSize);
-	}
-
-	private static int number(String field, String text, int min, int max) {
-		if (text.matches("\\d{1,7}")) {
-			int value = Integer.parseInt(text);
-			if (value >= min && value <= max) {
-				return value;
-			}
-		}
-		throw new InvalidFieldException(field, field + " must be a whole number from " + min + " to " + max);
+		return views.list(FailoverVariables.PROCESS_ID, ListQuery.parse(state, poolFqdn, page, size));
 	}
 
 	/** The request's callback URL, when it names one, must be one the callbacks may go to (400 otherwise). */

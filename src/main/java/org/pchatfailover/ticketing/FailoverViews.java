@@ -96,12 +96,18 @@ class FailoverViews {
 	}
 
 	/**
-	 * Failovers the caller may read, newest first. The state is the API's rule over runtime and history, so a state
-	 * filter reads the failovers of the pool (or all) and pages what matches.
+	 * Failovers or failbacks the caller may read, newest first. The state is the API's rule over runtime and history,
+	 * so a state filter reads the processes of the pool (or all) and pages what matches.
+	 *
+	 * @param processKey {@code persistentChatFailover} or {@code persistentChatFailback}
 	 */
-	List<FailoverView> list(FailoverState state, String poolFqdn, int page, int size) {
+	List<FailoverView> list(String processKey, ListQuery filter) {
+		FailoverState state = filter.state();
+		String poolFqdn = filter.poolFqdn();
+		int page = filter.page();
+		int size = filter.size();
 		HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey(FailoverVariables.PROCESS_ID);
+			.processDefinitionKey(processKey);
 		if (poolFqdn != null) {
 			List<String> ofPool = registry.forPool(poolFqdn)
 				.stream()

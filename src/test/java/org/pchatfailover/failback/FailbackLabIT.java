@@ -7,14 +7,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pchatfailover.ApiClient;
 import org.pchatfailover.LabDrill;
 import org.pchatfailover.LabTestSupport;
+import org.pchatfailover.reliability.ReliabilityFigures;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,6 +45,19 @@ class FailbackLabIT {
 	void resetTheLab() {
 		lab = new LabDrill(port);
 		lab.scenario("normal");
+	}
+
+	/** One process per pool: what a failed test left running would make the next one's start a 409. */
+	@AfterEach
+	void endWhatRuns() {
+		for (JsonNode instance : lab.json("admin", "GET", "/engine-rest/process-instance", null, 200)) {
+			String id = instance.path("id").asText();
+			await().atMost(ApiClient.TIMEOUT).until(() -> {
+				int status = lab.send("admin", "DELETE", "/engine-rest/process-instance/" + id, null, "application/json")
+					.status();
+				return status == 204 || status == 404;
+			});
+		}
 	}
 
 	@Test
@@ -149,6 +165,77 @@ class FailbackLabIT {
 		JsonNode after = lab.json("admin", "GET", "/api/lab/state", null, 200);
 		assertThat(database(after.at("/sql/databases"), "mgc").path("state").asText()).isEqualTo("RESTORING");
 		assertThat(after.at("/lync/pools").path(LabDrill.POOL).path("poolState").asText()).isEqualTo("Normal");
+	}
+
+	/**
+	 * SQL Server refuses the setup (the login is no sysadmin on the primary: 21089), the failback hands the DBA the
+	 * generated script, the DBA runs it through an ordinary client as sqlcmd would (batches split at GO), and "run"
+	 * is then checked by the step's own verification.
+	 */
+	@Test
+	void handsTheDbaTheScriptSqlServerRefusedAndChecksItWasRun() throws Exception {
+		lab.scenario("failed-over");
+		String id = startFailback("CHG-1820");
+		lab.complete(id, "ConfirmFailback", Map.of("failbackApproved", "true", "confirmationComment", "drill",
+				"primaryDataCenterRecovered", true, "primaryDatabasesRebuilt", true, "noNewMirrorOrBackupServers", true,
+				"sqlAgentCanReachShares", true));
+		confirmOverwrite(id);
+		lab.awaitTask(id, "MirrorPrimaryDatabase");
+		lab.json("admin", "POST", "/api/lab/faults/primary-not-sysadmin", null, 200);
+		lab.complete(id, "MirrorPrimaryDatabase", Map.of("primaryMirrorInstalled", "false", "primaryMirrorComment",
+				"drill: the Atlanta mirror is not rebuilt yet"));
+
+		String task = lab.awaitTask(id, "RunLogShippingScript");
+		String error = variable(id, "logShippingError");
+		assertThat(error).contains("21089", "Only members of the sysadmin fixed server role");
+		String script = variable(id, "logShippingScript");
+		assertThat(script).contains("EXEC master.dbo.sp_add_log_shipping_primary_database @database = N'mgc'");
+		lab.json("operator", "POST", "/engine-rest/task/" + task + "/complete", Map.of("variables",
+				Map.of("logShippingScriptRun", Map.of("value", "true"))), 400);
+		ReliabilityFigures figures = ReliabilityFigures.of(FailbackLabIT.class);
+		figures.add("badInputsTried", 1);
+		figures.kind("faultKinds", "primary-not-sysadmin");
+
+		lab.json("admin", "DELETE", "/api/lab/faults/primary-not-sysadmin", null, 200);
+		JsonNode endpoints = lab.json("admin", "GET", "/api/lab/state", null, 200).path("endpoints");
+		Map<String, String> instances = Map.of("primary", jdbcUrl(endpoints.path("primarySql").asText()), "backup",
+				jdbcUrl(endpoints.path("sql").asText()));
+		List<String> batches = SqlcmdBatches.split(script);
+		assertThat(batches).hasSize(3);
+		for (String batch : batches) {
+			String instance = batch.contains("On the primary instance") ? "primary" : "backup";
+			try (Connection sql = DriverManager.getConnection(instances.get(instance), "lab", "lab");
+					Statement statement = sql.createStatement()) {
+				statement.execute(batch);
+			}
+		}
+		lab.complete(id, "RunLogShippingScript", Map.of("logShippingScriptRun", "true"));
+		lab.complete(id, "ConfirmActiveServers", Map.of());
+		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "drill"));
+		await().atMost(ApiClient.TIMEOUT).until(() -> lab.json("ticketing", "GET", "/api/failbacks/" + id, null, 200)
+			.path("state").asText(), "COMPLETED"::equals);
+
+		JsonNode state = lab.json("admin", "GET", "/api/lab/state", null, 200);
+		assertThat(database(state.at("/primarySql"), "mgc").path("state").asText()).isEqualTo("ONLINE");
+		assertThat(database(state.at("/sql/databases"), "mgc").path("state").asText()).isEqualTo("RESTORING");
+		assertThat(state.at("/sql/logShipping").get(0).path("primaryServer").asText()).isEqualTo("ATL-SQL-001\\PCHAT");
+		try (Connection sql = DriverManager.getConnection(instances.get("primary"), "lab", "lab");
+				Statement statement = sql.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM msdb.dbo.log_shipping_primary_databases p"
+						+ " JOIN msdb.dbo.log_shipping_primary_secondaries s ON s.primary_id = p.primary_id"
+						+ " WHERE p.primary_database = N'mgc' AND s.secondary_server = N'DAL-SQL-BK\\PCHAT'")) {
+			assertThat(rows.next()).isTrue();
+			assertThat(rows.getInt(1)).as("the script ran once: one primary row, one secondary").isEqualTo(1);
+		}
+	}
+
+	private String variable(String processInstanceId, String name) {
+		return lab.json("operator", "GET", "/engine-rest/process-instance/" + processInstanceId + "/variables/" + name,
+				null, 200).path("value").asText();
+	}
+
+	private static String jdbcUrl(String endpoint) {
+		return "jdbc:sqlserver://" + endpoint + ";encrypt=false;loginTimeout=5;connectRetryCount=0";
 	}
 
 	private void confirmOverwrite(String failback) {

@@ -51,7 +51,7 @@ public class FailbackModelTest {
 		assertThat(ids(ServiceTask.class)).containsExactlyInAnyOrder("CheckFailbackPreconditions", "ClearActiveServers",
 				"RemoveMirroring", "BackupDatabase", "RestorePrimaryDatabase", "ReestablishLogShipping",
 				"SetActiveServers", "SetPoolNormal");
-		// ConfirmOverwritePrimary: the deliberate extension of the design's table (docs/notes-failback.md)
+		// ConfirmOverwritePrimary: the deliberate extension of the design's table (docs/DESIGN-NOTES.md, "The failback")
 		assertThat(ids(UserTask.class)).containsExactlyInAnyOrder("ConfirmFailback", "ConfirmOverwritePrimary",
 				"MirrorPrimaryDatabase", "RunLogShippingScript", "ConfirmActiveServers", "VerifyService");
 		assertThat(ids(EndEvent.class)).containsExactlyInAnyOrder("FailbackCompleted", "FailbackAborted");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,11 +117,47 @@ class FailbackApiIT {
 		JsonNode problem = lab.json("ticketing", "POST", "/api/failbacks", bad, 400);
 		assertThat(problem.toString()).contains("ticketId");
 		lab.json("operator", "POST", "/api/failbacks", request("CHG-1805", null), 403);
-		// the list of failbacks is by ticket only: its example problem in docs/openapi.json is this answer
-		JsonNode missing = lab.json("ticketing", "GET", "/api/failbacks", null, 400);
-		assertThat(missing.path("detail").asText()).isEqualTo("query parameter 'ticketId' is required");
-		assertThat(missing.path("instance").asText()).isEqualTo("/api/failbacks");
-		assertThat(missing.at("/errors/0/field").asText()).isEqualTo("ticketId");
+	}
+
+	@Test
+	void listsTheFailbacksNewestFirstPagedAndFilteredWithoutTheFailovers() {
+		String older = lab.json("ticketing", "POST", "/api/failbacks", request("CHG-1806", null), 201).path("id")
+			.asText();
+		awaitState(older, "INCIDENT");
+		cancel(older);
+		String newer = lab.json("ticketing", "POST", "/api/failbacks", request("CHG-1807", null), 201).path("id")
+			.asText();
+		awaitState(newer, "INCIDENT");
+		cancel(newer);
+		String failover = lab.start("INC-1808", "drill");
+
+		assertThat(ids("/api/failbacks?page=0&size=1")).containsExactly(newer);
+		assertThat(ids("/api/failbacks?page=1&size=1")).containsExactly(older);
+		assertThat(ids("/api/failbacks?size=100")).contains(newer, older).doesNotContain(failover);
+		assertThat(ids("/api/failbacks?state=RUNNING&size=100")).doesNotContain(newer, older);
+		assertThat(ids("/api/failbacks?poolFqdn=" + LabDrill.POOL + "&size=100")).contains(newer, older);
+		assertThat(ids("/api/failbacks?poolFqdn=no-such-pool.litwareinc.com")).isEmpty();
+		assertThat(ids("/api/failbacks?ticketId=CHG-1806")).containsExactly(older);
+		assertThat(ids("/api/failovers?size=100")).contains(failover).doesNotContain(newer, older);
+
+		String aborted = lab.json("operator", "GET", "/api/failbacks/" + newer, null, 200).path("state").asText();
+		assertThat(ids("/api/failbacks?size=100&state=" + aborted)).contains(newer, older);
+
+		for (String bad : List.of("state=FINISHED", "poolFqdn=not_an_fqdn!", "page=-1", "size=0", "size=101",
+				"ticketId=CHG%201806;DROP")) {
+			String field = bad.substring(0, bad.indexOf('='));
+			JsonNode problem = lab.json("operator", "GET", "/api/failbacks?" + bad, null, 400);
+			assertThat(problem.at("/errors/0/field").asText()).as(bad).isEqualTo(field);
+		}
+	}
+
+	private void awaitState(String id, String state) {
+		await().atMost(ApiClient.TIMEOUT).until(() -> lab.json("ticketing", "GET", "/api/failbacks/" + id, null, 200)
+			.path("state").asText(), state::equals);
+	}
+
+	private List<String> ids(String path) {
+		return lab.json("operator", "GET", path, null, 200).findValuesAsText("id");
 	}
 
 	private static Map<String, Object> request(String ticketId, String callbackUrl) {

@@ -13,6 +13,7 @@ import org.pchatfailover.lab.LabStateFile;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
 import org.pchatfailover.lab.sql.MirrorSqlLab;
+import org.pchatfailover.lab.sql.PrimarySqlLab;
 import org.pchatfailover.lab.sql.SqlLab;
 import org.pchatfailover.lab.ticketing.LabTicketingSystem;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,7 +49,9 @@ class LabFaults {
 		/** The Lync shell's SSH port accepts connections and answers nothing. */
 		SSH_TIMEOUT("ssh-timeout"),
 		/** The drill's ticketing system is unreachable. */
-		CALLBACK_DEAD("callback-dead");
+		CALLBACK_DEAD("callback-dead"),
+		/** The lab login is no sysadmin on the primary SQL Server: the log-shipping setup procedures refuse it. */
+		PRIMARY_NOT_SYSADMIN("primary-not-sysadmin");
 
 		private final String label;
 
@@ -94,6 +97,8 @@ class LabFaults {
 
 	private final MirrorSqlLab mirrorSql;
 
+	private final PrimarySqlLab primarySql;
+
 	private final LabLyncShell lync;
 
 	private final LabLyncSshServer ssh;
@@ -106,10 +111,11 @@ class LabFaults {
 
 	private final Map<Fault, ActiveFault> active = new LinkedHashMap<>();
 
-	LabFaults(SqlLab sql, MirrorSqlLab mirrorSql, LabLyncShell lync, LabLyncSshServer ssh,
+	LabFaults(SqlLab sql, MirrorSqlLab mirrorSql, PrimarySqlLab primarySql, LabLyncShell lync, LabLyncSshServer ssh,
 			LabTicketingSystem ticketing, LabProperties properties) {
 		this.sql = sql;
 		this.mirrorSql = mirrorSql;
+		this.primarySql = primarySql;
 		this.lync = lync;
 		this.ssh = ssh;
 		this.ticketing = ticketing;
@@ -203,6 +209,11 @@ class LabFaults {
 			case CALLBACK_DEAD -> {
 				ticketing.dead(on);
 				yield "the ticketing system at " + ticketing.callbackUrl() + " refuses connections";
+			}
+			case PRIMARY_NOT_SYSADMIN -> {
+				primarySql.withdrawSysadmin(on);
+				yield "the lab login is no sysadmin on the primary SQL Server " + primarySql.serverName()
+						+ ": sp_add_log_shipping_* refuse it with 21089";
 			}
 		};
 	}

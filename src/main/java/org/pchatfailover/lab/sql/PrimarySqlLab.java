@@ -3,6 +3,7 @@ package org.pchatfailover.lab.sql;
 import java.util.List;
 
 import org.pchatfailover.lab.sql.engine.LabScenarios;
+import org.pchatfailover.lab.sql.engine.LabSqlEngine;
 import org.pchatfailover.lab.sql.engine.LabSqlState;
 import org.pchatfailover.lab.sql.engine.LabStateStore;
 
@@ -49,6 +50,22 @@ public class PrimarySqlLab implements AutoCloseable {
 		server.goDown();
 		store.replace(rebuilt());
 		server.comeUp();
+	}
+
+	/**
+	 * Lab fault {@code primary-not-sysadmin}: the lab login loses sysadmin on this instance (it keeps CREATE ANY
+	 * DATABASE and reading msdb), so the log-shipping setup procedures refuse it with 21089; or it is sysadmin again.
+	 * Databases and msdb rows stay as they are.
+	 */
+	public void withdrawSysadmin(boolean withdraw) {
+		store.change(state -> {
+			state.logins.removeIf(l -> l.login().equalsIgnoreCase(LabSqlEngine.LOGIN));
+			if (withdraw) {
+				state.logins.add(new LabSqlState.LoginRights(LabSqlEngine.LOGIN, List.of(),
+						List.of("CREATE ANY DATABASE"), List.of(), List.of("msdb")));
+			}
+			return null;
+		});
 	}
 
 	/** Each database with its state, as {@code sys.databases} shows it. */

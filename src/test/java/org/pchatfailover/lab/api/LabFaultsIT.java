@@ -14,6 +14,10 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,7 @@ import org.pchatfailover.lab.LabProperties;
 import org.pchatfailover.lab.lync.cmdlets.LabLyncShell;
 import org.pchatfailover.lab.lync.ssh.LabLyncSshServer;
 import org.pchatfailover.lab.sql.MirrorSqlLab;
+import org.pchatfailover.lab.sql.PrimarySqlLab;
 import org.pchatfailover.lab.sql.SqlLab;
 import org.pchatfailover.lab.ticketing.LabTicketingSystem;
 import org.pchatfailover.backup.LogBackupFiles;
@@ -80,6 +85,9 @@ class LabFaultsIT {
 
 	@Autowired
 	MirrorSqlLab mirrorSql;
+
+	@Autowired
+	PrimarySqlLab primarySql;
 
 	@Autowired
 	LabProperties properties;
@@ -302,7 +310,7 @@ class LabFaultsIT {
 		assertThat(two.at("/faults/0/detail").asText()).contains("refuses connections");
 		assertThat(ApiClient.JSON.convertValue(two.path("knownFaults"), List.class)).containsExactly("sql-down",
 				"mirror-sql-down", "share-unreachable", "torn-copy", "cmdlet-failure", "slow-cmdlet", "ssh-timeout",
-				"callback-dead");
+				"callback-dead", "primary-not-sysadmin");
 		assertThat(on("sql-down").path("faults")).as("on again: nothing more").isEqualTo(two.path("faults"));
 
 		JsonNode reset = drill.scenario("normal");
@@ -319,7 +327,7 @@ class LabFaultsIT {
 		JsonNode torn = on("torn-copy");
 		mirrorSql.refuseConnections(false); // as the restarted app's fresh mirror instance would
 
-		LabFaults restarted = new LabFaults(sql, mirrorSql, lync, ssh, ticketing, properties);
+		LabFaults restarted = new LabFaults(sql, mirrorSql, primarySql, lync, ssh, ticketing, properties);
 
 		assertThat(restarted.active()).extracting(LabFaults.ActiveFault::name).containsExactly("mirror-sql-down",
 				"torn-copy");
@@ -327,6 +335,30 @@ class LabFaultsIT {
 			.isEqualTo(torn.at("/faults/1/detail").asText());
 		assertThat(restarted.active().get(1).since().toString()).isEqualTo(torn.at("/faults/1/since").asText());
 		assertThat(check(readiness(), "backup-mirror-sql").path("ok").asBoolean()).isFalse();
+	}
+
+	/** The login loses sysadmin on the primary: the log-shipping setup is refused with 21089, and allowed once off. */
+	@Test
+	void primaryNotSysadminRefusesTheLogShippingSetupProceduresOnly() throws Exception {
+		String url = "jdbc:sqlserver://" + primarySql.endpoint() + ";encrypt=false;loginTimeout=5;connectRetryCount=0";
+		String addPrimary = "EXEC master.dbo.sp_add_log_shipping_primary_database @database = N'mgc',"
+				+ " @backup_directory = N'\\\\atl\\logship', @backup_share = N'\\\\atl\\logship'";
+		JsonNode on = on("primary-not-sysadmin");
+		assertThat(on.at("/faults/0/detail").asText()).contains("21089");
+		try (Connection sql = DriverManager.getConnection(url, "lab", "lab");
+				Statement statement = sql.createStatement()) {
+			assertThat(statement.executeQuery("SELECT IS_SRVROLEMEMBER('sysadmin')").next()).isTrue();
+			assertThatExceptionOfType(SQLException.class).isThrownBy(() -> statement.execute(addPrimary))
+				.satisfies(refused -> assertThat(refused.getErrorCode()).isEqualTo(21089));
+			assertThat(state().at("/primarySql")).as("databases untouched").isNotEmpty();
+		}
+		off("primary-not-sysadmin");
+		try (Connection sql = DriverManager.getConnection(url, "lab", "lab");
+				Statement statement = sql.createStatement()) {
+			statement.execute(addPrimary);
+			assertThat(statement.executeQuery("SELECT COUNT(*) FROM msdb.dbo.log_shipping_primary_databases")
+				.next()).isTrue();
+		}
 	}
 
 	@Test

@@ -73,6 +73,21 @@ class LabSqlQueriesIT {
 			.containsExactly("found");
 	}
 
+	/** The guards of a generated script: "Returns TRUE if a subquery contains any rows" (sql-docs EXISTS). */
+	@Test
+	void decidesAnIfWithExistsAndABlock() throws SQLException {
+		assertThat(column("IF NOT EXISTS (SELECT 1 FROM sys.databases WHERE name = N'mgc' AND state_desc = N'RESTORING')"
+				+ " BEGIN SELECT 'restore' END ELSE SELECT 'waits'")).containsExactly("waits");
+		assertThat(column("IF EXISTS (SELECT secondary_database FROM msdb.dbo.log_shipping_secondary_databases"
+				+ " WHERE secondary_database = N'nosuchdb')\nBEGIN\n  DECLARE @n int = 1;\n  SELECT @n\nEND\n"
+				+ "ELSE SELECT 'none'")).containsExactly("none");
+		assertThat(column("DECLARE @db sysname = N'mgc'; IF EXISTS (SELECT * FROM sys.databases WHERE name = @db)"
+				+ " SELECT 'found'")).containsExactly("found");
+		assertThatThrownBy(() -> column("SELECT name FROM sys.databases d WHERE EXISTS (SELECT 1 FROM sys.databases)"))
+			.as("outside an IF the lab evaluates no subquery: its limit, said so")
+			.isInstanceOfSatisfying(SQLException.class, ex -> assertThat(ex.getErrorCode()).isEqualTo(40517));
+	}
+
 	@Test
 	void ordersAndLimitsTheRestoreHistoryAsDbasReadIt() throws SQLException {
 		List<List<String>> newest = rows("SELECT TOP 5 destination_database_name, restore_date "

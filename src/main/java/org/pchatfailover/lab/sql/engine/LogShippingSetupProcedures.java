@@ -44,7 +44,24 @@ final class LogShippingSetupProcedures {
 	List<Outcome> call(SqlSession session, String procedure, List<Param> params) {
 		Transactions.refuseInTransaction(session, SqlErrors.notSimulated(procedure + " inside a transaction"));
 		ResultShape.refuseUnderFmtonly(session, procedure);
-		return engine.store().change(state -> switch (procedure) {
+		return engine.store().change(state -> {
+			if (procedure.startsWith("sp_add_log_shipping_")) {
+				requireSysadmin(state, session);
+			}
+			return run(state, procedure, params);
+		});
+	}
+
+	// each page's Permissions: "Only members of the sysadmin fixed server role can run this procedure."
+	private static void requireSysadmin(LabSqlState state, SqlSession session) {
+		LabSqlState.LoginRights rights = state.rightsOf(session.login());
+		if (rights == null || !rights.isMemberOf("sysadmin")) {
+			throw new SqlException(SqlErrors.sysadminOnly());
+		}
+	}
+
+	private List<Outcome> run(LabSqlState state, String procedure, List<Param> params) {
+		return switch (procedure) {
 			case "sp_add_log_shipping_primary_database" -> addPrimaryDatabase(state, params);
 			case "sp_add_log_shipping_primary_secondary" -> addPrimarySecondary(state, params);
 			case "sp_add_log_shipping_secondary_primary" -> addSecondaryPrimary(state, params);
@@ -52,7 +69,7 @@ final class LogShippingSetupProcedures {
 			case "sp_add_schedule" -> addSchedule(state, params);
 			case "sp_attach_schedule" -> attachSchedule(state, params);
 			default -> updateJob(state, params);
-		});
+		};
 	}
 
 	private List<Outcome> addPrimaryDatabase(LabSqlState state, List<Param> params) {

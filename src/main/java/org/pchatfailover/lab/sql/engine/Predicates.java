@@ -1,7 +1,12 @@
 package org.pchatfailover.lab.sql.engine;
 
+import java.util.function.Function;
+
+import org.pchatfailover.lab.sql.errors.SqlErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 import org.pchatfailover.lab.sql.parse.Expr;
 import org.pchatfailover.lab.sql.parse.Predicate;
+import org.pchatfailover.lab.sql.parse.Statement.Select;
 
 /**
  * Search conditions with SQL's three values: a comparison with NULL is unknown (null), NOT unknown is unknown, AND is
@@ -10,10 +15,44 @@ import org.pchatfailover.lab.sql.parse.Predicate;
  */
 final class Predicates {
 
+	/** Outside an IF the lab evaluates no subquery (a correlated one would need the outer row): its limit. */
+	private static final Function<Select, Boolean> NO_SUBQUERIES = query -> {
+		throw new SqlException(SqlErrors.notSimulated("EXISTS outside an IF condition"));
+	};
+
 	private final Evaluator evaluator;
 
+	private final Function<Select, Boolean> anyRows;
+
 	Predicates(Evaluator evaluator) {
+		this(evaluator, NO_SUBQUERIES);
+	}
+
+	/** @param anyRows runs an uncorrelated subquery: whether it returns any row */
+	Predicates(Evaluator evaluator, Function<Select, Boolean> anyRows) {
 		this.evaluator = evaluator;
+		this.anyRows = anyRows;
+	}
+
+	/** Whether the condition has an {@code EXISTS}, so a query can refuse it before reading any row. */
+	static boolean hasSubquery(Predicate predicate) {
+		if (predicate instanceof Predicate.Exists) {
+			return true;
+		}
+		if (predicate instanceof Predicate.And and) {
+			return hasSubquery(and.left()) || hasSubquery(and.right());
+		}
+		if (predicate instanceof Predicate.Or or) {
+			return hasSubquery(or.left()) || hasSubquery(or.right());
+		}
+		return predicate instanceof Predicate.Not not && hasSubquery(not.operand());
+	}
+
+	/** Refuses an EXISTS in a query's WHERE or HAVING as the lab's limit, whatever rows there are. */
+	static void refuseSubqueries(Select select) {
+		if (hasSubquery(select.where()) || hasSubquery(select.having())) {
+			NO_SUBQUERIES.apply(select);
+		}
 	}
 
 	boolean holds(Predicate predicate, RowScope scope) {
@@ -34,6 +73,9 @@ final class Predicates {
 		}
 		if (predicate instanceof Predicate.Not not) {
 			return negate(value(not.operand(), scope), true);
+		}
+		if (predicate instanceof Predicate.Exists exists) {
+			return anyRows.apply(exists.query());
 		}
 		if (predicate instanceof Predicate.IsNull isNull) {
 			boolean isNullValue = evaluator.value(isNull.value(), scope) == null;

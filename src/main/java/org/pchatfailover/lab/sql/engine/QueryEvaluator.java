@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.pchatfailover.lab.sql.errors.QueryErrors;
 import org.pchatfailover.lab.sql.errors.SqlException;
@@ -32,9 +33,9 @@ final class QueryEvaluator {
 		this.predicates = new Predicates(evaluator);
 	}
 
-	/** An IF's condition: no row to read. */
-	boolean holds(Predicate condition) {
-		return predicates.holds(condition, RowScope.NONE);
+	/** An IF's condition: no row to read; {@code EXISTS (subquery)} asks {@code anyRows}. */
+	boolean holds(Predicate condition, Function<Select, Boolean> anyRows) {
+		return new Predicates(evaluator, anyRows).holds(condition, RowScope.NONE);
 	}
 
 	/** @param rowcount SET ROWCOUNT, 0 for no limit */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
+import org.pchatfailover.lab.sql.errors.QueryErrors;
+import org.pchatfailover.lab.sql.errors.SqlException;
 import org.pchatfailover.lab.sql.parse.Statement.Select;
 
 /**
@@ -28,6 +30,7 @@ final class SelectExecutor {
 
 	/** @param assign sets a variable (by name as written) to a value, converted to its declared type */
 	List<Outcome> execute(Select select, BiConsumer<String, Object> assign) {
+		Predicates.refuseSubqueries(select);
 		List<Outcome> outcomes = new ArrayList<>(select.from() == null ? List.of() : Transactions.implicitBegin(session));
 		if (select.assigns()) {
 			List<Object> last = engine.store().read(state -> {
@@ -47,6 +50,18 @@ final class SelectExecutor {
 					session.options().rowcount);
 		}));
 		return outcomes;
+	}
+
+	/** An IF's {@code EXISTS (subquery)}: whether the query returns a row; it starts no implicit transaction. */
+	boolean anyRows(Select select) {
+		Predicates.refuseSubqueries(select);
+		if (select.assigns()) {
+			throw new SqlException(QueryErrors.assignmentWithRetrieval());
+		}
+		return engine.store().read(state -> {
+			Evaluator evaluator = evaluator(state);
+			return !new QueryEvaluator(evaluator).run(select, relation(select, state, evaluator), 0).rows().isEmpty();
+		});
 	}
 
 	private Relation relation(Select select, LabSqlState state, Evaluator evaluator) {

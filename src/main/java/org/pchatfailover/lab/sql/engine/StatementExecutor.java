@@ -72,7 +72,8 @@ final class StatementExecutor {
 			return outcomes;
 		}
 		if (statement instanceof Statement.If condition) {
-			Statement branch = new QueryEvaluator(evaluator()).holds(condition.condition()) ? condition.then()
+			Statement branch = new QueryEvaluator(evaluator())
+				.holds(condition.condition(), new SelectExecutor(engine, session, variables)::anyRows) ? condition.then()
 					: condition.otherwise();
 			return branch == null ? List.of() : execute(branch);
 		}

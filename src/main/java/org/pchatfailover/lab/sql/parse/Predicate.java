@@ -33,6 +33,13 @@ public sealed interface Predicate {
 	record IsNull(Expr value, boolean negated) implements Predicate {
 	}
 
+	/**
+	 * {@code EXISTS (subquery)}: "Returns TRUE if a subquery contains any rows" (sql-docs EXISTS (Transact-SQL)); never
+	 * unknown. NOT EXISTS is {@link Not} of it.
+	 */
+	record Exists(Statement.Select query) implements Predicate {
+	}
+
 	/** {@code value [NOT] BETWEEN low AND high}. */
 	record Between(Expr value, Expr low, Expr high, boolean negated) implements Predicate {
 	}

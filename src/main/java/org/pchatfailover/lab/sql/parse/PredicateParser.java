@@ -10,7 +10,7 @@ import org.pchatfailover.lab.sql.errors.SqlException;
 /**
  * Search conditions: {@code NOT} binds tighter than {@code AND}, {@code AND} tighter than {@code OR}; a parenthesis
  * opens either a condition or an expression ({@code (a = 1 OR b = 2)} against {@code (size + 1) * 8 > 0}), tried in
- * that order. EXISTS and comparisons with a subquery are refused as the lab's limit.
+ * that order. {@code EXISTS (subquery)} is parsed; comparisons with a subquery are refused as the lab's limit.
  */
 final class PredicateParser {
 
@@ -63,8 +63,11 @@ final class PredicateParser {
 	}
 
 	private Predicate predicate() {
-		if (in.peek().is("EXISTS")) {
-			throw new SqlException(SqlErrors.notSimulated("EXISTS"));
+		if (in.accept("EXISTS")) {
+			in.expectSymbol("(");
+			Statement.Select query = (Statement.Select) new SelectParser(in).select();
+			in.expectSymbol(")");
+			return new Predicate.Exists(query);
 		}
 		Expr value = expression();
 		boolean negated = in.accept("NOT");
