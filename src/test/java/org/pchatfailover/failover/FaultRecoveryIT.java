@@ -287,7 +287,16 @@ class FaultRecoveryIT {
 	}
 
 	private JsonNode awaitIncident(String id, String step) {
-		await().atMost(ApiClient.TIMEOUT).until(() -> !incidents(id).isEmpty());
+		// a wait that runs out names the failover's jobs (retries, due date, last error): why no incident came
+		await().atMost(ApiClient.TIMEOUT)
+			.alias("an incident of " + id)
+			.conditionEvaluationListener(condition -> {
+				if (condition.getRemainingTimeInMS() <= condition.getPollInterval().toMillis()) {
+					System.out.println("jobs of " + id + ": "
+							+ drill.json("admin", "GET", "/engine-rest/job?processInstanceId=" + id, null, 200));
+				}
+			})
+			.until(() -> !incidents(id).isEmpty());
 		JsonNode incident = incidents(id).get(0);
 		assertThat(incident.path("activityId").asText()).isEqualTo(step);
 		return incident;
