@@ -32,7 +32,7 @@ class EngineResponseTranslation extends OncePerRequestFilter {
 	private static final Pattern FORM = Pattern
 		.compile(".*/(task/[^/]+/deployed-form|process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/deployed-start-form)");
 
-	private static final Pattern FILTERS = Pattern.compile(".*/engine/[^/]+/filter(/[^/]+)?");
+	private static final Pattern FILTERS = Pattern.compile(".*(/engine/[^/]+|/engine-rest)/filter(/[^/]+)?");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 

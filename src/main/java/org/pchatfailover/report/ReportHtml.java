@@ -206,8 +206,9 @@ final class ReportHtml {
 		html.append("</tr>\n");
 	}
 
+	// UTF-8: only the markup characters become references, so "Relatório" and "故障转移报告" stay readable in the source
 	private static String escape(String text) {
-		return HtmlUtils.htmlEscape(text);
+		return HtmlUtils.htmlEscape(text, "UTF-8");
 	}
 
 }
