@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,13 +33,16 @@ class EngineResponseTranslation extends OncePerRequestFilter {
 	private static final Pattern FORM = Pattern
 		.compile(".*/(task/[^/]+/deployed-form|process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/deployed-start-form)");
 
+	/** The variables a Camunda Form is filled with; the data-loss statement among them is stored in English. */
+	private static final Pattern FORM_VARIABLES = Pattern.compile(".*/task/[^/]+/form-variables");
+
 	private static final Pattern FILTERS = Pattern.compile(".*(/engine/[^/]+|/engine-rest)/filter(/[^/]+)?");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"GET".equals(request.getMethod()) || !(isForm(request) || isFilter(request));
+		return !"GET".equals(request.getMethod()) || !(isForm(request) || isFilter(request) || isFormVariables(request));
 	}
 
 	@Override
@@ -60,6 +64,9 @@ class EngineResponseTranslation extends OncePerRequestFilter {
 		if (isForm(request)) {
 			FormTranslation.translate(body, messages);
 		}
+		else if (isFormVariables(request)) {
+			translateDataLoss(body, messages);
+		}
 		else {
 			TaskFilterTranslation.translate(body, messages);
 		}
@@ -73,6 +80,20 @@ class EngineResponseTranslation extends OncePerRequestFilter {
 
 	private static boolean isForm(HttpServletRequest request) {
 		return FORM.matcher(request.getRequestURI()).matches();
+	}
+
+	/** Each String variable that is a data-loss statement, as Tasklist's form shows it ({{dataLossStatement}}). */
+	private static void translateDataLoss(JsonNode variables, Messages messages) {
+		variables.forEach(variable -> {
+			if (variable.isObject() && variable.path("value").isTextual()) {
+				String value = variable.path("value").asText();
+				((ObjectNode) variable).put("value", DataLossStatements.translate(value, messages));
+			}
+		});
+	}
+
+	private static boolean isFormVariables(HttpServletRequest request) {
+		return FORM_VARIABLES.matcher(request.getRequestURI()).matches();
 	}
 
 	private static boolean isFilter(HttpServletRequest request) {

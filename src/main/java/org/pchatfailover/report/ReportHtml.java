@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 
 import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.i18n.DataLossStatements;
 import org.pchatfailover.i18n.Languages;
 import org.pchatfailover.i18n.Messages;
 import org.pchatfailover.report.FailoverReport.DataLoss;
@@ -114,10 +115,10 @@ final class ReportHtml {
 			return;
 		}
 		if (loss.whatIsLost() != null) {
-			html.append("<p class=\"loss\"><strong>").append(escape(loss.whatIsLost())).append("</strong></p>\n");
+			html.append("<p class=\"loss\"><strong>").append(escape(lost(loss.whatIsLost()))).append("</strong></p>\n");
 		}
 		html.append("<table>\n");
-		row(t("window"), loss.description());
+		row(t("window"), lost(loss.description()));
 		row(t("last-recoverable-transaction"), time(loss.lastRecoverableAt()));
 		row(t("lost-until"), time(loss.lostUntil()));
 		row(t("log-chain-gap"), loss.logChainGap());
@@ -179,6 +180,11 @@ final class ReportHtml {
 			}
 			html.append("</table>\n");
 		}
+	}
+
+	/** The data-loss statement is stored in English (the callback has no reader); the reader gets it in theirs. */
+	private String lost(String statement) {
+		return DataLossStatements.translate(statement, messages);
 	}
 
 	private String t(String key) {

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.i18n.DataLossStatements;
 import org.pchatfailover.i18n.Languages;
 import org.pchatfailover.i18n.Messages;
 import org.pchatfailover.report.FailoverReport.DataLoss;
@@ -74,9 +75,9 @@ final class ReportMarkdown {
 			return;
 		}
 		if (loss.whatIsLost() != null) {
-			md.append("**").append(cell(loss.whatIsLost())).append("**\n\n");
+			md.append("**").append(cell(lost(loss.whatIsLost()))).append("**\n\n");
 		}
-		table(List.of(t("item"), t("value")), List.of(List.of(t("window"), text(loss.description())),
+		table(List.of(t("item"), t("value")), List.of(List.of(t("window"), text(lost(loss.description()))),
 				List.of(t("last-recoverable-transaction"), time(loss.lastRecoverableAt())),
 				List.of(t("lost-until"), time(loss.lostUntil())), List.of(t("log-chain-gap"), text(loss.logChainGap())),
 				List.of(t("gap-decision"), text(loss.decision()))));
@@ -120,6 +121,11 @@ final class ReportMarkdown {
 			}
 			md.append('\n');
 		}
+	}
+
+	/** The data-loss statement is stored in English (the callback has no reader); the reader gets it in theirs. */
+	private String lost(String statement) {
+		return DataLossStatements.translate(statement, messages);
 	}
 
 	private String t(String key) {

@@ -105,6 +105,8 @@ class MessageBundlesTest {
 		}
 		assertThat(all(TEMPLATE, translated)).as("%s %s: {{variables}}", language, key).isEqualTo(all(TEMPLATE, english));
 		assertThat(all(CODE, translated)).as("%s %s: `code`", language, key).isEqualTo(all(CODE, english));
+		assertThat(Templates.holes(translated)).as("%s %s: {holes}", language, key)
+			.containsExactlyInAnyOrderElementsOf(Templates.holes(english));
 		if (english.length() > COPY_ALLOWED_UP_TO) {
 			assertThat(translated).as("%s %s is the English, not a translation", language, key).isNotEqualTo(english);
 		}
