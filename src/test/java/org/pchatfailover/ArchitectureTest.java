@@ -117,6 +117,15 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void theLanguagesImportNothingOfOurs() {
+		noClasses().that().resideInAPackage("org.pchatfailover.i18n..")
+			.should().dependOnClassesThat(resideInAPackage(PRODUCT)
+				.and(not(resideInAPackage("org.pchatfailover.i18n.."))))
+			.because("the report, the API and the security filters use it; it knows words, not failovers")
+			.check(product);
+	}
+
+	@Test
 	void noTwoPackagesImportEachOther() {
 		slices().matching("org.pchatfailover.(**)").should().beFreeOfCycles().check(product);
 	}

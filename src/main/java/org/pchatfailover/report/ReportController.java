@@ -14,6 +14,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.pchatfailover.apidoc.ApiDocs;
 import org.pchatfailover.failback.FailbackVariables;
 import org.pchatfailover.failover.FailoverVariables;
+import org.pchatfailover.i18n.Languages;
+import org.pchatfailover.i18n.Messages;
 import org.pchatfailover.security.CurrentUser;
 import org.pchatfailover.security.FailoverGroups;
 import org.springframework.http.HttpHeaders;
@@ -77,8 +79,10 @@ class ReportController {
 	ResponseEntity<?> report(@Parameter(description = "the failover's id (the process instance id)",
 			example = "7846e6c7-ec2a-11f1-98cb-02fc00000001") @PathVariable String id,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT,
-					defaultValue = MediaType.ALL_VALUE) String accept) {
-		return render(FailoverVariables.PROCESS_ID, id, accept);
+					defaultValue = MediaType.ALL_VALUE) String accept,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE,
+					required = false) String acceptLanguage) {
+		return render(FailoverVariables.PROCESS_ID, id, accept, acceptLanguage);
 	}
 
 	@GetMapping("/api/failbacks/{id}/report")
@@ -101,11 +105,13 @@ class ReportController {
 	ResponseEntity<?> failbackReport(@Parameter(description = "the failback's id (the process instance id)",
 			example = "7846e6c7-ec2a-11f1-98cb-02fc00000001") @PathVariable String id,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT,
-					defaultValue = MediaType.ALL_VALUE) String accept) {
-		return render(FailbackVariables.PROCESS_ID, id, accept);
+					defaultValue = MediaType.ALL_VALUE) String accept,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE,
+					required = false) String acceptLanguage) {
+		return render(FailbackVariables.PROCESS_ID, id, accept, acceptLanguage);
 	}
 
-	private ResponseEntity<?> render(String processKey, String id, String accept) {
+	private ResponseEntity<?> render(String processKey, String id, String accept, String acceptLanguage) {
 		currentUser.requireAnyGroup(FailoverGroups.ADMINS, FailoverGroups.OPERATORS, FailoverGroups.TICKETING);
 		Optional<MediaType> format = format(accept);
 		if (format.isEmpty()) {
@@ -116,11 +122,19 @@ class ReportController {
 		}
 		FailoverReport report = reports.find(processKey, id).orElseThrow(() -> new NoSuchFailoverException(id));
 		MediaType type = format.get();
-		Object body = HTML.equals(type) ? ReportHtml.render(report)
-				: MARKDOWN.equals(type) ? ReportMarkdown.render(report) : report;
+		// the JSON is for machines and stays as it is; the pages are for people and speak their language
+		Messages messages = Messages.forAcceptLanguage(acceptLanguage);
+		Object body = HTML.equals(type) ? ReportHtml.render(report, messages)
+				: MARKDOWN.equals(type) ? ReportMarkdown.render(report, messages) : report;
 		// nosniff: a browser renders the JSON and Markdown as what they are, never as HTML
 		return ResponseEntity.ok()
 			.contentType(type)
+			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE)
+			.headers(headers -> {
+				if (body != report) {
+					headers.set(HttpHeaders.CONTENT_LANGUAGE, Languages.tag(messages.locale()));
+				}
+			})
 			.header("X-Content-Type-Options", "nosniff")
 			.header("Content-Security-Policy", ReportHtml.CONTENT_SECURITY_POLICY)
 			.body(body);

@@ -11,6 +11,9 @@ import java.util.Base64;
 import java.util.List;
 
 import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.i18n.DataLossStatements;
+import org.pchatfailover.i18n.Languages;
+import org.pchatfailover.i18n.Messages;
 import org.pchatfailover.report.FailoverReport.DataLoss;
 import org.pchatfailover.report.FailoverReport.Decision;
 import org.pchatfailover.report.FailoverReport.Incident;
@@ -43,7 +46,10 @@ final class ReportHtml {
 
 	private final StringBuilder html = new StringBuilder();
 
-	private ReportHtml() {
+	private final Messages messages;
+
+	private ReportHtml(Messages messages) {
+		this.messages = messages;
 	}
 
 	private static String sha256(String text) {
@@ -57,12 +63,19 @@ final class ReportHtml {
 	}
 
 	static String render(FailoverReport report) {
-		return new ReportHtml().page(report);
+		return render(report, Messages.of(Languages.ENGLISH));
+	}
+
+	/** The page in the reader's language: headings and labels; values, commands and outcomes as they were. */
+	static String render(FailoverReport report, Messages messages) {
+		return new ReportHtml(messages).page(report);
 	}
 
 	private String page(FailoverReport report) {
-		String title = "Failover report " + text(report.ticketId()) + " - " + text(report.poolFqdn());
-		html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+		String title = t("title") + " " + text(report.ticketId()) + " - " + text(report.poolFqdn());
+		html.append("<!DOCTYPE html>\n<html lang=\"")
+			.append(Languages.tag(messages.locale()))
+			.append("\"><head><meta charset=\"utf-8\"><title>")
 			.append(escape(title))
 			.append("</title><style>")
 			.append(STYLE)
@@ -81,35 +94,35 @@ final class ReportHtml {
 
 	private void summary(FailoverReport report) {
 		html.append("<table>\n");
-		row("Failover", report.id());
-		row("Ticket", report.ticketId());
-		row("Pool", report.poolFqdn());
-		row("State", report.state().name());
-		row("Requested by", report.requestedBy());
-		row("Started by", report.startedBy());
-		row("Reason", report.reason());
-		row("Started", time(report.startedAt()));
-		row("Ended", time(report.endedAt()));
-		row("Duration", duration(report.durationMillis()));
-		row("Report generated", time(report.generatedAt()));
+		row(t("failover"), report.id());
+		row(t("ticket"), report.ticketId());
+		row(t("pool"), report.poolFqdn());
+		row(t("state"), report.state().name());
+		row(t("requested-by"), report.requestedBy());
+		row(t("started-by"), report.startedBy());
+		row(t("reason"), report.reason());
+		row(t("started"), time(report.startedAt()));
+		row(t("ended"), time(report.endedAt()));
+		row(t("duration"), duration(report.durationMillis()));
+		row(t("report-generated"), time(report.generatedAt()));
 		html.append("</table>\n");
 	}
 
 	private void dataLoss(DataLoss loss) {
-		html.append("<h2>Data-loss window</h2>\n");
+		html.append("<h2>").append(escape(t("data-loss-window"))).append("</h2>\n");
 		if (loss == null) {
-			html.append("<p>Not known yet: the plan has not been made.</p>\n");
+			html.append("<p>").append(escape(t("not-known-yet"))).append("</p>\n");
 			return;
 		}
 		if (loss.whatIsLost() != null) {
-			html.append("<p class=\"loss\"><strong>").append(escape(loss.whatIsLost())).append("</strong></p>\n");
+			html.append("<p class=\"loss\"><strong>").append(escape(lost(loss.whatIsLost()))).append("</strong></p>\n");
 		}
 		html.append("<table>\n");
-		row("Window", loss.description());
-		row("Last recoverable transaction", time(loss.lastRecoverableAt()));
-		row("Lost until", time(loss.lostUntil()));
-		row("Log chain gap", loss.logChainGap());
-		row("Operator's decision on the gap", loss.decision());
+		row(t("window"), lost(loss.description()));
+		row(t("last-recoverable-transaction"), time(loss.lastRecoverableAt()));
+		row(t("lost-until"), time(loss.lostUntil()));
+		row(t("log-chain-gap"), loss.logChainGap());
+		row(t("gap-decision"), loss.decision());
 		html.append("</table>\n");
 	}
 
@@ -117,23 +130,23 @@ final class ReportHtml {
 		if (incidents.isEmpty()) {
 			return;
 		}
-		html.append("<h2>Open incidents</h2>\n<table>\n");
-		header("Step", "Since", "Message");
+		html.append("<h2>").append(escape(t("open-incidents"))).append("</h2>\n<table>\n");
+		header(t("step"), t("since"), t("message"));
 		incidents.forEach(i -> cells(i.stepId(), time(i.createdAt()), i.message()));
 		html.append("</table>\n");
 	}
 
 	private void decisions(List<Decision> decisions) {
-		html.append("<h2>Decisions</h2>\n<table>\n");
-		header("Step", "User", "Time", "Values", "Comment");
+		html.append("<h2>").append(escape(t("decisions"))).append("</h2>\n<table>\n");
+		header(t("step"), t("user"), t("time"), t("values"), t("comment"));
 		decisions.forEach(d -> cells(d.stepId(), d.user(), time(d.decidedAt()), ReportFormat.values(d.values()),
 				d.comment()));
 		html.append("</table>\n");
 	}
 
 	private void timeline(List<Step> steps) {
-		html.append("<h2>Timeline</h2>\n<table>\n");
-		header("#", "Step", "Name", "Started", "Ended", "Duration", "Outcome", "Message");
+		html.append("<h2>").append(escape(t("timeline"))).append("</h2>\n<table>\n");
+		header("#", t("step"), t("name"), t("started"), t("ended"), t("duration"), t("outcome"), t("message"));
 		int number = 1;
 		for (Step step : steps) {
 			html.append("<tr class=\"").append(step.outcome()).append("\">");
@@ -148,13 +161,13 @@ final class ReportHtml {
 	}
 
 	private void actions(List<Step> steps) {
-		html.append("<h2>Statements and cmdlets</h2>\n");
+		html.append("<h2>").append(escape(t("statements-and-cmdlets"))).append("</h2>\n");
 		for (Step step : steps) {
 			if (step.actions().isEmpty()) {
 				continue;
 			}
 			html.append("<h3>").append(escape(step.stepId() + ": " + text(step.name()))).append("</h3>\n<table>\n");
-			header("Time", "Target", "Kind", "Command", "Result", "Status", "Duration");
+			header(t("time"), t("target"), t("kind"), t("command"), t("result"), t("status"), t("duration"));
 			for (ActionLog.Action action : step.actions()) {
 				html.append("<tr><td>").append(escape(time(action.at()))).append("</td><td>")
 					.append(escape(text(action.target()))).append("</td><td>")
@@ -167,6 +180,15 @@ final class ReportHtml {
 			}
 			html.append("</table>\n");
 		}
+	}
+
+	/** The data-loss statement is stored in English (the callback has no reader); the reader gets it in theirs. */
+	private String lost(String statement) {
+		return DataLossStatements.translate(statement, messages);
+	}
+
+	private String t(String key) {
+		return messages.text("report." + key);
 	}
 
 	private void row(String label, String value) {
@@ -190,8 +212,9 @@ final class ReportHtml {
 		html.append("</tr>\n");
 	}
 
+	// UTF-8: only the markup characters become references, so "Relatório" and "故障转移报告" stay readable in the source
 	private static String escape(String text) {
-		return HtmlUtils.htmlEscape(text);
+		return HtmlUtils.htmlEscape(text, "UTF-8");
 	}
 
 }

@@ -10,6 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.pchatfailover.actionlog.ActionLog;
+import org.pchatfailover.i18n.DataLossStatements;
+import org.pchatfailover.i18n.Languages;
+import org.pchatfailover.i18n.Messages;
 import org.pchatfailover.report.FailoverReport.DataLoss;
 import org.pchatfailover.report.FailoverReport.Decision;
 import org.pchatfailover.report.FailoverReport.Step;
@@ -27,25 +30,34 @@ final class ReportMarkdown {
 
 	private final StringBuilder md = new StringBuilder();
 
-	private ReportMarkdown() {
+	private final Messages messages;
+
+	private ReportMarkdown(Messages messages) {
+		this.messages = messages;
 	}
 
 	static String render(FailoverReport report) {
-		return new ReportMarkdown().document(report);
+		return render(report, Messages.of(Languages.ENGLISH));
+	}
+
+	/** The document in the reader's language: headings and labels; values, commands and outcomes as they were. */
+	static String render(FailoverReport report, Messages messages) {
+		return new ReportMarkdown(messages).document(report);
 	}
 
 	private String document(FailoverReport report) {
-		md.append("# Failover report ").append(cell(text(report.ticketId()))).append(" - ")
+		md.append("# ").append(t("title")).append(" ").append(cell(text(report.ticketId()))).append(" - ")
 			.append(cell(text(report.poolFqdn()))).append("\n\n");
-		table(List.of("Item", "Value"), List.of(List.of("Failover", report.id()), List.of("State", report.state().name()),
-				List.of("Requested by", text(report.requestedBy())), List.of("Started by", text(report.startedBy())),
-				List.of("Reason", text(report.reason())), List.of("Started", time(report.startedAt())),
-				List.of("Ended", time(report.endedAt())), List.of("Duration", duration(report.durationMillis())),
-				List.of("Report generated", time(report.generatedAt()))));
+		table(List.of(t("item"), t("value")), List.of(List.of(t("failover"), report.id()),
+				List.of(t("state"), report.state().name()),
+				List.of(t("requested-by"), text(report.requestedBy())), List.of(t("started-by"), text(report.startedBy())),
+				List.of(t("reason"), text(report.reason())), List.of(t("started"), time(report.startedAt())),
+				List.of(t("ended"), time(report.endedAt())), List.of(t("duration"), duration(report.durationMillis())),
+				List.of(t("report-generated"), time(report.generatedAt()))));
 		dataLoss(report.dataLoss());
 		if (!report.openIncidents().isEmpty()) {
-			md.append("## Open incidents\n\n");
-			table(List.of("Step", "Since", "Message"), report.openIncidents()
+			md.append("## ").append(t("open-incidents")).append("\n\n");
+			table(List.of(t("step"), t("since"), t("message")), report.openIncidents()
 				.stream()
 				.map(i -> List.of(i.stepId(), time(i.createdAt()), text(i.message())))
 				.toList());
@@ -57,47 +69,48 @@ final class ReportMarkdown {
 	}
 
 	private void dataLoss(DataLoss loss) {
-		md.append("## Data-loss window\n\n");
+		md.append("## ").append(t("data-loss-window")).append("\n\n");
 		if (loss == null) {
-			md.append("Not known yet: the plan has not been made.\n\n");
+			md.append(t("not-known-yet")).append("\n\n");
 			return;
 		}
 		if (loss.whatIsLost() != null) {
-			md.append("**").append(cell(loss.whatIsLost())).append("**\n\n");
+			md.append("**").append(cell(lost(loss.whatIsLost()))).append("**\n\n");
 		}
-		table(List.of("Item", "Value"), List.of(List.of("Window", text(loss.description())),
-				List.of("Last recoverable transaction", time(loss.lastRecoverableAt())),
-				List.of("Lost until", time(loss.lostUntil())), List.of("Log chain gap", text(loss.logChainGap())),
-				List.of("Operator's decision on the gap", text(loss.decision()))));
+		table(List.of(t("item"), t("value")), List.of(List.of(t("window"), text(lost(loss.description()))),
+				List.of(t("last-recoverable-transaction"), time(loss.lastRecoverableAt())),
+				List.of(t("lost-until"), time(loss.lostUntil())), List.of(t("log-chain-gap"), text(loss.logChainGap())),
+				List.of(t("gap-decision"), text(loss.decision()))));
 	}
 
 	private void decisions(List<Decision> decisions) {
-		md.append("## Decisions\n\n");
-		table(List.of("Step", "User", "Time", "Values", "Comment"), decisions.stream()
+		md.append("## ").append(t("decisions")).append("\n\n");
+		table(List.of(t("step"), t("user"), t("time"), t("values"), t("comment")), decisions.stream()
 			.map(d -> List.of(text(d.stepId()), text(d.user()), time(d.decidedAt()), ReportFormat.values(d.values()),
 					text(d.comment())))
 			.toList());
 	}
 
 	private void timeline(List<Step> steps) {
-		md.append("## Timeline\n\n");
+		md.append("## ").append(t("timeline")).append("\n\n");
 		List<List<String>> rows = new ArrayList<>();
 		for (Step step : steps) {
 			rows.add(List.of(String.valueOf(rows.size() + 1), step.stepId(), text(step.name()),
 					time(step.startedAt()), time(step.endedAt()), duration(step.durationMillis()),
 					step.outcome().name(), text(step.message())));
 		}
-		table(List.of("#", "Step", "Name", "Started", "Ended", "Duration", "Outcome", "Message"), rows);
+		table(List.of("#", t("step"), t("name"), t("started"), t("ended"), t("duration"), t("outcome"), t("message")), rows);
 	}
 
 	private void actions(List<Step> steps) {
-		md.append("## Statements and cmdlets\n\n");
+		md.append("## ").append(t("statements-and-cmdlets")).append("\n\n");
 		for (Step step : steps) {
 			if (step.actions().isEmpty()) {
 				continue;
 			}
 			md.append("### ").append(cell(step.stepId() + ": " + text(step.name()))).append("\n\n");
-			md.append("| Time | Target | Kind | Command | Result | Status | Duration |\n");
+			md.append("| ").append(String.join(" | ", t("time"), t("target"), t("kind"), t("command"), t("result"),
+					t("status"), t("duration"))).append(" |\n");
 			md.append("|---|---|---|---|---|---|---|\n");
 			for (ActionLog.Action action : step.actions()) {
 				md.append("| ").append(cell(time(action.at()))).append(" | ").append(cell(text(action.target())))
@@ -108,6 +121,15 @@ final class ReportMarkdown {
 			}
 			md.append('\n');
 		}
+	}
+
+	/** The data-loss statement is stored in English (the callback has no reader); the reader gets it in theirs. */
+	private String lost(String statement) {
+		return DataLossStatements.translate(statement, messages);
+	}
+
+	private String t(String key) {
+		return messages.text("report." + key);
 	}
 
 	private void table(List<String> headers, List<List<String>> rows) {

@@ -6,6 +6,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.pchatfailover.i18n.Languages;
+import org.pchatfailover.i18n.Messages;
+import org.pchatfailover.i18n.ProblemTitles;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,14 +38,17 @@ final class AccessResponses {
 
 	private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
 			String detail) throws IOException {
+		// the title in the reader's language, like every other problem of the app (i18n.ProblemTitles)
+		Messages messages = Messages.forAcceptLanguage(request.getHeader("Accept-Language"));
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
-		problem.put("title", title);
+		problem.put("title", ProblemTitles.title(title, messages));
 		problem.put("status", status);
 		problem.put("detail", detail);
 		problem.put("instance", request.getRequestURI().replaceAll("[^A-Za-z0-9/._~-]", ""));
 		response.setStatus(status);
 		response.setContentType("application/problem+json");
+		response.setHeader("Content-Language", Languages.tag(messages.locale()));
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter().write(JSON.writeValueAsString(problem));
 	}

@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.nio.file.Files;
@@ -24,6 +29,7 @@ import org.pchatfailover.ApiClient;
 import org.pchatfailover.ApiClient.Response;
 import org.pchatfailover.LabDrill;
 import org.pchatfailover.LabTestSupport;
+import org.pchatfailover.security.WebappLogin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -150,7 +156,36 @@ class FailoverReportIT {
 		String form = lab.send("operator", "GET", "/engine-rest/task/" + taskId + "/deployed-form", null,
 				"application/json").text();
 		assertThat(form).as("the form shows it emphasised").contains("**{{dataLossStatement}}**");
+		assertLossStatedInTheReadersLanguage(id, taskId, missing, lastRecovered);
 		return lost;
+	}
+
+	/**
+	 * The statement is stored in English for the callback; Tasklist's form (its form-variables, fetched as a logged-in
+	 * browser in Chinese) and the report (German) say it in the reader's language, with the same file names.
+	 */
+	private void assertLossStatedInTheReadersLanguage(String id, String taskId, String missing, String lastRecovered)
+			throws Exception {
+		HttpClient tasklist = WebappLogin.session(port, "operator", "operator", "tasklist");
+		HttpResponse<String> variables = tasklist.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/api/engine/engine/default/task/" + taskId
+					+ "/form-variables?deserializeValues=false"))
+			.header("Accept", "application/json")
+			.header("Accept-Language", "zh-CN,zh;q=0.9")
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(variables.statusCode()).as(variables.body()).isEqualTo(200);
+		assertThat(ApiClient.JSON.readTree(variables.body()).at("/dataLossStatement/value").asText())
+			.startsWith("数据丢失：缺少 " + missing + "（")
+			.contains("恢复的最后一个事务位于 " + lastRecovered + " 中", "此后的所有内容都将丢失");
+
+		HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/failovers/" + id + "/report"))
+			.header("Accept", "text/html")
+			.header("Accept-Language", "de-DE,de;q=0.9")
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("operator:operator".getBytes()))
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(page.body()).contains("<html lang=\"de\">", "<strong>DATENVERLUST: es fehlen " + missing + " (",
+				"Die letzte wiederhergestellte Transaktion liegt in " + lastRecovered, "ALLES DANACH GEHT VERLOREN");
 	}
 
 	private List<JsonNode> received(JsonNode reset, String path) throws Exception {

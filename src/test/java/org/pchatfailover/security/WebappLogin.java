@@ -23,12 +23,26 @@ public final class WebappLogin {
 
 	/** The HTTP status of the login: 200 in, 401 wrong credentials, 403 no access to that app. */
 	public static int login(int port, String user, String password, String app) {
-		CookieManager cookies = new CookieManager();
-		HttpClient client = HttpClient.newBuilder()
+		return login(port, user, password, app, client(new CookieManager()));
+	}
+
+	/** A client logged in to the app as the user, holding the session cookie as the browser would. */
+	public static HttpClient session(int port, String user, String password, String app) {
+		HttpClient client = client(new CookieManager());
+		assertThat(login(port, user, password, app, client)).as("login of " + user + " to " + app).isEqualTo(200);
+		return client;
+	}
+
+	private static HttpClient client(CookieManager cookies) {
+		return HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.cookieHandler(cookies)
 			.connectTimeout(TIMEOUT)
 			.build();
+	}
+
+	private static int login(int port, String user, String password, String app, HttpClient client) {
+		CookieManager cookies = (CookieManager) client.cookieHandler().orElseThrow();
 		try {
 			client.send(HttpRequest.newBuilder(uri(port, "/camunda/app/" + app + "/default/")).timeout(TIMEOUT).build(),
 					HttpResponse.BodyHandlers.discarding());
