@@ -7,8 +7,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The job executor locks jobs in this node's name ({@link NodeIdentity}) instead of a random UUID per start, and for
- * {@code pchat.node.job-lock} instead of Camunda's 5 minutes: a restarted node finds its own locks, and a dead node's
- * run out within a minute. The Spring Boot starter has no property for the lock owner, hence a plugin.
+ * {@code pchat.node.job-lock} instead of Camunda's 5 minutes: a restarted node finds its own locks (and frees them), a
+ * dead node's are freed by the living ({@link NodeLease}), and a step running longer than 5 minutes is not started a
+ * second time by an acquisition that found its lock run out. The Spring Boot starter has no property for the lock
+ * owner, hence a plugin.
  */
 @Component
 class JobLockPlugin extends AbstractProcessEnginePlugin {

@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * safe only while no live process runs jobs under it, so: a start waits until the id's previous life has been silent
  * for {@code 3 x heartbeat} (a killed node), refuses to start while it still beats (another live node configured with
  * the same id), then frees the locks its previous life held and lets the job executor start (at ApplicationReady,
- * after this runner). While alive it extends the locks of the steps it runs, and frees those of nodes whose
- * heartbeat stood still. Beats are a counter, not a time: nodes never compare clocks to judge each other.
+ * after this runner). While alive it frees the locks of nodes whose heartbeat stood still. It never moves the lock
+ * of a job it runs: Camunda's FailedJobListener takes a job whose {@code LOCK_EXP_TIME_} changed while it ran for
+ * re-acquired and skips its failure (no retry, no incident), so the step would hang locked for good. Beats are a counter, not a time: nodes never compare clocks to judge each other.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -51,8 +52,6 @@ class NodeLease implements ApplicationRunner {
 	private final Map<String, Seen> others = new HashMap<>();
 
 	private ScheduledExecutorService heartbeat;
-
-	private volatile Instant lastExtension = Instant.EPOCH;
 
 	private record Seen(long beat, Instant since) {
 	}
@@ -157,11 +156,6 @@ class NodeLease implements ApplicationRunner {
 					nodeId, life);
 			if (mine == 0) {
 				log.error("engine node {} lost its id to another start: its job locks may be taken over", nodeId);
-			}
-			if (Duration.between(lastExtension, Instant.now()).compareTo(properties.lockExtension()) >= 0) {
-				int extended = jobLocks.extend(nodeId, properties.jobLock());
-				lastExtension = Instant.now();
-				log.debug("engine node {} extended {} job lock(s)", nodeId, extended);
 			}
 			releaseDeadNodes();
 		}

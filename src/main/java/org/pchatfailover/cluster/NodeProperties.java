@@ -17,15 +17,16 @@ import org.springframework.validation.annotation.Validated;
  * so a restarted node knows which job locks were its own. Default: read from {@code id-file}, made there once
  * (host name and a random suffix)
  * @param idFile where a node without {@code id} keeps the one it made, default {@code ./data/node-id}
- * @param jobLock how long a job the node acquired stays locked to it, default {@code PT1M}; a live node extends the
- * locks of its running steps every third of it, so only a dead node's locks run out
+ * @param jobLock how long a job the node acquired stays locked to it, default {@code PT12H}: longer than any step
+ * (a lock that runs out under a running step lets the step start a second time). A dead node's locks do not wait
+ * for it: the living release them after three silent heartbeats, a restarted node its own at once
  * @param heartbeat how often the node shows it is alive, default {@code PT5S}; a node whose heartbeat stood still
  * for three of them is dead: its job locks are released and its id may be taken by its next start
  */
 @Validated
 @ConfigurationProperties("pchat.node")
 public record NodeProperties(@Pattern(regexp = NodeProperties.ID, message = "letters, digits, '.', '_', '-'; 1 to 64") String id,
-		@DefaultValue("./data/node-id") @NotNull Path idFile, @DefaultValue("PT1M") @NotNull Duration jobLock,
+		@DefaultValue("./data/node-id") @NotNull Path idFile, @DefaultValue("PT12H") @NotNull Duration jobLock,
 		@DefaultValue("PT5S") @NotNull Duration heartbeat) {
 
 	static final String ID = "^[A-Za-z0-9._-]{1,64}$";
@@ -40,11 +41,6 @@ public record NodeProperties(@Pattern(regexp = NodeProperties.ID, message = "let
 	/** How long a node's heartbeat may stand still before the others take it for dead. */
 	Duration deadAfter() {
 		return heartbeat.multipliedBy(3);
-	}
-
-	/** How often a live node extends the locks of the jobs it runs: well before they run out. */
-	Duration lockExtension() {
-		return jobLock.dividedBy(3);
 	}
 
 }
