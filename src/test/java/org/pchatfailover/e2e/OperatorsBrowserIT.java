@@ -21,6 +21,7 @@ import org.pchatfailover.LabTestSupport;
 import org.pchatfailover.reliability.ReliabilityFigures;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * admin work them only through Tasklist, Cockpit and the report, as people do at 3 a.m.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after the class: its job executor and lab servers would otherwise poll beside every later test on 2 cores
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OperatorsBrowserIT {
 
 	private static final ReliabilityFigures FIGURES = ReliabilityFigures.of(OperatorsBrowserIT.class);
