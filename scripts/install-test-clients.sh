@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs the independent clients the lab's integration tests drive (lab/clients/*IT): FreeTDS tsql and freebcp,
 # the FreeTDS ODBC driver under pyodbc, pymssql, tedious and mssql for Node, and OpenSSH's ssh. DBAs and Lync
-# admins point these at the lab, so the tests hold the lab to them, not only to our own drivers.
+# admins point these at the lab, so the tests hold the lab to them, not only to our own drivers. Also Debian's
+# chromium and chromium-driver, the browser and the driver the operators' browser test (e2e/*IT) drives through
+# Selenium: Debian's builds at Debian's paths, never a browser or driver downloaded by a tool of its own.
 # Debian packages by apt-get (as root or through sudo), the Node packages pinned by src/test/node/package-lock.json
 # into src/test/node/node_modules. Idempotent; with everything there it only checks. `mvn verify` runs it before
 # the integration tests; it fails, naming what is missing, when it cannot install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(freetds-bin tdsodbc unixodbc python3-pyodbc python3-pymssql openssh-client)
+PACKAGES=(freetds-bin tdsodbc unixodbc python3-pyodbc python3-pymssql openssh-client chromium chromium-driver)
 # the tests call Debian's Python, whatever python3 comes first on PATH: the Debian packages install for it
 PYTHON=/usr/bin/python3
 ODBC_DRIVER=FreeTDS
@@ -93,4 +95,12 @@ except pyodbc.OperationalError as ex:
     assert ex.args[0] == '08S01', ex
 "
 check "OpenSSH ssh" ssh -V
+# the browser test names these paths to Selenium, so that Selenium Manager never looks for (or downloads) others
+check "Debian's chromium at /usr/bin/chromium" /usr/bin/chromium --headless=new --no-sandbox --version
+check "Debian's chromedriver at /usr/bin/chromedriver" /usr/bin/chromedriver --version
+# chromedriver drives only the browser major version it was built for; Debian ships the two from one source
+browser_major=$(/usr/bin/chromium --version 2>/dev/null | grep -o '[0-9]\+' | head -1)
+driver_major=$(/usr/bin/chromedriver --version 2>/dev/null | grep -o '[0-9]\+' | head -1)
+[ "$browser_major" = "$driver_major" ] \
+	|| fail "chromium $browser_major and chromium-driver $driver_major differ: apt-get install chromium chromium-driver"
 check "tedious and mssql" node -e "require('./$NODE_DIR/node_modules/tedious'); require('./$NODE_DIR/node_modules/mssql')"
