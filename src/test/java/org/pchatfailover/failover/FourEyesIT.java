@@ -85,7 +85,24 @@ class FourEyesIT {
 		lab.completeAs("operator2", id, "CountersignFailover",
 				Map.of("failoverCountersigned", "false", "countersignComment", "the front end still answers"), 204);
 
-		lab.awaitTask(id, "ConfirmFailover");
+		String secondRound = lab.awaitTask(id, "ConfirmFailover");
+		JsonNode shown = lab.json("operator", "GET", "/engine-rest/task/" + secondRound + "/form-variables", null, 200);
+		assertThat(shown.at("/taskRound/value").asInt()).isEqualTo(2);
+		assertThat(shown.at("/roundReason/value").asText())
+			.isEqualTo("the second operator did not countersign the failover: the front end still answers");
+		assertThat(shown.has("failoverApproved")).as("the first round's answer is not filled in").isFalse();
+		assertThat(shown.has("confirmationComment")).isFalse();
+		assertThat(shown.at("/progressStep/value").asText()).isEqualTo("Confirm failover");
+		assertThat(shown.at("/progressDone/value").asText()).isEqualTo("Check preconditions and build plan");
+		assertThat(shown.at("/progressNext/value").asText())
+			.as("the countersign, reached once, is announced again").startsWith("Countersign failover (second operator) → Remove log shipping");
+		assertThat(shown.at("/progressPointOfNoReturn/value").asText())
+			.startsWith("Remove log shipping: sp_delete_log_shipping_secondary_database");
+		assertThat(shown.at("/reportLink/value").asText()).isEqualTo("/api/failovers/" + id + "/report");
+		String form = lab.send("operator", "GET", "/engine-rest/task/" + secondRound + "/deployed-form", null,
+				"application/json").text();
+		assertThat(form).contains("**Round {{taskRound}}**: {{roundReason}}", "{{progressPointOfNoReturn}}",
+				"({{reportLink}})");
 		JsonNode lab2 = lab.json("admin", "GET", "/api/lab/state", null, 200);
 		assertThat(lab2.toString()).as("log shipping untouched").doesNotContain("sp_delete_log_shipping");
 		assertThat(state(id)).isEqualTo("WAITING_FOR_OPERATOR");
