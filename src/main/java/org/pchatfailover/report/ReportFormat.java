@@ -50,6 +50,11 @@ final class ReportFormat {
 				: values.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining("; "));
 	}
 
+	/** Which attempt of how many: {@code 2 of 3}. */
+	static String attempt(int next, int of) {
+		return next + " of " + of;
+	}
+
 	static String succeeded(boolean succeeded) {
 		return succeeded ? "ok" : "FAILED";
 	}

@@ -14,6 +14,7 @@ import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.report.FailoverReport.DataLoss;
 import org.pchatfailover.report.FailoverReport.Decision;
 import org.pchatfailover.report.FailoverReport.Incident;
+import org.pchatfailover.report.FailoverReport.Retrying;
 import org.pchatfailover.report.FailoverReport.Step;
 import org.springframework.web.util.HtmlUtils;
 
@@ -72,6 +73,7 @@ final class ReportHtml {
 		summary(report);
 		dataLoss(report.dataLoss());
 		incidents(report.openIncidents());
+		retrying(report.retrying());
 		decisions(report.decisions());
 		timeline(report.timeline());
 		actions(report.timeline());
@@ -120,6 +122,17 @@ final class ReportHtml {
 		html.append("<h2>Open incidents</h2>\n<table>\n");
 		header("Step", "Since", "Message");
 		incidents.forEach(i -> cells(i.stepId(), time(i.createdAt()), i.message()));
+		html.append("</table>\n");
+	}
+
+	private void retrying(List<Retrying> retrying) {
+		if (retrying.isEmpty()) {
+			return;
+		}
+		html.append("<h2>Retrying</h2>\n<table>\n");
+		header("Step", "Name", "Next attempt", "Next attempt at", "Last error");
+		retrying.forEach(r -> cells(r.stepId(), r.name(), ReportFormat.attempt(r.nextAttempt(), r.attempts()),
+				time(r.nextAttemptAt()), r.lastError()));
 		html.append("</table>\n");
 	}
 

@@ -50,6 +50,14 @@ final class ReportMarkdown {
 				.map(i -> List.of(i.stepId(), time(i.createdAt()), text(i.message())))
 				.toList());
 		}
+		if (!report.retrying().isEmpty()) {
+			md.append("## Retrying\n\n");
+			table(List.of("Step", "Name", "Next attempt", "Next attempt at", "Last error"), report.retrying()
+				.stream()
+				.map(r -> List.of(r.stepId(), text(r.name()), ReportFormat.attempt(r.nextAttempt(), r.attempts()),
+						time(r.nextAttemptAt()), text(r.lastError())))
+				.toList());
+		}
 		decisions(report.decisions());
 		timeline(report.timeline());
 		actions(report.timeline());

@@ -13,6 +13,7 @@ import org.pchatfailover.report.FailoverReport.DataLoss;
 import org.pchatfailover.report.FailoverReport.Decision;
 import org.pchatfailover.report.FailoverReport.Incident;
 import org.pchatfailover.report.FailoverReport.Outcome;
+import org.pchatfailover.report.FailoverReport.Retrying;
 import org.pchatfailover.report.FailoverReport.Step;
 
 class ReportRenderersTest {
@@ -54,6 +55,16 @@ class ReportRenderersTest {
 	}
 
 	@Test
+	void bothSayWhichStepRetriesWhichAttemptComesNextWhenAndWhy() {
+		assertThat(ReportHtml.render(report())).contains("<h2>Retrying</h2>", "<td>InstallMirror</td>",
+				"<td>Install mirror for the new principal</td><td>2 of 3</td><td>2026-11-25 08:02:20 UTC</td>"
+						+ "<td>cannot connect to SQL Server dal-sql-bk|PCHAT &lt;refused&gt;</td>");
+		assertThat(ReportMarkdown.render(report())).contains("## Retrying", "| InstallMirror | Install mirror for the "
+				+ "new principal | 2 of 3 | 2026-11-25 08:02:20 UTC | cannot connect to SQL Server dal-sql-bk\\|PCHAT "
+				+ "\\<refused\\> |");
+	}
+
+	@Test
 	void markdownCodeSpansOutgrowTheBackticksOfTheCommand() {
 		assertThat(ReportMarkdown.code("Write-Host `\"a``b`\"")).isEqualTo("``` Write-Host `\"a``b`\" ```");
 		assertThat(ReportMarkdown.code("line one\r\n  line two")).isEqualTo("` line one line two `");
@@ -74,7 +85,7 @@ class ReportRenderersTest {
 	@Test
 	void aFailoverBeforeItsPlanSaysTheWindowIsNotKnownYet() {
 		FailoverReport early = new FailoverReport("p-1", "INC-1", "atl-cs-001.litwareinc.com", null, null, null,
-				FailoverState.RUNNING, T0, null, 900, List.of(), List.of(), null, List.of(), T0.plusSeconds(1));
+				FailoverState.RUNNING, T0, null, 900, List.of(), List.of(), null, List.of(), List.of(), T0.plusSeconds(1));
 
 		assertThat(ReportHtml.render(early)).contains("Not known yet");
 		assertThat(ReportMarkdown.render(early)).contains("Not known yet", "| Requested by | - |");
@@ -103,6 +114,8 @@ class ReportRenderersTest {
 						T0.plusSeconds(2_700), "transactions after 08:15 are lost",
 						"gap at LSN 42", "RECOVER_WITH_DATA_LOSS"),
 				List.of(new Incident("SetPoolFailedOver", T0.plusSeconds(70), "Lync shell unreachable <timeout>")),
+				List.of(new Retrying("InstallMirror", "Install mirror for the new principal", 2, 3,
+						"cannot connect to SQL Server dal-sql-bk|PCHAT <refused>", T0.plusSeconds(140))),
 				T0.plusSeconds(80));
 	}
 
