@@ -2,8 +2,9 @@ package org.pchatfailover.report;
 
 import static org.pchatfailover.report.ReportFormat.duration;
 import static org.pchatfailover.report.ReportFormat.text;
-import static org.pchatfailover.report.ReportFormat.time;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -27,11 +28,23 @@ final class ReportMarkdown {
 
 	private final StringBuilder md = new StringBuilder();
 
-	private ReportMarkdown() {
+	private final ZoneId zone;
+
+	private ReportMarkdown(ZoneId zone) {
+		this.zone = zone;
 	}
 
 	static String render(FailoverReport report) {
-		return new ReportMarkdown().document(report);
+		return render(report, ReportFormat.UTC);
+	}
+
+	/** With every time in {@code zone}, named. */
+	static String render(FailoverReport report, ZoneId zone) {
+		return new ReportMarkdown(zone).document(report);
+	}
+
+	private String time(Instant at) {
+		return ReportFormat.time(at, zone);
 	}
 
 	private String document(FailoverReport report) {

@@ -225,7 +225,7 @@ class FailoverProcessTest {
 		assertThat(failover).isWaitingAt("VerifyService").variables().containsEntry(
 				FailoverVariables.ACTIVE_SERVER_EVIDENCE, "Active servers set and confirmed by the database: "
 						+ "mgc.dbo.tblServerIdentity on dal-sql-bk.litwareinc.com\\PCHAT\n"
-						+ "  - dal-pc-001.litwareinc.com: pinged 2026-11-29T13:05 (server time)\n");
+						+ "  - dal-pc-001.litwareinc.com: pinged 2026-11-29T13:05 (serverLastPingTime as stored, in a time zone the references do not name)\n");
 		complete(task("VerifyService"), withVariables(FailoverVariables.SERVICE_VERIFIED, "true",
 				FailoverVariables.VERIFICATION_COMMENT, "posted in room Ops"));
 

@@ -1,8 +1,13 @@
 package org.pchatfailover.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +33,10 @@ class ReportRenderersTest {
 	void htmlEscapesEveryValueAndNeedsNothingFromOutside() {
 		String html = ReportHtml.render(report());
 
-		assertThat(html).doesNotContain("<script", "'x'", "<link", "src=", "href=");
+		assertThat(html).doesNotContain("<script>alert", "'x'", "<link", "src=", "href=");
 		assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; | &quot;quoted&quot; &amp;",
-				"@{Replace=&#39;a|b&#39;}", "<td>operator</td>", "<td>2026-11-25 08:00:01 UTC</td>");
+				"@{Replace=&#39;a|b&#39;}", "<td>operator</td>",
+				"<td><time datetime=\"2026-11-25T08:00:01Z\">2026-11-25 08:00:01 UTC</time></td>");
 		assertThat(html).containsSubsequence("<td>CheckPreconditions</td>", "<td>1.5 s</td>",
 				"<td>ApplyLogBackups</td>", "<td>INTERRUPTED</td>", "<td>SetPoolFailedOver</td>", "<td>FAILED</td>",
 				"Lync shell unreachable");
@@ -57,11 +63,49 @@ class ReportRenderersTest {
 	@Test
 	void bothSayWhichStepRetriesWhichAttemptComesNextWhenAndWhy() {
 		assertThat(ReportHtml.render(report())).contains("<h2>Retrying</h2>", "<td>InstallMirror</td>",
-				"<td>Install mirror for the new principal</td><td>2 of 3</td><td>2026-11-25 08:02:20 UTC</td>"
+				"<td>Install mirror for the new principal</td><td>2 of 3</td><td><time datetime=\"2026-11-25T08:02:20Z\">"
+						+ "2026-11-25 08:02:20 UTC</time></td>"
 						+ "<td>cannot connect to SQL Server dal-sql-bk|PCHAT &lt;refused&gt;</td>");
 		assertThat(ReportMarkdown.render(report())).contains("## Retrying", "| InstallMirror | Install mirror for the "
 				+ "new principal | 2 of 3 | 2026-11-25 08:02:20 UTC | cannot connect to SQL Server dal-sql-bk\\|PCHAT "
 				+ "\\<refused\\> |");
+	}
+
+	@Test
+	void writesTimesInTheZoneTheReaderAskedForWithTheZoneNamed() {
+		ZoneId chicago = ZoneId.of("America/Chicago");
+		String html = ReportHtml.render(report(), chicago);
+		assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"en\" data-zone=\"America/Chicago\">")
+			.contains("<td><time datetime=\"2026-11-25T08:00:01Z\">2026-11-25 02:00:01 CST (America/Chicago)</time></td>")
+			.doesNotContain(" UTC</time>");
+		assertThat(ReportMarkdown.render(report(), ZoneId.of("Europe/Berlin")))
+			.contains("| Started | 2026-11-25 09:00:00 CET (Europe/Berlin) |").doesNotContain(" UTC |");
+		assertThat(ReportMarkdown.render(report(), ZoneId.of("UTC"))).contains("| Started | 2026-11-25 08:00:00 UTC |");
+	}
+
+	@Test
+	void runsOnlyItsOwnScriptToShowTimesInTheBrowsersZone() throws Exception {
+		String html = ReportHtml.render(report());
+		assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"en\"><head>");
+		String script = html.substring(html.indexOf("<script>") + "<script>".length(), html.indexOf("</script>"));
+		assertThat(script).contains("Intl.DateTimeFormat", "timeZoneName: 'short'", "time[datetime]");
+		String hash = Base64.getEncoder()
+			.encodeToString(MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+		assertThat(ReportHtml.CONTENT_SECURITY_POLICY).contains("script-src 'sha256-" + hash + "'")
+			.startsWith("default-src 'none'");
+		assertThat(html.split("<script", -1)).hasSize(2);
+	}
+
+	@Test
+	void acceptsOnlyIanaRegionsAsTheReadersZone() {
+		assertThat(ReportZone.of(null)).isEmpty();
+		assertThat(ReportZone.of("America/Chicago")).contains(ZoneId.of("America/Chicago"));
+		assertThat(ReportZone.of("UTC")).contains(ZoneId.of("UTC"));
+		for (String notARegion : List.of("Mars/Olympus_Mons", "CST", "+05:00", "GMT+1", "", "x".repeat(500))) {
+			assertThatThrownBy(() -> ReportZone.of(notARegion)).as(notARegion)
+				.isInstanceOf(ReportZone.UnknownZoneException.class)
+				.hasMessageContaining("is not a time zone of the IANA database");
+		}
 	}
 
 	@Test
