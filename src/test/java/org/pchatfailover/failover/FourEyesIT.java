@@ -112,6 +112,46 @@ class FourEyesIT {
 		lab.awaitState(id, "ABORTED");
 	}
 
+	@Test
+	void startsASecondRoundEmptyAndSaysWhyWhenTheServiceWasNotVerified() {
+		lab.json("admin", "POST", "/api/lab/scenarios/normal", null, 200);
+		String id = lab.start("INC-1719", "Atlanta data centre lost");
+		lab.approve(id, "outage confirmed on the bridge");
+		lab.completeAs("operator2", id, "CountersignFailover",
+				Map.of("failoverCountersigned", "true", "countersignComment", "checked"), 204);
+		lab.complete(id, "ConfirmActiveServers", Map.of("lowLatencyConfirmed", "false"));
+		lab.complete(id, "VerifyService", Map.of("serviceVerified", "false", "verificationComment", "rooms do not load"));
+
+		JsonNode confirm = formVariables(lab.awaitTask(id, "ConfirmActiveServers"));
+		assertThat(confirm.at("/taskRound/value").asInt()).isEqualTo(2);
+		assertThat(confirm.at("/roundReason/value").asText()).isEqualTo("the service was not verified: rooms do not load");
+		assertThat(confirm.has("lowLatencyConfirmed")).as("the first round's answer is not filled in").isFalse();
+		lab.complete(id, "ConfirmActiveServers", Map.of());
+
+		JsonNode verify = formVariables(lab.awaitTask(id, "VerifyService"));
+		assertThat(verify.at("/taskRound/value").asInt()).isEqualTo(2);
+		assertThat(verify.has("serviceVerified")).isFalse();
+		assertThat(verify.has("verificationComment")).isFalse();
+		assertThat(verify.at("/activeServersSet/value").asText()).contains("dal-pc-");
+		assertThat(verify.at("/progressDone/value").asText()).endsWith("Confirm active servers → Set active servers");
+		assertThat(verify.at("/progressNext/value").asText()).isEmpty();
+		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "rooms load"));
+		lab.awaitCompleted(id);
+
+		// each round's answers are still the report's: the second round's start removed them from the process only
+		JsonNode decisions = lab.json("ticketing", "GET", "/api/failovers/" + id + "/report", null, 200)
+			.path("decisions");
+		assertThat(decisions.findValuesAsText("stepId")).containsExactly("ConfirmFailover", "CountersignFailover",
+				"ConfirmActiveServers", "VerifyService", "ConfirmActiveServers", "VerifyService");
+		assertThat(decisions.at("/3/values/serviceVerified").asText()).isEqualTo("false");
+		assertThat(decisions.at("/3/comment").asText()).isEqualTo("rooms do not load");
+		assertThat(decisions.at("/5/values/serviceVerified").asText()).isEqualTo("true");
+	}
+
+	private JsonNode formVariables(String taskId) {
+		return lab.json("operator", "GET", "/engine-rest/task/" + taskId + "/form-variables", null, 200);
+	}
+
 	private String state(String id) {
 		return lab.json("ticketing", "GET", "/api/failovers/" + id, null, 200).path("state").asText();
 	}
