@@ -42,6 +42,8 @@ final class TaskRounds {
 			// the failback's key, a literal as in FailoverProgress
 			"RunLogShippingScript", List.of("logShippingScriptRun"));
 
+	private static final String RETRY = FailoverVariables.LogChainDecision.RETRY.name();
+
 	private TaskRounds() {
 	}
 
@@ -52,7 +54,7 @@ final class TaskRounds {
 					+ text(process, COUNTERSIGN_COMMENT);
 			case "CountersignFailover" -> "the failover was approved again after the countersign was declined: "
 					+ text(process, CONFIRMATION_COMMENT);
-			case "DecideBrokenLogChain" -> FailoverVariables.LogChainDecision.RETRY.name().equals(process.getVariable(LOG_CHAIN_DECISION))
+			case "DecideBrokenLogChain" -> RETRY.equals(process.getVariable(LOG_CHAIN_DECISION))
 					? "the log chain is still broken after the retry asked for in the round before: "
 							+ text(process, LOG_CHAIN_COMMENT)
 					: "the second operator did not countersign the recovery with data loss: "

@@ -133,7 +133,8 @@ class ReportController {
 		FailoverReport report = reports.find(processKey, id).orElseThrow(() -> new NoSuchFailoverException(id));
 		MediaType type = format.get();
 		// JSON keeps its instants in UTC (ISO 8601): a machine converts them itself
-		Object body = HTML.equals(type) ? zone.map(z -> ReportHtml.render(report, z)).orElseGet(() -> ReportHtml.render(report))
+		Object body = HTML.equals(type)
+				? zone.map(z -> ReportHtml.render(report, z)).orElseGet(() -> ReportHtml.render(report))
 				: MARKDOWN.equals(type) ? ReportMarkdown.render(report, zone.orElse(ReportFormat.UTC)) : report;
 		// nosniff: a browser renders the JSON and Markdown as what they are, never as HTML
 		return ResponseEntity.ok()
