@@ -45,7 +45,7 @@ public record ActiveServerEvidence(String instance, String database, List<Server
 			}
 			else {
 				text.append(ping.sinceSet() ? "pinged " : "no ping since the set; last ping ").append(ping.lastPing())
-					.append(" (server time)");
+					.append(" (serverLastPingTime as stored, in a time zone the references do not name)");
 			}
 			text.append('\n');
 		}

@@ -85,7 +85,24 @@ class FourEyesIT {
 		lab.completeAs("operator2", id, "CountersignFailover",
 				Map.of("failoverCountersigned", "false", "countersignComment", "the front end still answers"), 204);
 
-		lab.awaitTask(id, "ConfirmFailover");
+		String secondRound = lab.awaitTask(id, "ConfirmFailover");
+		JsonNode shown = lab.json("operator", "GET", "/engine-rest/task/" + secondRound + "/form-variables", null, 200);
+		assertThat(shown.at("/taskRound/value").asInt()).isEqualTo(2);
+		assertThat(shown.at("/roundReason/value").asText())
+			.isEqualTo("the second operator did not countersign the failover: the front end still answers");
+		assertThat(shown.has("failoverApproved")).as("the first round's answer is not filled in").isFalse();
+		assertThat(shown.has("confirmationComment")).isFalse();
+		assertThat(shown.at("/progressStep/value").asText()).isEqualTo("Confirm failover");
+		assertThat(shown.at("/progressDone/value").asText()).isEqualTo("Check preconditions and build plan");
+		assertThat(shown.at("/progressNext/value").asText())
+			.as("the countersign, reached once, is announced again").startsWith("Countersign failover (second operator) → Remove log shipping");
+		assertThat(shown.at("/progressPointOfNoReturn/value").asText())
+			.startsWith("Remove log shipping: sp_delete_log_shipping_secondary_database");
+		assertThat(shown.at("/reportLink/value").asText()).isEqualTo("/api/failovers/" + id + "/report");
+		String form = lab.send("operator", "GET", "/engine-rest/task/" + secondRound + "/deployed-form", null,
+				"application/json").text();
+		assertThat(form).contains("**Round {{taskRound}}**: {{roundReason}}", "{{progressPointOfNoReturn}}",
+				"({{reportLink}})");
 		JsonNode lab2 = lab.json("admin", "GET", "/api/lab/state", null, 200);
 		assertThat(lab2.toString()).as("log shipping untouched").doesNotContain("sp_delete_log_shipping");
 		assertThat(state(id)).isEqualTo("WAITING_FOR_OPERATOR");
@@ -93,6 +110,46 @@ class FourEyesIT {
 		// the pool is free again for the other drill
 		lab.complete(id, "ConfirmFailover", Map.of("failoverApproved", "false", "confirmationComment", "front end up"));
 		lab.awaitState(id, "ABORTED");
+	}
+
+	@Test
+	void startsASecondRoundEmptyAndSaysWhyWhenTheServiceWasNotVerified() {
+		lab.json("admin", "POST", "/api/lab/scenarios/normal", null, 200);
+		String id = lab.start("INC-1719", "Atlanta data centre lost");
+		lab.approve(id, "outage confirmed on the bridge");
+		lab.completeAs("operator2", id, "CountersignFailover",
+				Map.of("failoverCountersigned", "true", "countersignComment", "checked"), 204);
+		lab.complete(id, "ConfirmActiveServers", Map.of("lowLatencyConfirmed", "false"));
+		lab.complete(id, "VerifyService", Map.of("serviceVerified", "false", "verificationComment", "rooms do not load"));
+
+		JsonNode confirm = formVariables(lab.awaitTask(id, "ConfirmActiveServers"));
+		assertThat(confirm.at("/taskRound/value").asInt()).isEqualTo(2);
+		assertThat(confirm.at("/roundReason/value").asText()).isEqualTo("the service was not verified: rooms do not load");
+		assertThat(confirm.has("lowLatencyConfirmed")).as("the first round's answer is not filled in").isFalse();
+		lab.complete(id, "ConfirmActiveServers", Map.of());
+
+		JsonNode verify = formVariables(lab.awaitTask(id, "VerifyService"));
+		assertThat(verify.at("/taskRound/value").asInt()).isEqualTo(2);
+		assertThat(verify.has("serviceVerified")).isFalse();
+		assertThat(verify.has("verificationComment")).isFalse();
+		assertThat(verify.at("/activeServersSet/value").asText()).contains("dal-pc-");
+		assertThat(verify.at("/progressDone/value").asText()).endsWith("Confirm active servers → Set active servers");
+		assertThat(verify.at("/progressNext/value").asText()).isEmpty();
+		lab.complete(id, "VerifyService", Map.of("serviceVerified", "true", "verificationComment", "rooms load"));
+		lab.awaitCompleted(id);
+
+		// each round's answers are still the report's: the second round's start removed them from the process only
+		JsonNode decisions = lab.json("ticketing", "GET", "/api/failovers/" + id + "/report", null, 200)
+			.path("decisions");
+		assertThat(decisions.findValuesAsText("stepId")).containsExactly("ConfirmFailover", "CountersignFailover",
+				"ConfirmActiveServers", "VerifyService", "ConfirmActiveServers", "VerifyService");
+		assertThat(decisions.at("/3/values/serviceVerified").asText()).isEqualTo("false");
+		assertThat(decisions.at("/3/comment").asText()).isEqualTo("rooms do not load");
+		assertThat(decisions.at("/5/values/serviceVerified").asText()).isEqualTo("true");
+	}
+
+	private JsonNode formVariables(String taskId) {
+		return lab.json("operator", "GET", "/engine-rest/task/" + taskId + "/form-variables", null, 200);
 	}
 
 	private String state(String id) {
