@@ -187,6 +187,16 @@ class AccessMatrixIT {
 
 		assertThat(setup.status()).isEqualTo(403);
 		assertThat(identity.createUserQuery().userId("mallory").count()).isZero();
+		// the hand-written problem speaks the reader's language too: its title, not its detail or fields
+		SourceBoundHttp.Response portuguese = SourceBoundHttp.send("127.0.0.1", port, "POST",
+				"/camunda/api/admin/setup/default/user/create",
+				Map.of("Content-Type", "application/json", "Accept-Language", "pt-BR"),
+				"{\"profile\":{\"id\":\"mallory\"},\"credentials\":{\"password\":\"Mallory-123456\"}}");
+		assertThat(portuguese.status()).isEqualTo(403);
+		assertThat(portuguese.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(portuguese.body()).contains("\"title\":\"Proibido\"", "\"status\":403",
+				"the initial user setup is disabled in pchat-failover");
+		assertThat(identity.createUserQuery().userId("mallory").count()).isZero();
 	}
 
 	private int call(String credentials, String method, String path) {
