@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import org.pchatfailover.i18n.DisplaySentences;
+
 /**
  * Where a failover or failback is, as an operator at a task reads it: the steps done, this one, the ones to come and
  * the next step that cannot be undone. The step order is DESIGN.md's process contract; the optional tasks (four
@@ -19,7 +21,10 @@ import java.util.function.UnaryOperator;
  */
 public record FailoverProgress(List<String> done, String current, List<String> next, String pointOfNoReturn) {
 
-	/** A step of the runbook: its activity id, whether it only runs on some paths, and what cannot be undone. */
+	/**
+	 * A step of the runbook: its activity id, whether it only runs on some paths, and what cannot be undone (the
+	 * template {@code display.noReturn.<irreversible>} of i18n/messages.properties).
+	 */
 	record Step(String id, boolean optional, String irreversible) {
 
 		static Step always(String id) {
@@ -39,22 +44,16 @@ public record FailoverProgress(List<String> done, String current, List<String> n
 	// the failback's key is a literal: failback/ depends on failover/, not the other way round
 	private static final Map<String, List<Step>> STEPS = Map.of(FailoverVariables.PROCESS_ID, List.of(
 			Step.always("CheckPreconditions"), Step.always("ConfirmFailover"), Step.sometimes("CountersignFailover"),
-			Step.noReturn("RemoveLogShipping",
-					"sp_delete_log_shipping_secondary_database removes log shipping from the backup instance and "
-							+ "deletes its configuration in msdb; only a failback sets it up again"),
+			Step.noReturn("RemoveLogShipping", "removeLogShipping"),
 			Step.always("CopyBackupFiles"), Step.always("ApplyLogBackups"), Step.sometimes("DecideBrokenLogChain"),
 			Step.sometimes("CountersignDataLoss"), Step.always("EndConnections"),
-			Step.noReturn("RecoverDatabase",
-					"RESTORE DATABASE mgc WITH RECOVERY brings the backup mgc online and ends log shipping for good: "
-							+ "no further log backup can be restored to it"),
+			Step.noReturn("RecoverDatabase", "recoverDatabase"),
 			Step.always("SetPoolFailedOver"), Step.always("InstallMirror"), Step.always("ConfirmActiveServers"),
 			Step.always("SetActiveServers"), Step.always("VerifyService")),
 			"persistentChatFailback", List.of(Step.always("CheckFailbackPreconditions"), Step.always("ConfirmFailback"),
 					Step.always("ClearActiveServers"), Step.always("RemoveMirroring"), Step.always("BackupDatabase"),
 					Step.always("ConfirmOverwritePrimary"),
-					Step.noReturn("RestorePrimaryDatabase",
-							"RESTORE DATABASE mgc WITH REPLACE overwrites the primary mgc with the backup taken here: "
-									+ "whatever the primary's mgc held is gone"),
+					Step.noReturn("RestorePrimaryDatabase", "restorePrimary"),
 					Step.sometimes("MirrorPrimaryDatabase"), Step.always("ReestablishLogShipping"),
 					Step.sometimes("RunLogShippingScript"), Step.always("ConfirmActiveServers"),
 					Step.always("SetActiveServers"), Step.always("SetPoolNormal"), Step.always("VerifyService")));
@@ -80,7 +79,9 @@ public record FailoverProgress(List<String> done, String current, List<String> n
 			else if (i > here && (!step.optional() || finished.contains(step.id()))) {
 				next.add(names.apply(step.id()));
 				if (pointOfNoReturn == null && step.irreversible() != null) {
-					pointOfNoReturn = names.apply(step.id()) + ": " + step.irreversible();
+					// why, in English as stored; the reader's language when the form is filled (i18n.DisplaySentences)
+					pointOfNoReturn = DisplaySentences.english("noReturn." + step.irreversible(),
+							Map.of("step", names.apply(step.id())));
 				}
 			}
 		}

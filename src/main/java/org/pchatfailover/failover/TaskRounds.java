@@ -21,13 +21,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.pchatfailover.i18n.DisplaySentences;
 
 /**
  * A user task that comes back (a second round) starts empty and says why it came back. The answers of the round
  * before are removed from the process when the task is created, not kept task-local: the gateways, the completion
  * checks, the API and the report read the decisions as process variables (DESIGN.md), and the report still finds each
- * round's answers in the history of the task that gave them. The operator-visible reasons are here, in English, in
- * one place.
+ * round's answers in the history of the task that gave them. The operator-visible reasons are templates of
+ * {@code i18n/messages*.properties}, stored in English and shown in the reader's language.
  */
 final class TaskRounds {
 
@@ -47,26 +48,26 @@ final class TaskRounds {
 	private TaskRounds() {
 	}
 
-	/** Why the task came back, read from the process before its answers are cleared. */
+	/**
+	 * Why the task came back, read from the process before its answers are cleared: stored in English
+	 * ({@code display.round.*}), said in the reader's language when the form is filled (i18n.DisplaySentences).
+	 */
 	static String reason(String taskKey, VariableScope process) {
 		return switch (taskKey) {
-			case "ConfirmFailover" -> "the second operator did not countersign the failover: "
-					+ text(process, COUNTERSIGN_COMMENT);
-			case "CountersignFailover" -> "the failover was approved again after the countersign was declined: "
-					+ text(process, CONFIRMATION_COMMENT);
+			case "ConfirmFailover" -> reason("failoverNotCountersigned", process, COUNTERSIGN_COMMENT);
+			case "CountersignFailover" -> reason("failoverApprovedAgain", process, CONFIRMATION_COMMENT);
 			case "DecideBrokenLogChain" -> RETRY.equals(process.getVariable(LOG_CHAIN_DECISION))
-					? "the log chain is still broken after the retry asked for in the round before: "
-							+ text(process, LOG_CHAIN_COMMENT)
-					: "the second operator did not countersign the recovery with data loss: "
-							+ text(process, COUNTERSIGN_COMMENT);
-			case "CountersignDataLoss" -> "recovery with data loss was chosen again after the countersign was declined: "
-					+ text(process, LOG_CHAIN_COMMENT);
-			case "ConfirmActiveServers", "VerifyService" -> "the service was not verified: "
-					+ text(process, VERIFICATION_COMMENT);
-			case "RunLogShippingScript" -> "re-establishing log shipping failed again: "
-					+ text(process, "logShippingError");
-			default -> "the process came back to this step";
+					? reason("chainStillBroken", process, LOG_CHAIN_COMMENT)
+					: reason("dataLossNotCountersigned", process, COUNTERSIGN_COMMENT);
+			case "CountersignDataLoss" -> reason("dataLossChosenAgain", process, LOG_CHAIN_COMMENT);
+			case "ConfirmActiveServers", "VerifyService" -> reason("serviceNotVerified", process, VERIFICATION_COMMENT);
+			case "RunLogShippingScript" -> reason("logShippingFailedAgain", process, "logShippingError");
+			default -> DisplaySentences.english("round.cameBack", Map.of());
 		};
+	}
+
+	private static String reason(String template, VariableScope process, String comment) {
+		return DisplaySentences.english("round." + template, Map.of("comment", text(process, comment)));
 	}
 
 	/**
@@ -82,7 +83,8 @@ final class TaskRounds {
 
 	private static String text(VariableScope process, String name) {
 		Object value = process.getVariable(name);
-		return value == null || String.valueOf(value).isBlank() ? "(no comment)" : String.valueOf(value).strip();
+		return value == null || String.valueOf(value).isBlank() ? DisplaySentences.noComment()
+				: String.valueOf(value).strip();
 	}
 
 }

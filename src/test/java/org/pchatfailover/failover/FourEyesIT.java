@@ -2,12 +2,20 @@ package org.pchatfailover.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pchatfailover.ApiClient;
 import org.pchatfailover.ApiClient.Response;
 import org.pchatfailover.LabDrill;
 import org.pchatfailover.LabTestSupport;
@@ -78,7 +86,7 @@ class FourEyesIT {
 	}
 
 	@Test
-	void sendsAFailoverBackToConfirmFailoverWhenTheSecondOperatorDeclines() {
+	void sendsAFailoverBackToConfirmFailoverWhenTheSecondOperatorDeclines() throws Exception {
 		lab.json("admin", "POST", "/api/lab/scenarios/normal", null, 200);
 		String id = lab.start("INC-1718", "Atlanta data centre lost");
 		lab.approve(id, "outage confirmed on the bridge");
@@ -99,6 +107,14 @@ class FourEyesIT {
 		assertThat(shown.at("/progressPointOfNoReturn/value").asText())
 			.startsWith("Remove log shipping: sp_delete_log_shipping_secondary_database");
 		assertThat(shown.at("/reportLink/value").asText()).isEqualTo("/api/failovers/" + id + "/report");
+		// a German operator reads the same variables in German: the operator's comment and the step's name as they were
+		JsonNode german = formVariables(secondRound, "de-DE,de;q=0.9");
+		assertThat(german.at("/roundReason/value").asText())
+			.isEqualTo("der zweite Operator hat das Failover nicht gegengezeichnet: the front end still answers");
+		assertThat(german.at("/progressPointOfNoReturn/value").asText()).startsWith("Remove log shipping: "
+				+ "sp_delete_log_shipping_secondary_database entfernt den Protokollversand von der Sicherungsinstanz");
+		assertThat(formVariables(secondRound, "zh-CN").at("/roundReason/value").asText())
+			.isEqualTo("第二名操作员未会签此故障转移：the front end still answers");
 		String form = lab.send("operator", "GET", "/engine-rest/task/" + secondRound + "/deployed-form", null,
 				"application/json").text();
 		assertThat(form).contains("**Round {{taskRound}}**: {{roundReason}}", "{{progressPointOfNoReturn}}",
@@ -154,6 +170,20 @@ class FourEyesIT {
 
 	private String state(String id) {
 		return lab.json("ticketing", "GET", "/api/failovers/" + id, null, 200).path("state").asText();
+	}
+
+	/** The task's form variables as Tasklist fetches them for a reader of {@code language}. */
+	private JsonNode formVariables(String taskId, String language) throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + taskId
+					+ "/form-variables"))
+				.header("Authorization", "Basic " + Base64.getEncoder()
+					.encodeToString("operator:operator".getBytes(StandardCharsets.UTF_8)))
+				.header("Accept-Language", language)
+				.timeout(Duration.ofSeconds(30))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return ApiClient.JSON.readTree(response.body());
 	}
 
 }
