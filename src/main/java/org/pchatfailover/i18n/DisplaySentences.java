@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The sentences a form shows that the process stores in English, because a process variable has no reader: why a
- * task came back (round N) and the next step that cannot be undone. The process writes them with
+ * task came back (round N), the next step that cannot be undone and what the database says about the active servers
+ * just set. The process writes them with
  * {@link #english(String, Map)} from the English templates {@code display.*} of {@code messages.properties}; the
  * reader gets them back with {@link #translate(String, Messages)}: the same mechanism as {@link DataLossStatements}
  * (read the stored English back into its values, fill the reader's template). Values (step names, the operator's
@@ -20,7 +21,9 @@ public final class DisplaySentences {
 	private static final List<String> TEMPLATES = List.of("round.failoverNotCountersigned",
 			"round.failoverApprovedAgain", "round.chainStillBroken", "round.dataLossNotCountersigned",
 			"round.dataLossChosenAgain", "round.serviceNotVerified", "round.logShippingFailedAgain", "round.cameBack",
-			"noReturn.removeLogShipping", "noReturn.recoverDatabase", "noReturn.restorePrimary");
+			"noReturn.removeLogShipping", "noReturn.recoverDatabase", "noReturn.restorePrimary",
+			"evidence.unreadable", "evidence.confirmed", "evidence.notConfirmed", "evidence.noRow",
+			"evidence.notPinged", "evidence.pinged");
 
 	/** What the operator left empty: a word of ours, not their comment. */
 	private static final String NO_COMMENT = "noComment";
@@ -40,11 +43,26 @@ public final class DisplaySentences {
 		return ENGLISH.text(PREFIX + NO_COMMENT);
 	}
 
-	/** The sentence in the reader's language, or {@code text} unchanged when it is none of ours (or the reader is English). */
+	/**
+	 * The sentence in the reader's language, or {@code text} unchanged when it is none of ours (or the reader is
+	 * English). A text of several lines (the active servers' evidence) is said line by line; a line that follows
+	 * no template stays as it is.
+	 */
 	public static String translate(String text, Messages messages) {
 		if (text == null || messages.locale().equals(Languages.ENGLISH)) {
 			return text;
 		}
+		if (text.indexOf('\n') < 0) {
+			return sentence(text, messages);
+		}
+		StringBuilder said = new StringBuilder();
+		for (String line : text.split("\n", -1)) {
+			said.append(sentence(line, messages)).append('\n');
+		}
+		return said.substring(0, said.length() - 1);
+	}
+
+	private static String sentence(String text, Messages messages) {
 		for (String template : TEMPLATES) {
 			Map<String, String> values = Templates.match(ENGLISH.text(PREFIX + template), text);
 			if (values != null) {
