@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Entering ConfirmActiveServers of the failback: offers every candidate with its data centre and preselects the
- * ones in the primary data centre, where mgc serves from again, unless the operator already chose.
+ * ones in the primary data centre, where mgc serves from again, unless a list was given before (a second round
+ * starts from the proposal again: TaskRounds).
  */
 @Component("proposeFailbackActiveServers")
 class FailbackActiveServerProposal implements ExecutionListener {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Entering ConfirmActiveServers: offers every configured candidate with its data centre and preselects the
- * ones in the new primary's data centre, unless the operator already chose (the loop back from VerifyService).
+ * ones in the new primary's data centre, unless a list was given before. A second round (the loop back from
+ * VerifyService) starts from the proposal again: {@link TaskRounds}.
  */
 @Component("proposeActiveServers")
 class ActiveServerProposal implements ExecutionListener {

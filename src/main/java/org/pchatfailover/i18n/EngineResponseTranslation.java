@@ -33,7 +33,7 @@ class EngineResponseTranslation extends OncePerRequestFilter {
 	private static final Pattern FORM = Pattern
 		.compile(".*/(task/[^/]+/deployed-form|process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/deployed-start-form)");
 
-	/** The variables a Camunda Form is filled with; the data-loss statement among them is stored in English. */
+	/** The variables a Camunda Form is filled with; the data-loss statement and others among them are stored in English. */
 	private static final Pattern FORM_VARIABLES = Pattern.compile(".*/task/[^/]+/form-variables");
 
 	private static final Pattern FILTERS = Pattern.compile(".*(/engine/[^/]+|/engine-rest)/filter(/[^/]+)?");
@@ -65,7 +65,7 @@ class EngineResponseTranslation extends OncePerRequestFilter {
 			FormTranslation.translate(body, messages);
 		}
 		else if (isFormVariables(request)) {
-			translateDataLoss(body, messages);
+			translateSentences(body, messages);
 		}
 		else {
 			TaskFilterTranslation.translate(body, messages);
@@ -82,12 +82,16 @@ class EngineResponseTranslation extends OncePerRequestFilter {
 		return FORM.matcher(request.getRequestURI()).matches();
 	}
 
-	/** Each String variable that is a data-loss statement, as Tasklist's form shows it ({{dataLossStatement}}). */
-	private static void translateDataLoss(JsonNode variables, Messages messages) {
+	/**
+	 * Each String variable that is one of our stored English sentences (the data-loss statement, a round's reason,
+	 * the next step that cannot be undone), as Tasklist's form shows it ({@code {{dataLossStatement}}}).
+	 */
+	private static void translateSentences(JsonNode variables, Messages messages) {
 		variables.forEach(variable -> {
 			if (variable.isObject() && variable.path("value").isTextual()) {
 				String value = variable.path("value").asText();
-				((ObjectNode) variable).put("value", DataLossStatements.translate(value, messages));
+				String said = DisplaySentences.translate(DataLossStatements.translate(value, messages), messages);
+				((ObjectNode) variable).put("value", said);
 			}
 		});
 	}

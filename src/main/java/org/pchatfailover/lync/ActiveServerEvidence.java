@@ -2,6 +2,9 @@ package org.pchatfailover.lync;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
+
+import org.pchatfailover.i18n.DisplaySentences;
 
 /**
  * What the database says about the active servers just set: which of them pinged the new principal's Persistent
@@ -27,29 +30,30 @@ public record ActiveServerEvidence(String instance, String database, List<Server
 		return unreadable == null && !servers.isEmpty() && servers.stream().allMatch(ServerPing::sinceSet);
 	}
 
-	/** The evidence in the words of the VerifyService form and the report. */
+	/**
+	 * The evidence in the words of the VerifyService form and the report: English as stored, one template of
+	 * {@code display.evidence.*} a line, said in the reader's language on the form (i18n.DisplaySentences).
+	 */
 	public String summary() {
-		StringBuilder text = new StringBuilder();
+		Map<String, String> table = Map.of("database", database, "instance", instance);
 		if (unreadable != null) {
-			return text.append("Active servers set, not confirmed by the database: ").append(database)
-				.append(".dbo.tblServerIdentity on ").append(instance).append(" could not be read (").append(unreadable)
-				.append(")\n").toString();
+			return line("unreadable", Map.of("database", database, "instance", instance, "reason", unreadable));
 		}
-		text.append(confirmed() ? "Active servers set and confirmed by the database: "
-				: "Active servers set, not confirmed by the database: ")
-			.append(database).append(".dbo.tblServerIdentity on ").append(instance).append('\n');
+		StringBuilder text = new StringBuilder(line(confirmed() ? "confirmed" : "notConfirmed", table));
 		for (ServerPing ping : servers) {
-			text.append("  - ").append(ping.server()).append(": ");
 			if (ping.serverAddress() == null) {
-				text.append("no row, it has not pinged ").append(database);
+				text.append(line("noRow", Map.of("server", ping.server(), "database", database)));
 			}
 			else {
-				text.append(ping.sinceSet() ? "pinged " : "no ping since the set; last ping ").append(ping.lastPing())
-					.append(" (server time)");
+				text.append(line(ping.sinceSet() ? "pinged" : "notPinged",
+						Map.of("server", ping.server(), "time", String.valueOf(ping.lastPing()))));
 			}
-			text.append('\n');
 		}
 		return text.toString();
+	}
+
+	private static String line(String template, Map<String, String> values) {
+		return DisplaySentences.english("evidence." + template, values) + "\n";
 	}
 
 }

@@ -20,13 +20,14 @@ import org.pchatfailover.failover.FailoverState;
  * @param durationMillis from start to end, or to {@code generatedAt} while running
  * @param timeline steps and failures in the order they happened
  * @param dataLoss null until the plan was made
+ * @param retrying the steps whose last attempt failed and that wait for their next one (no incident yet)
  */
 public record FailoverReport(String id, String ticketId, String poolFqdn, String requestedBy, String startedBy,
 		String reason, FailoverState state, Instant startedAt,
 		@Schema(types = { "string", "null" }, format = "date-time", description = "null while it runs") Instant endedAt,
 		long durationMillis, List<Step> timeline, List<Decision> decisions,
 		@Schema(description = "null until CheckPreconditions made the plan") DataLoss dataLoss,
-		List<Incident> openIncidents, Instant generatedAt) {
+		List<Incident> openIncidents, List<Retrying> retrying, Instant generatedAt) {
 
 	/** How a timeline entry ended. */
 	public enum Outcome {
@@ -76,6 +77,17 @@ public record FailoverReport(String id, String ticketId, String poolFqdn, String
 			@Schema(types = { "string", "null" }) String description,
 			@Schema(types = { "string", "null" }) String logChainGap,
 			@Schema(types = { "string", "null" }) String decision) {
+	}
+
+	/**
+	 * A step that failed and waits for its next attempt: nothing moves until then, and no incident says why yet.
+	 *
+	 * @param nextAttempt the attempt that comes next, of {@code attempts} ({@code pchat.retry.cycle})
+	 * @param lastError what the last attempt failed with
+	 */
+	public record Retrying(String stepId, @Schema(types = { "string", "null" }) String name, int nextAttempt,
+			int attempts, @Schema(types = { "string", "null" }) String lastError,
+			@Schema(types = { "string", "null" }, format = "date-time") Instant nextAttemptAt) {
 	}
 
 	/** An incident still open: the failover waits for someone to fix the cause and retry. */

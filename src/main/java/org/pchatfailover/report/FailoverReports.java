@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIncident;
@@ -18,13 +19,17 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.pchatfailover.failover.FailoverRegistry;
 import org.pchatfailover.failover.FailoverStates;
 import org.pchatfailover.failover.FailoverVariables;
+import org.pchatfailover.failover.RetryPolicy;
+import org.pchatfailover.failover.StepRetry;
 import org.pchatfailover.report.FailoverReport.DataLoss;
 import org.pchatfailover.report.FailoverReport.Incident;
 import org.pchatfailover.report.FailoverReport.Outcome;
+import org.pchatfailover.report.FailoverReport.Retrying;
 import org.pchatfailover.report.FailoverReport.Step;
 import org.springframework.stereotype.Service;
 
@@ -42,10 +47,17 @@ public class FailoverReports {
 
 	private final FailoverStates states;
 
-	FailoverReports(HistoryService history, FailoverRegistry registry, FailoverStates states) {
+	private final ManagementService management;
+
+	private final RetryPolicy retryPolicy;
+
+	FailoverReports(HistoryService history, FailoverRegistry registry, FailoverStates states,
+			ManagementService management, RetryPolicy retryPolicy) {
 		this.registry = registry;
 		this.history = history;
 		this.states = states;
+		this.management = management;
+		this.retryPolicy = retryPolicy;
 	}
 
 	/** The report of the failover with this process instance id; empty when there is no such failover. */
@@ -65,7 +77,8 @@ public class FailoverReports {
 	private FailoverReport report(HistoricProcessInstance instance) {
 		String id = instance.getId();
 		List<HistoricVariableUpdate> updates = variableUpdates(id);
-		List<Step> timeline = ReportTimeline.of(activities(id), incidents(id), updates);
+		List<HistoricActivityInstance> activities = activities(id);
+		List<Step> timeline = ReportTimeline.of(activities, incidents(id), updates);
 		Map<String, TypedValue> variables = variables(id);
 		Instant now = Instant.now();
 		Instant started = ReportTimeline.instant(instance.getStartTime());
@@ -78,7 +91,8 @@ public class FailoverReports {
 				text(variables, FailoverVariables.REQUESTED_BY),
 				startedBy(instance, variables), text(variables, FailoverVariables.REASON), states.stateOf(instance),
 				started, ended, Duration.between(started, ended == null ? now : ended).toMillis(), timeline,
-				ReportDecisions.of(finishedTasks(id), updates, this::completedBy), dataLoss(variables), open, now);
+				ReportDecisions.of(finishedTasks(id), updates, this::completedBy), dataLoss(variables), open,
+				instance.getEndTime() == null ? retrying(id, activities) : List.of(), now);
 	}
 
 	/** The API account that started it ({@code startedBy}); an admin's start over the engine REST API has none. */
@@ -131,6 +145,29 @@ public class FailoverReports {
 			.orderByHistoricActivityInstanceStartTime()
 			.asc()
 			.list();
+	}
+
+	/** The failed jobs waiting for their next attempt, with the step's name from the model as history has it. */
+	private List<Retrying> retrying(String id, List<HistoricActivityInstance> activities) {
+		return management.createJobQuery().processInstanceId(id).withException().withRetriesLeft().list().stream()
+			.map(job -> retrying(job, activities))
+			.filter(retrying -> retrying != null)
+			.toList();
+	}
+
+	private Retrying retrying(Job job, List<HistoricActivityInstance> activities) {
+		StepRetry retry = StepRetry.of(job, retryPolicy);
+		if (retry == null) {
+			return null;
+		}
+		// a failed asynchronous step leaves no activity instance: an earlier visit, if any, gives its name
+		String name = activities.stream()
+			.filter(a -> a.getActivityId().equals(job.getFailedActivityId()))
+			.map(HistoricActivityInstance::getActivityName)
+			.findFirst()
+			.orElse(null);
+		return new Retrying(job.getFailedActivityId(), name, retry.nextAttempt(), retry.attempts(),
+				SecretScrubber.scrub(retry.lastError()), retry.nextAttemptAt());
 	}
 
 	/** Tasks completed over REST or in Tasklist carry the authenticated user in the user operation log. */

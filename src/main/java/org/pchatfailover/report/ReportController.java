@@ -1,6 +1,8 @@
 package org.pchatfailover.report;
 
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -76,13 +79,19 @@ class ReportController {
 	@ApiResponse(responseCode = "406", description = "`Accept` admits none of the three formats; `detail` names them.",
 			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
 					examples = @ExampleObject(name = "problem-report-format", ref = ApiDocs.EXAMPLES + "problem-report-format")))
+	@ApiResponse(responseCode = "400", description = "`tz` is not a region of the IANA time zone database; `errors` names it.",
+			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
+					examples = @ExampleObject(name = "problem-report-tz", ref = ApiDocs.EXAMPLES + "problem-report-tz")))
 	ResponseEntity<?> report(@Parameter(description = "the failover's id (the process instance id)",
 			example = "7846e6c7-ec2a-11f1-98cb-02fc00000001") @PathVariable String id,
+			@Parameter(description = "the time zone of the HTML and Markdown report's times, an IANA Area/City such as "
+					+ "America/Chicago (default: UTC; the HTML page then shows them in the browser's zone)",
+					example = "America/Chicago") @RequestParam(name = ReportZone.PARAMETER, required = false) String tz,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT,
 					defaultValue = MediaType.ALL_VALUE) String accept,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE,
 					required = false) String acceptLanguage) {
-		return render(FailoverVariables.PROCESS_ID, id, accept, acceptLanguage);
+		return render(FailoverVariables.PROCESS_ID, id, accept, acceptLanguage, tz);
 	}
 
 	@GetMapping("/api/failbacks/{id}/report")
@@ -102,17 +111,24 @@ class ReportController {
 	@ApiResponse(responseCode = "406", description = "`Accept` admits none of the three formats; `detail` names them.",
 			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
 					examples = @ExampleObject(name = "problem-report-format", ref = ApiDocs.EXAMPLES + "problem-report-format")))
+	@ApiResponse(responseCode = "400", description = "`tz` is not a region of the IANA time zone database; `errors` names it.",
+			content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(ref = ApiDocs.PROBLEM),
+					examples = @ExampleObject(name = "problem-report-tz", ref = ApiDocs.EXAMPLES + "problem-report-tz")))
 	ResponseEntity<?> failbackReport(@Parameter(description = "the failback's id (the process instance id)",
 			example = "7846e6c7-ec2a-11f1-98cb-02fc00000001") @PathVariable String id,
+			@Parameter(description = "the time zone of the HTML and Markdown report's times, an IANA Area/City such as "
+					+ "America/Chicago (default: UTC; the HTML page then shows them in the browser's zone)",
+					example = "America/Chicago") @RequestParam(name = ReportZone.PARAMETER, required = false) String tz,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT,
 					defaultValue = MediaType.ALL_VALUE) String accept,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE,
 					required = false) String acceptLanguage) {
-		return render(FailbackVariables.PROCESS_ID, id, accept, acceptLanguage);
+		return render(FailbackVariables.PROCESS_ID, id, accept, acceptLanguage, tz);
 	}
 
-	private ResponseEntity<?> render(String processKey, String id, String accept, String acceptLanguage) {
+	private ResponseEntity<?> render(String processKey, String id, String accept, String acceptLanguage, String tz) {
 		currentUser.requireAnyGroup(FailoverGroups.ADMINS, FailoverGroups.OPERATORS, FailoverGroups.TICKETING);
+		Optional<ZoneId> zone = ReportZone.of(tz);
 		Optional<MediaType> format = format(accept);
 		if (format.isEmpty()) {
 			return problem(HttpStatus.NOT_ACCEPTABLE, "the report is available as " + FORMATS.stream()
@@ -122,10 +138,11 @@ class ReportController {
 		}
 		FailoverReport report = reports.find(processKey, id).orElseThrow(() -> new NoSuchFailoverException(id));
 		MediaType type = format.get();
-		// the JSON is for machines and stays as it is; the pages are for people and speak their language
+		// JSON is for machines and stays as it is (English words, instants in UTC, ISO 8601); the pages are for
+		// people and speak their language, their times in the zone asked for
 		Messages messages = Messages.forAcceptLanguage(acceptLanguage);
-		Object body = HTML.equals(type) ? ReportHtml.render(report, messages)
-				: MARKDOWN.equals(type) ? ReportMarkdown.render(report, messages) : report;
+		Object body = HTML.equals(type) ? ReportHtml.render(report, messages, zone)
+				: MARKDOWN.equals(type) ? ReportMarkdown.render(report, messages, zone) : report;
 		// nosniff: a browser renders the JSON and Markdown as what they are, never as HTML
 		return ResponseEntity.ok()
 			.contentType(type)
@@ -155,6 +172,14 @@ class ReportController {
 			.filter(wanted -> wanted.getQualityValue() > 0)
 			.flatMap(wanted -> FORMATS.stream().filter(wanted::includes))
 			.findFirst();
+	}
+
+	@ExceptionHandler(ReportZone.UnknownZoneException.class)
+	ResponseEntity<ProblemDetail> unknownZone(ReportZone.UnknownZoneException ex) {
+		ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, ex.getMessage());
+		response.getBody().setTitle("Invalid request");
+		response.getBody().setProperty("errors", List.of(Map.of("field", ReportZone.PARAMETER, "message", ex.getMessage())));
+		return response;
 	}
 
 	@ExceptionHandler(NoSuchFailoverException.class)

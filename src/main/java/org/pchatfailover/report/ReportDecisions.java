@@ -76,9 +76,11 @@ final class ReportDecisions {
 		List<String> names = DECISION_VARIABLES.getOrDefault(task.getTaskDefinitionKey(), List.of());
 		Map<String, String> last = new LinkedHashMap<>();
 		for (HistoricVariableUpdate update : updates) {
+			String value = HistoryValues.text(update.getTypedValue());
+			// null: the answer removed when the task came back for another round (TaskRounds), not an answer
 			if (task.getActivityInstanceId().equals(update.getActivityInstanceId())
-					&& names.contains(update.getVariableName())) {
-				last.put(update.getVariableName(), HistoryValues.text(update.getTypedValue()));
+					&& names.contains(update.getVariableName()) && value != null) {
+				last.put(update.getVariableName(), value);
 			}
 		}
 		Map<String, String> ordered = new LinkedHashMap<>();

@@ -2,10 +2,12 @@ package org.pchatfailover.report;
 
 import static org.pchatfailover.report.ReportFormat.duration;
 import static org.pchatfailover.report.ReportFormat.text;
-import static org.pchatfailover.report.ReportFormat.time;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,17 +34,27 @@ final class ReportMarkdown {
 
 	private final Messages messages;
 
-	private ReportMarkdown(Messages messages) {
+	private final ZoneId zone;
+
+	private ReportMarkdown(Messages messages, ZoneId zone) {
 		this.messages = messages;
+		this.zone = zone;
 	}
 
 	static String render(FailoverReport report) {
-		return render(report, Messages.of(Languages.ENGLISH));
+		return render(report, Messages.of(Languages.ENGLISH), Optional.empty());
 	}
 
-	/** The document in the reader's language: headings and labels; values, commands and outcomes as they were. */
-	static String render(FailoverReport report, Messages messages) {
-		return new ReportMarkdown(messages).document(report);
+	/**
+	 * The document in the reader's language (headings and labels; values, commands and outcomes as they were), with
+	 * every time in the zone the reader asked for, named, or in UTC.
+	 */
+	static String render(FailoverReport report, Messages messages, Optional<ZoneId> zone) {
+		return new ReportMarkdown(messages, zone.orElse(ReportFormat.UTC)).document(report);
+	}
+
+	private String time(Instant at) {
+		return ReportFormat.time(at, zone);
 	}
 
 	private String document(FailoverReport report) {
@@ -60,6 +72,14 @@ final class ReportMarkdown {
 			table(List.of(t("step"), t("since"), t("message")), report.openIncidents()
 				.stream()
 				.map(i -> List.of(i.stepId(), time(i.createdAt()), text(i.message())))
+				.toList());
+		}
+		if (!report.retrying().isEmpty()) {
+			md.append("## ").append(t("retrying")).append("\n\n");
+			table(List.of(t("step"), t("name"), t("next-attempt"), t("next-attempt-at"), t("last-error")), report.retrying()
+				.stream()
+				.map(r -> List.of(r.stepId(), text(r.name()), ReportFormat.attempt(r.nextAttempt(), r.attempts(), messages),
+						time(r.nextAttemptAt()), text(r.lastError())))
 				.toList());
 		}
 		decisions(report.decisions());

@@ -14,8 +14,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The 401 and 403 the authentication filters answer before any controller runs, as problem+json like every other
- * error of the app. Nothing the caller sent is echoed but the path, stripped to URL-safe characters.
+ * The problems the security filters answer before any controller runs (401, 403, the login throttle's 429, the
+ * closed initial setup's 403), as problem+json like every other error of the app, the title in the reader's language.
+ * Nothing the caller sent is echoed but the path, stripped to URL-safe characters.
  */
 final class AccessResponses {
 
@@ -36,7 +37,7 @@ final class AccessResponses {
 		problem(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", detail);
 	}
 
-	private static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
+	static void problem(HttpServletRequest request, HttpServletResponse response, int status, String title,
 			String detail) throws IOException {
 		// the title in the reader's language, like every other problem of the app (i18n.ProblemTitles)
 		Messages messages = Messages.forAcceptLanguage(request.getHeader("Accept-Language"));

@@ -79,6 +79,9 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 		group(identity, FailoverGroups.TICKETING, "Ticketing system");
 		AuthorizationService authorizations = engine.getAuthorizationService();
 		grant(authorizations, FailoverGroups.OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		// operators watch their failovers in Cockpit: the grants below let them read definitions, instances, history
+		// and incidents; none lets them change an instance, its variables or its jobs, delete or cancel it
+		grant(authorizations, FailoverGroups.OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		// the failback's tasks and history are the operators' and the ticketing system's as the failover's are.
 		// Ticketing reads through the engine but starts only through /api, where one ticket starts one process and a
 		// second ticket for a busy pool is refused; the engine REST API would bypass both rules

@@ -29,11 +29,7 @@ class InitialSetupBlocker {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
-				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-				response.setContentType("application/problem+json");
-				response.getWriter()
-					.write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":"
-							+ "\"the initial user setup is disabled in pchat-failover\"}");
+				AccessResponses.forbidden(request, response, "the initial user setup is disabled in pchat-failover");
 			}
 		});
 		registration.setName("pchat-initial-setup-blocker");

@@ -65,14 +65,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	private static void tooManyRequests(HttpServletRequest request, HttpServletResponse response, Duration wait)
 			throws IOException {
 		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-		response.setStatus(429);
 		response.setHeader("Retry-After", Long.toString(seconds));
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"too many "
-					+ "failed logins from this address; try again in " + seconds + " seconds\",\"instance\":\""
-					+ request.getRequestURI().replaceAll("[^A-Za-z0-9/._~-]", "") + "\"}");
+		AccessResponses.problem(request, response, 429, "Too Many Requests",
+				"too many failed logins from this address; try again in " + seconds + " seconds");
 	}
 
 }

@@ -25,6 +25,7 @@ import org.pchatfailover.failover.FailoverState;
 import org.pchatfailover.failover.FailoverStates;
 import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.failover.RetryPolicy;
+import org.pchatfailover.failover.StepRetry;
 import org.pchatfailover.ticketing.FailoverView.CurrentStep;
 import org.pchatfailover.ticketing.FailoverView.OpenIncident;
 import org.pchatfailover.ticketing.FailoverView.PastStep;
@@ -213,18 +214,11 @@ class FailoverViews {
 			.toList();
 	}
 
-	/**
-	 * A failed job with retries left waits for its next attempt. With a cycle {@code Rn/...} the engine runs n
-	 * attempts: at the first failure it sets the job's retries to n and takes one off (DefaultJobRetryCmd), so after k
-	 * failures n - k are left and the next attempt is k + 1.
-	 */
+	/** A failed job with retries left waits for its next attempt ({@link StepRetry}, as the report says it). */
 	private FailoverView.Retry retryOf(Job job) {
-		if (job.getExceptionMessage() == null || job.getRetries() <= 0) {
-			return null;
-		}
-		int attempts = Math.max(retryPolicy.attempts(), job.getRetries() + 1);
-		return new FailoverView.Retry(attempts - job.getRetries() + 1, attempts, job.getExceptionMessage(),
-				job.getDuedate() == null ? null : job.getDuedate().toInstant());
+		StepRetry retry = StepRetry.of(job, retryPolicy);
+		return retry == null ? null
+				: new FailoverView.Retry(retry.nextAttempt(), retry.attempts(), retry.lastError(), retry.nextAttemptAt());
 	}
 
 	private String activityOf(Job job) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -45,6 +46,7 @@ import org.pchatfailover.failover.FailoverRegistration;
 import org.pchatfailover.failover.FailoverRegistry;
 import org.pchatfailover.failover.FailoverTarget;
 import org.pchatfailover.failover.FailoverVariables;
+import org.pchatfailover.failover.TaskContext;
 import org.pchatfailover.failover.RetryPolicy;
 import org.pchatfailover.failover.RetryProperties;
 import org.pchatfailover.failover.VerifyServiceCompletion;
@@ -133,6 +135,7 @@ class FailbackProcessTest {
 		Mocks.register("proposePrimaryMirror", new PrimaryMirrorProposal(target));
 		Mocks.register("logShippingScriptCompletion", new LogShippingScriptCompletion(logShipping, target));
 		Mocks.register("mirrorPrimaryCompletion", new MirrorPrimaryCompletion(mirroring, target));
+		Mocks.register("taskContext", new TaskContext());
 	}
 
 	@AfterEach
@@ -151,6 +154,13 @@ class FailbackProcessTest {
 		approve();
 		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
 		assertThat(failback).isWaitingAt("ConfirmOverwritePrimary").task().hasCandidateGroup("pchat-operators");
+		Assertions.assertThat(taskService().getVariablesLocal(task().getId()))
+			.containsEntry(TaskContext.PROGRESS_STEP, "Confirm overwrite of the primary mgc")
+			.containsEntry(TaskContext.REPORT_LINK, "/api/failbacks/" + failback.getId() + "/report")
+			.containsEntry(TaskContext.PROGRESS_POINT_OF_NO_RETURN, "Restore mgc on the primary: RESTORE DATABASE mgc "
+					+ "WITH REPLACE overwrites the primary mgc with the backup taken here: whatever the primary's mgc held is gone");
+		Assertions.assertThat((String) taskService().getVariableLocal(task().getId(), TaskContext.PROGRESS_DONE))
+			.endsWith("Clear active servers → Remove mirroring of mgc and mgccomp → Back up mgc to the log-shipping share");
 		assertThat(failback).variables().containsEntry(FailbackVariables.OVERWRITE_SUMMARY, preview().summary())
 			.containsEntry(FailbackVariables.OVERWRITE_TARGET, PRIMARY);
 		verify(databases, never()).restorePrimaryDatabase(any(), anyString(), any());
@@ -293,6 +303,10 @@ class FailbackProcessTest {
 				FailoverVariables.VERIFICATION_COMMENT, "clients cannot join rooms"));
 
 		assertThat(failback).isWaitingAt("ConfirmActiveServers");
+		Assertions.assertThat(formService().getTaskFormVariables(task().getId()))
+			.containsEntry(TaskContext.TASK_ROUND, 2)
+			.containsEntry(TaskContext.ROUND_REASON, "the service was not verified: clients cannot join rooms")
+			.doesNotContainKey(FailoverVariables.LOW_LATENCY_CONFIRMED);
 		complete(task(), withVariables(FailoverVariables.ACTIVE_SERVERS,
 				List.of("atl-pc-002.litwareinc.com", "dal-pc-001.litwareinc.com"), FailoverVariables.LOW_LATENCY_CONFIRMED,
 				"true"));
@@ -303,6 +317,9 @@ class FailbackProcessTest {
 				eq(List.of("atl-pc-002.litwareinc.com", "dal-pc-001.litwareinc.com")), eq(true), any());
 		verify(poolService, times(2)).setPoolNormal(any(), any());
 		assertThat(failback).isWaitingAt("VerifyService");
+		Assertions.assertThat(formService().getTaskFormVariables(task().getId()))
+			.containsEntry(TaskContext.TASK_ROUND, 2)
+			.doesNotContainKeys(FailoverVariables.SERVICE_VERIFIED, FailoverVariables.VERIFICATION_COMMENT);
 	}
 
 	@Test

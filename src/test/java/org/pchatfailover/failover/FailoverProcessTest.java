@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.identityService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
@@ -122,6 +123,7 @@ class FailoverProcessTest {
 		Mocks.register("activeServersCompletion", new ActiveServersCompletion(target));
 		Mocks.register("verifyServiceCompletion", new VerifyServiceCompletion());
 		Mocks.register("proposeActiveServers", new ActiveServerProposal(target));
+		Mocks.register("taskContext", new TaskContext());
 	}
 
 	@AfterEach
@@ -150,6 +152,11 @@ class FailoverProcessTest {
 		complete(task(), withVariables(FailoverVariables.FAILOVER_COUNTERSIGNED, "false",
 				FailoverVariables.COUNTERSIGN_COMMENT, "the front end still answers"));
 		assertThat(failover).isWaitingAt("ConfirmFailover");
+		Assertions.assertThat(shown(task())).containsEntry(TaskContext.TASK_ROUND, 2)
+			.containsEntry(TaskContext.ROUND_REASON,
+					"the second operator did not countersign the failover: the front end still answers")
+			.doesNotContainKeys(FailoverVariables.FAILOVER_APPROVED, FailoverVariables.CONFIRMATION_COMMENT,
+					FailoverVariables.FRONT_END_DOWN);
 		identityService().setAuthenticatedUserId("operator");
 		approve();
 		identityService().setAuthenticatedUserId("operator2");
@@ -164,6 +171,10 @@ class FailoverProcessTest {
 		complete(task("CountersignDataLoss"), withVariables(FailoverVariables.DATA_LOSS_COUNTERSIGNED, "false",
 				FailoverVariables.COUNTERSIGN_COMMENT, "try the retry first"));
 		assertThat(failover).isWaitingAt("DecideBrokenLogChain");
+		Assertions.assertThat(shown(task())).containsEntry(TaskContext.TASK_ROUND, 2)
+			.containsEntry(TaskContext.ROUND_REASON,
+					"the second operator did not countersign the recovery with data loss: try the retry first")
+			.doesNotContainKeys(FailoverVariables.LOG_CHAIN_DECISION, FailoverVariables.LOG_CHAIN_COMMENT);
 		identityService().setAuthenticatedUserId("operator");
 		complete(task("DecideBrokenLogChain"), recover);
 		identityService().setAuthenticatedUserId("operator2");
@@ -179,6 +190,17 @@ class FailoverProcessTest {
 		ProcessInstance failover = startFailover("INC-4711");
 		execute(job());
 		assertThat(failover).isWaitingAt("ConfirmFailover").task().hasCandidateGroup("pchat-operators");
+		Assertions.assertThat(taskService().getVariablesLocal(task().getId()))
+			.containsEntry(TaskContext.TASK_ROUND, 1)
+			.containsEntry(TaskContext.PROGRESS_DONE, "Check preconditions and build plan")
+			.containsEntry(TaskContext.PROGRESS_STEP, "Confirm failover")
+			.containsEntry(TaskContext.PROGRESS_NEXT, "Remove log shipping → Copy backup files → Apply log backups → "
+					+ "End connections to the database → Recover database → Set pool state FailedOver → "
+					+ "Install mirror for the new principal → Confirm active servers → Set active servers → Verify service")
+			.containsEntry(TaskContext.REPORT_LINK, "/api/failovers/" + failover.getId() + "/report")
+			.doesNotContainKey(TaskContext.ROUND_REASON);
+		Assertions.assertThat((String) taskService().getVariableLocal(task().getId(), TaskContext.PROGRESS_POINT_OF_NO_RETURN))
+			.startsWith("Remove log shipping: sp_delete_log_shipping_secondary_database removes log shipping");
 		assertThat(failover).variables()
 			.containsKeys(FailoverVariables.FAILOVER_PLAN, FailoverVariables.PLAN_SUMMARY)
 			.containsEntry(FailoverVariables.READINESS_SUMMARY, "No estate check of pool " + POOL
@@ -191,10 +213,19 @@ class FailoverProcessTest {
 			.containsExactly("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
 		complete(task(), withVariables(FailoverVariables.LOW_LATENCY_CONFIRMED, false));
 		runServiceSteps("SetActiveServers");
+		// SetActiveServers ended in the transaction that created VerifyService: still counted as done
+		Assertions.assertThat(taskService().getVariablesLocal(task().getId()))
+			.containsEntry(TaskContext.PROGRESS_DONE, "Check preconditions and build plan → Confirm failover → "
+					+ "Remove log shipping → Copy backup files → Apply log backups → End connections to the database → "
+					+ "Recover database → Set pool state FailedOver → Install mirror for the new principal → "
+					+ "Confirm active servers → Set active servers")
+			.containsEntry(TaskContext.PROGRESS_NEXT, "")
+			.containsEntry(TaskContext.ACTIVE_SERVERS_SET, "dal-pc-001.litwareinc.com, dal-pc-002.litwareinc.com")
+			.doesNotContainKey(TaskContext.PROGRESS_POINT_OF_NO_RETURN);
 		assertThat(failover).isWaitingAt("VerifyService").variables().containsEntry(
 				FailoverVariables.ACTIVE_SERVER_EVIDENCE, "Active servers set and confirmed by the database: "
 						+ "mgc.dbo.tblServerIdentity on dal-sql-bk.litwareinc.com\\PCHAT\n"
-						+ "  - dal-pc-001.litwareinc.com: pinged 2026-11-29T13:05 (server time)\n");
+						+ "  - dal-pc-001.litwareinc.com: pinged 2026-11-29T13:05 (serverLastPingTime as stored, in a time zone the references do not name)\n");
 		complete(task("VerifyService"), withVariables(FailoverVariables.SERVICE_VERIFIED, "true",
 				FailoverVariables.VERIFICATION_COMMENT, "posted in room Ops"));
 
@@ -386,6 +417,12 @@ class FailoverProcessTest {
 				FailoverVariables.VERIFICATION_COMMENT, "clients cannot join rooms"));
 
 		assertThat(failover).isWaitingAt("ConfirmActiveServers");
+		Assertions.assertThat(shown(task())).containsEntry(TaskContext.TASK_ROUND, 2)
+			.containsEntry(TaskContext.ROUND_REASON, "the service was not verified: clients cannot join rooms")
+			.doesNotContainKey(FailoverVariables.LOW_LATENCY_CONFIRMED);
+		Assertions.assertThat(FailoverVariables.stringList(shown(task()).get(FailoverVariables.ACTIVE_SERVERS)))
+			.as("the proposal again, not the servers the service failed with")
+			.containsExactly("dal-pc-001.litwareinc.com", "dal-pc-002.litwareinc.com");
 		complete(task(), withVariables(FailoverVariables.ACTIVE_SERVERS,
 				List.of("dal-pc-002.litwareinc.com", "atl-pc-001.litwareinc.com"), FailoverVariables.LOW_LATENCY_CONFIRMED,
 				"true"));
@@ -395,6 +432,15 @@ class FailoverProcessTest {
 		verify(poolService).setActiveServers(any(),
 				eq(List.of("dal-pc-002.litwareinc.com", "atl-pc-001.litwareinc.com")), eq(true), any());
 		assertThat(failover).isWaitingAt("VerifyService");
+		Assertions.assertThat(shown(task())).containsEntry(TaskContext.TASK_ROUND, 2)
+			.containsEntry(TaskContext.ROUND_REASON, "the service was not verified: clients cannot join rooms")
+			.containsEntry(TaskContext.ACTIVE_SERVERS_SET, "dal-pc-002.litwareinc.com, atl-pc-001.litwareinc.com")
+			.doesNotContainKeys(FailoverVariables.SERVICE_VERIFIED, FailoverVariables.VERIFICATION_COMMENT);
+	}
+
+	/** What the task's form is given: the engine's form variables (task-local and the process's). */
+	private static Map<String, Object> shown(org.camunda.bpm.engine.task.Task task) {
+		return formService().getTaskFormVariables(task.getId());
 	}
 
 	private ProcessInstance startFailover(String ticketId) {

@@ -78,7 +78,7 @@ class LanguagesIT {
 	@Test
 	void tasklistGetsTheFormInTheBrowsersLanguage() throws Exception {
 		String taskId = lab.awaitTask(failoverWaitingForTheOperator(), "ConfirmFailover");
-		HttpClient tasklist = WebappLogin.session(port, "operator", "operator", "tasklist");
+		HttpClient tasklist = WebappLogin.session(port, "operator", "operator", "tasklist").client();
 		// as Tasklist 7.24 asks for a camunda:formRef form: fetch(<engine uri>/task/{id}/deployed-form?noCache=...)
 		String path = WEBAPP_ENGINE + "/task/" + taskId + "/deployed-form?noCache=1764460800000";
 
@@ -125,7 +125,7 @@ class LanguagesIT {
 
 	@Test
 	void tasklistsFilterIsNamedInTheBrowsersLanguage() throws Exception {
-		HttpClient tasklist = WebappLogin.session(port, "operator", "operator", "tasklist");
+		HttpClient tasklist = WebappLogin.session(port, "operator", "operator", "tasklist").client();
 		String path = WEBAPP_ENGINE + "/filter?firstResult=0&maxResults=2000&itemCount=false&resourceType=Task";
 
 		JsonNode german = failoverFilter(send(tasklist, path, CHROMIUM_GERMAN, null));

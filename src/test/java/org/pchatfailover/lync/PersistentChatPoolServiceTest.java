@@ -237,7 +237,7 @@ class PersistentChatPoolServiceTest {
 		assertThat(evidence.confirmed()).isFalse();
 		assertThat(evidence.summary()).isEqualTo("Active servers set, not confirmed by the database: "
 				+ "mgc.dbo.tblServerIdentity on dal-sql-bk.litwareinc.com\\PCHAT\n"
-				+ "  - dal-pc-001.litwareinc.com: no ping since the set; last ping 2026-11-29T06:45 (server time)\n"
+				+ "  - dal-pc-001.litwareinc.com: no ping since the set; last ping 2026-11-29T06:45 (serverLastPingTime as stored, in a time zone the references do not name)\n"
 				+ "  - dal-pc-002.litwareinc.com: no row, it has not pinged mgc\n");
 		assertThat(labPool().activeServers()).as("set all the same").containsExactly("dal-pc-001.litwareinc.com",
 				"dal-pc-002.litwareinc.com");

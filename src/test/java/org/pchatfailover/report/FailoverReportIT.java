@@ -166,7 +166,7 @@ class FailoverReportIT {
 	 */
 	private void assertLossStatedInTheReadersLanguage(String id, String taskId, String missing, String lastRecovered)
 			throws Exception {
-		HttpClient tasklist = WebappLogin.session(port, "operator", "operator", "tasklist");
+		HttpClient tasklist = WebappLogin.session(port, "operator", "operator", "tasklist").client();
 		HttpResponse<String> variables = tasklist.send(HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/api/engine/engine/default/task/" + taskId
 					+ "/form-variables?deserializeValues=false"))
@@ -218,6 +218,15 @@ class FailoverReportIT {
 
 		assertThat(lab.send(null, "GET", "/api/failovers/no-such-id/report", null, "application/json").status())
 			.isEqualTo(401);
+
+		Response mars = lab.send("operator", "GET", "/api/failovers/no-such-id/report?tz=Mars/Olympus_Mons", null,
+				"text/markdown");
+		assertThat(mars.status()).isEqualTo(400);
+		assertThat(mars.contentType()).startsWith("application/problem+json");
+		assertThat(mars.json().at("/errors/0/field").asText()).isEqualTo("tz");
+		assertThat(mars.json().path("detail").asText()).startsWith("'Mars/Olympus_Mons' is not a time zone");
+		assertThat(lab.send("operator", "GET", "/api/failovers/no-such-id/report?tz=%2B05:00", null, "text/html")
+			.status()).as("an offset is no zone: it ignores daylight saving time").isEqualTo(400);
 	}
 
 	private void assertPrintablePage(String id, String lost) throws IOException, InterruptedException {
@@ -226,7 +235,10 @@ class FailoverReportIT {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.contentType()).startsWith("text/html");
 		String html = page.text();
-		assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script", "<link", "<b>\"for real\"");
+		assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<link", "<b>\"for real\"");
+		assertThat(html.split("<script", -1)).as("the one script is the page's own, for the reader's time zone").hasSize(2);
+		assertThat(html).containsPattern("<td><time datetime=\"\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\">"
+				+ "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC</time></td>");
 		assertThat(html).containsSubsequence(PATH.stream().map(step -> "<td>" + step + "</td>").toList());
 		assertThat(html).contains("Atlanta lost &lt;b&gt;&quot;for real&quot;&lt;/b&gt; | see INC-7001 &amp; bridge",
 				"<td>operator</td>", "sp_delete_log_shipping_secondary_database", "RESTORE LOG @P0",
@@ -247,6 +259,16 @@ class FailoverReportIT {
 				"sp_delete_log_shipping_secondary_database", "Set-CsPersistentChatActiveServer",
 				"RECOVER\\_WITH\\_DATA\\_LOSS");
 		assertThat(markdown).contains("**" + ReportMarkdown.cell(lost) + "**");
+		assertThat(markdown).containsPattern("\\| Started \\| \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC \\|");
+		// a ticketing system in Chicago asks for its own zone: every time in it, named (the lab's SQL Server's UTC-6)
+		String chicago = lab.send("admin", "GET", "/api/failovers/" + id + "/report?tz=America/Chicago", null,
+				"text/markdown").text();
+		assertThat(chicago).containsPattern("\\| Started \\| \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d C[SD]T "
+				+ "\\(America/Chicago\\) \\|").doesNotContain(" UTC |");
+		String page = lab.send("admin", "GET", "/api/failovers/" + id + "/report?tz=America/Chicago", null,
+				"text/html").text();
+		assertThat(page).contains("<html lang=\"en\" data-zone=\"America/Chicago\">")
+			.containsPattern("<time datetime=\"[0-9T:.-]+Z\">[0-9 :-]+ C[SD]T \\(America/Chicago\\)</time>");
 		assertThat(markdown.lines().filter(line -> line.startsWith("| ConfirmFailover | operator")))
 			.singleElement()
 			.satisfies(row -> assertThat(row.split("(?<!\\\\)\\|")).hasSize(6));

@@ -1,21 +1,33 @@
 package org.pchatfailover.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.failover.FailoverState;
+import org.pchatfailover.i18n.Languages;
+import org.pchatfailover.i18n.Messages;
 import org.pchatfailover.report.FailoverReport.DataLoss;
 import org.pchatfailover.report.FailoverReport.Decision;
 import org.pchatfailover.report.FailoverReport.Incident;
 import org.pchatfailover.report.FailoverReport.Outcome;
+import org.pchatfailover.report.FailoverReport.Retrying;
 import org.pchatfailover.report.FailoverReport.Step;
 
 class ReportRenderersTest {
+
+	private static final Messages ENGLISH = Messages.of(Languages.ENGLISH);
 
 	private static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
 
@@ -27,9 +39,10 @@ class ReportRenderersTest {
 	void htmlEscapesEveryValueAndNeedsNothingFromOutside() {
 		String html = ReportHtml.render(report());
 
-		assertThat(html).doesNotContain("<script", "'x'", "<link", "src=", "href=");
+		assertThat(html).doesNotContain("<script>alert", "'x'", "<link", "src=", "href=");
 		assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; | &quot;quoted&quot; &amp;",
-				"@{Replace=&#39;a|b&#39;}", "<td>operator</td>", "<td>2026-11-25 08:00:01 UTC</td>");
+				"@{Replace=&#39;a|b&#39;}", "<td>operator</td>",
+				"<td><time datetime=\"2026-11-25T08:00:01Z\">2026-11-25 08:00:01 UTC</time></td>");
 		assertThat(html).containsSubsequence("<td>CheckPreconditions</td>", "<td>1.5 s</td>",
 				"<td>ApplyLogBackups</td>", "<td>INTERRUPTED</td>", "<td>SetPoolFailedOver</td>", "<td>FAILED</td>",
 				"Lync shell unreachable");
@@ -54,6 +67,75 @@ class ReportRenderersTest {
 	}
 
 	@Test
+	void bothSayWhichStepRetriesWhichAttemptComesNextWhenAndWhy() {
+		assertThat(ReportHtml.render(report())).contains("<h2>Retrying</h2>", "<td>InstallMirror</td>",
+				"<td>Install mirror for the new principal</td><td>2 of 3</td><td><time datetime=\"2026-11-25T08:02:20Z\">"
+						+ "2026-11-25 08:02:20 UTC</time></td>"
+						+ "<td>cannot connect to SQL Server dal-sql-bk|PCHAT &lt;refused&gt;</td>");
+		assertThat(ReportMarkdown.render(report())).contains("## Retrying", "| InstallMirror | Install mirror for the "
+				+ "new principal | 2 of 3 | 2026-11-25 08:02:20 UTC | cannot connect to SQL Server dal-sql-bk\\|PCHAT "
+				+ "\\<refused\\> |");
+	}
+
+	@Test
+	void writesTimesInTheZoneTheReaderAskedForWithTheZoneNamed() {
+		ZoneId chicago = ZoneId.of("America/Chicago");
+		String html = ReportHtml.render(report(), ENGLISH, Optional.of(chicago));
+		assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"en\" data-zone=\"America/Chicago\">")
+			.contains("<td><time datetime=\"2026-11-25T08:00:01Z\">2026-11-25 02:00:01 CST (America/Chicago)</time></td>")
+			.doesNotContain(" UTC</time>");
+		assertThat(ReportMarkdown.render(report(), ENGLISH, Optional.of(ZoneId.of("Europe/Berlin"))))
+			.contains("| Started | 2026-11-25 09:00:00 CET (Europe/Berlin) |").doesNotContain(" UTC |");
+		assertThat(ReportMarkdown.render(report(), ENGLISH, Optional.of(ZoneId.of("UTC")))).contains("| Started | 2026-11-25 08:00:00 UTC |");
+	}
+
+	@Test
+	void speaksTheReadersLanguageWithTimesInTheReadersZone() {
+		Messages german = Messages.of(Languages.GERMAN);
+		String html = ReportHtml.render(report(), german, Optional.of(ZoneId.of("Europe/Berlin")));
+		assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"de\" data-zone=\"Europe/Berlin\">")
+			.contains("<h2>Wird wiederholt</h2>", "<th>Nächster Versuch</th>", "<th>Zeitpunkt des nächsten Versuchs</th>",
+					"<th>Letzter Fehler</th>", "<td>2 von 3</td>",
+					"<time datetime=\"2026-11-25T08:02:20Z\">2026-11-25 09:02:20 CET (Europe/Berlin)</time>");
+		Messages chinese = Messages.of(Languages.SIMPLIFIED_CHINESE);
+		assertThat(ReportMarkdown.render(report(), chinese, Optional.empty())).contains("## 正在重试",
+				"| 步骤 | 名称 | 下一次尝试 | 下一次尝试时间 | 最近一次错误 |", "| 第 2 次，共 3 次 | 2026-11-25 08:02:20 UTC |");
+		for (Locale language : Languages.SUPPORTED) {
+			Messages messages = Messages.of(language);
+			assertThat(ReportMarkdown.render(report(), messages, Optional.empty())).as(language.toLanguageTag())
+				.contains("## " + messages.text("report.retrying"))
+				.contains("| InstallMirror | Install mirror for the new principal | "
+						+ ReportFormat.attempt(2, 3, messages) + " |");
+			assertThat(ReportFormat.attempt(2, 3, messages)).contains("2", "3").doesNotContain("{");
+		}
+	}
+
+	@Test
+	void runsOnlyItsOwnScriptToShowTimesInTheBrowsersZone() throws Exception {
+		String html = ReportHtml.render(report());
+		assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"en\"><head>");
+		String script = html.substring(html.indexOf("<script>") + "<script>".length(), html.indexOf("</script>"));
+		assertThat(script).contains("Intl.DateTimeFormat", "timeZoneName: 'short'", "time[datetime]");
+		String hash = Base64.getEncoder()
+			.encodeToString(MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+		assertThat(ReportHtml.CONTENT_SECURITY_POLICY).contains("script-src 'sha256-" + hash + "'")
+			.startsWith("default-src 'none'");
+		assertThat(html.split("<script", -1)).hasSize(2);
+	}
+
+	@Test
+	void acceptsOnlyIanaRegionsAsTheReadersZone() {
+		assertThat(ReportZone.of(null)).isEmpty();
+		assertThat(ReportZone.of("America/Chicago")).contains(ZoneId.of("America/Chicago"));
+		assertThat(ReportZone.of("UTC")).contains(ZoneId.of("UTC"));
+		for (String notARegion : List.of("Mars/Olympus_Mons", "CST", "+05:00", "GMT+1", "", "x".repeat(500))) {
+			assertThatThrownBy(() -> ReportZone.of(notARegion)).as(notARegion)
+				.isInstanceOf(ReportZone.UnknownZoneException.class)
+				.hasMessageContaining("is not a time zone of the IANA database");
+		}
+	}
+
+	@Test
 	void markdownCodeSpansOutgrowTheBackticksOfTheCommand() {
 		assertThat(ReportMarkdown.code("Write-Host `\"a``b`\"")).isEqualTo("``` Write-Host `\"a``b`\" ```");
 		assertThat(ReportMarkdown.code("line one\r\n  line two")).isEqualTo("` line one line two `");
@@ -74,7 +156,7 @@ class ReportRenderersTest {
 	@Test
 	void aFailoverBeforeItsPlanSaysTheWindowIsNotKnownYet() {
 		FailoverReport early = new FailoverReport("p-1", "INC-1", "atl-cs-001.litwareinc.com", null, null, null,
-				FailoverState.RUNNING, T0, null, 900, List.of(), List.of(), null, List.of(), T0.plusSeconds(1));
+				FailoverState.RUNNING, T0, null, 900, List.of(), List.of(), null, List.of(), List.of(), T0.plusSeconds(1));
 
 		assertThat(ReportHtml.render(early)).contains("Not known yet");
 		assertThat(ReportMarkdown.render(early)).contains("Not known yet", "| Requested by | - |");
@@ -103,6 +185,8 @@ class ReportRenderersTest {
 						T0.plusSeconds(2_700), "transactions after 08:15 are lost",
 						"gap at LSN 42", "RECOVER_WITH_DATA_LOSS"),
 				List.of(new Incident("SetPoolFailedOver", T0.plusSeconds(70), "Lync shell unreachable <timeout>")),
+				List.of(new Retrying("InstallMirror", "Install mirror for the new principal", 2, 3,
+						"cannot connect to SQL Server dal-sql-bk|PCHAT <refused>", T0.plusSeconds(140))),
 				T0.plusSeconds(80));
 	}
 

@@ -108,7 +108,16 @@ class HostileClientsIT {
 		SourceBoundHttp.Response throttled = strangersGuesses.get(49);
 		assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 300);
 		assertThat(throttled.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(throttled.body()).doesNotContain("guess-");
+		assertThat(throttled.body()).doesNotContain("guess-").contains("\"title\":\"Too Many Requests\"");
+		// the title in the reader's language, like every other problem; status, detail and Retry-After unchanged
+		SourceBoundHttp.Response german = SourceBoundHttp.send(STRANGER, port, "GET", "/api/failovers",
+				Map.of("Authorization", SourceBoundHttp.basic("ticketing", "guess-de"), "Accept-Language", "de-DE,de;q=0.9"),
+				null);
+		assertThat(german.status()).isEqualTo(429);
+		assertThat(german.header("Content-Language")).isEqualTo("de");
+		assertThat(german.body()).contains("\"title\":\"Zu viele Anfragen\"", "\"status\":429",
+				"too many failed logins from this address");
+		assertThat(Integer.parseInt(german.header("Retry-After"))).isBetween(1, 300);
 		assertThat(registry.findByTicket("INC-6661")).isEmpty();
 		// ticketing started the failover from its own address in the setup (201); it reads it from there too
 		assertThat(drill.json("ticketing", "GET", "/api/failovers/" + failoverId, null, 200).path("ticketId").asText())

@@ -18,46 +18,75 @@ public final class WebappLogin {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private WebappLogin() {
-	}
+	private final int port;
 
-	/** The HTTP status of the login: 200 in, 401 wrong credentials, 403 no access to that app. */
-	public static int login(int port, String user, String password, String app) {
-		return login(port, user, password, app, client(new CookieManager()));
-	}
+	private final HttpClient client;
 
-	/** A client logged in to the app as the user, holding the session cookie as the browser would. */
-	public static HttpClient session(int port, String user, String password, String app) {
-		HttpClient client = client(new CookieManager());
-		assertThat(login(port, user, password, app, client)).as("login of " + user + " to " + app).isEqualTo(200);
-		return client;
-	}
+	private final CookieManager cookies = new CookieManager();
 
-	private static HttpClient client(CookieManager cookies) {
-		return HttpClient.newBuilder()
+	private WebappLogin(int port) {
+		this.port = port;
+		this.client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.cookieHandler(cookies)
 			.connectTimeout(TIMEOUT)
 			.build();
 	}
 
-	private static int login(int port, String user, String password, String app, HttpClient client) {
-		CookieManager cookies = (CookieManager) client.cookieHandler().orElseThrow();
+	/** The HTTP status of the login: 200 in, 401 wrong credentials, 403 no access to that app. */
+	public static int login(int port, String user, String password, String app) {
+		return new WebappLogin(port).logIn(user, password, app);
+	}
+
+	/** A browser's session in the app after a successful login: its calls carry the session and the CSRF token. */
+	public static WebappLogin session(int port, String user, String password, String app) {
+		WebappLogin session = new WebappLogin(port);
+		assertThat(session.logIn(user, password, app)).as(user + " logs into " + app).isEqualTo(200);
+		return session;
+	}
+
+	/** The session's client, its cookies included: for calls this class does not make, such as the report's pages. */
+	public HttpClient client() {
+		return client;
+	}
+
+	/** A call to the webapps' API ({@code /camunda/api/...}) as the app makes it: status and body. */
+	public HttpResponse<String> send(String method, String path, String json) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("Accept", "application/json")
+			.header("X-XSRF-TOKEN", xsrf())
+			.timeout(TIMEOUT)
+			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		return call(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private int logIn(String user, String password, String app) {
+		call(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).timeout(TIMEOUT).build(),
+				HttpResponse.BodyHandlers.discarding());
+		return call(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-XSRF-TOKEN", xsrf())
+			.timeout(TIMEOUT)
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password))
+			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	private String xsrf() {
+		List<HttpCookie> xsrf = cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals("XSRF-TOKEN"))
+			.toList();
+		assertThat(xsrf).hasSize(1);
+		return xsrf.get(0).getValue();
+	}
+
+	private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
-			client.send(HttpRequest.newBuilder(uri(port, "/camunda/app/" + app + "/default/")).timeout(TIMEOUT).build(),
-					HttpResponse.BodyHandlers.discarding());
-			List<HttpCookie> xsrf = cookies.getCookieStore()
-				.getCookies()
-				.stream()
-				.filter(c -> c.getName().equals("XSRF-TOKEN"))
-				.toList();
-			assertThat(xsrf).hasSize(1);
-			return client.send(HttpRequest.newBuilder(uri(port, "/camunda/api/admin/auth/user/default/login/" + app))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.header("X-XSRF-TOKEN", xsrf.get(0).getValue())
-				.timeout(TIMEOUT)
-				.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password))
-				.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			return client.send(request, body);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -68,7 +97,7 @@ public final class WebappLogin {
 		}
 	}
 
-	private static URI uri(int port, String path) {
+	private URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + port + path);
 	}
 

@@ -60,6 +60,21 @@ class RetryVisibilityIT {
 			assertThat(Instant.parse(retry.path("nextAttemptAt").asText())).isAfter(Instant.now());
 			assertThat(drill.json("ticketing", "GET", "/api/failovers/" + id, null, 200).path("state").asText())
 				.isEqualTo("RUNNING");
+
+			// the report says the same, from the same computation
+			JsonNode reported = drill.json("ticketing", "GET", "/api/failovers/" + id + "/report", null, 200)
+				.path("retrying");
+			assertThat(reported.findValuesAsText("stepId")).containsExactly("RemoveLogShipping");
+			assertThat(reported.at("/0/nextAttempt").asInt()).isEqualTo(2);
+			assertThat(reported.at("/0/attempts").asInt()).isEqualTo(3);
+			assertThat(reported.at("/0/nextAttemptAt").asText()).isEqualTo(retry.path("nextAttemptAt").asText());
+			String html = drill.send("ticketing", "GET", "/api/failovers/" + id + "/report", null, "text/html").text();
+			assertThat(html).contains("<h2>Retrying</h2>", "<td>RemoveLogShipping</td>", "<td>2 of 3</td>",
+					"<td>cannot connect to SQL Server dal-sql-bk.litwareinc.com\\PCHAT");
+			String markdown = drill.send("ticketing", "GET", "/api/failovers/" + id + "/report", null, "text/markdown")
+				.text();
+			assertThat(markdown).contains("## Retrying", "| RemoveLogShipping |", "| 2 of 3 |",
+					"cannot connect to SQL Server dal-sql-bk.litwareinc.com\\\\PCHAT");
 		}
 		finally {
 			drill.json("admin", "DELETE", "/api/lab/faults/sql-down", null, 200);
