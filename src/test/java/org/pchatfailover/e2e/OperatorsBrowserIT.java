@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -201,7 +200,6 @@ class OperatorsBrowserIT {
 	 * ui3: each form shows where the failover is (issue 17: steps done, this one, the next ones) and links to the live
 	 * report. Enable once the progress section is merged; adjust the words if ui3 names the steps differently.
 	 */
-	@Disabled("enable when ui3's progress section on the forms is merged")
 	@Test
 	void everyFormShowsTheFailoversProgressAndLinksTheLiveReport() {
 		String id = drill.start("INC-1705", "drill: progress");
