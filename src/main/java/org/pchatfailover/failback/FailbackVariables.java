@@ -45,6 +45,21 @@ public final class FailbackVariables {
 	/** true: the operator ran the script, check msdb; false: retry the automatic step. */
 	public static final String LOG_SHIPPING_SCRIPT_RUN = "logShippingScriptRun";
 
+	// ShipLogsFromPrimaryMirror (JJ204887), an extension of DESIGN.md's step table (docs/DESIGN-NOTES.md)
+	/** Whether the task runs: the primary is mirrored and the mirror's msdb can be checked. */
+	public static final String SHIP_LOGS_FROM_PRIMARY_MIRROR = "shipLogsFromPrimaryMirror";
+	/** Why the task was skipped, for the report (also in the action log). */
+	public static final String PRIMARY_MIRROR_LOG_SHIPPING_SKIPPED = "primaryMirrorLogShippingSkipped";
+	/** The generated Invoke-CsDatabaseFailover to the mirror, the mirror's T-SQL, the failback to the primary. */
+	public static final String FAILOVER_TO_MIRROR_COMMAND = "failoverToMirrorCommand";
+	public static final String MIRROR_LOG_SHIPPING_SCRIPT = "mirrorLogShippingScript";
+	public static final String FAILBACK_TO_PRIMARY_COMMAND = "failbackToPrimaryCommand";
+	/** The backup instance's @@SERVERNAME the mirror's msdb must name as secondary (read when the task starts). */
+	public static final String MIRROR_LOG_SHIPPING_SECONDARY = "mirrorLogShippingSecondary";
+	/** true: the operator ran the three commands, check now; false: deferred, with the comment saying why. */
+	public static final String MIRROR_LOG_SHIPPING_DONE = "mirrorLogShippingDone";
+	public static final String MIRROR_LOG_SHIPPING_COMMENT = "mirrorLogShippingComment";
+
 	/** The data centre ConfirmActiveServers proposes servers in: the primary's. */
 	public static final String PRIMARY_DATA_CENTER = "primaryDataCenter";
 

@@ -100,6 +100,33 @@ public final class LyncCmdlets {
 		return write("Install-CsMirrorDatabase", installArguments(principalFqdn, instance, fileShare) + " -WhatIf");
 	}
 
+	/** {@code -NewPrincipal} of Invoke-CsDatabaseFailover: "Valid values are: Mirror Primary" (its reference). */
+	public enum NewPrincipal {
+		MIRROR("Mirror"), PRIMARY("Primary");
+
+		private final String value;
+
+		NewPrincipal(String value) {
+			this.value = value;
+		}
+
+		public String value() {
+			return value;
+		}
+	}
+
+	/**
+	 * Fails the pool's Persistent Chat database over to its mirror, or back to the primary: {@code
+	 * Invoke-CsDatabaseFailover -DatabaseType <DatabaseNameType> -NewPrincipal <MirrorRole> -PoolFqdn <Fqdn>}, the
+	 * cmdlet reference's only syntax; {@code -Force} is left out (it is "used if the current database is not
+	 * accessible", which is not the case while moving a healthy principal).
+	 */
+	public static LyncCommand invokeDatabaseFailover(String poolFqdn, NewPrincipal newPrincipal) {
+		return write("Invoke-CsDatabaseFailover", "-PoolFqdn " + fqdnLiteral(poolFqdn, "Persistent Chat pool")
+				+ " -DatabaseType " + PowerShell.literal(DATABASE_TYPE) + " -NewPrincipal "
+				+ PowerShell.literal(newPrincipal.value()));
+	}
+
 	private static String installArguments(String principalFqdn, String instance, String fileShare) {
 		StringBuilder args = new StringBuilder("-DatabaseType ").append(PowerShell.literal(DATABASE_TYPE))
 			.append(" -SqlServerFqdn ")

@@ -20,15 +20,7 @@ public final class LogShippingScript {
 		String name = n(db);
 		String bracketed = FailbackStatements.bracketed(db);
 		return "-- 1. On the primary instance " + primaryServer + ": the backup job, the fresh full backup\n"
-				+ "IF NOT EXISTS (SELECT 1 FROM msdb.dbo.log_shipping_primary_databases WHERE primary_database = "
-				+ name + ")\nBEGIN\n"
-				+ "  DECLARE @job uniqueidentifier, @id uniqueidentifier, @schedule int;\n"
-				+ "  EXEC master.dbo.sp_add_log_shipping_primary_database @database = " + name
-				+ ", @backup_directory = " + n(share) + ", @backup_share = " + n(share) + ", @backup_job_name = "
-				+ n("LSBackup_" + db) + ", @backup_retention_period = " + LogShippingSetup.RETENTION_MINUTES
-				+ ", @backup_job_id = @job OUTPUT, @primary_id = @id OUTPUT;\n"
-				+ schedule("@job", "LSBackupSchedule_" + db)
-				+ "END\n"
+				+ primaryDatabase(db, share)
 				+ "BACKUP DATABASE " + bracketed + " TO DISK = " + n(initialBackup) + " WITH INIT, CHECKSUM;\nGO\n\n"
 				+ "-- 2. On the backup instance " + secondaryServer + ": the secondary initialised, copy and restore jobs\n"
 				+ "IF NOT EXISTS (SELECT 1 FROM sys.databases WHERE name = " + name + " AND state_desc = N'RESTORING')\n"
@@ -50,11 +42,48 @@ public final class LogShippingScript {
 				+ schedule("@restore", "LSRestoreSchedule_" + db)
 				+ "END\nGO\n\n"
 				+ "-- 3. On the primary instance " + primaryServer + ": the secondary linked to the primary\n"
-				+ "IF NOT EXISTS (SELECT 1 FROM msdb.dbo.log_shipping_primary_secondaries s"
+				+ primarySecondary(db, secondaryServer) + "GO\n";
+	}
+
+	/**
+	 * The primary half of the same script for the primary's mirror instance (Lync Server 2013, "Setting up SQL
+	 * Server Log Shipping between the primary mirror and the Log Shipping secondary database", JJ204887): the
+	 * primary database with its backup job, as on the primary ("Use the same settings that you used for the primary
+	 * database"), and the backup instance's secondary linked to it; nothing for the secondary, which "is
+	 * initialized" ("Select and run the first half of the query ... up to the line: -- ****** End: Script to be run
+	 * at Primary"). Run on the mirror instance while mgc is principal there.
+	 * @param mirrorServer {@code @@SERVERNAME} of the primary's mirror instance
+	 * @param secondaryServer {@code @@SERVERNAME} of the backup instance
+	 */
+	public static String primaryHalfForMirror(String db, String mirrorServer, String secondaryServer, String share) {
+		return "-- On the primary's mirror instance " + mirrorServer + ", while " + db + " is principal there:\n"
+				+ "-- the primary side of log shipping to " + secondaryServer + " (the secondary is initialized)\n"
+				+ primaryDatabase(db, share) + primarySecondary(db, secondaryServer)
+				+ "-- ****** End: Script to be run at Primary: [" + mirrorServer + "] ******\nGO\n";
+	}
+
+	// the same parts on the primary and its mirror: one text, so the two can never drift apart
+	private static String primaryDatabase(String db, String share) {
+		String name = n(db);
+		FailbackStatements.bracketed(db); // refuses a name that is no plain identifier
+		return "IF NOT EXISTS (SELECT 1 FROM msdb.dbo.log_shipping_primary_databases WHERE primary_database = "
+				+ name + ")\nBEGIN\n"
+				+ "  DECLARE @job uniqueidentifier, @id uniqueidentifier, @schedule int;\n"
+				+ "  EXEC master.dbo.sp_add_log_shipping_primary_database @database = " + name
+				+ ", @backup_directory = " + n(share) + ", @backup_share = " + n(share) + ", @backup_job_name = "
+				+ n("LSBackup_" + db) + ", @backup_retention_period = " + LogShippingSetup.RETENTION_MINUTES
+				+ ", @backup_job_id = @job OUTPUT, @primary_id = @id OUTPUT;\n"
+				+ schedule("@job", "LSBackupSchedule_" + db)
+				+ "END\n";
+	}
+
+	private static String primarySecondary(String db, String secondaryServer) {
+		String name = n(db);
+		return "IF NOT EXISTS (SELECT 1 FROM msdb.dbo.log_shipping_primary_secondaries s"
 				+ " JOIN msdb.dbo.log_shipping_primary_databases p ON p.primary_id = s.primary_id"
 				+ " WHERE p.primary_database = " + name + " AND s.secondary_server = " + n(secondaryServer) + ")\n"
 				+ "  EXEC master.dbo.sp_add_log_shipping_primary_secondary @primary_database = " + name
-				+ ", @secondary_server = " + n(secondaryServer) + ", @secondary_database = " + name + ";\nGO\n";
+				+ ", @secondary_server = " + n(secondaryServer) + ", @secondary_database = " + name + ";\n";
 	}
 
 	private static String schedule(String job, String scheduleName) {

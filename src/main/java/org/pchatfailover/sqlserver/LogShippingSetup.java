@@ -138,14 +138,14 @@ public class LogShippingSetup {
 				List.of(name, JOB_INTERVAL_MINUTES, jobId, jobId));
 	}
 
-	private static Optional<String> primaryDatabaseId(RecordedStatements sql, String db) {
+	static Optional<String> primaryDatabaseId(RecordedStatements sql, String db) {
 		return sql.query("read log shipping primary " + db,
 				"SELECT CONVERT(nvarchar(36), primary_id) FROM msdb.dbo.log_shipping_primary_databases"
 						+ " WHERE primary_database = ?",
 				List.of(db), rows -> rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty());
 	}
 
-	private static boolean hasSecondary(RecordedStatements sql, String db, String secondaryServer) {
+	static boolean hasSecondary(RecordedStatements sql, String db, String secondaryServer) {
 		return sql.query("read log shipping secondaries of " + db,
 				"SELECT COUNT(*) FROM msdb.dbo.log_shipping_primary_secondaries s"
 						+ " JOIN msdb.dbo.log_shipping_primary_databases p ON p.primary_id = s.primary_id"

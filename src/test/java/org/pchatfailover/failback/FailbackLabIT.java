@@ -114,6 +114,10 @@ class FailbackLabIT {
 		assertThat(lab.json("operator", "GET", "/engine-rest/history/variable-instance?processInstanceId=" + id
 				+ "&variableName=primaryMirroring", null, 200).get(0).path("value").asText())
 			.isEqualTo("PRINCIPAL/SYNCHRONIZED, partner ATL-SQL-MR\\PCHAT");
+		// the lab has no endpoint of the primary's mirror (no jdbc-url): JJ204887's task is skipped, and says why
+		assertThat(lab.json("operator", "GET", "/engine-rest/history/variable-instance?processInstanceId=" + id
+				+ "&variableName=primaryMirrorLogShippingSkipped", null, 200).get(0).path("value").asText())
+			.contains("atl-sql-mr.litwareinc.com\\PCHAT", "has no jdbc-url");
 
 		JsonNode state = lab.json("admin", "GET", "/api/lab/state", null, 200);
 		JsonNode pool = state.at("/lync/pools").path(LabDrill.POOL);

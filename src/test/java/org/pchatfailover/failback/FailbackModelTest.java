@@ -53,7 +53,8 @@ public class FailbackModelTest {
 				"SetActiveServers", "SetPoolNormal");
 		// ConfirmOverwritePrimary: the deliberate extension of the design's table (docs/DESIGN-NOTES.md, "The failback")
 		assertThat(ids(UserTask.class)).containsExactlyInAnyOrder("ConfirmFailback", "ConfirmOverwritePrimary",
-				"MirrorPrimaryDatabase", "RunLogShippingScript", "ConfirmActiveServers", "VerifyService");
+				"MirrorPrimaryDatabase", "RunLogShippingScript", "ShipLogsFromPrimaryMirror", "ConfirmActiveServers",
+				"VerifyService");
 		assertThat(ids(EndEvent.class)).containsExactlyInAnyOrder("FailbackCompleted", "FailbackAborted");
 		Process process = model.getModelElementById(FailbackVariables.PROCESS_ID);
 		assertThat(process.isExecutable()).isTrue();

@@ -57,6 +57,7 @@ import org.pchatfailover.sqlserver.DatabaseMirroringService;
 import org.pchatfailover.sqlserver.FailbackDatabaseService;
 import org.pchatfailover.sqlserver.FailbackPlan;
 import org.pchatfailover.sqlserver.LogShippingScript;
+import org.pchatfailover.sqlserver.PrimaryMirrorLogShipping;
 import org.pchatfailover.sqlserver.LogShippingSetup;
 import org.pchatfailover.sqlserver.LogShippingSetupException;
 import org.pchatfailover.sqlserver.OverwritePreview;
@@ -95,6 +96,8 @@ class FailbackProcessTest {
 	private final PoolFailbackService poolService = mock(PoolFailbackService.class);
 
 	private final DatabaseMirroringService mirroring = mock(DatabaseMirroringService.class);
+
+	private final PrimaryMirrorLogShipping mirrorLogShipping = mock(PrimaryMirrorLogShipping.class);
 
 	@BeforeEach
 	void registerDelegates() {
@@ -136,6 +139,11 @@ class FailbackProcessTest {
 		Mocks.register("logShippingScriptCompletion", new LogShippingScriptCompletion(logShipping, target));
 		Mocks.register("mirrorPrimaryCompletion", new MirrorPrimaryCompletion(mirroring, target));
 		Mocks.register("taskContext", new TaskContext());
+		Mocks.register("decideShipLogsFromPrimaryMirror", new PrimaryMirrorLogShippingDecision(target));
+		Mocks.register("proposeShipLogsFromPrimaryMirror", new PrimaryMirrorLogShippingProposal(mirrorLogShipping,
+				target));
+		Mocks.register("shipLogsFromPrimaryMirrorCompletion", new PrimaryMirrorLogShippingCompletion(mirrorLogShipping,
+				target));
 	}
 
 	@AfterEach
@@ -451,6 +459,68 @@ class FailbackProcessTest {
 		assertThat(failback).isWaitingAt("ConfirmActiveServers");
 		verify(logShipping, times(2)).reestablish(any(), anyString(), anyString(), anyString(), any());
 		verify(logShipping, never()).verify(any(), any());
+	}
+
+	/** JJ204887: the three commands shown for the pool; "done" refused until the mirror's msdb and the primary show it. */
+	@Test
+	void showsTheMirrorsCommandsAndRefusesDoneUntilMsdbOnTheMirrorAndThePrimaryShowIt() {
+		registerDelegates(TestPools.failbackTopologyWithCheckablePrimaryMirror());
+		when(mirrorLogShipping.readSecondaryServer(any(), any())).thenReturn("DAL-SQL-BK\\PCHAT");
+		when(mirrorLogShipping.missing(any(), any()))
+			.thenReturn(List.of("msdb on atl-sql-mr.litwareinc.com\\PCHAT has no log_shipping_primary_databases row"
+					+ " for mgc"))
+			.thenReturn(List.of());
+		ProcessInstance failback = approvedFailback("CHG-115");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		confirmOverwrite();
+		runServiceSteps("RestorePrimaryDatabase", "MirrorPrimaryDatabase");
+		complete(task("MirrorPrimaryDatabase"), withVariables(FailbackVariables.PRIMARY_MIRROR_INSTALLED, "true"));
+		runServiceSteps("ReestablishLogShipping", "ShipLogsFromPrimaryMirror");
+
+		assertThat(failback).isWaitingAt("ShipLogsFromPrimaryMirror").task().hasCandidateGroup("pchat-operators");
+		assertThat(failback).variables()
+			.containsEntry(FailbackVariables.FAILOVER_TO_MIRROR_COMMAND, "Invoke-CsDatabaseFailover -PoolFqdn '" + POOL
+					+ "' -DatabaseType 'PersistentChat' -NewPrincipal 'Mirror' -Confirm:$false")
+			.containsEntry(FailbackVariables.FAILBACK_TO_PRIMARY_COMMAND, "Invoke-CsDatabaseFailover -PoolFqdn '"
+					+ POOL + "' -DatabaseType 'PersistentChat' -NewPrincipal 'Primary' -Confirm:$false")
+			.containsEntry(FailbackVariables.MIRROR_LOG_SHIPPING_SCRIPT, LogShippingScript.primaryHalfForMirror("mgc",
+					"atl-sql-mr.litwareinc.com\\PCHAT", "DAL-SQL-BK\\PCHAT", SHARE))
+			.containsEntry(FailbackVariables.SHIP_LOGS_FROM_PRIMARY_MIRROR, true);
+		String task = task("ShipLogsFromPrimaryMirror").getId();
+		assertThatThrownBy(() -> taskService().complete(task, Map.of(FailbackVariables.MIRROR_LOG_SHIPPING_DONE, "true")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("has no log_shipping_primary_databases row for mgc");
+		assertThatThrownBy(() -> taskService().complete(task, Map.of(FailbackVariables.MIRROR_LOG_SHIPPING_DONE, "false")))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining(FailbackVariables.MIRROR_LOG_SHIPPING_COMMENT);
+		assertThat(failback).isWaitingAt("ShipLogsFromPrimaryMirror");
+
+		complete(task("ShipLogsFromPrimaryMirror"), withVariables(FailbackVariables.MIRROR_LOG_SHIPPING_DONE, "true"));
+		assertThat(failback).isWaitingAt("ConfirmActiveServers").hasPassed("PrimaryMirrorLogShippingGateway");
+		verify(mirrorLogShipping, times(2)).missing(any(), any());
+	}
+
+	@Test
+	void skipsTheMirrorsLogShippingWithTheReasonWhenItCannotBeCheckedOrTheMirrorWasDeferred() {
+		ProcessInstance unreadable = approvedFailback("CHG-116");
+		runServiceSteps("ClearActiveServers", "RemoveMirroring", "BackupDatabase", "ConfirmOverwritePrimary");
+		confirmOverwrite();
+		runServiceSteps("RestorePrimaryDatabase", "MirrorPrimaryDatabase");
+		complete(task("MirrorPrimaryDatabase"), withVariables(FailbackVariables.PRIMARY_MIRROR_INSTALLED, "true"));
+		runServiceSteps("ReestablishLogShipping");
+		assertThat(unreadable).isWaitingAt("ConfirmActiveServers").hasNotPassed("ShipLogsFromPrimaryMirror");
+		Assertions.assertThat((String) runtimeService().getVariable(unreadable.getId(),
+				FailbackVariables.PRIMARY_MIRROR_LOG_SHIPPING_SKIPPED)).contains("has no jdbc-url");
+		Assertions.assertThat(String.valueOf(runtimeService().getVariable(unreadable.getId(), FailoverVariables.ACTION_LOG)))
+			.contains("ShipLogsFromPrimaryMirror skipped", "has no jdbc-url");
+
+		registerDelegates(TestPools.failbackTopologyWithCheckablePrimaryMirror());
+		ProcessInstance deferred = restoredFailback("CHG-117");
+		runServiceSteps("ReestablishLogShipping");
+		assertThat(deferred).isWaitingAt("ConfirmActiveServers").hasNotPassed("ShipLogsFromPrimaryMirror");
+		Assertions.assertThat((String) runtimeService().getVariable(deferred.getId(),
+				FailbackVariables.PRIMARY_MIRROR_LOG_SHIPPING_SKIPPED)).contains("was deferred at MirrorPrimaryDatabase");
+		verifyNoInteractions(mirrorLogShipping);
 	}
 
 	/** Approved, overwritten, mirroring deferred: waiting at ReestablishLogShipping. */

@@ -50,6 +50,21 @@ class LyncCmdletsTest {
 					+ " -WhatIf -Confirm:$false\n");
 	}
 
+	/** JJ204887 steps 1 and 22: the pool's mgc to its mirror and back, the reference's one syntax, no prompt. */
+	@Test
+	void failsThePersistentChatDatabaseOverToItsMirrorAndBack() {
+		assertThat(LyncCmdlets.invokeDatabaseFailover("atl-cs-001.litwareinc.com", LyncCmdlets.NewPrincipal.MIRROR)
+			.script())
+			.isEqualTo(PREAMBLE + "Invoke-CsDatabaseFailover -PoolFqdn 'atl-cs-001.litwareinc.com'"
+					+ " -DatabaseType 'PersistentChat' -NewPrincipal 'Mirror' -Confirm:$false\n");
+		assertThat(LyncCmdlets.invokeDatabaseFailover("atl-cs-001.litwareinc.com", LyncCmdlets.NewPrincipal.PRIMARY)
+			.command())
+			.isEqualTo("Invoke-CsDatabaseFailover -PoolFqdn 'atl-cs-001.litwareinc.com'"
+					+ " -DatabaseType 'PersistentChat' -NewPrincipal 'Primary' -Confirm:$false");
+		assertThatIllegalArgumentException().isThrownBy(() -> LyncCmdlets
+			.invokeDatabaseFailover("atl-cs-001.litwareinc.com'; Remove-CsPool; '", LyncCmdlets.NewPrincipal.MIRROR));
+	}
+
 	@Test
 	void asksWhichCmdletsTheShellHasWithoutFailingOnAMissingOne() {
 		assertThat(LyncCmdlets.getCommands(List.of("Install-CsMirrorDatabase", "Get-CsPool")).script())

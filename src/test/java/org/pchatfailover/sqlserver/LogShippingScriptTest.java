@@ -39,4 +39,25 @@ class LogShippingScriptTest {
 				"\\\\fs\\f.bak")).isInstanceOf(IllegalArgumentException.class);
 	}
 
+	/** JJ204887: only the primary half, for the mirror instance; the secondary "is initialized". */
+	@Test
+	void givesTheMirrorInstanceOnlyThePrimaryHalfWithTheSameSettings() {
+		String script = LogShippingScript.primaryHalfForMirror("mgc", "ATL-SQL-MR\\PCHAT", "DAL-SQL-BK\\PCHAT",
+				SHARE);
+		String primary = LogShippingScript.of("mgc", "ATL-SQL-001\\PCHAT", "DAL-SQL-BK\\PCHAT", SHARE,
+				"\\\\dal-sql-bk.litwareinc.com\\logship-copy", SHARE + "\\CHG-1_mgc_primary_full.bak");
+
+		String primaryDatabase = primary.substring(primary.indexOf("IF NOT EXISTS"), primary.indexOf("BACKUP DATABASE"));
+		assertThat(script).contains("-- On the primary's mirror instance ATL-SQL-MR\\PCHAT", primaryDatabase,
+				"EXEC master.dbo.sp_add_log_shipping_primary_secondary @primary_database = N'mgc', @secondary_server ="
+						+ " N'DAL-SQL-BK\\PCHAT', @secondary_database = N'mgc';",
+				"-- ****** End: Script to be run at Primary: [ATL-SQL-MR\\PCHAT] ******")
+			.doesNotContain("BACKUP DATABASE", "RESTORE", "sp_add_log_shipping_secondary");
+		assertThat(script.split("\nGO\n", -1)).hasSize(2);
+		assertThat(LogShippingScript.primaryHalfForMirror("mgc", "M", "it's", SHARE)).contains("N'it''s'")
+			.doesNotContain("N'it's'");
+		assertThatThrownBy(() -> LogShippingScript.primaryHalfForMirror("mgc]--", "M", "B", SHARE))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
 }

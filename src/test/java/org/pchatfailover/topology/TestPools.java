@@ -61,6 +61,17 @@ public final class TestPools {
 				pool.shares(), pool.lyncShell(), null, null, pool.primarySql(), null, pool.primaryDataCenter()))));
 	}
 
+	/** {@link #failbackPool()} whose primary-mirror-sql has a JDBC URL: the product can check msdb there. */
+	public static Topology failbackTopologyWithCheckablePrimaryMirror() {
+		Pool pool = failbackPool();
+		return new Topology(new PchatProperties(List.of(new Pool(pool.fqdn(), pool.database(), pool.backupSql(),
+				pool.backupMirrorSql(), pool.mirrorFileShare(), pool.backupDataCenter(), pool.activeServerCandidates(),
+				pool.shares(), pool.lyncShell(), null, null, pool.primarySql(),
+				new Pool.SqlInstance("jdbc:sqlserver://127.0.0.1:1;encrypt=false", "atl-sql-mr.litwareinc.com",
+						"PCHAT", "lab", null, null),
+				pool.primaryDataCenter()))));
+	}
+
 	public static Topology failbackTopology() {
 		return new Topology(new PchatProperties(List.of(failbackPool())));
 	}
