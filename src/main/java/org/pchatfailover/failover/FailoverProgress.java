@@ -55,7 +55,8 @@ public record FailoverProgress(List<String> done, String current, List<String> n
 					Step.always("ConfirmOverwritePrimary"),
 					Step.noReturn("RestorePrimaryDatabase", "restorePrimary"),
 					Step.sometimes("MirrorPrimaryDatabase"), Step.always("ReestablishLogShipping"),
-					Step.sometimes("RunLogShippingScript"), Step.always("ConfirmActiveServers"),
+					Step.sometimes("RunLogShippingScript"), Step.sometimes("ShipLogsFromPrimaryMirror"),
+					Step.always("ConfirmActiveServers"),
 					Step.always("SetActiveServers"), Step.always("SetPoolNormal"), Step.always("VerifyService")));
 
 	/**
