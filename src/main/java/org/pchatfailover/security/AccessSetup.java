@@ -19,8 +19,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.pchatfailover.failback.FailbackVariables;
-import org.pchatfailover.failover.FailoverVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,12 +32,16 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 
 	static final String TASK_FILTER = "Failover tasks";
 
-	/** The processes operators work and the ticketing system reads. */
-	static final List<String> PROCESSES = List.of(FailoverVariables.PROCESS_ID, FailbackVariables.PROCESS_ID);
-
 	static final String GROUP_ID_PATTERN = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*|camunda-admin";
 
 	private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
+
+	/** The processes operators work and the ticketing system reads, as their rooms declare them. */
+	private final List<String> processes;
+
+	AccessSetup(List<OperatedProcess> operated) {
+		this.processes = operated.stream().map(OperatedProcess::processKey).sorted().toList();
+	}
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -85,7 +87,7 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 		// the failback's tasks and history are the operators' and the ticketing system's as the failover's are.
 		// Ticketing reads through the engine but starts only through /api, where one ticket starts one process and a
 		// second ticket for a busy pool is refused; the engine REST API would bypass both rules
-		for (String process : PROCESSES) {
+		for (String process : processes) {
 			// TASK_WORK, not UPDATE_TASK: completing a task needs no more, and UPDATE_TASK would also let an operator
 			// set any variable on it or hand it to someone else (TaskInputGuard limits what completing it may set)
 			grant(authorizations, FailoverGroups.OPERATORS, Resources.PROCESS_DEFINITION, process,
@@ -163,13 +165,13 @@ class AccessSetup extends AbstractProcessEnginePlugin {
 		log.info("granted {} {} on {} {}", group, List.of(permissions), resource.resourceName(), resourceId);
 	}
 
-	private static String taskFilter(ProcessEngine engine) {
+	private String taskFilter(ProcessEngine engine) {
 		FilterService filters = engine.getFilterService();
 		Filter existing = filters.createFilterQuery().filterName(TASK_FILTER).singleResult();
 		Filter filter = existing != null ? existing : filters.newTaskFilter(TASK_FILTER);
 		// a filter saved by an earlier release is widened to the failback's tasks and given the refresh and the
 		// columns on the next start
-		filter.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKeyIn(PROCESSES.toArray(String[]::new)));
+		filter.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKeyIn(processes.toArray(String[]::new)));
 		filter.setProperties(FailoverTaskFilter.PROPERTIES);
 		return filters.saveFilter(filter).getId();
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.i18n.Languages;
 import org.pchatfailover.i18n.Messages;
 
@@ -22,6 +23,12 @@ class FailoverTaskFilterTest {
 		List<Map<String, String>> variables = (List<Map<String, String>>) FailoverTaskFilter.PROPERTIES.get("variables");
 		assertThat(variables).allSatisfy(variable -> assertThat(variable.get("label"))
 			.isEqualTo(english.text("tasklistFilter.variable." + variable.get("name"))));
+	}
+
+	@Test
+	void theListShowsTheVariablesBothProcessesSet() {
+		assertThat(FailoverTaskFilter.TICKET_ID).isEqualTo(FailoverVariables.TICKET_ID);
+		assertThat(FailoverTaskFilter.POOL_FQDN).isEqualTo(FailoverVariables.POOL_FQDN);
 	}
 
 }
