@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -65,16 +64,7 @@ class CountersignCompletion implements TaskListener {
 		if (decision == null) {
 			return null;
 		}
-		return engine.getHistoryService()
-			.createUserOperationLogQuery()
-			.taskId(decision.getId())
-			.operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
-			.list()
-			.stream()
-			.map(UserOperationLogEntry::getUserId)
-			.filter(user -> user != null)
-			.findFirst()
-			.orElse(null);
+		return TaskCompleters.completedBy(engine.getHistoryService(), decision.getId());
 	}
 
 }

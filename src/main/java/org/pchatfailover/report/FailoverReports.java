@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.pchatfailover.failover.FailoverRegistry;
@@ -26,6 +25,7 @@ import org.pchatfailover.failover.FailoverStates;
 import org.pchatfailover.failover.FailoverVariables;
 import org.pchatfailover.failover.RetryPolicy;
 import org.pchatfailover.failover.StepRetry;
+import org.pchatfailover.failover.TaskCompleters;
 import org.pchatfailover.report.FailoverReport.DataLoss;
 import org.pchatfailover.report.FailoverReport.Incident;
 import org.pchatfailover.report.FailoverReport.Outcome;
@@ -172,15 +172,7 @@ public class FailoverReports {
 
 	/** Tasks completed over REST or in Tasklist carry the authenticated user in the user operation log. */
 	private String completedBy(String taskId) {
-		return history.createUserOperationLogQuery()
-			.taskId(taskId)
-			.operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
-			.list()
-			.stream()
-			.map(UserOperationLogEntry::getUserId)
-			.filter(user -> user != null)
-			.findFirst()
-			.orElse(null);
+		return TaskCompleters.completedBy(history, taskId);
 	}
 
 	private static DataLoss dataLoss(Map<String, TypedValue> variables) {
