@@ -27,7 +27,9 @@ public final class DisplaySentences {
 			"plan.copyDestination", "plan.lastFiles", "plan.filesToCopyNone", "plan.filesToCopy",
 			"plan.logsToApplyNone", "plan.logsToApply", "plan.more", "plan.logsAlreadyApplied", "plan.chainBrokenAt",
 			"plan.chainBroken", "plan.dataLoss", "failbackPlan.overwrite", "failbackPlan.logShipping",
-			"failbackPlan.readAt", "logChainGap");
+			"failbackPlan.readAt", "logChainGap", "overwrite.primary", "overwrite.primaryNeverRestored",
+			"overwrite.primarySizeUnknown", "overwrite.primarySizeUnknownNeverRestored", "overwrite.backup",
+			"overwrite.backupSizeNotReported", "overwrite.discards");
 
 	/** A hole that holds a data-loss statement, said by {@link DataLossStatements} in turn. */
 	private static final String STATEMENT = "statement";
