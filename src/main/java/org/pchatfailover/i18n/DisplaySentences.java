@@ -3,6 +3,7 @@ package org.pchatfailover.i18n;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sentences a form shows that the process stores in English, because a process variable has no reader: why a
@@ -29,7 +30,11 @@ public final class DisplaySentences {
 			"plan.chainBroken", "plan.dataLoss", "failbackPlan.overwrite", "failbackPlan.logShipping",
 			"failbackPlan.readAt", "logChainGap", "overwrite.primary", "overwrite.primaryNeverRestored",
 			"overwrite.primarySizeUnknown", "overwrite.primarySizeUnknownNeverRestored", "overwrite.backup",
-			"overwrite.backupSizeNotReported", "overwrite.discards");
+			"overwrite.backupSizeNotReported", "overwrite.discards", "readiness.ready", "readiness.notReady",
+			"readiness.check", "readiness.notChecked", "readiness.notCheckedRemedy");
+
+	/** Holes that hold a sentence of ours in turn (an estate check's evidence and remedy), said in their turn. */
+	private static final Set<String> NESTED = Set.of("evidence", "remedy");
 
 	/** A hole that holds a data-loss statement, said by {@link DataLossStatements} in turn. */
 	private static final String STATEMENT = "statement";
@@ -77,7 +82,8 @@ public final class DisplaySentences {
 			if (values != null) {
 				Map<String, String> said = new LinkedHashMap<>(values);
 				said.replaceAll((name, value) -> value.equals(noComment()) ? messages.text(PREFIX + NO_COMMENT)
-						: name.equals(STATEMENT) ? DataLossStatements.translate(value, messages) : value);
+						: name.equals(STATEMENT) ? DataLossStatements.translate(value, messages)
+						: NESTED.contains(name) ? sentence(value, messages) : value);
 				return Templates.fill(messages.text(PREFIX + template), said);
 			}
 		}
