@@ -1,14 +1,19 @@
 package org.pchatfailover.failover;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.pchatfailover.i18n.DisplaySentences;
 import org.pchatfailover.sqlserver.FailoverPlan;
 
 /**
  * The plan in the words an operator reads before approving: what will be copied, applied and lost. A long list
  * shows its first and last files and how many lie between: the approver needs the counts, the ends and the gap, and
  * a failover with thousands of pending logs must still fit a String variable ({@link TextVariables}). Every file
- * stays in the JSON variable {@code failoverPlan}, and each copy and restore in the report.
+ * stays in the JSON variable {@code failoverPlan}, and each copy and restore in the report. Each fixed line is a
+ * {@code display.plan.*} template ({@link DisplaySentences}), so ConfirmFailover shows it in the reader's language;
+ * the listed items are file names and LSNs, values, and stay as they are.
  */
 final class PlanSummary {
 
@@ -25,45 +30,60 @@ final class PlanSummary {
 
 	static String describe(FailoverPlan plan) {
 		StringBuilder text = new StringBuilder();
-		text.append("Pool ").append(plan.poolFqdn()).append(": database ").append(plan.database()).append(" on ")
-			.append(plan.backupInstance()).append(" is ").append(plan.databaseState());
+		Map<String, String> state = Map.of("pool", plan.poolFqdn(), "database", plan.database(), "instance",
+				plan.backupInstance(), "state", String.valueOf(plan.databaseState()));
 		if (plan.redoStartLsn() != null) {
-			text.append(" (redo LSN ").append(plan.redoStartLsn()).append(')');
+			Map<String, String> withLsn = new HashMap<>(state);
+			withLsn.put("lsn", String.valueOf(plan.redoStartLsn()));
+			line(text, "plan.stateAtRedoLsn", withLsn);
 		}
-		text.append('\n');
-		text.append("Backup share: ").append(nullToDash(plan.backupSourceDirectory())).append('\n');
-		text.append("Copy destination: ").append(nullToDash(plan.backupDestinationDirectory())).append('\n');
-		text.append("Last copied: ").append(nullToDash(plan.lastCopiedFile())).append("; last restored: ")
-			.append(nullToDash(plan.lastRestoredFile())).append('\n');
-		list(text, "Files to copy", plan.filesToCopy());
-		list(text, "Log backups to apply in LSN order",
+		else {
+			line(text, "plan.state", state);
+		}
+		line(text, "plan.backupShare", Map.of("directory", nullToDash(plan.backupSourceDirectory())));
+		line(text, "plan.copyDestination", Map.of("directory", nullToDash(plan.backupDestinationDirectory())));
+		line(text, "plan.lastFiles", Map.of("copied", nullToDash(plan.lastCopiedFile()), "restored",
+				nullToDash(plan.lastRestoredFile())));
+		list(text, "plan.filesToCopy", plan.filesToCopy());
+		list(text, "plan.logsToApply",
 				plan.logsToApply().stream().map(l -> l.fileName() + " (LSN " + l.firstLsn() + " - " + l.lastLsn() + ")")
 					.toList());
-		text.append("Log backups already applied: ").append(plan.logsAlreadyApplied().size()).append('\n');
+		line(text, "plan.logsAlreadyApplied", Map.of("count", String.valueOf(plan.logsAlreadyApplied().size())));
 		if (plan.gap() != null) {
-			text.append("LOG CHAIN BROKEN: next log must start at or before LSN ").append(plan.gap().expectedFirstLsn());
+			String expected = String.valueOf(plan.gap().expectedFirstLsn());
 			if (plan.gap().foundFile() != null) {
-				text.append(", but ").append(plan.gap().foundFile()).append(" starts at ").append(plan.gap().foundFirstLsn());
+				line(text, "plan.chainBrokenAt", Map.of("lsn", expected, "file", plan.gap().foundFile(), "foundLsn",
+						String.valueOf(plan.gap().foundFirstLsn())));
 			}
-			text.append('\n');
+			else {
+				line(text, "plan.chainBroken", Map.of("lsn", expected));
+			}
 		}
 		if (plan.dataLoss() != null) {
-			text.append("Data loss: ").append(plan.dataLoss().description()).append('\n');
+			line(text, "plan.dataLoss", Map.of("statement", plan.dataLoss().description()));
 		}
 		return text.toString();
 	}
 
-	private static void list(StringBuilder text, String title, List<String> items) {
-		text.append(title).append(": ").append(items.isEmpty() ? "none" : items.size()).append('\n');
+	/** {@code template} names a list's title: {@code <template>None} when empty, else the count and the items. */
+	private static void list(StringBuilder text, String template, List<String> items) {
+		if (items.isEmpty()) {
+			line(text, template + "None", Map.of());
+			return;
+		}
+		line(text, template, Map.of("count", String.valueOf(items.size())));
 		if (items.size() <= LISTED_IN_FULL) {
 			items.forEach(item -> text.append("  - ").append(item).append('\n'));
 			return;
 		}
 		items.subList(0, SHOWN_AT_EACH_END).forEach(item -> text.append("  - ").append(item).append('\n'));
-		text.append("  ... ").append(items.size() - 2 * SHOWN_AT_EACH_END).append(" more, every one in ")
-			.append(FULL_PLAN).append('\n');
+		line(text, "plan.more", Map.of("count", String.valueOf(items.size() - 2 * SHOWN_AT_EACH_END)));
 		items.subList(items.size() - SHOWN_AT_EACH_END, items.size())
 			.forEach(item -> text.append("  - ").append(item).append('\n'));
+	}
+
+	private static void line(StringBuilder text, String template, Map<String, String> values) {
+		text.append(DisplaySentences.english(template, values)).append('\n');
 	}
 
 	private static String nullToDash(String value) {

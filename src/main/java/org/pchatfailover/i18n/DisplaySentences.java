@@ -3,11 +3,12 @@ package org.pchatfailover.i18n;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sentences a form shows that the process stores in English, because a process variable has no reader: why a
- * task came back (round N), the next step that cannot be undone and what the database says about the active servers
- * just set. The process writes them with
+ * task came back (round N), the next step that cannot be undone, what the database says about the active servers
+ * just set and the failover's plan. The process writes them with
  * {@link #english(String, Map)} from the English templates {@code display.*} of {@code messages.properties}; the
  * reader gets them back with {@link #translate(String, Messages)}: the same mechanism as {@link DataLossStatements}
  * (read the stored English back into its values, fill the reader's template). Values (step names, the operator's
@@ -23,7 +24,20 @@ public final class DisplaySentences {
 			"round.dataLossChosenAgain", "round.serviceNotVerified", "round.logShippingFailedAgain", "round.cameBack",
 			"noReturn.removeLogShipping", "noReturn.recoverDatabase", "noReturn.restorePrimary",
 			"evidence.unreadable", "evidence.confirmed", "evidence.notConfirmed", "evidence.noRow",
-			"evidence.notPinged", "evidence.pinged");
+			"evidence.notPinged", "evidence.pinged", "plan.stateAtRedoLsn", "plan.state", "plan.backupShare",
+			"plan.copyDestination", "plan.lastFiles", "plan.filesToCopyNone", "plan.filesToCopy",
+			"plan.logsToApplyNone", "plan.logsToApply", "plan.more", "plan.logsAlreadyApplied", "plan.chainBrokenAt",
+			"plan.chainBroken", "plan.dataLoss", "failbackPlan.overwrite", "failbackPlan.logShipping",
+			"failbackPlan.readAt", "logChainGap", "overwrite.primary", "overwrite.primaryNeverRestored",
+			"overwrite.primarySizeUnknown", "overwrite.primarySizeUnknownNeverRestored", "overwrite.backup",
+			"overwrite.backupSizeNotReported", "overwrite.discards", "readiness.ready", "readiness.notReady",
+			"readiness.check", "readiness.notChecked", "readiness.notCheckedRemedy");
+
+	/** Holes that hold a sentence of ours in turn (an estate check's evidence and remedy), said in their turn. */
+	private static final Set<String> NESTED = Set.of("evidence", "remedy");
+
+	/** A hole that holds a data-loss statement, said by {@link DataLossStatements} in turn. */
+	private static final String STATEMENT = "statement";
 
 	/** What the operator left empty: a word of ours, not their comment. */
 	private static final String NO_COMMENT = "noComment";
@@ -67,7 +81,9 @@ public final class DisplaySentences {
 			Map<String, String> values = Templates.match(ENGLISH.text(PREFIX + template), text);
 			if (values != null) {
 				Map<String, String> said = new LinkedHashMap<>(values);
-				said.replaceAll((name, value) -> value.equals(noComment()) ? messages.text(PREFIX + NO_COMMENT) : value);
+				said.replaceAll((name, value) -> value.equals(noComment()) ? messages.text(PREFIX + NO_COMMENT)
+						: name.equals(STATEMENT) ? DataLossStatements.translate(value, messages)
+						: NESTED.contains(name) ? sentence(value, messages) : value);
 				return Templates.fill(messages.text(PREFIX + template), said);
 			}
 		}

@@ -1,5 +1,9 @@
 package org.pchatfailover.readiness;
 
+import java.util.Map;
+
+import org.pchatfailover.i18n.DisplaySentences;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -23,7 +27,9 @@ public record ReadinessCheck(String name, boolean ok, String evidence,
 
 	/** A check that could not run because one it depends on failed: failed too, saying which. */
 	static ReadinessCheck notChecked(String name, String because) {
-		return failed(name, "not checked: " + because, "fix the failed check it depends on, then check again");
+		// display.* templates: the estate check's summary says them in the reader's language
+		return failed(name, DisplaySentences.english("readiness.notChecked", Map.of("because", because)),
+				DisplaySentences.english("readiness.notCheckedRemedy", Map.of()));
 	}
 
 }

@@ -2,6 +2,9 @@ package org.pchatfailover.readiness;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+
+import org.pchatfailover.i18n.DisplaySentences;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -28,16 +31,22 @@ public record ReadinessReport(String pool, boolean ready, Instant checkedAt, Lis
 		return checks.stream().filter(check -> !check.ok()).toList();
 	}
 
-	/** The report in the words of the failover's plan: ready, or which checks failed and what to do. */
+	/**
+	 * The report in the words of the failover's plan: ready, or which checks failed and what to do. The fixed words
+	 * are {@code display.readiness.*} templates ({@link DisplaySentences}), so the form says them in the reader's
+	 * language; a check's name and what it read stay as they are.
+	 */
 	public String summary() {
-		StringBuilder text = new StringBuilder("Estate check of ").append(checkedAt).append(": ");
+		String time = String.valueOf(checkedAt);
+		String total = String.valueOf(checks.size());
 		if (ready) {
-			return text.append("ready, ").append(checks.size()).append(" checks passed\n").toString();
+			return DisplaySentences.english("readiness.ready", Map.of("time", time, "count", total)) + "\n";
 		}
-		text.append("NOT READY, ").append(failedChecks().size()).append(" of ").append(checks.size())
-			.append(" checks failed\n");
-		failedChecks().forEach(check -> text.append("  - ").append(check.name()).append(": ").append(check.evidence())
-			.append(" -> ").append(check.remedy()).append('\n'));
+		StringBuilder text = new StringBuilder(DisplaySentences.english("readiness.notReady",
+				Map.of("time", time, "failed", String.valueOf(failedChecks().size()), "count", total))).append('\n');
+		failedChecks().forEach(check -> text.append(DisplaySentences.english("readiness.check", Map.of("name",
+				check.name(), "evidence", String.valueOf(check.evidence()), "remedy", String.valueOf(check.remedy()))))
+			.append('\n'));
 		return text.toString();
 	}
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.i18n.DataLossStatements;
+import org.pchatfailover.i18n.DisplaySentences;
 import org.pchatfailover.i18n.Languages;
 import org.pchatfailover.i18n.Messages;
 import org.pchatfailover.report.FailoverReport.DataLoss;
@@ -164,7 +165,7 @@ final class ReportHtml {
 		row(t("window"), lost(loss.description()));
 		row(t("last-recoverable-transaction"), loss.lastRecoverableAt());
 		row(t("lost-until"), loss.lostUntil());
-		row(t("log-chain-gap"), loss.logChainGap());
+		row(t("log-chain-gap"), lost(loss.logChainGap()));
 		row(t("gap-decision"), loss.decision());
 		html.append("</table>\n");
 	}
@@ -234,9 +235,9 @@ final class ReportHtml {
 		}
 	}
 
-	/** The data-loss statement is stored in English (the callback has no reader); the reader gets it in theirs. */
+	/** The data-loss statement and the gap are stored in English (the callback has no reader); the reader's here. */
 	private String lost(String statement) {
-		return DataLossStatements.translate(statement, messages);
+		return DisplaySentences.translate(DataLossStatements.translate(statement, messages), messages);
 	}
 
 	private String attempt(Retrying retrying) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.i18n.DataLossStatements;
+import org.pchatfailover.i18n.DisplaySentences;
 import org.pchatfailover.i18n.Languages;
 import org.pchatfailover.i18n.Messages;
 import org.pchatfailover.report.FailoverReport.DataLoss;
@@ -99,7 +100,8 @@ final class ReportMarkdown {
 		}
 		table(List.of(t("item"), t("value")), List.of(List.of(t("window"), text(lost(loss.description()))),
 				List.of(t("last-recoverable-transaction"), time(loss.lastRecoverableAt())),
-				List.of(t("lost-until"), time(loss.lostUntil())), List.of(t("log-chain-gap"), text(loss.logChainGap())),
+				List.of(t("lost-until"), time(loss.lostUntil())),
+				List.of(t("log-chain-gap"), text(lost(loss.logChainGap()))),
 				List.of(t("gap-decision"), text(loss.decision()))));
 	}
 
@@ -143,9 +145,9 @@ final class ReportMarkdown {
 		}
 	}
 
-	/** The data-loss statement is stored in English (the callback has no reader); the reader gets it in theirs. */
+	/** The data-loss statement and the gap are stored in English (the callback has no reader); the reader's here. */
 	private String lost(String statement) {
-		return DataLossStatements.translate(statement, messages);
+		return DisplaySentences.translate(DataLossStatements.translate(statement, messages), messages);
 	}
 
 	private String t(String key) {

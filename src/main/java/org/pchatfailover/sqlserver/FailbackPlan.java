@@ -1,6 +1,9 @@
 package org.pchatfailover.sqlserver;
 
 import java.time.Instant;
+import java.util.Map;
+
+import org.pchatfailover.i18n.DisplaySentences;
 
 /**
  * What a failback will overwrite and from what, shown in ConfirmFailback before anything irreversible happens.
@@ -19,15 +22,19 @@ public record FailbackPlan(Instant checkedAt, String backupInstance, String back
 		String backupMirroring, String primaryInstance, String primaryDatabaseState, String backupFile,
 		String logShippingShare, String copyFolder) {
 
-	/** The plan in words, for the ConfirmFailback form. */
+	/**
+	 * The plan in words, for the ConfirmFailback form: one {@code display.failbackPlan.*} template a line
+	 * ({@link DisplaySentences}), so the form says it in the reader's language. The mirroring role is a value as
+	 * {@link DatabaseMirroringRow#summary()} says it.
+	 */
 	public String summary(String database) {
-		return "Overwrites " + database + " on the primary instance " + primaryInstance + " (now "
-				+ primaryDatabaseState + ") with a full backup of " + database + " on the backup instance "
-				+ backupInstance + " (now " + backupDatabaseState + ", " + backupMirroring + "), taken after you"
-				+ " approve, written to " + backupFile + ".\nThen log shipping runs again from " + primaryInstance
-				+ " through " + logShippingShare + " to " + copyFolder + "; " + database + " on " + backupInstance
-				+ " is overwritten by a fresh full backup of the primary and left RESTORING.\nPlan read at "
-				+ checkedAt + ".";
+		Map<String, String> values = Map.of("database", database, "primary", primaryInstance, "primaryState",
+				primaryDatabaseState, "backup", backupInstance, "backupState", backupDatabaseState, "mirroring",
+				backupMirroring, "file", backupFile, "share", logShippingShare, "copyFolder", copyFolder, "time",
+				String.valueOf(checkedAt));
+		return DisplaySentences.english("failbackPlan.overwrite", values) + "\n"
+				+ DisplaySentences.english("failbackPlan.logShipping", values) + "\n"
+				+ DisplaySentences.english("failbackPlan.readAt", values);
 	}
 
 }

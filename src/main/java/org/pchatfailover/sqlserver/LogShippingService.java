@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.backup.BackupShareAdapter;
 import org.pchatfailover.backup.BackupShareAdapter.CopyOutcome;
+import org.pchatfailover.i18n.DisplaySentences;
 import org.pchatfailover.topology.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -220,9 +222,11 @@ public class LogShippingService {
 
 	private static LogChainBrokenException broken(String database, String instance, LogChain.Analysis chain) {
 		FailoverPlan.LogChainGap gap = chain.gap();
-		String message = "log chain of " + database + " on " + instance + " is broken: the next log backup must "
-				+ "start at or before LSN " + gap.expectedFirstLsn() + ", but " + gap.foundFile() + " starts at "
-				+ gap.foundFirstLsn() + "; " + chain.dataLoss().description();
+		// a display.* template, so DecideBrokenLogChain says the stored English in the reader's language
+		String message = DisplaySentences.english("logChainGap",
+				Map.of("database", database, "instance", instance, "lsn", String.valueOf(gap.expectedFirstLsn()), "file",
+						String.valueOf(gap.foundFile()), "foundLsn", String.valueOf(gap.foundFirstLsn()), "statement",
+						chain.dataLoss().description()));
 		return new LogChainBrokenException(gap, chain.dataLoss().description(), message);
 	}
 

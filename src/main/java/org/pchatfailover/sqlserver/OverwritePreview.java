@@ -1,6 +1,10 @@
 package org.pchatfailover.sqlserver;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.pchatfailover.i18n.DisplaySentences;
 
 /**
  * What RestorePrimaryDatabase is about to overwrite and with what, read right before it, for ConfirmOverwritePrimary.
@@ -21,15 +25,28 @@ public record OverwritePreview(Instant checkedAt, String primaryInstance, String
 		Long primarySizeKb, Instant primaryLastRestore, String backupFile, String backupDatabase, String backupServer,
 		Long backupSizeBytes, Instant backupFinished) {
 
-	/** The overwrite in words, for the ConfirmOverwritePrimary form. */
+	/**
+	 * The overwrite in words, for the ConfirmOverwritePrimary form: one {@code display.overwrite.*} template a line
+	 * and variant ({@link DisplaySentences}), so the form says it in the reader's language, every value as read.
+	 */
 	public String summary() {
-		return "Overwrites " + database + " on " + primaryInstance + " (now " + primaryState + ", "
-				+ (primarySizeKb == null ? "size unknown" : primarySizeKb + " KB in data and log files") + ", "
-				+ (primaryLastRestore == null ? "never restored into" : "last restored into at " + primaryLastRestore)
-				+ ").\nWith the full backup " + backupFile + ": database " + backupDatabase + " of " + backupServer
-				+ ", " + (backupSizeBytes == null ? "size not reported" : backupSizeBytes + " bytes")
-				+ ", finished at " + backupFinished + ".\nRESTORE DATABASE " + database + " ... WITH REPLACE, RECOVERY"
-				+ " discards everything in the primary's " + database + ". Read at " + checkedAt + ".";
+		Map<String, String> values = new HashMap<>();
+		values.put("database", database);
+		values.put("instance", primaryInstance);
+		values.put("state", primaryState);
+		values.put("sizeKb", String.valueOf(primarySizeKb));
+		values.put("lastRestore", String.valueOf(primaryLastRestore));
+		values.put("file", backupFile);
+		values.put("backupDatabase", backupDatabase);
+		values.put("server", backupServer);
+		values.put("bytes", String.valueOf(backupSizeBytes));
+		values.put("finished", String.valueOf(backupFinished));
+		values.put("time", String.valueOf(checkedAt));
+		String primary = "overwrite.primary" + (primarySizeKb == null ? "SizeUnknown" : "")
+				+ (primaryLastRestore == null ? "NeverRestored" : "");
+		String backup = "overwrite.backup" + (backupSizeBytes == null ? "SizeNotReported" : "");
+		return DisplaySentences.english(primary, values) + "\n" + DisplaySentences.english(backup, values) + "\n"
+				+ DisplaySentences.english("overwrite.discards", values);
 	}
 
 }

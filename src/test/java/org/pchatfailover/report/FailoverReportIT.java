@@ -78,7 +78,7 @@ class FailoverReportIT {
 		JsonNode reset = lab.json("admin", "POST", "/api/lab/scenarios/broken-chain", null, 200);
 		String callbackUrl = reset.at("/ticketing/callbackUrl").asText() + "/INC-7001";
 		String id = lab.start("INC-7001", "Atlanta data centre lost", callbackUrl);
-		lab.awaitTask(id, "ConfirmFailover");
+		assertPlanInTheReadersLanguage(lab.awaitTask(id, "ConfirmFailover"));
 
 		JsonNode waiting = report(id, "ticketing");
 		assertThat(waiting.path("state").asText()).isEqualTo("WAITING_FOR_OPERATOR");
@@ -185,7 +185,55 @@ class FailoverReportIT {
 			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("operator:operator".getBytes()))
 			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		assertThat(page.body()).contains("<html lang=\"de\">", "<strong>DATENVERLUST: es fehlen " + missing + " (",
-				"Die letzte wiederhergestellte Transaktion liegt in " + lastRecovered, "ALLES DANACH GEHT VERLOREN");
+				"Die letzte wiederhergestellte Transaktion liegt in " + lastRecovered, "ALLES DANACH GEHT VERLOREN",
+				"die Protokollkette von mgc auf ");
+
+		String gap = lab.json("operator", "GET", "/engine-rest/task/" + taskId + "/form-variables", null, 200)
+			.at("/logChainGap/value").asText();
+		assertThat(gap).startsWith("log chain of mgc on ").contains(" is broken: ", "; DATA LOSS: missing " + missing);
+		assertThat(formVariables(taskId, "zh-CN,zh;q=0.9").at("/logChainGap/value").asText())
+			.contains(" 上 mgc 的日志链已中断：", "；数据丢失：缺少 " + missing + "（")
+			.doesNotContain("log chain of", "DATA LOSS");
+	}
+
+	/**
+	 * ConfirmFailover's plan (the broken chain's: logs to apply, the gap, the loss) is stored in English and shown by
+	 * Tasklist, a browser in German or Chinese, in the reader's language line by line, every listed file as it is.
+	 */
+	private void assertPlanInTheReadersLanguage(String taskId) throws Exception {
+		String stored = lab.json("operator", "GET", "/engine-rest/task/" + taskId + "/form-variables", null, 200)
+			.at("/planSummary/value").asText();
+		assertThat(stored).startsWith("Pool ").contains("\nBackup share: ", "\nLog backups to apply in LSN order: ",
+				"\nLOG CHAIN BROKEN: next log must start at or before LSN ", "\nData loss: DATA LOSS: ");
+		List<String> items = stored.lines().filter(line -> line.startsWith("  - ")).toList();
+		assertThat(items).isNotEmpty();
+		String german = formVariables(taskId, "de-DE,de;q=0.9").at("/planSummary/value").asText();
+		String chinese = formVariables(taskId, "zh-CN,zh;q=0.9").at("/planSummary/value").asText();
+		for (String said : List.of(german, chinese)) {
+			assertThat(said.lines().toList()).as(said).hasSameSizeAs(stored.lines().toList()).containsAll(items);
+			assertThat(said).doesNotContain("Backup share", "LOG CHAIN BROKEN", "DATA LOSS", "Data loss");
+		}
+		assertThat(german).startsWith("Pool ").contains("\nSicherungsfreigabe: ",
+				"\nIn LSN-Reihenfolge anzuwendende Sicherungen des Transaktionsprotokolls: ",
+				"\nPROTOKOLLKETTE UNTERBROCHEN: ", "\nDatenverlust: DATENVERLUST: ");
+		assertThat(chinese).startsWith("池 ")
+			.contains("\n备份共享：", "\n要按 LSN 顺序应用的事务日志备份：", "\n日志链中断：", "\n数据丢失：数据丢失：");
+		assertThat(lab.json("operator", "GET", "/engine-rest/task/" + taskId + "/form-variables", null, 200)
+			.at("/planSummary/value").asText()).as("the stored English is untouched").isEqualTo(stored);
+	}
+
+	/** The task's form-variables as Tasklist fetches them, a logged-in browser asking for {@code acceptLanguage}. */
+	private JsonNode formVariables(String taskId, String acceptLanguage) throws Exception {
+		HttpClient tasklist = WebappLogin.session(port, "operator", "operator", "tasklist").client();
+		HttpResponse<String> variables = tasklist.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/api/engine/engine/default/task/" + taskId
+					+ "/form-variables?deserializeValues=false"))
+			.header("Accept", "application/json")
+			.header("Accept-Language", acceptLanguage)
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(variables.statusCode()).as(variables.body()).isEqualTo(200);
+		assertThat(variables.headers().firstValue("Content-Language")).isPresent();
+		return ApiClient.JSON.readTree(variables.body());
 	}
 
 	private List<JsonNode> received(JsonNode reset, String path) throws Exception {

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.TimeZone;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pchatfailover.actionlog.ActionLog;
 import org.pchatfailover.backup.BackupShareAdapter;
+import org.pchatfailover.i18n.DataLossStatements;
+import org.pchatfailover.i18n.DisplaySentences;
+import org.pchatfailover.i18n.Languages;
+import org.pchatfailover.i18n.Messages;
 import org.pchatfailover.lab.sql.LabSqlExtension;
 import org.pchatfailover.lab.sql.LabSqlFixture;
 import org.pchatfailover.lab.sql.LabSqlSnapshot;
@@ -166,7 +171,10 @@ class LogShippingServiceIT {
 		assertThatThrownBy(() -> logShipping.applyPendingLogs(sql.pool(), actions))
 			.isInstanceOfSatisfying(LogChainBrokenException.class, ex -> {
 				assertThat(ex.gap().foundFile()).isNotNull();
-				assertThat(ex.getMessage()).contains("log chain of mgc on dal-sql-bk.litwareinc.com\\PCHAT is broken");
+				assertThat(ex.getMessage()).isEqualTo("log chain of mgc on dal-sql-bk.litwareinc.com\\PCHAT is broken: "
+						+ "the next log backup must start at or before LSN " + ex.gap().expectedFirstLsn() + ", but "
+						+ ex.gap().foundFile() + " starts at " + ex.gap().foundFirstLsn() + "; " + ex.dataLoss());
+				saysTheGapInEveryLanguage(ex);
 			});
 		assertThat(sql.lab().state().restoreHistory()).hasSize(6);
 	}
@@ -248,6 +256,22 @@ class LogShippingServiceIT {
 				assertThat(ex.errorNumber()).isEqualTo(SqlServerException.UNREACHABLE);
 			})
 			.hasMessageStartingWith("cannot connect to SQL Server dal-sql-bk.litwareinc.com\\PCHAT");
+	}
+
+	/** DecideBrokenLogChain's {@code logChainGap}: every language, the instance, files, LSNs kept exactly. */
+	private static void saysTheGapInEveryLanguage(LogChainBrokenException ex) {
+		for (Locale language : Languages.SUPPORTED) {
+			String said = DisplaySentences.translate(ex.getMessage(), Messages.of(language));
+			if (language.equals(Languages.ENGLISH)) {
+				assertThat(said).isEqualTo(ex.getMessage());
+				continue;
+			}
+			assertThat(said).as(language.toString()).isNotEqualTo(ex.getMessage())
+				.doesNotContain("log chain of", "DATA LOSS", "EVERYTHING AFTER IT IS LOST")
+				.contains("mgc", "dal-sql-bk.litwareinc.com\\PCHAT", ex.gap().expectedFirstLsn(), ex.gap().foundFile(),
+						ex.gap().foundFirstLsn())
+				.endsWith(DataLossStatements.translate(ex.dataLoss(), Messages.of(language)));
+		}
 	}
 
 }
