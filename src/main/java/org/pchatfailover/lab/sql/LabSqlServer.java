@@ -91,8 +91,9 @@ public final class LabSqlServer implements AutoCloseable {
 			socket.setReuseAddress(true);
 			if (socket.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
 				// "up" binds the port again while connections the instance dropped may still hold it (FIN_WAIT2 until
-				// their client closes): Linux lets a bind share a port only with sockets that all set SO_REUSEPORT,
-				// and accepted sockets inherit it from the listener (socket(7))
+				// their client closes). With SO_REUSEADDR alone that bind failed here ("Address already in use", seen
+				// in LabFaultsIT and EstateReadinessIT); with SO_REUSEPORT it succeeds. The references read do not say
+				// that accepted sockets inherit the option from the listener, which is the explanation assumed
 				socket.setOption(StandardSocketOptions.SO_REUSEPORT, true);
 			}
 			socket.bind(new InetSocketAddress(bindAddress, port), 50);
